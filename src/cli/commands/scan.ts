@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../../errors.ts';
+import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../policy/load.ts';
+import { BUILTIN_PROFILES } from '../../policy/profiles.ts';
+import { SEVERITIES, type Severity } from '../../policy/types.ts';
+import { writeReports } from '../../report/index.ts';
+import { FORMATS, type OutputFormat } from '../../report/formats.ts';
+import { evaluate, exitCode, loadFixtures, singleProfile } from '../../scan.ts';
+import type { CommandContext } from '../io.ts';
+import { printSummary } from '../summary.ts';
+
+export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
+
+interface ScanArgs {
+  input?: string[];
+  format: string[];
+  out: string;
+  profile: string;
+  'fail-on': Severity | 'none';
+  'allow-partial': boolean;
+  policies?: string[];
+  quiet: boolean;
+  verbose: boolean;
+}
+
+export function parseFormats(values: readonly string[]): OutputFormat[] {
+  const out: OutputFormat[] = [];
+  for (const v of values.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)) {
+    if (!(FORMATS as readonly string[]).includes(v)) throw new InputError(`--format: unknown format "${v}"; choose from ${FORMATS.join(', ')}`);
+    if (!out.includes(v as OutputFormat)) out.push(v as OutputFormat);
+  }
+  return out;
+}
+
+export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs> {
+  return {
+    command: 'scan',
+    describe: 'Scan an AKS egress inventory against the policies and write reports',
+    builder: (y: Argv) =>
+      y
+        .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
+        .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
+        .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
+        .option('profile', { type: 'string', default: 'baseline', describe: 'Policy profile for the whole scan' })
+        .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
+        .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
+        .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
+        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' }) as unknown as Argv<ScanArgs>,
+    handler: async (args) => {
+      const startedAt = new Date();
+      const formats = parseFormats(args.format);
+      const profile = BUILTIN_PROFILES[args.profile];
+      if (!profile) throw new InputError(`--profile: unknown profile "${args.profile}"; choose from ${Object.keys(BUILTIN_PROFILES).join(', ')}`);
+      const policies = loadPoliciesOrThrow([BUILTIN_POLICY_DIR, ...(args.policies ?? [])]);
+      const loaded = await loadFixtures(args.input?.length ? args.input : [SAMPLE_DIR]);
+      if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped (not *.json): ${s}`);
+      const result = evaluate(loaded, {
+        source: 'fixtures',
+        policies,
+        profiles: singleProfile(profile, '--profile'),
+        failOn: args['fail-on'],
+        startedAt,
+      });
+      const written = await writeReports(result, formats, args.out);
+      const code = exitCode(result, args['allow-partial']);
+      if (!args.quiet) printSummary(ctx.io, result, written, code);
+      ctx.setExitCode(code);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Where the CLI writes; tests may capture it. Only the bin sets the process exit code. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (t) => void process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => void process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  isTTY: process.stderr.isTTY === true,
+};
+
+/** Removes terminal control sequences and other C0/C1 controls from data before it reaches a console. */
+export function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+export interface CommandContext {
+  io: Io;
+  setExitCode(code: number): void;
+}

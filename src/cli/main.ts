@@ -1,0 +1,36 @@
+import yargs from 'yargs';
+import { InputError } from '../errors.ts';
+import { scanCommand } from './commands/scan.ts';
+import { processIo, type CommandContext, type Io } from './io.ts';
+
+/** Parses the command line and runs one command; returns the exit code (never exits the process). */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const ctx: CommandContext = { io, setExitCode: (c) => void (code = c) };
+  const verbose = argv.includes('--verbose');
+  try {
+    await yargs(argv)
+      .scriptName('egress-audit')
+      .command(scanCommand(ctx))
+      .demandCommand(1, 'Name a command.')
+      .strict()
+      .recommendCommands()
+      .help()
+      .version()
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .exitProcess(false)
+      .fail(false)
+      .parseAsync();
+  } catch (err) {
+    const e = err as Error;
+    if (e instanceof InputError || e.name === 'YError') {
+      io.err(`egress-audit: ${e.message}`);
+      if (e.name === 'YError') io.err('Run `egress-audit --help` for usage.');
+    } else {
+      io.err(`egress-audit: internal error: ${e.message}`);
+      if (verbose) io.err(e.stack ?? '');
+    }
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,63 @@
+/** Azure facts about AKS egress, from the AKS outbound-type and NAT gateway documentation. */
+
+export const OUTBOUND_TYPES = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const;
+export type OutboundType = (typeof OUTBOUND_TYPES)[number];
+
+export const NAT_GATEWAY_TYPES: readonly string[] = ['managedNATGateway', 'userAssignedNATGateway'];
+
+/** Canonical spelling of a known outbound type (compared case-insensitively), or null. */
+export function canonicalOutboundType(value: string): OutboundType | null {
+  const lower = value.toLowerCase();
+  return OUTBOUND_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
+}
+
+export type VnetMode = 'managed' | 'byo';
+
+type Table = Partial<Record<OutboundType, readonly OutboundType[]>>;
+
+/** Documented in-place migrations, "from" → supported "to" list, per VNet mode. */
+export const MIGRATIONS: Record<VnetMode, Table> = {
+  managed: {
+    loadBalancer: ['managedNATGateway', 'none', 'block'],
+    managedNATGateway: ['loadBalancer', 'none', 'block'],
+    userAssignedNATGateway: [],
+    none: ['loadBalancer', 'managedNATGateway', 'block'],
+    block: ['loadBalancer', 'managedNATGateway', 'none'],
+  },
+  byo: {
+    loadBalancer: ['userAssignedNATGateway', 'userDefinedRouting', 'none'],
+    managedNATGateway: [],
+    userAssignedNATGateway: ['loadBalancer', 'userDefinedRouting', 'none'],
+    userDefinedRouting: ['loadBalancer', 'userAssignedNATGateway', 'none'],
+    none: ['loadBalancer', 'userAssignedNATGateway', 'userDefinedRouting'],
+  },
+};
+
+export type MigrationSupport = 'supported' | 'not-supported' | 'not-documented' | 'same';
+
+export function migrationSupport(mode: VnetMode, from: string, to: OutboundType): MigrationSupport {
+  if (from === to) return 'same';
+  const row = MIGRATIONS[mode][from as OutboundType];
+  if (!row) return 'not-documented';
+  return row.includes(to) ? 'supported' : 'not-supported';
+}
+
+export const SNAT_PORTS_PER_LB_FRONTEND = 64_000;
+export const SNAT_PORTS_PER_NAT_IP = 64_512;
+export const MAX_NAT_GATEWAY_IPS = 16;
+
+/** Azure's default per-node SNAT allocation by backend pool size (allocatedOutboundPorts 0). */
+export function defaultLbPortsPerNode(nodes: number): number {
+  if (nodes <= 50) return 1024;
+  if (nodes <= 100) return 512;
+  if (nodes <= 200) return 256;
+  if (nodes <= 400) return 128;
+  if (nodes <= 800) return 64;
+  return 32;
+}
+
+/** `1.20.7` → 1020: major × 1000 + minor, so that 1.9 < 1.20 compares numerically. */
+export function kubernetesVersionOrdinal(version: string | null): number | null {
+  const m = version === null ? null : /^v?(\d+)\.(\d+)/.exec(version.trim());
+  return m ? Number(m[1]) * 1000 + Number(m[2]) : null;
+}

@@ -1,0 +1,144 @@
+/** Where a resource (or an embedded part of one) stands in an input file. */
+export interface SourceRef {
+  file: string;
+  /** JSON path segments from the document root to the object. */
+  path: (string | number)[];
+}
+
+interface Base {
+  /** ARM resource ID exactly as it appears in the input. */
+  id: string;
+  name: string;
+  source: SourceRef;
+  /** True when the row had shape errors: clusters that use it are incomplete. */
+  invalid: boolean;
+}
+
+export interface AgentPool {
+  name: string;
+  source: SourceRef;
+  /** Property path prefix of this pool inside its row, e.g. `properties.agentPoolProfiles[1]` or `properties`. */
+  propertyPath: string;
+  type: string | null;
+  osType: string | null;
+  mode: string | null;
+  count: number | null;
+  enableAutoScaling: boolean | null;
+  minCount: number | null;
+  maxCount: number | null;
+  availabilityZones: string[] | null;
+  enableNodePublicIp: boolean | null;
+  disableOutboundNat: boolean | null;
+  vnetSubnetId: string | null;
+}
+
+export interface Cluster extends Base {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string | null;
+  tags: Record<string, string>;
+  kubernetesVersion: string | null;
+  currentKubernetesVersion: string | null;
+  outboundType: string | null;
+  loadBalancerSku: string | null;
+  allocatedOutboundPorts: number | null;
+  lbManagedOutboundIpCount: number | null;
+  lbEffectiveOutboundIpIds: string[] | null;
+  lbOutboundIpIds: string[];
+  lbOutboundIpPrefixIds: string[];
+  natManagedOutboundIpCount: number | null;
+  natIdleTimeoutInMinutes: number | null;
+  natEffectiveOutboundIpIds: string[];
+  natSku: string | null;
+  enablePrivateCluster: boolean | null;
+  enableVnetIntegration: boolean | null;
+  authorizedIpRanges: string[];
+  pools: AgentPool[];
+}
+
+export interface Subnet extends Base {
+  addressPrefix: string | null;
+  natGatewayId: string | null;
+  routeTableId: string | null;
+  networkSecurityGroupId: string | null;
+  defaultOutboundAccess: boolean | null;
+}
+
+export interface NatGateway extends Base {
+  sku: string | null;
+  zones: string[];
+  idleTimeoutInMinutes: number | null;
+  publicIpIds: string[];
+  publicIpPrefixIds: string[];
+}
+
+export interface PublicIp extends Base {
+  sku: string | null;
+  ipAddress: string | null;
+  version: string | null;
+  natGatewayId: string | null;
+  zones: string[];
+}
+
+export interface PublicIpPrefix extends Base {
+  sku: string | null;
+  ipPrefix: string | null;
+  prefixLength: number | null;
+  version: string | null;
+  natGatewayId: string | null;
+}
+
+export interface Route {
+  name: string;
+  addressPrefix: string | null;
+  nextHopType: string | null;
+  nextHopIpAddress: string | null;
+}
+
+export interface RouteTable extends Base {
+  routes: Route[];
+}
+
+export interface NetworkSecurityGroup extends Base {
+  ruleCount: number;
+}
+
+export type ResourceKind =
+  | 'cluster'
+  | 'agentPool'
+  | 'virtualNetwork'
+  | 'subnet'
+  | 'natGateway'
+  | 'publicIp'
+  | 'publicIpPrefix'
+  | 'routeTable'
+  | 'networkSecurityGroup';
+
+export const TYPE_KINDS: ReadonlyMap<string, ResourceKind> = new Map([
+  ['microsoft.containerservice/managedclusters', 'cluster'],
+  ['microsoft.containerservice/managedclusters/agentpools', 'agentPool'],
+  ['microsoft.network/virtualnetworks', 'virtualNetwork'],
+  ['microsoft.network/virtualnetworks/subnets', 'subnet'],
+  ['microsoft.network/natgateways', 'natGateway'],
+  ['microsoft.network/publicipaddresses', 'publicIp'],
+  ['microsoft.network/publicipprefixes', 'publicIpPrefix'],
+  ['microsoft.network/routetables', 'routeTable'],
+  ['microsoft.network/networksecuritygroups', 'networkSecurityGroup'],
+]);
+
+/** The normalized inventory, keyed by lower-cased resource ID. */
+export interface Inventory {
+  clusters: Map<string, Cluster>;
+  subnets: Map<string, Subnet>;
+  natGateways: Map<string, NatGateway>;
+  publicIps: Map<string, PublicIp>;
+  publicIpPrefixes: Map<string, PublicIpPrefix>;
+  routeTables: Map<string, RouteTable>;
+  networkSecurityGroups: Map<string, NetworkSecurityGroup>;
+  /** IDs of rows refused outright (shape errors too severe to keep), so references to them are explained. */
+  refused: Map<string, string>;
+  counts: Record<string, number>;
+  ignoredTypes: Record<string, number>;
+}
+
+export const key = (id: string): string => id.toLowerCase();

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { ClusterFacts } from '../inventory/facts-types.ts';
+import type { SourceRef } from '../inventory/model.ts';
+import type { CompiledPolicy } from './load.ts';
+import type { Profile } from './profiles.ts';
+import type { Params, Severity, SubjectKind } from './types.ts';
+
+/** One failed check, before its place in the input file is resolved to a line. */
+export interface RawFinding {
+  policyId: string;
+  policyName: string;
+  title: string;
+  severity: Severity;
+  clusterId: string;
+  clusterName: string;
+  subscriptionId: string;
+  resourceId: string;
+  resourceName: string;
+  path: string;
+  message: string;
+  remediation: { text: string; command?: string };
+  fingerprint: string;
+  source: SourceRef | null;
+  /** Property segments below `source` where the offending value stands (or would stand). */
+  sourceProperty: string[];
+}
+
+export interface EvaluationDoc {
+  params: Params;
+  cluster: ClusterFacts;
+  [subject: string]: unknown;
+}
+
+interface Subject {
+  doc: EvaluationDoc;
+  resource: { id: string; name: string; source: SourceRef | null; prefix: string[] };
+}
+
+function subjects(kind: SubjectKind, cluster: ClusterFacts, params: Params): EvaluationDoc[] {
+  switch (kind) {
+    case 'cluster':
+      return [{ params, cluster }];
+    case 'pool':
+      return cluster.pools.map((pool) => ({ params, cluster, pool }));
+    case 'natGateway':
+      return cluster.natGateways.map((natGateway) => ({ params, cluster, natGateway }));
+    case 'egressIp':
+      return cluster.egressIps.map((egressIp) => ({ params, cluster, egressIp }));
+    case 'subnet':
+      return cluster.subnets.map((subnet) => ({ params, cluster, subnet }));
+  }
+}
+
+type Located = { id: string; name: string; source: SourceRef | null; propertyPath?: string };
+
+/** The offending resource named by the policy, and where its properties start in its source. */
+function offending(policy: CompiledPolicy, doc: EvaluationDoc): Subject['resource'] {
+  const [head, tail] = policy.resource.split('.') as [string, string | undefined];
+  const base = doc[head] as Located & Record<string, unknown>;
+  const obj = (tail ? base[tail] : base) as Located | null;
+  if (!obj) return { id: base.id, name: base.name, source: base.source, prefix: [] };
+  // An embedded pool's properties sit directly on its agentPoolProfiles entry.
+  return { id: obj.id, name: obj.name, source: obj.source, prefix: [] };
+}
+
+export function fingerprint(policyId: string, resourceId: string, path: string): string {
+  return createHash('sha256').update(`${policyId}\0${resourceId.toLowerCase()}\0${path}`).digest('hex').slice(0, 32);
+}
+
+export interface EffectivePolicy {
+  policy: CompiledPolicy;
+  severity: Severity;
+}
+
+/** The policies a profile turns on, with its severity overrides. */
+export function effectivePolicies(policies: readonly CompiledPolicy[], profile: Profile): EffectivePolicy[] {
+  return policies
+    .filter((p) => profile.policies[p.id]?.enabled !== false)
+    .map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
+}
+
+/** Evaluates the effective policies over one cluster's facts. */
+export function evaluateCluster(cluster: ClusterFacts, active: readonly EffectivePolicy[], params: Params): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const { policy, severity } of active) {
+    for (const doc of subjects(policy.subject, cluster, params)) {
+      if (policy.matchFn && !policy.matchFn(doc)) continue;
+      if (policy.assertFn(doc)) continue;
+      const res = offending(policy, doc);
+      const property = policy.property ? policy.property.split('.') : [];
+      const path = policy.property;
+      findings.push({
+        policyId: policy.id,
+        policyName: policy.name,
+        title: policy.title,
+        severity,
+        clusterId: cluster.id,
+        clusterName: cluster.name,
+        subscriptionId: cluster.subscriptionId,
+        resourceId: res.id,
+        resourceName: res.name,
+        path,
+        message: policy.messageFn(doc).trim(),
+        remediation: remediation(policy, doc),
+        fingerprint: fingerprint(policy.id, res.id, path),
+        source: res.source,
+        sourceProperty: [...res.prefix, ...property],
+      });
+    }
+  }
+  return findings;
+}
+
+function remediation(policy: CompiledPolicy, doc: EvaluationDoc): RawFinding['remediation'] {
+  const text = policy.remediationFn(doc).trim();
+  const command = policy.commandFn?.(doc).trim();
+  return command ? { text, command } : { text };
+}

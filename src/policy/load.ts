@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import Handlebars from 'handlebars';
+import { InputError } from '../errors.ts';
+import { registerHelpers } from './templates.ts';
+import type { PolicyFile } from './types.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUILTIN_POLICY_DIR = path.join(root, 'policies');
+export const SCHEMA_DIR = path.join(root, 'schemas');
+
+export interface CompiledPolicy extends PolicyFile {
+  file: string;
+  matchFn: ValidateFunction | null;
+  assertFn: ValidateFunction;
+  messageFn: Handlebars.TemplateDelegate;
+  remediationFn: Handlebars.TemplateDelegate;
+  commandFn: Handlebars.TemplateDelegate | null;
+}
+
+export function readJsonFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${file}: invalid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** One ajv instance for policies: `$data` lets a policy read its parameters from /params. */
+export function policyAjv(): Ajv {
+  return new Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true });
+}
+
+let metaValidator: ValidateFunction | null = null;
+function metaSchema(): ValidateFunction {
+  metaValidator ??= new Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path.join(SCHEMA_DIR, 'policy.schema.json')) as object);
+  return metaValidator;
+}
+
+export function formatAjvErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+}
+
+export interface LoadResult {
+  policies: CompiledPolicy[];
+  problems: string[];
+}
+
+/**
+ * Loads every policy in the folders, validating each against the meta-schema and compiling its
+ * schemas and templates once. Collects every problem rather than stopping at the first.
+ */
+export function loadPolicies(dirs: readonly string[]): LoadResult {
+  const ajv = policyAjv();
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const problems: string[] = [];
+  const policies: CompiledPolicy[] = [];
+  const seen = new Map<string, string>();
+
+  for (const dir of dirs) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    } catch (err) {
+      problems.push(`${dir}: cannot read policy folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, entry);
+      const shown = path.relative(process.cwd(), file) || file;
+      let raw: unknown;
+      try {
+        raw = readJsonFile(file);
+      } catch (err) {
+        problems.push((err as Error).message);
+        continue;
+      }
+      if (!metaSchema()(raw)) {
+        for (const m of formatAjvErrors(metaSchema().errors)) problems.push(`${shown}: ${m}`);
+        continue;
+      }
+      const p = raw as PolicyFile;
+      const before = problems.length;
+      if (p.id !== path.basename(entry, '.json')) problems.push(`${shown}: id ${p.id} does not match the file name`);
+      const prior = seen.get(p.id);
+      if (prior) problems.push(`${shown}: id ${p.id} is already defined in ${prior}`);
+      seen.set(p.id, shown);
+      const compile = (what: string, schema: object | undefined): ValidateFunction | null => {
+        if (!schema) return null;
+        try {
+          return ajv.compile(schema);
+        } catch (err) {
+          problems.push(`${shown}: ${what}: ${(err as Error).message}`);
+          return null;
+        }
+      };
+      const template = (what: string, text: string | undefined): Handlebars.TemplateDelegate | null => {
+        if (text === undefined) return null;
+        try {
+          const fn = hb.compile(text, { noEscape: true, strict: true });
+          hb.precompile(text, { strict: true });
+          return fn;
+        } catch (err) {
+          problems.push(`${shown}: ${what}: ${(err as Error).message}`);
+          return null;
+        }
+      };
+      const matchFn = compile('match', p.match);
+      const assertFn = compile('assert', p.assert);
+      const messageFn = template('message', p.message);
+      const remediationFn = template('remediation.text', p.remediation.text);
+      const commandFn = template('remediation.command', p.remediation.command);
+      if (problems.length > before || !assertFn || !messageFn || !remediationFn) continue;
+      policies.push({ ...p, file: shown, matchFn, assertFn, messageFn, remediationFn, commandFn });
+    }
+  }
+  policies.sort((a, b) => a.id.localeCompare(b.id));
+  return { policies, problems };
+}
+
+/** Loads policies or throws one InputError listing every problem (exit code 2). */
+export function loadPoliciesOrThrow(dirs: readonly string[]): CompiledPolicy[] {
+  const { policies, problems } = loadPolicies(dirs);
+  if (problems.length) throw new InputError(`invalid policies:\n  ${problems.join('\n  ')}`);
+  return policies;
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScanError } from './errors.ts';
+import { buildFacts } from './inventory/facts.ts';
+import type { ClusterFacts } from './inventory/facts-types.ts';
+import { Locator } from './inventory/locate.ts';
+import { key, type Inventory } from './inventory/model.ts';
+import { InventoryBuilder } from './inventory/normalize.ts';
+import { collectFiles, readDocument } from './inventory/read.ts';
+import { extractRows } from './inventory/shapes.ts';
+import { effectivePolicies, evaluateCluster, type RawFinding } from './policy/evaluate.ts';
+import type { CompiledPolicy } from './policy/load.ts';
+import type { Profile } from './policy/profiles.ts';
+import { severityRank, type Severity } from './policy/types.ts';
+import type { ClusterResult, Finding, ScanResult } from './report/model.ts';
+
+const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  homepage?: string;
+};
+export const TOOL = { name: pkg.name, version: pkg.version, informationUri: pkg.homepage ?? 'https://github.com/egress-audit/egress-audit' };
+
+export interface LoadedInventory {
+  inventory: Inventory;
+  errors: ScanError[];
+  inputs: string[];
+  /** Display path → absolute path of every file read, for resolving finding locations. */
+  files: Map<string, string>;
+  skipped: string[];
+}
+
+/** Reads exported fixtures (files or folders) into the inventory. Throws InputError on unreadable input. */
+export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
+  const { files, skipped } = await collectFiles(inputs);
+  const builder = new InventoryBuilder();
+  const shown = new Map<string, string>();
+  for (const f of files) {
+    // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
+    const doc = await readDocument(f);
+    shown.set(doc.file, doc.absPath);
+    for (const row of extractRows(doc)) builder.add(row);
+  }
+  const { inventory, errors } = builder.finish();
+  return { inventory, errors, inputs: [...inputs], files: shown, skipped };
+}
+
+/** How the profile of each cluster is chosen; the configuration file supplies richer rules. */
+export interface ProfileAssignment {
+  profileFor(cluster: ClusterFacts): { profile: Profile; reason: string };
+}
+
+export function singleProfile(profile: Profile, reason: string): ProfileAssignment {
+  return { profileFor: () => ({ profile, reason }) };
+}
+
+export interface EvaluateOptions {
+  source: 'fixtures' | 'arg';
+  policies: readonly CompiledPolicy[];
+  profiles: ProfileAssignment;
+  failOn: Severity | 'none';
+  startedAt: Date;
+}
+
+/** Facts → policies → the result model every report is rendered from. */
+export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanResult {
+  const facts = buildFacts(loaded.inventory);
+  const locator = new Locator(loaded.files);
+  const findings: Finding[] = [];
+  const clusters: ClusterResult[] = [];
+  const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
+
+  for (const c of facts) {
+    const { profile, reason } = opts.profiles.profileFor(c);
+    let active = activeByProfile.get(profile.name);
+    if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
+    const raw = evaluateCluster(c, active, profile.params);
+    for (const f of raw) findings.push(locate(f, locator));
+    const incomplete = c.incompleteReasons.length > 0;
+    clusters.push({
+      id: c.id,
+      name: c.name,
+      subscriptionId: c.subscriptionId,
+      resourceGroup: c.resourceGroup,
+      location: c.location,
+      profile: profile.name,
+      profileReason: reason,
+      outboundType: c.outboundType,
+      vnetMode: c.vnetMode,
+      zones: c.zones,
+      kubernetesVersion: c.kubernetesVersion,
+      apiServer: c.apiServer.private ? 'private' : c.apiServer.vnetIntegration ? 'vnet-integration' : 'public',
+      status: incomplete ? 'incomplete' : raw.length ? 'fail' : 'pass',
+      findings: raw.length,
+      missing: c.missing,
+      incompleteReasons: c.incompleteReasons,
+    });
+  }
+  findings.sort(compareFindings);
+  const errors = attachClusters(loaded.errors, facts);
+  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) bySeverity[f.severity]++;
+  return {
+    version: 1,
+    tool: TOOL,
+    scan: {
+      source: opts.source,
+      inputs: loaded.inputs,
+      startedAt: opts.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      profile: [...activeByProfile.keys()].join(','),
+      failOn: opts.failOn,
+    },
+    summary: {
+      clusters: clusters.length,
+      passed: clusters.filter((c) => c.status === 'pass').length,
+      failed: clusters.filter((c) => c.status === 'fail').length,
+      findings: findings.length,
+      bySeverity,
+      notEvaluated: clusters.filter((c) => c.status === 'incomplete').length,
+    },
+    clusters,
+    findings,
+    errors,
+    policies: opts.policies.map((p) => ({
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      severity: p.severity,
+      description: p.description,
+      rationale: p.rationale,
+      helpUri: p.helpUri,
+      tags: p.tags,
+      remediation: p.remediation.text,
+    })),
+  };
+}
+
+function locate(f: RawFinding, locator: Locator): Finding {
+  const { source, sourceProperty, ...rest } = f;
+  const region = source ? locator.locate(source, sourceProperty) : null;
+  return {
+    ...rest,
+    location: source && region ? { file: source.file, line: region.line, column: region.column, endLine: region.endLine, endColumn: region.endColumn } : null,
+  };
+}
+
+const SEVERITY_ORDER = (s: Severity): number => -severityRank(s);
+
+/** Most severe first, then policy, cluster, resource and path: stable across runs. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER(a.severity) - SEVERITY_ORDER(b.severity) ||
+    cmp(a.policyId, b.policyId) ||
+    cmp(a.clusterId.toLowerCase(), b.clusterId.toLowerCase()) ||
+    cmp(a.resourceId.toLowerCase(), b.resourceId.toLowerCase()) ||
+    cmp(a.path, b.path)
+  );
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Names, on each error about a resource, the clusters that resource leaves incomplete. */
+function attachClusters(errors: ScanError[], facts: ClusterFacts[]): ScanError[] {
+  const users = new Map<string, Set<string>>();
+  const use = (id: string | null, cluster: string): void => {
+    if (!id) return;
+    const k = key(id);
+    let set = users.get(k);
+    if (!set) users.set(k, (set = new Set()));
+    set.add(cluster);
+  };
+  for (const c of facts) {
+    use(c.id, c.id);
+    for (const p of c.pools) use(p.id, c.id);
+    for (const s of c.subnets) {
+      use(s.id, c.id);
+      use(s.routeTableId, c.id);
+      use(s.natGatewayId, c.id);
+    }
+    for (const g of c.natGateways) use(g.id, c.id);
+    for (const e of c.egressIps) use(e.id, c.id);
+  }
+  return errors.map((e) => {
+    const touched = e.resourceId ? users.get(key(e.resourceId)) : undefined;
+    return touched ? { ...e, clusters: [...touched].sort() } : e;
+  });
+}
+
+/** 0 clean; 1 a finding at or above failOn; 2 an incomplete scan (unless allowPartial). */
+export function exitCode(result: ScanResult, allowPartial: boolean): 0 | 1 | 2 {
+  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
+  const failOn = result.scan.failOn;
+  if (failOn === 'none') return 0;
+  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
