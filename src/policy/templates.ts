@@ -13,6 +13,12 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const lower = new Set(b.map((x) => String(x).toLowerCase()));
     return a.filter((x) => lower.has(String(x).toLowerCase()));
   });
+  // Names of the items whose `field` differs from `value` (case-insensitively): `{{join (namesWhereNot cluster.pools "type" "VirtualMachineScaleSets")}}`.
+  hb.registerHelper('namesWhereNot', (list: unknown, field: unknown, value: unknown) =>
+    Array.isArray(list)
+      ? list.filter((x) => String((x as Record<string, unknown>)?.[String(field)] ?? '').toLowerCase() !== String(value).toLowerCase()).map((x) => String((x as Record<string, unknown>)?.['name'] ?? ''))
+      : [],
+  );
   hb.registerHelper('first', (list: unknown) => (Array.isArray(list) && list.length ? list[0] : ''));
   hb.registerHelper('count', (list: unknown) => (Array.isArray(list) ? list.length : 0));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
