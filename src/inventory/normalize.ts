@@ -368,9 +368,14 @@ function where(source: SourceRef): string {
   return `${source.file} ${jsonPath(source.path)}`;
 }
 
-/** What the scan reads of a resource, as stable text: places in files and validity left out. */
+/** What the scan reads of a resource, as stable text: places in files and validity left out, IDs lower-cased. */
 function comparable(entity: object): string {
-  return JSON.stringify(entity, (k, v: unknown) => (k === 'source' || k === 'propertyPath' || k === 'invalid' ? undefined : sortKeys(v)));
+  return JSON.stringify(entity, (k, v: unknown) => {
+    if (k === 'source' || k === 'propertyPath' || k === 'invalid') return undefined;
+    // Resource IDs compare case-insensitively (ARG and the az CLI case them differently).
+    if (typeof v === 'string' && v.startsWith('/')) return v.toLowerCase();
+    return sortKeys(v);
+  });
 }
 
 function sortKeys(v: unknown): unknown {
