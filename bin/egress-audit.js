@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is TypeScript run by Node 22's built-in type stripping.
-import { run } from '../src/cli/main.ts';
-
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `egress-audit needs Node.js 22.18 or newer (this is ${process.version}). ` +
+      'Run it through npm (`npx egress-audit ...` or `npm run scan -- ...`) after `npm ci`: the project brings its own Node 22.\n',
+  );
+  process.exit(2);
+}
+const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2));
