@@ -31,11 +31,6 @@ export interface EvaluationDoc {
   [subject: string]: unknown;
 }
 
-interface Subject {
-  doc: EvaluationDoc;
-  resource: { id: string; name: string; source: SourceRef | null; prefix: string[] };
-}
-
 function subjects(kind: SubjectKind, cluster: ClusterFacts, params: Params): EvaluationDoc[] {
   switch (kind) {
     case 'cluster':
@@ -51,16 +46,14 @@ function subjects(kind: SubjectKind, cluster: ClusterFacts, params: Params): Eva
   }
 }
 
-type Located = { id: string; name: string; source: SourceRef | null; propertyPath?: string };
+type Located = { id: string; name: string; source: SourceRef | null };
 
-/** The offending resource named by the policy, and where its properties start in its source. */
-function offending(policy: CompiledPolicy, doc: EvaluationDoc): Subject['resource'] {
+/** The offending resource the policy names (`pool.subnet` is the pool's subnet); the subject itself when that is absent. */
+function offending(policy: CompiledPolicy, doc: EvaluationDoc): Located {
   const [head, tail] = policy.resource.split('.') as [string, string | undefined];
   const base = doc[head] as Located & Record<string, unknown>;
-  const obj = (tail ? base[tail] : base) as Located | null;
-  if (!obj) return { id: base.id, name: base.name, source: base.source, prefix: [] };
-  // An embedded pool's properties sit directly on its agentPoolProfiles entry.
-  return { id: obj.id, name: obj.name, source: obj.source, prefix: [] };
+  const obj = tail ? (base[tail] as Located | null) : base;
+  return obj ?? base;
 }
 
 export function fingerprint(policyId: string, resourceId: string, path: string): string {
@@ -104,7 +97,7 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
         remediation: remediation(policy, doc),
         fingerprint: fingerprint(policy.id, res.id, path),
         source: res.source,
-        sourceProperty: [...res.prefix, ...property],
+        sourceProperty: property,
       });
     }
   }
