@@ -108,6 +108,9 @@ export function smallResult(): ScanResult {
   return assemble(clusters, findings, errors);
 }
 
+/** A scan that found nothing: a subscription without AKS. */
+export const emptyResult = (): ScanResult => assemble([], [], []);
+
 const OUTBOUND = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'];
 
 /** An estate: `clusters` clusters over 40 subscriptions, `perCluster` findings on most of them. */

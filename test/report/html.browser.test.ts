@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { html } from '../../src/report/html.ts';
 import { BROWSER_TESTS, launchChromium, watchPage } from '../helpers/browser.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
-import { largeResult, LONG_NAME, RTL_NAME, SCRIPT_NAME, SUB_B, smallResult, XSS_NAME } from './html-results.ts';
+import { emptyResult, largeResult, LONG_NAME, RTL_NAME, SCRIPT_NAME, SUB_B, smallResult, XSS_NAME } from './html-results.ts';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
@@ -14,11 +14,14 @@ describe.runIf(BROWSER_TESTS)('the HTML report in headless Chromium', () => {
   let browser: Browser;
   let small: string;
   let large: string;
+  let empty: string;
 
   beforeAll(async () => {
     const dir = tempDir('egress-audit-html-');
     small = path.join(dir, 'small.html');
     large = path.join(dir, 'large.html');
+    empty = path.join(dir, 'empty.html');
+    writeFileSync(empty, html(emptyResult(), { outDir: dir }));
     writeFileSync(small, html(smallResult(), { outDir: dir }));
     writeFileSync(large, html(largeResult(3000, 12), { outDir: dir }));
     browser = await launchChromium();
@@ -59,6 +62,15 @@ describe.runIf(BROWSER_TESTS)('the HTML report in headless Chromium', () => {
     expect(await page.locator('#view').innerText()).toContain(`name is ${XSS_NAME}`);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(2);
+    expect(problems).toEqual([]);
+  });
+
+  test('an empty scan says so instead of drawing empty tables', async () => {
+    const { page, problems } = await open(empty);
+    expect(await page.locator('#view').innerText()).toBe('The scan found no clusters.');
+    expect(await page.locator('#pager button').count()).toBe(0);
+    await page.locator('[data-tab="incomplete"]').click();
+    expect(await page.locator('#view').innerText()).toBe('Every cluster was fully evaluated.');
     expect(problems).toEqual([]);
   });
 

@@ -77,7 +77,7 @@ const fmt = (n: number): string => nf.format(n);
 
 const LABELS: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
-/** First strong isolate … pop directional isolate: where no element can isolate text (`<option>`). */
+/** First strong isolate … pop directional isolate: where no element can isolate text (`<option>`, SVG text, tooltips). */
 export const isolate = (s: string): string => `\u2068${s}\u2069`;
 
 export function buildView(result: ScanResult): PageView {
@@ -149,8 +149,8 @@ function barChart(items: { label: string; title: string; count: number; cls: str
   const max = Math.max(1, ...items.map((i) => i.count));
   const span = CHART_WIDTH - labelWidth - countWidth;
   const bars = items.map((item, n) => ({
-    label: clip(item.label, Math.floor(labelWidth / 7)),
-    title: clip(`${item.title}: ${fmt(item.count)}`, LIMITS.text),
+    label: isolate(clip(item.label, Math.floor(labelWidth / 7))),
+    title: `${isolate(clip(item.title, LIMITS.text))}: ${fmt(item.count)}`,
     count: fmt(item.count),
     cls: item.cls,
     x: labelWidth,
