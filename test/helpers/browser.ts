@@ -1,22 +1,30 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'vitest';
 
 /** Debian's Chromium, which .ci/run installs; CHROMIUM_PATH points elsewhere for other machines. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const IN_CI = process.env['CI'] === 'true';
-const PRESENT = existsSync(CHROMIUM_PATH);
 
-/**
- * Browser tests run when Chromium is installed, and always in CI, where a missing Chromium must
- * fail the run rather than pass it quietly.
- */
-export const BROWSER_TESTS = PRESENT || IN_CI;
+/** Browser tests run when Chromium is installed; elsewhere they skip, loudly. */
+export const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
 
-if (!BROWSER_TESTS) {
+if (!HAVE_CHROMIUM && !IN_CI) {
   console.warn(
     `\n!!! SKIPPING the headless Chromium tests: no browser at ${CHROMIUM_PATH}.\n` +
       '!!! Install it with `apt-get install chromium` (or set CHROMIUM_PATH); in CI (CI=true) these tests always run.\n',
   );
+}
+
+/**
+ * In CI a missing Chromium is a failed test, not a quiet skip: a test of its own, so the run's
+ * count of failures shows it.
+ */
+export function failInCiWithoutChromium(): void {
+  if (!IN_CI || HAVE_CHROMIUM) return;
+  test('headless Chromium is installed (CI=true requires it)', () => {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; .ci/run installs Debian's chromium (or set CHROMIUM_PATH)`);
+  });
 }
 
 /**
@@ -26,7 +34,6 @@ if (!BROWSER_TESTS) {
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!PRESENT) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (CI=true requires it; .ci/run installs Debian's chromium)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
 }
 

@@ -4,13 +4,15 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { html } from '../../src/report/html.ts';
-import { BROWSER_TESTS, launchChromium, watchPage } from '../helpers/browser.ts';
+import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 import { emptyResult, largeResult, LONG_NAME, RTL_NAME, SCRIPT_NAME, SUB_B, smallResult, XSS_NAME } from './html-results.ts';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
-describe.runIf(BROWSER_TESTS)('the HTML report in headless Chromium', () => {
+failInCiWithoutChromium();
+
+describe.runIf(HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
   let browser: Browser;
   let small: string;
   let large: string;
