@@ -2,13 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
-import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../policy/load.ts';
-import { BUILTIN_PROFILES } from '../../policy/profiles.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
 import { FORMATS, type OutputFormat } from '../../report/formats.ts';
-import { evaluate, exitCode, loadFixtures, singleProfile } from '../../scan.ts';
+import { evaluate, exitCode, loadFixtures } from '../../scan.ts';
 import type { CommandContext } from '../io.ts';
+import { policySetup } from '../policy-setup.ts';
 import { printSummary } from '../summary.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
@@ -17,7 +16,8 @@ interface ScanArgs {
   input?: string[];
   format: string[];
   out: string;
-  profile: string;
+  profile?: string;
+  config?: string;
   'fail-on': Severity | 'none';
   'allow-partial': boolean;
   policies?: string[];
@@ -43,7 +43,8 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
         .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
-        .option('profile', { type: 'string', default: 'baseline', describe: 'Policy profile for the whole scan' })
+        .option('profile', { type: 'string', describe: 'Policy profile for the whole scan (overrides the configuration\'s assignment)' })
+        .option('config', { type: 'string', describe: 'Configuration file; default: ./egress-audit.config.json when present' })
         .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
         .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
@@ -52,15 +53,13 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     handler: async (args) => {
       const startedAt = new Date();
       const formats = parseFormats(args.format);
-      const profile = BUILTIN_PROFILES[args.profile];
-      if (!profile) throw new InputError(`--profile: unknown profile "${args.profile}"; choose from ${Object.keys(BUILTIN_PROFILES).join(', ')}`);
-      const policies = loadPoliciesOrThrow([BUILTIN_POLICY_DIR, ...(args.policies ?? [])]);
+      const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
       const loaded = await loadFixtures(args.input?.length ? args.input : [SAMPLE_DIR]);
       if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped (not *.json): ${s}`);
       const result = evaluate(loaded, {
         source: 'fixtures',
         policies,
-        profiles: singleProfile(profile, '--profile'),
+        profiles: assignment,
         failOn: args['fail-on'],
         startedAt,
       });
