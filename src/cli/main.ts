@@ -1,5 +1,7 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.ts';
+import { explainCommand } from './commands/explain.ts';
+import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
 import { processIo, type CommandContext, type Io } from './io.ts';
 
@@ -12,6 +14,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     await yargs(argv)
       .scriptName('egress-audit')
       .command(scanCommand(ctx))
+      .command(policiesCommand(ctx))
+      .command(explainCommand(ctx))
       .demandCommand(1, 'Name a command.')
       .strict()
       .recommendCommands()
@@ -19,7 +23,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       .version()
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .exitProcess(false)
-      .fail(false)
+      // yargs 18 reports validation failures as plain Errors; name them so they read as usage errors.
+      .fail((msg, err) => {
+        throw err ?? Object.assign(new Error(msg), { name: 'YError' });
+      })
       .parseAsync();
   } catch (err) {
     const e = err as Error;

@@ -193,3 +193,9 @@ export function resolveProfiles(config: LoadedConfig | null, policyIds: readonly
   }
   return all;
 }
+
+/** Each parameter's description, from the configuration schema (one source for docs and validation). */
+export function parameterDocs(): Record<string, string> {
+  const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'config.schema.json'), 'utf8')) as { definitions: { params: { properties: Record<string, { description?: string }> } } };
+  return Object.fromEntries(Object.entries(schema.definitions.params.properties).map(([k, v]) => [k, v.description ?? '']));
+}
