@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.ts';
 import { explainCommand } from './commands/explain.ts';
+import { planCommand } from './commands/plan.ts';
 import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
 import { processIo, type CommandContext, type Io } from './io.ts';
@@ -16,6 +17,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       .command(scanCommand(ctx))
       .command(policiesCommand(ctx))
       .command(explainCommand(ctx))
+      .command(planCommand(ctx))
       .demandCommand(1, 'Name a command.')
       .strict()
       .recommendCommands()

@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { lintPolicies } from '../../policy/lint.ts';
 import { BUILTIN_POLICY_DIR } from '../../policy/load.ts';
 import { verifyPolicies } from '../../policy/verify.ts';
+import { columns } from '../../text.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../policy-setup.ts';
 
@@ -14,12 +15,6 @@ interface ListArgs {
 
 interface DirArgs {
   dirs?: string[];
-}
-
-/** Pads columns to their widest cell; the last column is not padded. */
-export function columns(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
 }
 
 const dirsOf = (args: DirArgs): string[] => (args.dirs?.length ? args.dirs.map((d) => path.resolve(d)) : [BUILTIN_POLICY_DIR]);
