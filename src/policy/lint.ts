@@ -152,7 +152,7 @@ class PolicyLinter {
           if (!child) this.unknown(`${at}/${esc(name)}`, [...dataPath, name].join('.'), dataPath.join('.'));
           else if (isObject(sub)) this.schema(sub, child, [...dataPath, name], `${at}/${esc(name)}`);
         }
-      } else if ((kw === 'required' || kw === 'dependentRequired') && Array.isArray(value)) {
+      } else if (kw === 'required' && Array.isArray(value)) {
         for (const name of value) if (typeof name === 'string' && !this.facts.property(node, name)) this.unknown(at, [...dataPath, name].join('.'), dataPath.join('.'));
       } else if (ITEM_KEYWORDS.includes(kw)) {
         const items = this.facts.items(node);
