@@ -1,14 +1,5 @@
-import ipaddr from 'ipaddr.js';
-import {
-  canonicalOutboundType,
-  defaultLbPortsPerNode,
-  kubernetesVersionOrdinal,
-  MIGRATIONS,
-  NAT_GATEWAY_TYPES,
-  SNAT_PORTS_PER_LB_FRONTEND,
-  SNAT_PORTS_PER_NAT_IP,
-  type OutboundType,
-} from './azure.ts';
+import { canonicalOutboundType, kubernetesVersionOrdinal, lbCapacity, MIGRATIONS, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP, type OutboundType } from './azure.ts';
+import { insideAny, prefixSize } from './cidr.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './facts-types.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from './model.ts';
 
@@ -171,10 +162,9 @@ class ClusterJoin {
         type === 'loadBalancer'
           ? {
               allocatedOutboundPorts: ports,
+              outboundIpSource: c.lbOutboundIpPrefixIds.length ? 'publicIpPrefixes' : c.lbOutboundIpIds.length ? 'publicIps' : 'managed',
               frontendIpv4Count,
-              portsRequiredAtMaxNodes: ports * maxNodes,
-              portsAvailable: SNAT_PORTS_PER_LB_FRONTEND * frontendIpv4Count,
-              snatPortsPerNode: ports > 0 ? ports : defaultLbPortsPerNode(maxNodes),
+              ...lbCapacity(ports, frontendIpv4Count, maxNodes),
             }
           : null,
       pools,
@@ -253,7 +243,7 @@ class ClusterJoin {
       known: s !== undefined && !s.invalid,
       natGatewayId: s?.natGatewayId ?? null,
       routeTableId: s?.routeTableId ?? null,
-      defaultRoute: route ? { nextHopType: route.nextHopType, nextHopIpAddress: route.nextHopIpAddress } : null,
+      defaultRoute: route ? { name: route.name, nextHopType: route.nextHopType, nextHopIpAddress: route.nextHopIpAddress } : null,
       networkSecurityGroupId: s?.networkSecurityGroupId ?? null,
       defaultOutboundAccess: s?.defaultOutboundAccess ?? null,
       pools: [poolName],
@@ -398,6 +388,7 @@ class ClusterJoin {
         sharedWithClusters: others.map((k) => this.inv.clusters.get(k)?.id ?? k).sort(),
         sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1,
         insideAuthorizedRanges: c.authorizedIpRanges.length && address ? insideAny(address, c.authorizedIpRanges) : null,
+        skuMatchesNatGateway: gw && found?.sku ? found.sku.toLowerCase() === gw.sku.toLowerCase() : null,
         source: found?.source ?? null,
       });
     };
@@ -426,32 +417,4 @@ function zoneCoverage(zones: string[], gw: NatGatewayFacts): { without: string[]
   const without = zones.filter((z) => !gw.zones.includes(z));
   const zonal = gw.zones.length > 0;
   return { without, outside: zonal && zones.length ? without : null };
-}
-
-function prefixSize(prefix: string | null, length: number | null, version: string | null): number {
-  let len = length;
-  if (len === null && prefix?.includes('/')) len = Number(prefix.split('/')[1]);
-  if (len === null || !Number.isFinite(len)) return 1;
-  const bits = (version ?? (prefix?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv6' ? 128 : 32;
-  return 2 ** Math.min(Math.max(bits - len, 0), 30);
-}
-
-/** Whether an address or CIDR lies inside any of the ranges (IPv4 and IPv6, with ipaddr.js). */
-function insideAny(address: string, ranges: readonly string[]): boolean {
-  try {
-    const [addr, len] = address.includes('/') ? ipaddr.parseCIDR(address) : [ipaddr.parse(address), null];
-    const bits = addr.kind() === 'ipv4' ? 32 : 128;
-    const ownLen = len ?? bits;
-    return ranges.some((r) => {
-      try {
-        const [net, netLen] = r.includes('/') ? ipaddr.parseCIDR(r) : [ipaddr.parse(r), r.includes(':') ? 128 : 32];
-        if (net.kind() !== addr.kind()) return false;
-        return ownLen >= netLen && addr.match(net, netLen);
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
 }
