@@ -40,6 +40,7 @@ export interface NatGatewayFacts {
   /** Public IPs plus the addresses of public IP prefixes (a /28 counts 16). */
   ipCount: number;
   ipv4AddressCount: number;
+  ipv6AddressCount: number;
   /** Max nodes of every pool, in any cluster of the inventory, on the subnets this gateway serves. */
   servedMaxNodes: number;
   /** 64,512 × IPv4 addresses ÷ servedMaxNodes, rounded down; null with no nodes. */

@@ -318,6 +318,7 @@ class ClusterJoin {
         publicIpPrefixIds: [],
         ipCount: count,
         ipv4AddressCount: count,
+        ipv6AddressCount: 0,
         servedMaxNodes: maxNodes,
         snatPortsPerNode: maxNodes > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * count) / maxNodes) : null,
         source: c.source,
@@ -334,14 +335,14 @@ class ClusterJoin {
     }
   }
 
-  private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
+  private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'ipv6AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
     let ipCount = 0;
     let ipv4 = 0;
     for (const id of g.publicIpIds) {
       const ip = this.inv.publicIps.get(key(id));
       if (!ip) this.lack(id, 'public IP');
       ipCount++;
-      if ((ip?.version ?? 'IPv4') === 'IPv4') ipv4++;
+      if ((ip?.version ?? (ip?.ipAddress?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4++;
     }
     for (const id of g.publicIpPrefixIds) {
       const pre = this.inv.publicIpPrefixes.get(key(id));
@@ -355,6 +356,7 @@ class ClusterJoin {
       ...g,
       ipCount,
       ipv4AddressCount: ipv4,
+      ipv6AddressCount: ipCount - ipv4,
       servedMaxNodes: served,
       snatPortsPerNode: served > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * ipv4) / served) : null,
     };
