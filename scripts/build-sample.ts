@@ -1,8 +1,9 @@
 /**
  * Builds fixtures/sample/: a small two-subscription estate in ARG-row form, one file per
- * subscription as `export` writes them (rows sorted by ID, 2-space indentation). Each cluster is
- * chosen so that every policy passes on one cluster and fails on another; fixtures/sample/README.md
- * says which. `node scripts/build-sample.ts` rewrites the files; `--check` exits 1 when they differ.
+ * subscription as `export` writes them (rows sorted by ID, keys sorted, 2-space indentation).
+ * Each cluster is chosen so that every policy passes on one cluster and fails on another;
+ * fixtures/sample/README.md says which. `npm run sample:build` rewrites the files; with
+ * `-- --check` it exits 1 when they differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +24,17 @@ function sorted(rows: Row[]): Row[] {
   return rows.sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
 }
 
+/** Keys sorted at every level, as `export` writes them so that re-exports diff cleanly. */
+function sortedKeys(_k: string, v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src).sort()) Object.defineProperty(out, k, { value: src[k], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sample');
-export const sampleText = (rows: Row[]): string => `${JSON.stringify(rows, null, 2)}\n`;
+export const sampleText = (rows: Row[]): string => `${JSON.stringify(rows, sortedKeys, 2)}\n`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const check = process.argv.includes('--check');
