@@ -19,6 +19,7 @@ describe('remediation', () => {
   test('EG001 names the documented path for the VNet mode, or says there is none', () => {
     const [byo] = remedy('EG001', 'BYO loadBalancer when only none and block are allowed');
     expect(byo?.text).toContain('Azure documents in-place migration from loadBalancer on a BYO VNet to: none.');
+    expect(byo?.text).toContain('`egress-audit plan --to none --cluster aks-test`');
     expect(byo?.command).toBe('az aks update --resource-group rg-test --name aks-test --outbound-type none');
     const [managed] = remedy('EG001', 'loadBalancer not allowed in a secure profile; managed VNet can migrate to none or block');
     expect(managed?.text).toContain('on a managed VNet to: none, block.');
