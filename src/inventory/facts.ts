@@ -1,6 +1,7 @@
-import { canonicalOutboundType, kubernetesVersionOrdinal, lbCapacity, MIGRATIONS, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP, type OutboundType } from './azure.ts';
+import { kubernetesVersionOrdinal, lbCapacity, MIGRATIONS, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP, type OutboundType } from './azure.ts';
 import { insideAny, prefixSize } from './cidr.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './facts-types.ts';
+import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './facts-usage.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from './model.ts';
 
 /**
@@ -15,81 +16,6 @@ export function buildFacts(inv: Inventory): ClusterFacts[] {
   return out.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : a.id.toLowerCase() > b.id.toLowerCase() ? 1 : 0));
 }
 
-interface Usage {
-  natGatewayNodes: Map<string, number>;
-  ipClusters: Map<string, Set<string>>;
-  ipVia: Map<string, Set<'loadBalancer' | 'natGateway'>>;
-}
-
-function poolMaxNodes(p: AgentPool): number {
-  return p.enableAutoScaling ? (p.maxCount ?? p.count ?? 0) : (p.count ?? 0);
-}
-
-function outboundOf(c: Cluster): { type: string; recognized: boolean } {
-  const raw = c.outboundType ?? 'loadBalancer';
-  const known = canonicalOutboundType(raw);
-  return { type: known ?? raw, recognized: known !== null };
-}
-
-function crossClusterUsage(inv: Inventory): Usage {
-  const u: Usage = { natGatewayNodes: new Map(), ipClusters: new Map(), ipVia: new Map() };
-  const addIp = (id: string, cluster: string, via: 'loadBalancer' | 'natGateway'): void => {
-    const k = key(id);
-    let set = u.ipClusters.get(k);
-    if (!set) u.ipClusters.set(k, (set = new Set()));
-    set.add(cluster);
-    let vias = u.ipVia.get(k);
-    if (!vias) u.ipVia.set(k, (vias = new Set()));
-    vias.add(via);
-  };
-  for (const c of inv.clusters.values()) {
-    const ck = key(c.id);
-    const { type } = outboundOf(c);
-    for (const p of c.pools) {
-      const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : undefined;
-      if (subnet?.natGatewayId) {
-        const nk = key(subnet.natGatewayId);
-        u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
-      }
-    }
-    if (type === 'loadBalancer') {
-      for (const id of lbIpIds(c)) addIp(id, ck, 'loadBalancer');
-      for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, 'loadBalancer');
-    } else if (NAT_GATEWAY_TYPES.includes(type)) {
-      for (const gw of natGatewayIdsOf(inv, c, type)) {
-        const g = inv.natGateways.get(key(gw));
-        for (const id of [...(g?.publicIpIds ?? []), ...(g?.publicIpPrefixIds ?? [])]) addIp(id, ck, 'natGateway');
-      }
-      if (type === 'managedNATGateway' && !natGatewayIdsOf(inv, c, type).length) {
-        for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, 'natGateway');
-      }
-    }
-  }
-  return u;
-}
-
-function lbIpIds(c: Cluster): string[] {
-  const ids = c.lbEffectiveOutboundIpIds ?? [];
-  const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
-  return [...ids, ...extra];
-}
-
-/** NAT gateway IDs serving a cluster: its pools' subnets' gateways, or the managed one found through its IPs. */
-function natGatewayIdsOf(inv: Inventory, c: Cluster, type: string): string[] {
-  const ids = new Map<string, string>();
-  if (type === 'managedNATGateway') {
-    for (const ipId of c.natEffectiveOutboundIpIds) {
-      const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
-      if (gw) ids.set(key(gw), gw);
-    }
-    return [...ids.values()];
-  }
-  for (const p of c.pools) {
-    const gw = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId))?.natGatewayId : null;
-    if (gw) ids.set(key(gw), gw);
-  }
-  return [...ids.values()];
-}
 
 class ClusterJoin {
   private readonly missing = new Map<string, string>();
@@ -412,11 +338,4 @@ class ClusterJoin {
     if (lb.length) return lb.reduce((n, e) => n + e.addressCount, 0);
     return this.c.lbManagedOutboundIpCount ?? 1;
   }
-}
-
-function zoneCoverage(zones: string[], gw: NatGatewayFacts): { without: string[]; outside: string[] | null } {
-  if (gw.sku.toLowerCase() === 'standardv2') return { without: [], outside: null };
-  const without = zones.filter((z) => !gw.zones.includes(z));
-  const zonal = gw.zones.length > 0;
-  return { without, outside: zonal && zones.length ? without : null };
 }
