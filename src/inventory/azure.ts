@@ -56,6 +56,34 @@ export function defaultLbPortsPerNode(nodes: number): number {
   return 32;
 }
 
+export interface LbCapacity {
+  portsRequiredAtMaxNodes: number;
+  portsAvailable: number;
+  portsShortfallAtMaxNodes: number;
+  maxNodesSupported: number | null;
+  frontendIpv4Needed: number | null;
+  portsPerNodeThatFit: number | null;
+  snatPortsPerNode: number;
+}
+
+/**
+ * Outbound-rule SNAT arithmetic: an explicit allocation P needs P × nodes <= 64,000 × frontends,
+ * and Azure takes allocatedOutboundPorts only in multiples of 8. With P = 0 Azure's default table applies.
+ */
+export function lbCapacity(ports: number, frontends: number, maxNodes: number): LbCapacity {
+  const available = SNAT_PORTS_PER_LB_FRONTEND * frontends;
+  const required = ports * maxNodes;
+  return {
+    portsRequiredAtMaxNodes: required,
+    portsAvailable: available,
+    portsShortfallAtMaxNodes: Math.max(required - available, 0),
+    maxNodesSupported: ports > 0 ? Math.floor(available / ports) : null,
+    frontendIpv4Needed: ports > 0 ? Math.ceil(required / SNAT_PORTS_PER_LB_FRONTEND) : null,
+    portsPerNodeThatFit: maxNodes > 0 ? Math.min(Math.floor(available / maxNodes / 8) * 8, SNAT_PORTS_PER_LB_FRONTEND) : null,
+    snatPortsPerNode: ports > 0 ? ports : defaultLbPortsPerNode(maxNodes),
+  };
+}
+
 /** `1.20.7` → 1020: major × 1000 + minor, so that 1.9 < 1.20 compares numerically. */
 export function kubernetesVersionOrdinal(version: string | null): number | null {
   const m = version === null ? null : /^v?(\d+)\.(\d+)/.exec(version.trim());

@@ -5,6 +5,8 @@
 import type { SourceRef } from './model.ts';
 
 export interface DefaultRouteFacts {
+  /** The route's name in its route table (for `az network route-table route update --name`). */
+  name: string;
   nextHopType: string | null;
   nextHopIpAddress: string | null;
 }
@@ -38,6 +40,7 @@ export interface NatGatewayFacts {
   /** Public IPs plus the addresses of public IP prefixes (a /28 counts 16). */
   ipCount: number;
   ipv4AddressCount: number;
+  ipv6AddressCount: number;
   /** Max nodes of every pool, in any cluster of the inventory, on the subnets this gateway serves. */
   servedMaxNodes: number;
   /** 64,512 × IPv4 addresses ÷ servedMaxNodes, rounded down; null with no nodes. */
@@ -88,15 +91,27 @@ export interface EgressIpFacts {
   sharedBetweenLoadBalancerAndNatGateway: boolean;
   /** Null when the cluster has no authorized ranges or the address is not in the inventory. */
   insideAuthorizedRanges: boolean | null;
+  /** Whether the SKU pairs with its NAT gateway's (Standard with Standard, StandardV2 with StandardV2); null off a NAT gateway or with no SKU known. */
+  skuMatchesNatGateway: boolean | null;
   source: SourceRef | null;
 }
 
 export interface LoadBalancerFacts {
   allocatedOutboundPorts: number;
+  /** Where the outbound frontends come from: AKS-managed IPs, the user's public IPs, or the user's prefixes. */
+  outboundIpSource: 'managed' | 'publicIps' | 'publicIpPrefixes';
   frontendIpv4Count: number;
   /** allocatedOutboundPorts × max nodes (0 when Azure allocates by default). */
   portsRequiredAtMaxNodes: number;
   portsAvailable: number;
+  /** portsRequiredAtMaxNodes − portsAvailable when positive, else 0. */
+  portsShortfallAtMaxNodes: number;
+  /** Nodes the explicit allocation can serve with these frontends; null with the default allocation. */
+  maxNodesSupported: number | null;
+  /** IPv4 frontends the explicit allocation needs at max nodes; null with the default allocation. */
+  frontendIpv4Needed: number | null;
+  /** The largest allocatedOutboundPorts (a multiple of 8) that fits max nodes on these frontends; null with no nodes. */
+  portsPerNodeThatFit: number | null;
   snatPortsPerNode: number;
 }
 

@@ -1,15 +1,7 @@
-import ipaddr from 'ipaddr.js';
-import {
-  canonicalOutboundType,
-  defaultLbPortsPerNode,
-  kubernetesVersionOrdinal,
-  MIGRATIONS,
-  NAT_GATEWAY_TYPES,
-  SNAT_PORTS_PER_LB_FRONTEND,
-  SNAT_PORTS_PER_NAT_IP,
-  type OutboundType,
-} from './azure.ts';
+import { kubernetesVersionOrdinal, lbCapacity, MIGRATIONS, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP, type OutboundType } from './azure.ts';
+import { insideAny, prefixSize } from './cidr.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './facts-types.ts';
+import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './facts-usage.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from './model.ts';
 
 /**
@@ -24,81 +16,6 @@ export function buildFacts(inv: Inventory): ClusterFacts[] {
   return out.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : a.id.toLowerCase() > b.id.toLowerCase() ? 1 : 0));
 }
 
-interface Usage {
-  natGatewayNodes: Map<string, number>;
-  ipClusters: Map<string, Set<string>>;
-  ipVia: Map<string, Set<'loadBalancer' | 'natGateway'>>;
-}
-
-function poolMaxNodes(p: AgentPool): number {
-  return p.enableAutoScaling ? (p.maxCount ?? p.count ?? 0) : (p.count ?? 0);
-}
-
-function outboundOf(c: Cluster): { type: string; recognized: boolean } {
-  const raw = c.outboundType ?? 'loadBalancer';
-  const known = canonicalOutboundType(raw);
-  return { type: known ?? raw, recognized: known !== null };
-}
-
-function crossClusterUsage(inv: Inventory): Usage {
-  const u: Usage = { natGatewayNodes: new Map(), ipClusters: new Map(), ipVia: new Map() };
-  const addIp = (id: string, cluster: string, via: 'loadBalancer' | 'natGateway'): void => {
-    const k = key(id);
-    let set = u.ipClusters.get(k);
-    if (!set) u.ipClusters.set(k, (set = new Set()));
-    set.add(cluster);
-    let vias = u.ipVia.get(k);
-    if (!vias) u.ipVia.set(k, (vias = new Set()));
-    vias.add(via);
-  };
-  for (const c of inv.clusters.values()) {
-    const ck = key(c.id);
-    const { type } = outboundOf(c);
-    for (const p of c.pools) {
-      const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : undefined;
-      if (subnet?.natGatewayId) {
-        const nk = key(subnet.natGatewayId);
-        u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
-      }
-    }
-    if (type === 'loadBalancer') {
-      for (const id of lbIpIds(c)) addIp(id, ck, 'loadBalancer');
-      for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, 'loadBalancer');
-    } else if (NAT_GATEWAY_TYPES.includes(type)) {
-      for (const gw of natGatewayIdsOf(inv, c, type)) {
-        const g = inv.natGateways.get(key(gw));
-        for (const id of [...(g?.publicIpIds ?? []), ...(g?.publicIpPrefixIds ?? [])]) addIp(id, ck, 'natGateway');
-      }
-      if (type === 'managedNATGateway' && !natGatewayIdsOf(inv, c, type).length) {
-        for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, 'natGateway');
-      }
-    }
-  }
-  return u;
-}
-
-function lbIpIds(c: Cluster): string[] {
-  const ids = c.lbEffectiveOutboundIpIds ?? [];
-  const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
-  return [...ids, ...extra];
-}
-
-/** NAT gateway IDs serving a cluster: its pools' subnets' gateways, or the managed one found through its IPs. */
-function natGatewayIdsOf(inv: Inventory, c: Cluster, type: string): string[] {
-  const ids = new Map<string, string>();
-  if (type === 'managedNATGateway') {
-    for (const ipId of c.natEffectiveOutboundIpIds) {
-      const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
-      if (gw) ids.set(key(gw), gw);
-    }
-    return [...ids.values()];
-  }
-  for (const p of c.pools) {
-    const gw = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId))?.natGatewayId : null;
-    if (gw) ids.set(key(gw), gw);
-  }
-  return [...ids.values()];
-}
 
 class ClusterJoin {
   private readonly missing = new Map<string, string>();
@@ -171,10 +88,9 @@ class ClusterJoin {
         type === 'loadBalancer'
           ? {
               allocatedOutboundPorts: ports,
+              outboundIpSource: c.lbOutboundIpPrefixIds.length ? 'publicIpPrefixes' : c.lbOutboundIpIds.length ? 'publicIps' : 'managed',
               frontendIpv4Count,
-              portsRequiredAtMaxNodes: ports * maxNodes,
-              portsAvailable: SNAT_PORTS_PER_LB_FRONTEND * frontendIpv4Count,
-              snatPortsPerNode: ports > 0 ? ports : defaultLbPortsPerNode(maxNodes),
+              ...lbCapacity(ports, frontendIpv4Count, maxNodes),
             }
           : null,
       pools,
@@ -253,7 +169,7 @@ class ClusterJoin {
       known: s !== undefined && !s.invalid,
       natGatewayId: s?.natGatewayId ?? null,
       routeTableId: s?.routeTableId ?? null,
-      defaultRoute: route ? { nextHopType: route.nextHopType, nextHopIpAddress: route.nextHopIpAddress } : null,
+      defaultRoute: route ? { name: route.name, nextHopType: route.nextHopType, nextHopIpAddress: route.nextHopIpAddress } : null,
       networkSecurityGroupId: s?.networkSecurityGroupId ?? null,
       defaultOutboundAccess: s?.defaultOutboundAccess ?? null,
       pools: [poolName],
@@ -328,6 +244,7 @@ class ClusterJoin {
         publicIpPrefixIds: [],
         ipCount: count,
         ipv4AddressCount: count,
+        ipv6AddressCount: 0,
         servedMaxNodes: maxNodes,
         snatPortsPerNode: maxNodes > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * count) / maxNodes) : null,
         source: c.source,
@@ -344,14 +261,14 @@ class ClusterJoin {
     }
   }
 
-  private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
+  private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'ipv6AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
     let ipCount = 0;
     let ipv4 = 0;
     for (const id of g.publicIpIds) {
       const ip = this.inv.publicIps.get(key(id));
       if (!ip) this.lack(id, 'public IP');
       ipCount++;
-      if ((ip?.version ?? 'IPv4') === 'IPv4') ipv4++;
+      if ((ip?.version ?? (ip?.ipAddress?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4++;
     }
     for (const id of g.publicIpPrefixIds) {
       const pre = this.inv.publicIpPrefixes.get(key(id));
@@ -365,6 +282,7 @@ class ClusterJoin {
       ...g,
       ipCount,
       ipv4AddressCount: ipv4,
+      ipv6AddressCount: ipCount - ipv4,
       servedMaxNodes: served,
       snatPortsPerNode: served > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * ipv4) / served) : null,
     };
@@ -398,6 +316,7 @@ class ClusterJoin {
         sharedWithClusters: others.map((k) => this.inv.clusters.get(k)?.id ?? k).sort(),
         sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1,
         insideAuthorizedRanges: c.authorizedIpRanges.length && address ? insideAny(address, c.authorizedIpRanges) : null,
+        skuMatchesNatGateway: gw && found?.sku ? found.sku.toLowerCase() === gw.sku.toLowerCase() : null,
         source: found?.source ?? null,
       });
     };
@@ -418,40 +337,5 @@ class ClusterJoin {
     const lb = egress.filter((e) => e.via === 'loadBalancer' && e.version === 'IPv4');
     if (lb.length) return lb.reduce((n, e) => n + e.addressCount, 0);
     return this.c.lbManagedOutboundIpCount ?? 1;
-  }
-}
-
-function zoneCoverage(zones: string[], gw: NatGatewayFacts): { without: string[]; outside: string[] | null } {
-  if (gw.sku.toLowerCase() === 'standardv2') return { without: [], outside: null };
-  const without = zones.filter((z) => !gw.zones.includes(z));
-  const zonal = gw.zones.length > 0;
-  return { without, outside: zonal && zones.length ? without : null };
-}
-
-function prefixSize(prefix: string | null, length: number | null, version: string | null): number {
-  let len = length;
-  if (len === null && prefix?.includes('/')) len = Number(prefix.split('/')[1]);
-  if (len === null || !Number.isFinite(len)) return 1;
-  const bits = (version ?? (prefix?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv6' ? 128 : 32;
-  return 2 ** Math.min(Math.max(bits - len, 0), 30);
-}
-
-/** Whether an address or CIDR lies inside any of the ranges (IPv4 and IPv6, with ipaddr.js). */
-function insideAny(address: string, ranges: readonly string[]): boolean {
-  try {
-    const [addr, len] = address.includes('/') ? ipaddr.parseCIDR(address) : [ipaddr.parse(address), null];
-    const bits = addr.kind() === 'ipv4' ? 32 : 128;
-    const ownLen = len ?? bits;
-    return ranges.some((r) => {
-      try {
-        const [net, netLen] = r.includes('/') ? ipaddr.parseCIDR(r) : [ipaddr.parse(r), r.includes(':') ? 128 : 32];
-        if (net.kind() !== addr.kind()) return false;
-        return ownLen >= netLen && addr.match(net, netLen);
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
   }
 }

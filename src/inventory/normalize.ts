@@ -318,8 +318,9 @@ function readNatGateway(r: FieldReader, row: Json, p: Json, at: PathSeg[], base:
     sku: sku(r, row, base.source.path, NAT_SKUS),
     zones: zones(r, row, 'zones', base.source.path) ?? [],
     idleTimeoutInMinutes: r.count(p, 'idleTimeoutInMinutes', at, 0, 1000),
-    publicIpIds: r.refIds(p, 'publicIpAddresses', at) ?? [],
-    publicIpPrefixIds: r.refIds(p, 'publicIpPrefixes', at) ?? [],
+    // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
+    publicIpIds: [...(r.refIds(p, 'publicIpAddresses', at) ?? []), ...(r.refIds(p, 'publicIpAddressesV6', at) ?? [])],
+    publicIpPrefixIds: [...(r.refIds(p, 'publicIpPrefixes', at) ?? []), ...(r.refIds(p, 'publicIpPrefixesV6', at) ?? [])],
   };
 }
 

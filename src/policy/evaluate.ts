@@ -72,6 +72,11 @@ export function effectivePolicies(policies: readonly CompiledPolicy[], profile: 
     .map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
 }
 
+/** How many of a cluster's subjects a policy applies to (its match holds), findings or not. */
+export function applicableSubjects(cluster: ClusterFacts, policy: CompiledPolicy, params: Params): number {
+  return subjects(policy.subject, cluster, params).filter((doc) => !policy.matchFn || policy.matchFn(doc)).length;
+}
+
 /** Evaluates the effective policies over one cluster's facts. */
 export function evaluateCluster(cluster: ClusterFacts, active: readonly EffectivePolicy[], params: Params): RawFinding[] {
   const findings: RawFinding[] = [];

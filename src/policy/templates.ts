@@ -1,4 +1,47 @@
 import type Handlebars from 'handlebars';
+import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/azure.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Handlebars passes its options object last; helpers see only the template's own arguments. */
+const args = (all: unknown[]): unknown[] => all.slice(0, -1);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The value after `segment` in an ARM ID, matched case-insensitively (`az` output writes `resourcegroups`). */
+export function idPart(id: unknown, segment: unknown): string {
+  const parts = String(id ?? '').split('/');
+  const i = parts.findIndex((p) => p.toLowerCase() === String(segment).toLowerCase());
+  return i >= 0 ? (parts[i + 1] ?? '') : '';
+}
+
+export function idName(id: unknown): string {
+  const parts = String(id ?? '').split('/').filter(Boolean);
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * A name for a pool that replaces `name`: AKS caps Windows pool names at 6 characters and Linux
+ * ones at 12, so the suffix replaces the tail rather than overflow the limit.
+ */
+export function replacementPoolName(name: unknown, osType: unknown): string {
+  const max = String(osType).toLowerCase() === 'windows' ? 6 : 12;
+  const base = String(name ?? 'pool');
+  return `${base.slice(0, max - 1)}2`;
+}
+
+/** `20.1.2.3` → `20.1.2.3/32`; a CIDR stays as it is (for `--api-server-authorized-ip-ranges`). */
+export function asCidr(address: unknown): string {
+  const a = String(address ?? '');
+  if (a === '' || a.includes('/')) return a;
+  return a.includes(':') ? `${a}/128` : `${a}/32`;
+}
+
+/** How a message names a NAT gateway: the AKS-managed one may be known only from the cluster's natGatewayProfile. */
+export function natGatewayLabel(gw: unknown): string {
+  const g = (gw ?? {}) as Obj;
+  if (g['managed'] !== true) return `NAT gateway ${String(g['name'] ?? '')}`;
+  return g['known'] === true ? `managed NAT gateway ${String(g['name'] ?? '')}` : 'managed NAT gateway (from natGatewayProfile)';
+}
 
 /**
  * Helpers for policy message and remediation templates. Templates come from policy files; data
@@ -16,12 +59,38 @@ export function registerHelpers(hb: typeof Handlebars): void {
   // Names of the items whose `field` differs from `value` (case-insensitively): `{{join (namesWhereNot cluster.pools "type" "VirtualMachineScaleSets")}}`.
   hb.registerHelper('namesWhereNot', (list: unknown, field: unknown, value: unknown) =>
     Array.isArray(list)
-      ? list.filter((x) => String((x as Record<string, unknown>)?.[String(field)] ?? '').toLowerCase() !== String(value).toLowerCase()).map((x) => String((x as Record<string, unknown>)?.['name'] ?? ''))
+      ? list.filter((x) => String((x as Obj)?.[String(field)] ?? '').toLowerCase() !== String(value).toLowerCase()).map((x) => String((x as Obj)?.['name'] ?? ''))
       : [],
   );
   hb.registerHelper('first', (list: unknown) => (Array.isArray(list) && list.length ? list[0] : ''));
   hb.registerHelper('count', (list: unknown) => (Array.isArray(list) ? list.length : 0));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('or', (...all: unknown[]) => args(all).some(Boolean));
+  hb.registerHelper('and', (...all: unknown[]) => args(all).every(Boolean));
+  hb.registerHelper('not', (v: unknown) => !v);
+  hb.registerHelper('list', (...all: unknown[]) => args(all));
+  hb.registerHelper('isOneOf', (v: unknown, ...rest: unknown[]) => args(rest).includes(v));
+  // Comparisons are false when either side is not a number, so a null fact never reads as "below".
+  hb.registerHelper('lt', (a: unknown, b: unknown) => num(a) !== null && num(b) !== null && (a as number) < (b as number));
+  hb.registerHelper('gt', (a: unknown, b: unknown) => num(a) !== null && num(b) !== null && (a as number) > (b as number));
   hb.registerHelper('default', (v: unknown, d: unknown) => (v === null || v === undefined || v === '' ? d : v));
+  hb.registerHelper('idPart', (id: unknown, segment: unknown) => idPart(id, segment));
+  hb.registerHelper('idName', (id: unknown) => idName(id));
+  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) ? list.map(idName) : []));
+  hb.registerHelper('capitalize', (v: unknown) => { const t = String(v ?? ''); return t.charAt(0).toUpperCase() + t.slice(1); });
+  hb.registerHelper('natGatewayLabel', (gw: unknown) => natGatewayLabel(gw));
+  hb.registerHelper('natGatewayById', (list: unknown, id: unknown) =>
+    Array.isArray(list) ? (list.find((g: Obj) => String(g?.['id']).toLowerCase() === String(id).toLowerCase()) ?? null) : null,
+  );
+  hb.registerHelper('asCidr', (a: unknown) => asCidr(a));
+  hb.registerHelper('replacementPoolName', (name: unknown, osType: unknown) => replacementPoolName(name, osType));
+  // The profile's display words for a VNet mode: the catalog says "BYO VNet", not "byo VNet".
+  hb.registerHelper('vnetLabel', (mode: unknown) => (mode === 'byo' ? 'BYO' : 'managed'));
+  // Frontend IPs (load balancer) or NAT gateway IPs needed to give `nodes` nodes `ports` SNAT ports each.
+  hb.registerHelper('lbIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_LB_FRONTEND)));
+  hb.registerHelper('natIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_NAT_IP)));
+  // NAT gateways giving fewer SNAT ports per node than `limit`; one with no address at all is EG005's finding, not a capacity one.
+  hb.registerHelper('natGatewaysBelow', (list: unknown, limit: unknown) =>
+    Array.isArray(list) ? list.filter((g: Obj) => num(g?.['ipCount']) !== 0 && num(g?.['snatPortsPerNode']) !== null && num(limit) !== null && (g['snatPortsPerNode'] as number) < (limit as number)) : [],
+  );
 }
