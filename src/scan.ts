@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScanError } from './errors.ts';
 import { buildFacts } from './inventory/facts.ts';
+import { asManifest, manifestErrors } from './inventory/arg/manifest.ts';
 import type { ClusterFacts } from './inventory/facts-types.ts';
 import { Locator } from './inventory/locate.ts';
 import { key, type Inventory } from './inventory/model.ts';
@@ -31,19 +32,29 @@ export interface LoadedInventory {
   skipped: string[];
 }
 
-/** Reads exported fixtures (files or folders) into the inventory. Throws InputError on unreadable input. */
+/**
+ * Reads exported fixtures (files or folders) into the inventory. Throws InputError on unreadable input.
+ * An `egress-audit export` manifest is not inventory: the scopes it says failed are reported again,
+ * so an offline scan of a partial export is as incomplete as the live scan was.
+ */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
+  const exportErrors: ScanError[] = [];
   for (const f of files) {
     // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
     const doc = await readDocument(f);
+    const manifest = asManifest(doc.value);
+    if (manifest) {
+      exportErrors.push(...manifestErrors(manifest));
+      continue;
+    }
     shown.set(doc.file, doc.absPath);
     for (const row of extractRows(doc)) builder.add(row);
   }
   const { inventory, errors } = builder.finish();
-  return { inventory, errors, inputs: [...inputs], files: shown, skipped };
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped };
 }
 
 /** How the profile of each cluster is chosen; the configuration file supplies richer rules. */

@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.ts';
 import { explainCommand } from './commands/explain.ts';
+import { exportCommand } from './commands/export.ts';
 import { planCommand } from './commands/plan.ts';
 import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
@@ -15,6 +16,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     await yargs(argv)
       .scriptName('egress-audit')
       .command(scanCommand(ctx))
+      .command(exportCommand(ctx))
       .command(policiesCommand(ctx))
       .command(explainCommand(ctx))
       .command(planCommand(ctx))

@@ -5,14 +5,18 @@ import { InputError } from '../../errors.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
 import { FORMATS, type OutputFormat } from '../../report/formats.ts';
-import { evaluate, exitCode, loadFixtures } from '../../scan.ts';
+import { evaluate, exitCode, loadFixtures, type LoadedInventory } from '../../scan.ts';
 import type { CommandContext } from '../io.ts';
 import { policySetup } from '../policy-setup.ts';
 import { printSummary } from '../summary.ts';
+import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from './arg-options.ts';
+import { ArgProgress } from './arg-progress.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
 
-interface ScanArgs {
+interface ScanArgs extends ArgArgs {
+  source: 'fixtures' | 'arg';
+  snapshot?: string;
   input?: string[];
   format: string[];
   out: string;
@@ -39,7 +43,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     command: 'scan',
     describe: 'Scan an AKS egress inventory against the policies and write reports',
     builder: (y: Argv) =>
-      y
+      argOptions(y, 'Azure Resource Graph:')
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
         .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
@@ -49,15 +53,17 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
-        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' }) as unknown as Argv<ScanArgs>,
+        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' })
+        .option('source', { choices: ['fixtures', 'arg'] as const, default: 'fixtures' as const, describe: 'Read --input files, or Azure Resource Graph live' })
+        .option('snapshot', { type: 'string', group: 'Azure Resource Graph:', describe: 'With --source arg: also write the export to this folder (findings point into it)' }) as unknown as Argv<ScanArgs>,
     handler: async (args) => {
       const startedAt = new Date();
       const formats = parseFormats(args.format);
       const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
-      const loaded = await loadFixtures(args.input?.length ? args.input : [SAMPLE_DIR]);
+      const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
       if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped (not *.json): ${s}`);
       const result = evaluate(loaded, {
-        source: 'fixtures',
+        source: args.source,
         policies,
         profiles: assignment,
         failOn: args['fail-on'],
@@ -69,4 +75,19 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       ctx.setExitCode(code);
     },
   };
+}
+
+function fixtureInputs(args: ScanArgs): string[] {
+  for (const name of [...ARG_OPTION_NAMES, 'snapshot'] as const) {
+    if (args[name] !== undefined) throw new InputError(`--${name} needs --source arg`);
+  }
+  return args.input?.length ? args.input : [SAMPLE_DIR];
+}
+
+async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInventory> {
+  if (args.input?.length) throw new InputError('--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)');
+  const source = await argSource(args);
+  const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
+  const { loadArg } = await import('../../inventory/arg/index.ts');
+  return loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
 }

@@ -1,0 +1,47 @@
+import type { Argv, CommandModule } from 'yargs';
+import type { CommandContext } from '../io.ts';
+import { plain } from '../io.ts';
+import { argOptions, argSource, type ArgArgs } from './arg-options.ts';
+import { ArgProgress } from './arg-progress.ts';
+
+interface ExportArgs extends ArgArgs {
+  out: string;
+  'allow-partial': boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** `egress-audit export`: the inventory as ARG rows, one file per subscription, plus a manifest. */
+export function exportCommand(ctx: CommandContext): CommandModule<object, ExportArgs> {
+  return {
+    command: 'export',
+    describe: 'Export the AKS egress inventory from Azure Resource Graph for offline audits',
+    builder: (y: Argv) =>
+      argOptions(
+        y
+          .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder the export is written to' })
+          .option('allow-partial', { type: 'boolean', default: false, describe: 'Exit 0 even when some scopes could not be read' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
+          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print every page' }),
+        'Azure Resource Graph:',
+      ) as unknown as Argv<ExportArgs>,
+    handler: async (args) => {
+      const source = await argSource(args);
+      const { fetchArgSnapshot, writeSnapshot } = await import('../../inventory/arg/index.ts');
+      const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
+      const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
+      const written = await writeSnapshot(args.out, snapshot.files, snapshot.manifest);
+      const m = snapshot.manifest;
+      const clusters = m.counts['microsoft.containerservice/managedclusters'] ?? 0;
+      const rows = m.files.reduce((sum, f) => sum + f.rows, 0);
+      const code = m.errors.length && !args['allow-partial'] ? 2 : 0;
+      if (!args.quiet) {
+        ctx.io.out(`egress-audit ${m.tool.version}: exported ${rows} rows (${clusters} clusters) from ${m.files.length} subscriptions to ${args.out}`);
+        for (const e of m.errors) ctx.io.out(`  ERROR ${plain(e.message)}`);
+        ctx.io.out(`manifest: ${written[written.length - 1]}`);
+        if (code === 2) ctx.io.out('exit 2: the export is incomplete (use --allow-partial to accept it)');
+      }
+      ctx.setExitCode(code);
+    },
+  };
+}
