@@ -53,6 +53,13 @@ export async function argSource(args: ArgArgs): Promise<Omit<ArgSourceOptions, '
   const cloud = args.cloud ?? 'AzurePublicCloud';
   // @azure/identity takes about a second to load: only live scans pay for it.
   const { createCredential } = await import('../../inventory/arg/credential.ts');
-  const credential = createCredential(args.credential ?? 'default', { cloud: CLOUD_ENDPOINTS[cloud], ...(tenant ? { tenantId: tenant } : {}) });
+  let credential;
+  try {
+    credential = createCredential(args.credential ?? 'default', { cloud: CLOUD_ENDPOINTS[cloud], ...(tenant ? { tenantId: tenant } : {}) });
+  } catch (err) {
+    // For example an AZURE_TOKEN_CREDENTIALS value @azure/identity does not know.
+    if (err instanceof InputError) throw err;
+    throw new InputError(`--credential ${args.credential ?? 'default'}: ${(err as Error).message}`);
+  }
   return { scope, cloud, credential, ...(armEndpoint ? { armEndpoint } : {}), tool: { name: TOOL.name, version: TOOL.version } };
 }

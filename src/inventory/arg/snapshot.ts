@@ -39,10 +39,13 @@ export function layoutSnapshot(rows: readonly Row[]): SnapshotFile[] {
   });
 }
 
+/** Subscription IDs become file names, so only plain ones are used as such. */
+const SAFE_NAME = /^[A-Za-z0-9-]+$/;
+
 function subscriptionOf(r: Row): string {
   const col = r['subscriptionId'];
-  if (typeof col === 'string' && /^[A-Za-z0-9-]+$/.test(col)) return col.toLowerCase();
-  return subscriptionOfId(idOf(r)) ?? 'no-subscription';
+  const sub = typeof col === 'string' && col !== '' ? col : subscriptionOfId(idOf(r));
+  return sub && SAFE_NAME.test(sub) ? sub.toLowerCase() : 'no-subscription';
 }
 
 function idOf(r: Row): string {
@@ -74,7 +77,7 @@ export async function writeSnapshot(dir: string, files: readonly SnapshotFile[],
     await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const now = new Set(files.map((f) => f.name));
     for (const old of previous?.files ?? []) {
-      if (typeof old.file === 'string' && !now.has(old.file) && path.basename(old.file) === old.file && old.file.endsWith('.json')) {
+      if (typeof old.file === 'string' && !now.has(old.file) && SAFE_NAME.test(old.file.replace(/\.json$/, '')) && old.file.endsWith('.json') && old.file !== MANIFEST_FILE) {
         await rm(path.join(dir, old.file), { force: true });
       }
     }
