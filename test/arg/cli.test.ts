@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ScanResult } from '../../src/report/model.ts';
 import type { ArgEmulator } from '../arg-emulator/server.ts';
 import { run } from '../../src/cli/main.ts';
-import { tempDir, type CliRun } from '../helpers/cli.ts';
+import { ROOT, tempDir, type CliRun } from '../helpers/cli.ts';
 import { cliEnv, emulator, runCliAsync, SUB_A, SUB_B, TEST_CLIENT } from './helpers.ts';
 
 const report = (dir: string): ScanResult => JSON.parse(readFileSync(path.join(dir, 'egress-audit.json'), 'utf8')) as ScanResult;
 const allText = (dir: string): string => readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats.default(ajv);
+const validateReport = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')) as object);
 const SCOPE = ['--subscription', SUB_A, '--subscription', SUB_B, '--management-group', 'mg-dev'];
 
 describe('egress-audit against the emulator, as a user runs it', () => {
@@ -48,7 +53,9 @@ describe('egress-audit against the emulator, as a user runs it', () => {
   test('the live scan reports findings located in the snapshot files, and exits 2 for the cluster Azure cannot complete', () => {
     expect(live.code).toBe(2);
     const r = report(path.join(work, 'live'));
+    expect(validateReport(r), JSON.stringify(validateReport.errors)).toBe(true);
     expect(r.scan.source).toBe('arg');
+    expect(r.scan.inputs).toEqual([`arg:subscription/${SUB_A}`, `arg:subscription/${SUB_B}`, 'arg:managementGroup/mg-dev']);
     expect(r.summary.clusters).toBe(6);
     expect(r.clusters.find((c) => c.name === 'aks-orphan')?.status).toBe('incomplete');
     expect(r.findings.length).toBeGreaterThan(0);
@@ -116,6 +123,7 @@ describe('scopes that cannot be read', () => {
       { code: 'scope-failed', resourceId: `/subscriptions/${SUB_B}`, message: expect.stringContaining(`subscription ${SUB_B}: the clusters query failed: AccessDenied`) },
     ]);
     expect(report(out).summary.clusters).toBe(3);
+    expect(validateReport(report(out)), JSON.stringify(validateReport.errors)).toBe(true);
     const lenient = await runCliAsync([...args, '--allow-partial', '--fail-on', 'none'], cliEnv(emu));
     expect(lenient.code).toBe(0);
   });
@@ -125,6 +133,23 @@ describe('scopes that cannot be read', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^egress-audit: cannot get an Azure token: EnvironmentCredential authentication failed/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the loopback guard', () => {
+  let emu: ArgEmulator;
+  beforeAll(async () => {
+    emu = await emulator();
+  });
+  afterAll(() => emu.close());
+
+  test('is real: with the public authority, the sign-in attempt is refused before it leaves the machine', async () => {
+    const env = cliEnv(emu);
+    delete env['AZURE_AUTHORITY_HOST'];
+    const r = await runCliAsync(['export', '--out', tempDir('arg-guard-'), '--credential', 'environment', '--arm-endpoint', emu.url], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('loopback-guard: refused login.microsoftonline.com');
+    expect(emu.log).toEqual([]);
   });
 });
 
