@@ -14,11 +14,11 @@ export const TEST_CLIENT = { tenantId: '72f988bf-0000-4000-8000-00000000aaaa', c
 export const GUARD = path.join(ROOT, 'test/arg-emulator/loopback-guard.mjs');
 
 /** A TokenCredential for tests only: hands the SDK a fixed token the emulator accepts; never a real one. */
-export function staticCredential(token = TEST_TOKEN): TokenCredential & { calls: number } {
+export function staticCredential(token = TEST_TOKEN): TokenCredential & { scopes: string[] } {
   const cred = {
-    calls: 0,
-    getToken: async (): Promise<AccessToken> => {
-      cred.calls++;
+    scopes: [] as string[],
+    getToken: async (scopes: string | string[]): Promise<AccessToken> => {
+      cred.scopes.push(...(Array.isArray(scopes) ? scopes : [scopes]));
       return { token, expiresOnTimestamp: Date.now() + 3_600_000 };
     },
   };

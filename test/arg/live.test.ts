@@ -71,6 +71,17 @@ describe('live collection from the emulator (real SDK client, static test creden
     expect(loaded.inputs).toEqual(['arg:tenant']);
   });
 
+  test.each([
+    ['AzurePublicCloud', 'https://management.azure.com/.default'],
+    ['AzureChinaCloud', 'https://management.chinacloudapi.cn/.default'],
+    ['AzureUSGovernment', 'https://management.usgovcloudapi.net/.default'],
+  ] as const)('%s: the token is asked for that cloud’s ARM audience', async (cloud, scope) => {
+    emu = await emulator();
+    const credential = staticCredential();
+    await fetchArgSnapshot(options(emu, { cloud, credential, scope: { subscriptions: [SUB_DEV], managementGroups: [] } }));
+    expect(new Set(credential.scopes)).toEqual(new Set([scope]));
+  });
+
   test('2,500 clusters in 30 subscriptions: pages neither repeat nor drop rows', async () => {
     const big = generateTenant(30, 2500);
     emu = await emulator({ fixtures: [], rows: big.rows });

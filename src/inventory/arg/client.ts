@@ -119,7 +119,7 @@ export class ArgClient {
         if (page) return page;
         failure = { status: 200, code: 'InvalidResponse', message: 'the response body is not an ARG query result', retryable: true, wait: null };
       } catch (err) {
-        if (isAuthenticationError(err)) throw new ArgAuthenticationError(`cannot get an Azure token: ${firstLine((err as Error).message)}`);
+        if (isAuthenticationError(err)) throw new ArgAuthenticationError(`cannot get an Azure token: ${(err as Error).message.trim().slice(0, 4000)}`);
         failure = classify(err, seen.raw, this.clock.now());
       }
       if (!failure.retryable || attempt >= this.retry.maxAttempts) {
