@@ -144,6 +144,9 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       helpUri: p.helpUri,
       tags: p.tags,
       remediation: p.remediation.text,
+      ...(p.remediation.command ? { remediationCommand: p.remediation.command } : {}),
+      docs: p.docs ?? [],
+      disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name),
     })),
   };
 }

@@ -60,6 +60,11 @@ export interface Finding {
   remediation: { text: string; command?: string };
   fingerprint: string;
   location: { file: string; line: number; column: number; endLine: number; endColumn: number } | null;
+  /**
+   * Absent or `open`: a live finding. Suppressed and baselined findings stay in the JSON report but
+   * SARIF, JUnit and Markdown leave them out (see `reported()` in findings.ts).
+   */
+  status?: 'open' | 'suppressed' | 'baselined';
 }
 
 export interface ReportError {
@@ -82,5 +87,11 @@ export interface PolicyInfo {
   rationale: string;
   helpUri: string;
   tags: string[];
+  /** The remediation template (Handlebars) as the policy file writes it. */
   remediation: string;
+  /** The az command template, when the policy has one. */
+  remediationCommand?: string;
+  docs?: string[];
+  /** Profiles of this scan that turn the policy off: their clusters were not evaluated by it. */
+  disabledIn?: string[];
 }
