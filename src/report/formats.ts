@@ -1,24 +1,46 @@
 import { html } from './html.ts';
 import { json } from './json.ts';
+import { junit } from './junit.ts';
+import { markdown } from './markdown.ts';
 import type { ScanResult } from './model.ts';
+import { sarif } from './sarif.ts';
+
+export const FORMATS = ['json', 'sarif', 'html', 'junit', 'markdown'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 export interface FormatContext {
   /** Folder the report files go to (formats may name their siblings). */
   outDir: string;
+  /** Every format written in this run, so that one report can point to the others. */
+  formats: readonly OutputFormat[];
+  /** Folder that SARIF and JUnit file paths are relative to: the repository root. */
+  sourceRoot: string;
+  /** SARIF `runAutomationDetails.id`: the code scanning category, ending in `/`. */
+  category: string;
+}
+
+export const DEFAULT_CATEGORY = 'egress-audit/';
+
+/** A context with the CLI's defaults for whatever `ctx` leaves out. */
+export function formatContext(ctx: Partial<FormatContext> = {}): FormatContext {
+  return { outDir: 'reports', formats: [...FORMATS], sourceRoot: process.cwd(), category: DEFAULT_CATEGORY, ...ctx };
 }
 
 /** Every format has this one signature: the result model in, the file's content out. */
 export type Formatter = (result: ScanResult, ctx: FormatContext) => string;
 
-export const FORMATS = ['json', 'html'] as const;
-export type OutputFormat = (typeof FORMATS)[number];
-
 export const FORMATTERS: Record<OutputFormat, Formatter> = {
   json,
+  sarif,
   html,
+  junit,
+  markdown,
 };
 
 export const FILE_NAMES: Record<OutputFormat, string> = {
   json: 'egress-audit.json',
+  sarif: 'egress-audit.sarif',
   html: 'egress-audit.html',
+  junit: 'egress-audit.junit.xml',
+  markdown: 'egress-audit.md',
 };

@@ -1,10 +1,13 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
-import { FORMATS, type OutputFormat } from '../../report/formats.ts';
+import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
+import type { ScanResult } from '../../report/model.ts';
+import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
 import { evaluate, exitCode, loadFixtures, type LoadedInventory } from '../../scan.ts';
 import type { CommandContext } from '../io.ts';
 import { policySetup } from '../policy-setup.ts';
@@ -20,6 +23,8 @@ interface ScanArgs extends ArgArgs {
   input?: string[];
   format: string[];
   out: string;
+  'source-root'?: string;
+  category: string;
   profile?: string;
   config?: string;
   'fail-on': Severity | 'none';
@@ -38,6 +43,27 @@ export function parseFormats(values: readonly string[]): OutputFormat[] {
   return out;
 }
 
+/** The folder SARIF and JUnit paths are relative to; it must exist. */
+export function parseSourceRoot(value: string | undefined): string {
+  const root = path.resolve(value ?? '.');
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) throw new InputError(`--source-root: ${value} is not a folder`);
+  return root;
+}
+
+/** A code scanning category: one line, ending in `/` so that GitHub reads all of it as the category. */
+export function parseCategory(value: string): string {
+  const v = value.trim();
+  // eslint-disable-next-line no-control-regex
+  if (!v || /[\u0000-\u001f\u007f-\u009f]/.test(v)) throw new InputError(`--category: ${JSON.stringify(value)} is not a usable category; give a name such as egress-audit/prod`);
+  return v.endsWith('/') ? v : `${v}/`;
+}
+
 export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs> {
   return {
     command: 'scan',
@@ -47,6 +73,8 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
         .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
+        .option('source-root', { type: 'string', describe: 'Repository root that SARIF and JUnit file paths are relative to; default: the current folder' })
+        .option('category', { type: 'string', default: DEFAULT_CATEGORY, describe: 'GitHub code scanning category of the SARIF run (runAutomationDetails.id)' })
         .option('profile', { type: 'string', describe: 'Policy profile for the whole scan (overrides the configuration\'s assignment)' })
         .option('config', { type: 'string', describe: 'Configuration file; default: ./egress-audit.config.json when present' })
         .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
@@ -59,6 +87,8 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     handler: async (args) => {
       const startedAt = new Date();
       const formats = parseFormats(args.format);
+      const sourceRoot = parseSourceRoot(args['source-root']);
+      const category = parseCategory(args.category);
       const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
       const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
       if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped (not *.json): ${s}`);
@@ -69,9 +99,10 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         failOn: args['fail-on'],
         startedAt,
       });
-      const written = await writeReports(result, formats, args.out);
+      const written = await writeReports(result, { outDir: args.out, formats, sourceRoot, category });
       const code = exitCode(result, args['allow-partial']);
       if (!args.quiet) printSummary(ctx.io, result, written, code);
+      if (!args.quiet && formats.includes('sarif')) warnSarifCut(ctx, result);
       ctx.setExitCode(code);
     },
   };
@@ -90,4 +121,14 @@ async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInve
   const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
   const { loadArg } = await import('../../inventory/arg/index.ts');
   return loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
+}
+
+function warnSarifCut(ctx: CommandContext, result: ScanResult): void {
+  const { kept, dropped } = sarifSelection(result);
+  const cut = Object.entries(dropped).filter(([, n]) => n > 0);
+  if (!cut.length) return;
+  const total = cut.reduce((a, [, n]) => a + n, 0);
+  ctx.io.err(
+    `egress-audit: warning: GitHub accepts at most ${MAX_SARIF_RESULTS} results per SARIF run: the SARIF report keeps the ${kept.length} most severe and leaves out ${total} (${cut.map(([s, n]) => `${n} ${s}`).join(', ')}); the other reports have them all`,
+  );
 }

@@ -1,0 +1,37 @@
+import { SEVERITIES, type Severity } from '../policy/types.ts';
+import type { Finding } from './model.ts';
+
+/** The findings that SARIF, JUnit and Markdown show: suppressed and baselined ones are left out. */
+export function reported(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.status === undefined || f.status === 'open');
+}
+
+export interface Capped {
+  kept: Finding[];
+  /** Findings left out, by severity. */
+  dropped: Record<Severity, number>;
+}
+
+/**
+ * Keeps at most `limit` findings, the most severe first, each severity in its given order. Linear:
+ * one pass buckets the findings by severity.
+ */
+export function mostSevere(findings: readonly Finding[], limit: number): Capped {
+  const buckets: Record<Severity, Finding[]> = { high: [], medium: [], low: [], info: [] };
+  for (const f of findings) buckets[f.severity].push(f);
+  const kept: Finding[] = [];
+  const dropped: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const s of SEVERITIES) {
+    const room = Math.max(0, limit - kept.length);
+    const bucket = buckets[s];
+    for (let i = 0; i < Math.min(room, bucket.length); i++) kept.push(bucket[i] as Finding);
+    dropped[s] = Math.max(0, bucket.length - room);
+  }
+  return { kept, dropped };
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,61 @@
+import { SEVERITIES } from '../policy/types.ts';
+import { countBySeverity, mostSevere, reported } from './findings.ts';
+import { FILE_NAMES, type Formatter } from './formats.ts';
+import type { Finding } from './model.ts';
+import { mdText } from './text.ts';
+
+/** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */
+export const WORST_ROWS = 10;
+const NAME_MAX = 60;
+const MESSAGE_MAX = 200;
+
+/**
+ * A compact summary for `$GITHUB_STEP_SUMMARY` and PR comments: totals, the worst findings, and
+ * where the full report is, without links (the report's location is the runner's, not a URL).
+ * Every value from the inventory is escaped so that it renders as text.
+ */
+export const markdown: Formatter = (result, ctx) => {
+  const findings = reported(result.findings);
+  const left = result.findings.length - findings.length;
+  const sev = countBySeverity(findings);
+  const s = result.summary;
+  const failedClusters = new Set(findings.map((f) => f.clusterId.toLowerCase())).size;
+  const out: string[] = [];
+
+  out.push(`## ${mdText(result.tool.name)}: ${plural(findings.length, 'finding')} in ${failedClusters} of ${plural(s.clusters, 'cluster')}`, '');
+  out.push('| severity | ' + SEVERITIES.join(' | ') + ' | total |', '|---|' + SEVERITIES.map(() => '---:|').join('') + '---:|');
+  out.push(`| findings | ${SEVERITIES.map((x) => sev[x]).join(' | ')} | ${findings.length} |`, '');
+  const facts = [
+    `Clusters: ${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} not fully evaluated.`,
+    `Profile ${mdText(result.scan.profile)}; fails on ${mdText(result.scan.failOn)}.`,
+    result.errors.length ? `${plural(result.errors.length, 'scan problem')}: the scan is incomplete.` : '',
+    left ? `${plural(left, 'suppressed or baselined finding')} not shown.` : '',
+  ];
+  out.push(facts.filter(Boolean).join(' '), '');
+
+  if (findings.length) {
+    const { kept } = mostSevere(findings, WORST_ROWS);
+    out.push('### Worst findings', '', '| severity | policy | cluster | resource | finding |', '|---|---|---|---|---|');
+    for (const f of kept) out.push(row(f));
+    if (findings.length > kept.length) out.push('', `…and ${findings.length - kept.length} more.`);
+    out.push('');
+  }
+
+  const files = ctx.formats.filter((f) => f !== 'markdown').map((f) => mdText(FILE_NAMES[f]));
+  out.push(
+    files.length
+      ? `Full report: ${files.join(', ')} in the report folder ${mdText(ctx.outDir)} of this run.`
+      : 'Full report: add json or html to the scan\'s formats to write one next to this summary.',
+    '',
+  );
+  return out.join('\n');
+};
+
+function row(f: Finding): string {
+  const resource = f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : '';
+  return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resource, NAME_MAX)} | ${mdText(f.message, MESSAGE_MAX)} |`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
