@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatContext } from '../../src/report/formats.ts';
 import { html } from '../../src/report/html.ts';
 import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
@@ -23,9 +24,9 @@ describe.runIf(HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
     small = path.join(dir, 'small.html');
     large = path.join(dir, 'large.html');
     empty = path.join(dir, 'empty.html');
-    writeFileSync(empty, html(emptyResult(), { outDir: dir }));
-    writeFileSync(small, html(smallResult(), { outDir: dir }));
-    writeFileSync(large, html(largeResult(3000, 12), { outDir: dir }));
+    writeFileSync(empty, html(emptyResult(), formatContext({ outDir: dir })));
+    writeFileSync(small, html(smallResult(), formatContext({ outDir: dir })));
+    writeFileSync(large, html(largeResult(3000, 12), formatContext({ outDir: dir })));
     browser = await launchChromium();
   });
   afterAll(async () => {

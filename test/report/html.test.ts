@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { formatContext } from '../../src/report/formats.ts';
 import { html } from '../../src/report/html.ts';
 import { clip, LIMITS, scriptJson, type Payload } from '../../src/report/html/payload.ts';
 import type { ScanResult } from '../../src/report/model.ts';
 import { ROOT, runCli, tempDir } from '../helpers/cli.ts';
 import { LONG_NAME, SCRIPT_NAME, smallResult, TEMPLATE_NAME, XSS_NAME } from './html-results.ts';
 
-const render = (r: ScanResult): string => html(r, { outDir: '.' });
+const render = (r: ScanResult): string => html(r, formatContext({ outDir: '.' }));
 
 /** The inline script, style and data block, the CSP, and the markup with their contents cut out. */
 function parts(doc: string) {
