@@ -16,14 +16,14 @@ describe('scan --format, --source-root and --category', () => {
     for (const f of ['egress-audit.sarif', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.json']) expect(r.stdout).toContain(`report: ${path.join(out, f)}`);
   });
 
-  test('writes only the JSON report by default', () => {
+  test('writes the HTML, SARIF and JSON reports by default', () => {
     const out = tempDir('egress-default-');
     expect(runCli(['scan', '-i', FIXTURES, '-o', out, '--fail-on', 'none']).code).toBe(0);
-    expect(readdirSync(out)).toEqual(['egress-audit.json']);
+    expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
   });
 
   test.each([
-    [['-f', 'sarif,pdf'], '--format: unknown format "pdf"; choose from json, sarif, junit, markdown'],
+    [['-f', 'sarif,pdf'], '--format: unknown format "pdf"; choose from json, sarif, html, junit, markdown'],
     [['-f', 'sarif', '--source-root', 'no/such/folder'], '--source-root: no/such/folder is not a folder'],
     [['-f', 'sarif', '--source-root', `${FIXTURES}/clusters.json`], `--source-root: ${FIXTURES}/clusters.json is not a folder`],
     [['-f', 'sarif', '--category', '  '], '--category: "  " is not a usable category'],

@@ -71,7 +71,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     builder: (y: Argv) =>
       argOptions(y, 'Azure Resource Graph:')
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
-        .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
+        .option('format', { alias: 'f', type: 'string', array: true, default: ['html,sarif,json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
         .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
         .option('source-root', { type: 'string', describe: 'Repository root that SARIF and JUnit file paths are relative to; default: the current folder' })
         .option('category', { type: 'string', default: DEFAULT_CATEGORY, describe: 'GitHub code scanning category of the SARIF run (runAutomationDetails.id)' })
