@@ -129,6 +129,6 @@ function warnSarifCut(ctx: CommandContext, result: ScanResult): void {
   if (!cut.length) return;
   const total = cut.reduce((a, [, n]) => a + n, 0);
   ctx.io.err(
-    `egress-audit: warning: GitHub accepts at most ${MAX_SARIF_RESULTS} results per SARIF run: the SARIF report keeps the ${kept.length} most severe and leaves out ${total} (${cut.map(([s, n]) => `${n} ${s}`).join(', ')}); the other reports have them all`,
+    `egress-audit: warning: GitHub accepts at most ${MAX_SARIF_RESULTS} results per SARIF run: the SARIF report keeps the ${kept.length} most severe and leaves out ${total} (${cut.map(([s, n]) => `${n} ${s}`).join(', ')}); the json, html and junit formats keep every finding`,
   );
 }
