@@ -3,9 +3,9 @@ import Handlebars from 'handlebars';
 /**
  * A policy's remediation and command are Handlebars templates filled per finding. A rule's help
  * (SARIF) is written once per policy, so it shows the template's outline instead: fields become
- * `<cluster.name>` placeholders, helper calls `<…>` (or `<field>` when they read one field), the
- * branches of a condition are joined by `otherwise` (" Otherwise: " for prose, a new line for
- * commands).
+ * `<cluster.name>` placeholders, helper calls `<…>` (or `<field>` when they read one field); the
+ * branches of a condition are joined by " / " when both are short clauses, else by `otherwise`
+ * (" Otherwise: " for prose, a new line for commands).
  */
 export function outline(template: string, otherwise: string): string {
   let program: hbs.AST.Program;
@@ -33,7 +33,10 @@ function statement(s: hbs.AST.Statement, otherwise: string): string {
       // Untrimmed: the spaces around a block belong to the sentence it sits in.
       const then = body(b.program, otherwise);
       const alt = body(b.inverse, otherwise);
-      return alt.trim() ? (then.trim() ? `${then}${otherwise}${alt}` : alt) : then;
+      if (!alt.trim()) return then;
+      if (!then.trim()) return alt;
+      // A choice inside a sentence or a command line ("at least 4 / at most 120") stays inline.
+      return inline(then) && inline(alt) ? `${then.trimEnd()} / ${alt.trimStart()}` : `${then}${otherwise}${alt}`;
     }
     default:
       return '';
@@ -42,9 +45,21 @@ function statement(s: hbs.AST.Statement, otherwise: string): string {
 
 function placeholder(m: hbs.AST.MustacheStatement): string {
   const path = m.path as hbs.AST.PathExpression;
-  if (path.type === 'PathExpression' && m.params.length === 0) return `<${path.original}>`;
+  if (path.type === 'PathExpression' && m.params.length === 0) return `<${field(path)}>`;
   const fields = m.params.filter((p): p is hbs.AST.PathExpression => p.type === 'PathExpression');
-  return fields.length === 1 && m.params.length === 1 ? `<${fields[0]?.original}>` : '<…>';
+  return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0] as hbs.AST.PathExpression)}>` : '<…>';
+}
+
+/** `@root.cluster.name`, `../cluster.name` and `this.name` read as the field they name. */
+function field(p: hbs.AST.PathExpression): string {
+  const name = p.original.replace(/^(@root\.|(\.\.\/)+|this\.)/, '');
+  return name && name !== 'this' && name !== '.' ? name : 'value';
+}
+
+/** Short, one clause, not a command of its own. */
+function inline(branch: string): boolean {
+  const t = branch.trim();
+  return t.length <= 80 && !t.includes('\n') && !/[.:;](\s|$)/.test(t) && !t.startsWith('az ');
 }
 
 function tidy(text: string, otherwise: string): string {
