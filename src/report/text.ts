@@ -47,8 +47,9 @@ export function xmlAttr(text: string): string {
 export function mdText(text: string, max = Infinity): string {
   return truncate(oneLine(text), max)
     .replace(/[\\`*_[\]<>#|~&@]/g, '\\$&')
-    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.');
+    .replace(/:(?=\/\/)|(?<=mailto|xmpp):/gi, '\\:')
+    // No word boundary: GFM also links `www.` after `_`, `*` or `~` (found by the property test).
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /**
@@ -57,6 +58,6 @@ export function mdText(text: string, max = Infinity): string {
  */
 export function sarifText(text: string): string {
   return oneLine(text)
-    .replace(/\\(?=[[\]])/g, '\\\\')
+    .replace(/\\+(?=[[\]])/g, (run) => run + run)
     .replace(/[[\]]/g, '\\$&');
 }
