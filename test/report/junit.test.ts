@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -68,7 +68,8 @@ describe('the JUnit report of the fixture inventory', () => {
 
   test('has one testsuite per policy and one testcase per cluster in each', () => {
     const suites = doc.testsuites.testsuite;
-    expect(suites.map((s) => s['@_name'].split(' ')[0])).toEqual(['EG001', 'EG003', 'EG011', 'EG014']);
+    const policyIds = readdirSync(path.join(ROOT, 'policies')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect(suites.map((s) => s['@_name'].split(' ')[0])).toEqual(policyIds);
     for (const s of suites) expect((s.testcase ?? []).map((c) => c['@_name']).sort()).toEqual(['aks-ok (rg-apps)', 'aks-prod (rg-prod)', 'aks-win (rg-apps)']);
     expect(doc.testsuites['@_name']).toBe('egress-audit');
     expectConsistent(doc);
@@ -83,7 +84,7 @@ describe('the JUnit report of the fixture inventory', () => {
       'EG003.outbound-type-prerequisites aks-prod (rg-prod)',
       'EG014.windows-outbound-nat-disabled aks-win (rg-apps)',
     ]);
-    const eg003 = doc.testsuites.testsuite[1]!.testcase!.find((c) => c.failure)!;
+    const eg003 = doc.testsuites.testsuite.find((s) => s['@_name'].startsWith('EG003 '))!.testcase!.find((c) => c.failure)!;
     expect(eg003.failure!['@_type']).toBe('high');
     expect(eg003.failure!['@_message']).toMatch(/^Cluster aks-prod does not meet the outbound-type prerequisites/);
     expect(eg003.failure!['#text']).toContain("Remediation: Upgrade the cluster's load balancer from Basic to Standard");
@@ -91,6 +92,11 @@ describe('the JUnit report of the fixture inventory', () => {
     expect(eg003['@_file']).toBe('test/report/fixtures/clusters.json');
     const line = readFileSync(path.join(ROOT, 'test/report/fixtures/clusters.json'), 'utf8').split('\n')[Number(eg003['@_line']) - 1];
     expect(line).toContain('"loadBalancerSku"');
+  });
+
+  test('the clusters of a profile that turns a policy off are skipped in its suite', () => {
+    const eg018 = doc.testsuites.testsuite.find((s) => s['@_name'].startsWith('EG018 '))!;
+    expect(eg018.testcase!.map((c) => c.skipped?.['@_message'])).toEqual(Array(3).fill('EG018 is off in profile secure'));
   });
 });
 

@@ -49,10 +49,10 @@ const files: Record<string, string> = {};
 const read = (name: string): Log => JSON.parse(readFileSync(files[name] as string, 'utf8')) as Log;
 let problems: Map<string, Problem[]>;
 
-/** Scans `input` with the real CLI; returns the SARIF report. */
-function scan(name: string, input: string, ...extra: string[]): Log {
+/** Scans `input` (none: the bundled sample) with the real CLI; returns the SARIF report. */
+function scan(name: string, input: string | null, ...extra: string[]): Log {
   const out = path.join(dir, name);
-  const r = runCli(['scan', '-i', input, '-f', 'sarif', '-o', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
+  const r = runCli(['scan', ...(input ? ['-i', input] : []), '-f', 'sarif', '-o', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   files[name] = path.join(out, 'egress-audit.sarif');
@@ -61,6 +61,7 @@ function scan(name: string, input: string, ...extra: string[]): Log {
 
 beforeAll(() => {
   scan('cli', FIXTURE, '--category', 'nightly', '--source-root', ROOT);
+  scan('sample', null, '-f', 'json,html,junit,markdown');
   const write = (name: string, content: string): void => {
     files[name] = path.join(dir, `${name}.sarif`);
     writeFileSync(files[name], content);
@@ -85,7 +86,7 @@ const serious = (name: string): string[] =>
   (problems.get(path.resolve(files[name] as string)) ?? []).filter((p) => p.level !== 'note').map((p) => `${p.level} ${p.ruleId} ${p.where}: ${p.text}`);
 
 describe('validation', () => {
-  test.each(['cli', 'truncated', 'hostile', 'empty'])('the %s report passes the SARIF Multitool (rule kinds Sarif;Ghas) with no error or warning', (name) => {
+  test.each(['cli', 'sample', 'truncated', 'hostile', 'empty'])('the %s report passes the SARIF Multitool (rule kinds Sarif;Ghas) with no error or warning', (name) => {
     expect(serious(name)).toEqual([]);
   });
 
@@ -98,7 +99,7 @@ describe('validation', () => {
     const ajv = new Ajv({ allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/sarif-schema-2.1.0.json'), 'utf8')) as object);
-    for (const name of ['cli', 'large', 'truncated', 'hostile', 'empty']) {
+    for (const name of ['cli', 'sample', 'large', 'truncated', 'hostile', 'empty']) {
       expect(validate(read(name)), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
     const missing = JSON.parse(readFileSync(files.cli as string, 'utf8')) as { version?: string };
@@ -139,7 +140,7 @@ describe('the report of the fixture inventory', () => {
     }
     const eg003 = rules.find((r) => r.id === 'EG003')!;
     expect(eg003.help.text).toContain('az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard');
-    expect(eg003.help.markdown).toMatch(/```sh\naz aks update .*\n```/);
+    expect(eg003.help.markdown).toMatch(/```sh\naz aks update --resource-group <cluster\.resourceGroup> .*\n/);
     expect(eg003.help.text).not.toContain('{{');
     // EG001 is high in the catalog; EG014 medium (no profile of this scan changes them).
     expect(rules.find((r) => r.id === 'EG001')).toMatchObject({ defaultConfiguration: { level: 'error' }, properties: { 'security-severity': '8.0' } });
@@ -186,6 +187,16 @@ describe('the report of the fixture inventory', () => {
     expect(after.map((r) => r.locations[0]!.physicalLocation.region!.startLine).sort()).not.toEqual(before.map((r) => r.locations[0]!.physicalLocation.region!.startLine).sort());
     expect(after[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('inventory.json');
   });
+});
+
+test('the bundled sample gives every format, and SARIF results for its findings', () => {
+  const out = path.join(dir, 'sample');
+  expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
+  const report = JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as { findings: { policyId: string }[] };
+  const results = read('sample').runs[0]!.results;
+  expect(report.findings.length).toBeGreaterThan(10);
+  expect(results.map((r) => r.ruleId)).toEqual(report.findings.map((f) => f.policyId));
+  for (const r of results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^fixtures\/sample\/[^/]+\.json$/);
 });
 
 describe('limits and choices', () => {
