@@ -2,7 +2,7 @@ import { createScanner, type JSONScanner } from 'jsonc-parser';
 
 // jsonc-parser declares its token and error kinds as const enums, which type stripping cannot
 // inline; these values are part of its public API.
-const T = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, Colon: 6, Null: 7, True: 8, False: 9, String: 10, Number: 11, LineComment: 12, BlockComment: 13, LineBreak: 14, Trivia: 15, EOF: 17 } as const;
+export const T = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, Colon: 6, Null: 7, True: 8, False: 9, String: 10, Number: 11, LineComment: 12, BlockComment: 13, LineBreak: 14, Trivia: 15, EOF: 17 } as const;
 const E = { None: 0, UnexpectedEndOfComment: 1, UnexpectedEndOfString: 2, UnexpectedEndOfNumber: 3 } as const;
 
 export interface SyntaxProblem {
@@ -38,8 +38,13 @@ export function findSyntaxError(text: string): SyntaxProblem | null {
   let firstDocIsObject = false;
 
   const problem = (message: string): SyntaxProblem => ({ offset: scanner.getTokenOffset(), message });
-  const found = (): string =>
-    (scanner.getToken() as number) === T.EOF ? 'the end of the file' : shortToken(text, scanner.getTokenOffset(), scanner.getTokenLength());
+  const found = (): string => {
+    const kind: number = scanner.getToken();
+    if (kind === T.EOF) return 'the end of the file';
+    const token = shortToken(text, scanner.getTokenOffset(), scanner.getTokenLength());
+    // A string token is shown as written, quotes included; anything else is quoted.
+    return kind === T.String ? `the string ${JSON.parse(token) as string}` : token;
+  };
   const afterValue = (): Want => (stack.length === 0 ? 'eof' : 'comma-or-end');
 
   for (;;) {
@@ -171,7 +176,9 @@ function scanError(text: string, scanner: JSONScanner): SyntaxProblem | null {
   const end = start + scanner.getTokenLength();
   switch (err) {
     case E.UnexpectedEndOfString:
-      return { offset: start, message: 'unterminated string: no closing double quote before the end of the line or file' };
+      return end >= text.length
+        ? { offset: start, message: 'unexpected end of file inside a string (is the file truncated?)' }
+        : { offset: start, message: 'unterminated string: no closing double quote on its line' };
     case E.UnexpectedEndOfNumber:
       return { offset: start, message: `incomplete number ${shortToken(text, start, end - start)}` };
     case E.UnexpectedEndOfComment:
