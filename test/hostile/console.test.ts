@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.ts';
 import { corpus, removeTempDirs, scan, workDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -38,5 +40,16 @@ describe.concurrent('console output strips terminal escape sequences', () => {
     expect(verbose.code).toBe(0);
     expect(verbose.stderr).not.toMatch(CONTROLS);
     expect(verbose.stderr).toContain('notes-.txt: not a *.json file');
+  });
+
+  test('a reader that closes the pipe early (`| head`) is no crash: the exit code stays the scan\'s', async () => {
+    const out = path.join(workDir(), 'out');
+    const child = spawn(process.execPath, [BIN, 'scan', '--input', corpus('accepted', 'every-kind.json'), '--profile', 'secure', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { run } from '../../src/cli/main.ts';
 import type { ScanResult } from '../../src/report/model.ts';
 import { BIN, ROOT, tempDir, type CliRun } from '../helpers/cli.ts';
 
@@ -61,6 +62,28 @@ export async function scan(args: string[], opts: { cwd?: string; heapMb?: number
   const r = await runCliAsync(['scan', '--out', out, ...args], opts);
   return {
     ...r,
+    out,
+    files: () => (existsSync(out) ? listFiles(out) : []),
+    report: () => JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as ScanResult,
+  };
+}
+
+/**
+ * The same command through the CLI's entry function in this process (`bin/egress-audit.js` is
+ * `process.exitCode = await run(argv)`): for long tables of cases, where a Node start per case
+ * would cost more than the case. Tests pair it with real-binary runs of the same cases.
+ */
+export async function scanInProcess(args: string[]): Promise<ScanRun> {
+  const out = path.join(workDir(), 'out');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const line = (t: string): string => (t.endsWith('\n') ? t : `${t}\n`);
+  const io = { out: (t: string) => void stdout.push(line(t)), err: (t: string) => void stderr.push(line(t)), isTTY: false };
+  const code = await run(['scan', '--out', out, ...args], io);
+  return {
+    code,
+    stdout: stdout.join(''),
+    stderr: stderr.join(''),
     out,
     files: () => (existsSync(out) ? listFiles(out) : []),
     report: () => JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as ScanResult,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { corpus, removeTempDirs, scan, shown } from './helpers.ts';
+import { corpus, removeTempDirs, scan, scanInProcess, shown } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
@@ -39,16 +39,30 @@ const CASES: [file: string, line: number, column: number, says: string][] = [
   ['data-not-array.json', 3, 3, '"data" is a string; expected an array of resources'],
 ];
 
-describe.concurrent('refused input: exit 2, one message naming file, line and column, no report', () => {
+function expectRefused(r: Awaited<ReturnType<typeof scan>>, file: string, line: number, column: number, says: string): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(`egress-audit: ${shown('refused', file)}:${line}:${column}: ${says}`);
+  expect(existsSync(r.out)).toBe(false);
+}
+
+describe('refused input: exit 2, one message naming file, line and column, no report', () => {
   test.each(CASES)('%s → %i:%i', async (file, line, column, says) => {
+    expectRefused(await scanInProcess(['--input', corpus('refused', file)]), file, line, column, says);
+  });
+});
+
+// One case of each kind through the real binary, as a user runs it: the same output as in process.
+const BY_BINARY = ['syntax-missing-comma-crlf.json', 'invalid-utf8.json', 'utf16le-bom.json', 'empty.json', 'json-lines.json', 'top-level-number.json', 'arg-skiptoken.json'];
+
+describe.concurrent('refused input through the real binary', () => {
+  test.each(CASES.filter(([file]) => BY_BINARY.includes(file)))('%s', async (file, line, column, says) => {
     const r = await scan(['--input', corpus('refused', file)]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.endsWith('\n')).toBe(true);
-    const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`egress-audit: ${shown('refused', file)}:${line}:${column}: ${says}`);
-    expect(existsSync(r.out)).toBe(false);
+    expectRefused(r, file, line, column, says);
+    expect(r.stderr).toBe((await scanInProcess(['--input', corpus('refused', file)])).stderr);
   });
 
   test('a refused file among good ones still writes nothing', async () => {
@@ -75,7 +89,18 @@ describe.concurrent('refused input: exit 2, one message naming file, line and co
   });
 });
 
-describe.concurrent('accepted encodings and line endings', () => {
+describe.concurrent('accepted input', () => {
+  test('every resource kind the scan reads, valid: a clean pass (the base the property tests mutate)', async () => {
+    const r = await scanInProcess(['--input', corpus('accepted', 'every-kind.json')]);
+    expect(r.report().errors).toEqual([]);
+    expect(r.report().clusters.map((c) => [c.name, c.status])).toEqual([
+      ['aks-byo', 'pass'],
+      ['aks-lb', 'pass'],
+      ['aks-managed-nat', 'pass'],
+    ]);
+    expect(r.code).toBe(0);
+  });
+
   test('a UTF-8 byte-order mark is accepted; finding columns do not count it', async () => {
     const r = await scan(['--input', corpus('accepted', 'bom-utf8.json'), '--profile', 'secure']);
     expect(r.stderr).toBe('');
