@@ -193,9 +193,10 @@ export class FieldReader {
   }
 
   /** An array of strings; a non-string element is an error and is skipped. */
-  strings(o: Json, name: string, at: readonly PathSeg[]): string[] | null {
+  strings(o: Json, name: string, at: readonly PathSeg[], max?: { entries: number; why: string }): string[] | null {
     const arr = this.array(o, name, at);
     if (!arr) return null;
+    if (max && arr.value.length > max.entries) return this.fail(arr.path, `at most ${max.entries} entries (${max.why})`, arr.value);
     const out: string[] = [];
     arr.value.forEach((v, i) => {
       if (v === null) return;

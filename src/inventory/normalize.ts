@@ -261,7 +261,7 @@ function readCluster(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: Ba
       if (value !== null) Object.defineProperty(tags, k, { value, enumerable: true, writable: true, configurable: true });
     }
   }
-  const ranges = (api ? r.strings(api.value, 'authorizedIPRanges', api.path) : null) ?? [];
+  const ranges = (api ? r.strings(api.value, 'authorizedIPRanges', api.path, { entries: 200, why: 'the AKS limit' }) : null) ?? [];
   const rangesPath = api ? [...api.path, lookup(api.value, 'authorizedIPRanges')?.key ?? 'authorizedIPRanges'] : [];
 
   return {

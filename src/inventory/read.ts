@@ -80,7 +80,7 @@ export function display(p: string): string {
 }
 
 const FS_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder (or a broken symbolic link)',
+  ENOENT: 'no such file or folder, or a broken symbolic link',
   ELOOP: 'a symbolic-link loop',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -92,7 +92,7 @@ const FS_ERRORS: Record<string, string> = {
 
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code && Object.hasOwn(FS_ERRORS, code)) return `${FS_ERRORS[code]} (${code})`;
+  if (code && Object.hasOwn(FS_ERRORS, code)) return `${code} (${FS_ERRORS[code]})`;
   return code ?? String(err);
 }
 

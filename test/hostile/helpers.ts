@@ -102,3 +102,11 @@ export function listFiles(dir: string, prefix = ''): string[] {
 
 /** The last path segment of a resource ID: cluster and resource names in assertions. */
 export const nameOf = (id: string): string => id.split('/').pop() ?? id;
+
+/**
+ * Cluster name → "evaluated" or "incomplete". Whether an evaluated cluster passes depends on the
+ * policy catalog, which these tests are not about.
+ */
+export function states(r: ScanResult): Record<string, 'evaluated' | 'incomplete'> {
+  return Object.fromEntries(r.clusters.map((c) => [c.name, c.status === 'incomplete' ? 'incomplete' : 'evaluated']));
+}
