@@ -13,7 +13,7 @@ const KEY_SHOWN = 64;
  * Most entries a list of resource references may have. Azure allows far fewer (16 IPs on a NAT
  * gateway, 100 managed outbound IPs); the bound keeps the join over hostile lists fast.
  */
-export const MAX_REFERENCES = 1000;
+const MAX_REFERENCES = 1000;
 
 /** `$[3].properties.agentPoolProfiles[0].count`: the JSON path shown in errors (over-long keys shortened). */
 export function jsonPath(segs: readonly PathSeg[]): string {

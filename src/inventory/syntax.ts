@@ -13,7 +13,7 @@ export interface SyntaxProblem {
 const FOUND_MAX = 20;
 
 /** The offending token, short: an error message never carries more of the file than this. */
-export function shortToken(text: string, offset: number, length: number): string {
+function shortToken(text: string, offset: number, length: number): string {
   const raw = text.slice(offset, offset + Math.max(1, Math.min(length, FOUND_MAX)));
   return JSON.stringify(length > FOUND_MAX ? `${raw}…` : raw);
 }
@@ -35,7 +35,6 @@ export function findSyntaxError(text: string): SyntaxProblem | null {
   const scanner = createScanner(text, false);
   const stack: Frame[] = [];
   let want = 'value' as Want;
-  let firstDocIsObject = false;
 
   const problem = (message: string): SyntaxProblem => ({ offset: scanner.getTokenOffset(), message });
   const found = (): string => {
@@ -60,7 +59,8 @@ export function findSyntaxError(text: string): SyntaxProblem | null {
     }
     switch (want) {
       case 'eof': {
-        const jsonLines = (kind === T.OpenBrace || kind === T.OpenBracket) && startsLine(text, scanner.getTokenOffset()) && (firstDocIsObject || kind === T.OpenBracket);
+        // JSON Lines: another document starting a line after a complete one.
+        const jsonLines = (kind === T.OpenBrace || kind === T.OpenBracket) && startsLine(text, scanner.getTokenOffset());
         return problem(
           jsonLines
             ? `a second JSON document starts here: this looks like JSON Lines, which is not supported; wrap the rows in one array ([row, row, ...])`
@@ -75,7 +75,6 @@ export function findSyntaxError(text: string): SyntaxProblem | null {
           continue;
         }
         if (kind === T.OpenBrace) {
-          if (stack.length === 0) firstDocIsObject = true;
           stack.push('object');
           want = 'key-or-end';
           continue;
