@@ -8,5 +8,14 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+
+// A reader that stops early (`egress-audit scan | head`) closes the pipe; the rest of the
+// console output has nowhere to go, and that is not a crash (the reports are already written).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2));

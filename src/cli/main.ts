@@ -5,7 +5,7 @@ import { exportCommand } from './commands/export.ts';
 import { planCommand } from './commands/plan.ts';
 import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
-import { processIo, type CommandContext, type Io } from './io.ts';
+import { plain, processIo, type CommandContext, type Io } from './io.ts';
 
 /** Parses the command line and runs one command; returns the exit code (never exits the process). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
@@ -35,10 +35,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   } catch (err) {
     const e = err as Error;
     if (e instanceof InputError || e.name === 'YError') {
-      io.err(`egress-audit: ${e.message}`);
+      // Messages name input files and quote their tokens: never let those drive the terminal.
+      io.err(`egress-audit: ${plain(e.message)}`);
       if (e.name === 'YError') io.err('Run `egress-audit --help` for usage.');
     } else {
-      io.err(`egress-audit: internal error: ${e.message}`);
+      io.err(`egress-audit: internal error: ${plain(e.message)}`);
       if (verbose) io.err(e.stack ?? '');
     }
     return 2;

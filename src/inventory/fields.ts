@@ -6,10 +6,23 @@ export type PathSeg = string | number;
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `$[3].properties.agentPoolProfiles[0].count`: the JSON path shown in errors. */
+/** Longest string a field may hold: far above any Azure name, ID or tag, so reports stay small. */
+export const MAX_STRING_LENGTH = 4096;
+const KEY_SHOWN = 64;
+/**
+ * Most entries a list of resource references may have. Azure allows far fewer (16 IPs on a NAT
+ * gateway, 100 managed outbound IPs); the bound keeps the join over hostile lists fast.
+ */
+const MAX_REFERENCES = 1000;
+
+/** `$[3].properties.agentPoolProfiles[0].count`: the JSON path shown in errors (over-long keys shortened). */
 export function jsonPath(segs: readonly PathSeg[]): string {
   let out = '$';
-  for (const s of segs) out += typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`;
+  for (const s of segs) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (s.length > KEY_SHOWN) out += `[${JSON.stringify(`${s.slice(0, KEY_SHOWN)}…`)}]`;
+    else out += /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`;
+  }
   return out;
 }
 
@@ -21,14 +34,46 @@ export function lookup(o: Json, name: string): { key: string; value: unknown } |
   return undefined;
 }
 
+const SHOWN = 40;
+
 /** A short, safe rendering of a found value for error messages: never the file's contents at length. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  if (typeof v === 'number') return Number.isFinite(v) ? `the number ${v}` : String(v);
+  if (typeof v === 'string') {
+    return v.length > SHOWN ? `a string of ${v.length} characters starting ${JSON.stringify(`${v.slice(0, SHOWN)}…`)}` : `the string ${JSON.stringify(v)}`;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? `the number ${v}` : 'a number too large to represent';
+  if (v === undefined) return 'nothing';
   return `${typeof v} ${String(v)}`;
+}
+
+const MAX_ERRORS = 1000;
+const MAX_ERRORS_PER_ROW = 20;
+
+/**
+ * The scan's problem list, bounded: a hostile file with a million bad values still yields a report
+ * of bounded size, ending with a count of what was left out.
+ */
+export class ErrorLog {
+  private readonly entries: ScanError[] = [];
+  private unlisted = 0;
+
+  add(e: ScanError): void {
+    if (this.entries.length < MAX_ERRORS) this.entries.push(e);
+    else this.unlisted++;
+  }
+
+  /** Counts problems that were found but not listed (a row's own cap already applied). */
+  skip(n: number): void {
+    this.unlisted += n;
+  }
+
+  list(): ScanError[] {
+    if (!this.unlisted) return [...this.entries];
+    return [...this.entries, { code: 'more-errors', message: `… and ${this.unlisted} more problems, not listed` }];
+  }
 }
 
 /**
@@ -38,19 +83,26 @@ export function describe(v: unknown): string {
 export class FieldReader {
   invalid = false;
   readonly file: string;
-  readonly errors: ScanError[];
+  readonly log: ErrorLog;
   readonly resourceId: string | undefined;
+  private listed = 0;
+  private unlisted = 0;
 
-  constructor(file: string, errors: ScanError[], resourceId: string | undefined) {
+  constructor(file: string, log: ErrorLog, resourceId: string | undefined) {
     this.file = file;
-    this.errors = errors;
+    this.log = log;
     this.resourceId = resourceId;
   }
 
   fail(path: readonly PathSeg[], expected: string, found: unknown): null {
     this.invalid = true;
+    if (this.listed >= MAX_ERRORS_PER_ROW) {
+      this.unlisted++;
+      return null;
+    }
+    this.listed++;
     const where = jsonPath(path);
-    this.errors.push({
+    this.log.add({
       code: 'invalid-field',
       message: `${this.file}: ${where}: expected ${expected}, found ${describe(found)}`,
       file: this.file,
@@ -60,6 +112,21 @@ export class FieldReader {
       found: describe(found),
     });
     return null;
+  }
+
+  /** Call when the row is read: counts the problems beyond the row's cap. */
+  close(): void {
+    if (this.unlisted) this.log.skip(this.unlisted);
+    this.unlisted = 0;
+  }
+
+  /** An ARM `properties` bag, or the object itself when it has none (az CLI output is flattened). */
+  propertiesOf(o: Json, at: readonly PathSeg[]): { value: Json; path: PathSeg[] } {
+    const hit = lookup(o, 'properties');
+    if (hit === undefined || hit.value === null) return { value: o, path: [...at] };
+    if (isObject(hit.value)) return { value: hit.value, path: [...at, hit.key] };
+    this.fail([...at, hit.key], 'an object', hit.value);
+    return { value: {}, path: [...at, hit.key] };
   }
 
   private get(o: Json, name: string, at: readonly PathSeg[]): { value: unknown; path: PathSeg[] } | null {
@@ -85,8 +152,14 @@ export class FieldReader {
   string(o: Json, name: string, at: readonly PathSeg[]): string | null {
     const hit = this.get(o, name, at);
     if (!hit) return null;
-    if (typeof hit.value !== 'string') return this.fail(hit.path, 'a string', hit.value);
-    return hit.value;
+    return this.text(hit.value, hit.path, 'a string');
+  }
+
+  /** A string value of bounded length. */
+  text(v: unknown, path: readonly PathSeg[], expected: string): string | null {
+    if (typeof v !== 'string') return this.fail(path, expected, v);
+    if (v.length > MAX_STRING_LENGTH) return this.fail(path, `${expected} of at most ${MAX_STRING_LENGTH} characters`, v);
+    return v;
   }
 
   boolean(o: Json, name: string, at: readonly PathSeg[]): boolean | null {
@@ -120,13 +193,15 @@ export class FieldReader {
   }
 
   /** An array of strings; a non-string element is an error and is skipped. */
-  strings(o: Json, name: string, at: readonly PathSeg[]): string[] | null {
+  strings(o: Json, name: string, at: readonly PathSeg[], max?: { entries: number; why: string }): string[] | null {
     const arr = this.array(o, name, at);
     if (!arr) return null;
+    if (max && arr.value.length > max.entries) return this.fail(arr.path, `at most ${max.entries} entries (${max.why})`, arr.value);
     const out: string[] = [];
     arr.value.forEach((v, i) => {
-      if (typeof v === 'string') out.push(v);
-      else if (v !== null) this.fail([...arr.path, i], 'a string', v);
+      if (v === null) return;
+      const t = this.text(v, [...arr.path, i], 'a string');
+      if (t !== null) out.push(t);
     });
     return out;
   }
@@ -135,6 +210,7 @@ export class FieldReader {
   refIds(o: Json, name: string, at: readonly PathSeg[]): string[] | null {
     const arr = this.array(o, name, at);
     if (!arr) return null;
+    if (arr.value.length > MAX_REFERENCES) return this.fail(arr.path, `at most ${MAX_REFERENCES} references`, arr.value);
     const out: string[] = [];
     arr.value.forEach((v, i) => {
       if (v === null) return;

@@ -1,5 +1,5 @@
 import type { ScanError } from '../errors.ts';
-import { FieldReader, isObject, jsonPath, lookup, type Json, type PathSeg } from './fields.ts';
+import { ErrorLog, FieldReader, isObject, jsonPath, lookup, MAX_STRING_LENGTH, type Json, type PathSeg } from './fields.ts';
 import {
   key,
   TYPE_KINDS,
@@ -32,7 +32,7 @@ const NEXT_HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualApp
  * problem is recorded in `errors`; the scan goes on.
  */
 export class InventoryBuilder {
-  readonly errors: ScanError[] = [];
+  private readonly log = new ErrorLog();
   readonly inventory: Inventory = {
     clusters: new Map(),
     subnets: new Map(),
@@ -42,28 +42,32 @@ export class InventoryBuilder {
     routeTables: new Map(),
     networkSecurityGroups: new Map(),
     refused: new Map(),
-    counts: {},
-    ignoredTypes: {},
+    // Keyed by data (resource types): no prototype, so "__proto__" is a type like any other.
+    counts: Object.create(null) as Record<string, number>,
+    ignoredTypes: Object.create(null) as Record<string, number>,
   };
-  private readonly separatePools: { clusterKey: string; pool: AgentPool; invalid: boolean }[] = [];
+  /** Agent pools listed as their own rows, by row ID; attached to their clusters in finish(). */
+  private readonly separatePools = new Map<string, SeparatePool>();
+  /** Subnets embedded in VNet rows; a subnet listed as its own row wins over these. */
+  private readonly embeddedSubnets = new Map<string, Subnet>();
 
   add(row: RawRow): void {
     const { value, source } = row;
     const at = source.path;
     if (!isObject(value)) {
       if (value === null) return;
-      const r = new FieldReader(source.file, this.errors, undefined);
+      const r = new FieldReader(source.file, this.log, undefined);
       r.fail(at, 'a resource object', value);
       return;
     }
     const idHit = lookup(value, 'id');
     const typeHit = lookup(value, 'type');
-    const r0 = new FieldReader(source.file, this.errors, undefined);
-    if (typeof idHit?.value !== 'string' || idHit.value === '') {
-      r0.fail([...at, idHit?.key ?? 'id'], 'a resource ID string', idHit?.value);
+    const r0 = new FieldReader(source.file, this.log, undefined);
+    const id = typeof idHit?.value === 'string' && idHit.value !== '' ? r0.text(idHit.value, [...at, idHit.key], 'a resource ID string') : null;
+    if (id === null) {
+      if (!r0.invalid) r0.fail([...at, idHit?.key ?? 'id'], 'a resource ID string', idHit?.value);
       return;
     }
-    const id = idHit.value;
     if (typeof typeHit?.value !== 'string') {
       r0.fail([...at, typeHit?.key ?? 'type'], 'a resource type string', typeHit?.value);
       this.inventory.refused.set(key(id), 'its row has no resource type');
@@ -77,29 +81,42 @@ export class InventoryBuilder {
     }
     this.inventory.counts[kind] = (this.inventory.counts[kind] ?? 0) + 1;
 
-    const r = new FieldReader(source.file, this.errors, id);
-    const props = this.properties(r, value, at);
+    const r = new FieldReader(source.file, this.log, id);
+    const props = r.propertiesOf(value, at);
     const base = { id, name: nameOf(r, value, at, id), source, invalid: false };
     this.read(kind, r, value, props.value, props.path, base);
+    r.close();
   }
 
   /** Call once every row is added: attaches separately listed agent pools to their clusters. */
   finish(): { inventory: Inventory; errors: ScanError[] } {
-    for (const { clusterKey, pool, invalid } of this.separatePools) {
-      const cluster = this.inventory.clusters.get(clusterKey);
-      if (!cluster) continue;
-      const i = cluster.pools.findIndex((p) => p.name.toLowerCase() === pool.name.toLowerCase());
-      if (i >= 0) cluster.pools[i] = pool;
-      else cluster.pools.push(pool);
-      if (invalid) cluster.invalid = true;
+    const inv = this.inventory;
+    for (const [k, s] of this.embeddedSubnets) if (!inv.subnets.has(k)) inv.subnets.set(k, s);
+    const byCluster = new Map<string, SeparatePool[]>();
+    for (const p of this.separatePools.values()) {
+      const list = byCluster.get(p.clusterKey);
+      if (list) list.push(p);
+      else byCluster.set(p.clusterKey, [p]);
     }
-    return { inventory: this.inventory, errors: this.errors };
+    for (const [clusterKey, pools] of byCluster) {
+      const cluster = inv.clusters.get(clusterKey);
+      if (!cluster) continue;
+      const index = new Map(cluster.pools.map((p, i) => [p.name.toLowerCase(), i]));
+      for (const { pool, invalid } of pools) {
+        const i = index.get(pool.name.toLowerCase());
+        if (i !== undefined) cluster.pools[i] = pool;
+        else index.set(pool.name.toLowerCase(), cluster.pools.push(pool) - 1);
+        if (invalid) cluster.invalid = true;
+      }
+    }
+    return { inventory: inv, errors: this.log.list() };
   }
 
   /**
    * Stores a resource under its lower-cased ID. A second row with the same ID is read once when it
-   * says the same thing (compared on what the scan reads, so key order and ignored properties do not
-   * matter); when it differs, both places are named in an error and the resource is marked unreliable.
+   * says the same thing (compared on what the scan reads, so key order, ID casing and ignored
+   * properties do not matter); when it differs, both places are named in an error and the resource
+   * is marked unreliable.
    */
   private store<T extends { id: string; source: SourceRef; invalid: boolean }>(map: Map<string, T>, entity: T): void {
     const k = key(entity.id);
@@ -109,7 +126,7 @@ export class InventoryBuilder {
       return;
     }
     if (comparable(prior) === comparable(entity)) return;
-    this.errors.push({
+    this.log.add({
       code: 'duplicate-id',
       message: `${entity.id}: two different rows share this resource ID (${where(prior.source)} and ${where(entity.source)}); the resource is treated as unreliable`,
       file: entity.source.file,
@@ -117,15 +134,6 @@ export class InventoryBuilder {
       resourceId: entity.id,
     });
     prior.invalid = true;
-  }
-
-  /** ARM rows nest settings in `properties`; `az ... show` output flattens them onto the row. */
-  private properties(r: FieldReader, row: Json, at: PathSeg[]): { value: Json; path: PathSeg[] } {
-    const hit = lookup(row, 'properties');
-    if (hit === undefined || hit.value === null) return { value: row, path: at };
-    if (isObject(hit.value)) return { value: hit.value, path: [...at, hit.key] };
-    r.fail([...at, hit.key], 'an object', hit.value);
-    return { value: {}, path: [...at, hit.key] };
   }
 
   private read(kind: ResourceKind, r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): void {
@@ -139,21 +147,23 @@ export class InventoryBuilder {
       case 'agentPool': {
         const clusterId = base.id.replace(/\/agentpools\/[^/]+$/i, '');
         const pool = readPool(r, p, at, base.name, base.source, propertyPrefix(at, base.source.path));
-        this.separatePools.push({ clusterKey: key(clusterId), pool, invalid: r.invalid });
+        this.store(this.separatePools, { id: base.id, source: base.source, invalid: r.invalid, clusterKey: key(clusterId), pool });
         return;
       }
       case 'virtualNetwork': {
         const subnets = r.array(p, 'subnets', at);
         subnets?.value.forEach((s, i) => {
-          if (!isObject(s)) return void r.fail([...subnets.path, i], 'a subnet object', s);
-          const sid = r.string(s, 'id', [...subnets.path, i]);
+          const path = [...subnets.path, i];
+          if (s === null) return;
+          if (!isObject(s)) return void r.fail(path, 'a subnet object', s);
+          const sid = r.string(s, 'id', path);
           if (sid === null) return;
-          const props = isObject(s['properties']) ? { value: s['properties'], path: [...subnets.path, i, 'properties'] } : { value: s, path: [...subnets.path, i] };
-          const sr = new FieldReader(r.file, this.errors, sid);
-          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name: typeof s['name'] === 'string' ? s['name'] : lastSegment(sid), source: { file: r.file, path: [...subnets.path, i] }, invalid: false });
-          const k = key(sid);
-          // A subnet listed on its own wins over the copy embedded in its VNet.
-          if (!inv.subnets.has(k)) inv.subnets.set(k, { ...subnet, invalid: sr.invalid });
+          const sr = new FieldReader(r.file, this.log, sid);
+          const props = sr.propertiesOf(s, path);
+          const name = sr.string(s, 'name', path) ?? lastSegment(sid);
+          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path }, invalid: false });
+          this.store(this.embeddedSubnets, { ...subnet, invalid: sr.invalid });
+          sr.close();
         });
         return;
       }
@@ -193,6 +203,7 @@ export class InventoryBuilder {
 }
 
 type BaseFields = { id: string; name: string; source: SourceRef; invalid: boolean };
+type SeparatePool = { id: string; source: SourceRef; invalid: boolean; clusterKey: string; pool: AgentPool };
 
 function nameOf(r: FieldReader, row: Json, at: PathSeg[], id: string): string {
   return r.string(row, 'name', at) ?? lastSegment(id);
@@ -243,11 +254,14 @@ function readCluster(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: Ba
   const tags: Record<string, string> = {};
   if (tagsObj) {
     for (const [k, v] of Object.entries(tagsObj.value)) {
-      if (typeof v === 'string') Object.defineProperty(tags, k, { value: v, enumerable: true, writable: true, configurable: true });
-      else if (v !== null) r.fail([...tagsObj.path, k], 'a string tag value', v);
+      if (v === null) continue;
+      if (k.length > MAX_STRING_LENGTH) r.fail([...tagsObj.path, k], `a tag name of at most ${MAX_STRING_LENGTH} characters`, k);
+      const value = r.text(v, [...tagsObj.path, k], 'a string tag value');
+      // defineProperty, not assignment: a tag named "__proto__" is data, not the object's prototype.
+      if (value !== null) Object.defineProperty(tags, k, { value, enumerable: true, writable: true, configurable: true });
     }
   }
-  const ranges = (api ? r.strings(api.value, 'authorizedIPRanges', api.path) : null) ?? [];
+  const ranges = (api ? r.strings(api.value, 'authorizedIPRanges', api.path, { entries: 200, why: 'the AKS limit' }) : null) ?? [];
   const rangesPath = api ? [...api.path, lookup(api.value, 'authorizedIPRanges')?.key ?? 'authorizedIPRanges'] : [];
 
   return {
@@ -354,7 +368,7 @@ function readRouteTable(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields
   routes?.value.forEach((v, i) => {
     const path = [...routes.path, i];
     if (!isObject(v)) return void r.fail(path, 'a route object', v);
-    const rp = isObject(v['properties']) ? { value: v['properties'], path: [...path, 'properties'] } : { value: v, path };
+    const rp = r.propertiesOf(v, path);
     out.push({
       name: r.string(v, 'name', path) ?? `#${i}`,
       addressPrefix: r.string(rp.value, 'addressPrefix', rp.path),

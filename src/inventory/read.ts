@@ -1,7 +1,7 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../errors.ts';
+import { findSyntaxError } from './syntax.ts';
 
 /** One inventory file as read from disk: its display path (relative to cwd) and parsed JSON value. */
 export interface InputDocument {
@@ -13,43 +13,60 @@ export interface InputDocument {
 
 export interface CollectedFiles {
   files: string[];
+  /** Paths met in folders and not read, each with the reason (`notes.txt: not a *.json file`). */
   skipped: string[];
 }
 
 /**
- * Expands the --input paths into the JSON files to read. Folders are walked recursively;
- * only *.json files count, and every file is identified by its real path so that symbolic-link
- * loops end and a file reached twice is read once.
+ * Expands the --input paths into the JSON files to read. Folders are walked recursively; only
+ * regular *.json files count. Files and folders are identified by device and inode, so a
+ * symbolic-link loop ends and a file reached twice (two inputs, a link, a hard link) is read once.
  */
 export async function collectFiles(inputs: readonly string[]): Promise<CollectedFiles> {
-  const seen = new Set<string>();
+  const seenFiles = new Map<string, string>();
+  const seenDirs = new Set<string>();
   const files: string[] = [];
   const skipped: string[] = [];
-  const visitedDirs = new Set<string>();
 
   async function visit(p: string, explicit: boolean): Promise<void> {
-    let real: string;
+    const shown = display(p);
+    let info;
     try {
-      real = await realpath(p);
+      info = await stat(p, { bigint: true });
     } catch (err) {
-      if (explicit) throw new InputError(`${display(p)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-      skipped.push(display(p));
+      if (explicit) throw new InputError(`${shown}: cannot read: ${describeFsError(err)}`);
+      skipped.push(`${shown}: ${describeFsError(err)}`);
       return;
     }
-    const info = await stat(real);
+    const id = `${info.dev}:${info.ino}`;
     if (info.isDirectory()) {
-      if (visitedDirs.has(real)) return;
-      visitedDirs.add(real);
-      const entries = (await readdir(p)).sort();
-      for (const entry of entries) await visit(path.join(p, entry), false);
+      if (seenDirs.has(id)) return;
+      seenDirs.add(id);
+      let entries: string[];
+      try {
+        entries = await readdir(p);
+      } catch (err) {
+        throw new InputError(`${shown}: cannot read the folder: ${describeFsError(err)}`);
+      }
+      for (const entry of entries.sort()) await visit(path.join(p, entry), false);
+      return;
+    }
+    if (!info.isFile()) {
+      // A FIFO or device would block or never end; only regular files are inventory.
+      if (explicit) throw new InputError(`${shown}: not a regular file`);
+      skipped.push(`${shown}: not a regular file`);
       return;
     }
     if (!explicit && !p.toLowerCase().endsWith('.json')) {
-      skipped.push(display(p));
+      skipped.push(`${shown}: not a *.json file`);
       return;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
+    const first = seenFiles.get(id);
+    if (first !== undefined) {
+      skipped.push(`${shown}: the same file as ${first}, read once`);
+      return;
+    }
+    seenFiles.set(id, shown);
     files.push(p);
   }
 
@@ -62,27 +79,51 @@ export function display(p: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
 }
 
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder, or a broken symbolic link',
+  ELOOP: 'a symbolic-link loop',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a path segment is not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  ERR_FS_FILE_TOO_LARGE: 'the file is too large to read (2 GiB or more)',
+};
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code && Object.hasOwn(FS_ERRORS, code)) return `${code} (${FS_ERRORS[code]})`;
+  return code ?? String(err);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes and parses one file; every failure is an InputError naming file, line and column. */
 export async function readDocument(p: string): Promise<InputDocument> {
   const file = display(p);
-  const bytes = await readFile(p);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(p);
+  } catch (err) {
+    throw new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+  }
   const text = decode(bytes, file);
-  if (text.trim() === '') throw new InputError(`${file}: the file is empty; expected a JSON document`);
+  if (/^[ \t\r\n]*$/.test(text)) {
+    const end = lineColumn(text, text.length);
+    throw new InputError(`${file}:${end.line}:${end.column}: the file is empty; expected a JSON document`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new InputError(`${file}:${describeSyntaxError(text)}`);
+  } catch (err) {
+    throw new InputError(`${file}:${describeSyntaxError(text, err)}`);
   }
   return { file, absPath: path.resolve(p), text, value };
 }
 
 function decode(bytes: Buffer, file: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes)) {
-    throw new InputError(`${file}: UTF-16 is not supported; re-save as UTF-8`);
-  }
+  const wide = wideEncoding(bytes);
+  if (wide) throw new InputError(`${file}:1:1: ${wide} is not supported; re-save as UTF-8`);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   try {
@@ -94,13 +135,18 @@ function decode(bytes: Buffer, file: string): string {
   }
 }
 
-/** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text. */
-function looksUtf16(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 64);
-  if (n < 4) return false;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
-  return zeros >= n / 4;
+/**
+ * UTF-16 and UTF-32, by byte-order mark or, without one, by where the NUL bytes fall around the
+ * first character (a JSON text starts with an ASCII character: RFC 4627, section 3).
+ */
+function wideEncoding(b: Buffer): 'UTF-16' | 'UTF-32' | null {
+  if (b.length < 2) return null;
+  const [b0, b1, b2, b3] = [b[0], b[1], b[2] ?? -1, b[3] ?? -1];
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) return 'UTF-32';
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return 'UTF-16';
+  if (b.length >= 4 && ((b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0) || (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0))) return 'UTF-32';
+  if ((b0 === 0 && b1 !== 0) || (b0 !== 0 && b1 === 0)) return 'UTF-16';
+  return null;
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
@@ -138,19 +184,18 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-function describeSyntaxError(text: string): string {
-  const errors: ParseError[] = [];
-  try {
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  } catch {
-    return ' invalid JSON (nesting too deep to locate the error)';
+function describeSyntaxError(text: string, err: unknown): string {
+  const found = findSyntaxError(text);
+  if (found) {
+    const { line, column } = lineColumn(text, found.offset);
+    return `${line}:${column}: invalid JSON: ${found.message}`;
   }
-  const first = errors[0];
-  if (!first) return ' invalid JSON';
-  const { line, column } = lineColumn(text, first.offset);
-  const token = text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)));
-  const jsonLines = /\n\s*[[{]/.test(text.slice(0, first.offset + 1)) && line > 1 && column <= 2;
-  const hint = jsonLines ? ' (this looks like JSON Lines; expected one JSON document per file)' : '';
-  const where = first.offset >= text.length ? 'unexpected end of file' : `${printParseErrorCode(first.error)} at ${JSON.stringify(token)}`;
-  return `${line}:${column}: invalid JSON: ${where}${hint}`;
+  // Our walker and V8 disagree only on exotic input; V8's offset is still exact (its message
+  // quotes the file, so only the offset is kept).
+  const at = /at position (\d+)/.exec((err as Error).message);
+  if (at) {
+    const { line, column } = lineColumn(text, Number(at[1]));
+    return `${line}:${column}: invalid JSON`;
+  }
+  return ' invalid JSON';
 }

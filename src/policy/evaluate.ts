@@ -98,7 +98,7 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
         resourceId: res.id,
         resourceName: res.name,
         path,
-        message: policy.messageFn(doc).trim(),
+        message: bounded(policy.messageFn(doc).trim()),
         remediation: remediation(policy, doc),
         fingerprint: fingerprint(policy.id, res.id, path),
         source: res.source,
@@ -110,7 +110,18 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
 }
 
 function remediation(policy: CompiledPolicy, doc: EvaluationDoc): RawFinding['remediation'] {
-  const text = policy.remediationFn(doc).trim();
+  const text = bounded(policy.remediationFn(doc).trim());
   const command = policy.commandFn?.(doc).trim();
-  return command ? { text, command } : { text };
+  // A command cut short would do something else: past the bound it is left out.
+  return command && command.length <= MAX_TEXT ? { text, command } : { text };
+}
+
+/**
+ * Longest message, remediation or command a finding carries. Templates may list facts that grow
+ * with the inventory (clusters sharing an IP, pool names), and every report must stay bounded.
+ */
+const MAX_TEXT = 8000;
+
+function bounded(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters)`;
 }

@@ -9,7 +9,7 @@ import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/forma
 import type { ScanResult } from '../../report/model.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
 import { evaluate, exitCode, loadFixtures, type LoadedInventory } from '../../scan.ts';
-import type { CommandContext } from '../io.ts';
+import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../policy-setup.ts';
 import { printSummary } from '../summary.ts';
 import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from './arg-options.ts';
@@ -91,7 +91,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const category = parseCategory(args.category);
       const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
       const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
-      if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped (not *.json): ${s}`);
+      if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
       const result = evaluate(loaded, {
         source: args.source,
         policies,
