@@ -5,7 +5,7 @@ import type { InputDocument } from '../../src/inventory/read.ts';
 import { extractRows } from '../../src/inventory/shapes.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../src/policy/load.ts';
 import { BUILTIN_PROFILES } from '../../src/policy/profiles.ts';
-import { FORMATS, FORMATTERS, type OutputFormat } from '../../src/report/formats.ts';
+import { FORMATS, FORMATTERS, formatContext, type OutputFormat } from '../../src/report/formats.ts';
 import type { ScanResult } from '../../src/report/model.ts';
 import { evaluate, singleProfile } from '../../src/scan.ts';
 
@@ -35,6 +35,6 @@ export function runPipeline(doc: InputDocument, profile: 'baseline' | 'secure' =
     failOn: 'high',
     startedAt: new Date(0),
   });
-  const outputs = Object.fromEntries(FORMATS.map((f) => [f, FORMATTERS[f](result, { outDir: '/nonexistent' })])) as Record<OutputFormat, string>;
+  const outputs = Object.fromEntries(FORMATS.map((f) => [f, FORMATTERS[f](result, formatContext({ outDir: '/nonexistent' }))])) as Record<OutputFormat, string>;
   return { facts, result, outputs };
 }
