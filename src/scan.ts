@@ -15,6 +15,9 @@ import type { CompiledPolicy } from './policy/load.ts';
 import type { Profile } from './policy/profiles.ts';
 import { severityRank, type Severity } from './policy/types.ts';
 import type { ClusterResult, Finding, ScanResult } from './report/model.ts';
+import type { Baseline } from './policy/baseline.ts';
+import { utcDay, type SuppressionSet } from './policy/suppressions.ts';
+import { triage } from './scan/triage.ts';
 
 const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as {
   name: string;
@@ -72,6 +75,8 @@ export interface EvaluateOptions {
   profiles: ProfileAssignment;
   failOn: Severity | 'none';
   startedAt: Date;
+  suppressions?: SuppressionSet;
+  baseline?: Baseline;
 }
 
 /** Facts → policies → the result model every report is rendered from. */
@@ -112,7 +117,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   const errors = attachClusters(loaded.errors, facts);
   const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
   for (const f of findings) bySeverity[f.severity]++;
-  return {
+  const result: ScanResult = {
     version: 1,
     tool: TOOL,
     scan: {
@@ -149,6 +154,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name),
     })),
   };
+  return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 
 function locate(f: RawFinding, locator: Locator): Finding {
@@ -202,10 +208,14 @@ function attachClusters(errors: ScanError[], facts: ClusterFacts[]): ScanError[]
   });
 }
 
-/** 0 clean; 1 a finding at or above failOn; 2 an incomplete scan (unless allowPartial). */
-export function exitCode(result: ScanResult, allowPartial: boolean): 0 | 1 | 2 {
+/**
+ * 0 clean; 1 a finding at or above failOn (suppressed findings never count; with onlyNew, only
+ * findings the baseline did not have); 2 an incomplete scan (unless allowPartial).
+ */
+export function exitCode(result: ScanResult, allowPartial: boolean, onlyNew = false): 0 | 1 | 2 {
   if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
   const failOn = result.scan.failOn;
   if (failOn === 'none') return 0;
-  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+  const counts = (f: Finding): boolean => !f.suppression && (!onlyNew || f.baseline === 'new');
+  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
 }

@@ -8,10 +8,13 @@ export function printSummary(io: Io, r: ScanResult, written: readonly string[], 
   const s = r.summary;
   const sev = s.bySeverity;
   io.out(`egress-audit ${r.tool.version}: ${s.clusters} clusters (${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} incomplete), ${s.findings} findings: ${sev.high} high, ${sev.medium} medium, ${sev.low} low, ${sev.info} info`);
-  for (const f of r.findings.slice(0, WORST)) {
-    io.out(`  ${f.severity.toUpperCase().padEnd(6)} ${f.policyId} ${plain(f.clusterName)}: ${plain(f.message)}`);
+  // Suppressed findings are accepted; with a baseline the new ones lead (the sort is stable).
+  const shown = r.findings.filter((f) => !f.suppression).sort((a, b) => Number(b.baseline === 'new') - Number(a.baseline === 'new'));
+  for (const f of shown.slice(0, WORST)) {
+    io.out(`  ${f.severity.toUpperCase().padEnd(6)} ${f.policyId} ${plain(f.clusterName)}: ${plain(f.message)}${f.baseline === 'new' ? ' [new]' : ''}`);
   }
-  if (r.findings.length > WORST) io.out(`  … and ${r.findings.length - WORST} more in the reports`);
+  if (shown.length > WORST) io.out(`  … and ${shown.length - WORST} more in the reports`);
+  printTriage(io, r);
   for (const c of r.clusters.filter((c) => c.status === 'incomplete')) {
     io.out(`  INCOMPLETE ${plain(c.name)}: ${plain(c.incompleteReasons.join('; '))}`);
   }
@@ -19,4 +22,15 @@ export function printSummary(io: Io, r: ScanResult, written: readonly string[], 
   if (r.errors.length > WORST) io.out(`  … and ${r.errors.length - WORST} more errors in the JSON report`);
   for (const w of written) io.out(`report: ${w}`);
   if (code === 2) io.out('exit 2: the scan is incomplete (use --allow-partial to accept it)');
+}
+
+function printTriage(io: Io, r: ScanResult): void {
+  const s = r.suppressions;
+  if (s) {
+    io.out(`suppressions: ${s.suppressed} findings suppressed by ${plain(s.file)}; ${s.expired.length} expired entries, ${s.unused.length} unused`);
+    for (const e of s.expired) io.out(`  EXPIRED ${plain(e.file)}:${e.line} ${e.policy} ${plain(e.resource)}: expired after ${e.expires}, ${e.matched} findings count again`);
+    for (const e of s.unused) io.out(`  UNUSED  ${plain(e.file)}:${e.line} ${e.policy} ${plain(e.resource)}: matched no finding`);
+  }
+  const b = r.baseline;
+  if (b) io.out(`baseline: ${b.counts.new} new, ${b.counts.unchanged} unchanged, ${b.counts.fixed} fixed since ${plain(b.file)} (${b.startedAt})`);
 }

@@ -1,3 +1,5 @@
+import type { BaselineFinding } from '../policy/baseline.ts';
+import type { SuppressionEntry } from '../policy/suppressions.ts';
 import type { Severity } from '../policy/types.ts';
 
 /** The one result model every report format is rendered from. */
@@ -24,6 +26,29 @@ export interface ScanResult {
   findings: Finding[];
   errors: ReportError[];
   policies: PolicyInfo[];
+  /** With --suppressions: the entries that expired or matched nothing (suppressed findings carry `suppression`). */
+  suppressions?: SuppressionsReport;
+  /** With --baseline: the delta against a previous JSON report (findings carry `baseline`). */
+  baseline?: BaselineReport;
+}
+
+export interface SuppressionsReport {
+  file: string;
+  entries: number;
+  /** Findings kept in the report but left out of SARIF, the summary counts and the exit code. */
+  suppressed: number;
+  /** Entries past their expiry date: they suppress nothing; `matched` counts the findings they would have. */
+  expired: (SuppressionEntry & { matched: number })[];
+  /** Unexpired entries no finding was attributed to. */
+  unused: SuppressionEntry[];
+}
+
+export interface BaselineReport {
+  file: string;
+  startedAt: string;
+  /** new and unchanged count unsuppressed findings; fixed counts baseline findings gone from this scan. */
+  counts: { new: number; unchanged: number; fixed: number };
+  fixed: BaselineFinding[];
 }
 
 export interface ClusterResult {
@@ -65,6 +90,10 @@ export interface Finding {
    * SARIF, JUnit and Markdown leave them out (see `reported()` in findings.ts).
    */
   status?: 'open' | 'suppressed' | 'baselined';
+  /** The unexpired suppression entry that accepts this finding (it then does not count). */
+  suppression?: SuppressionEntry;
+  /** With --baseline: whether the previous report already had this finding (same policy, resource, path). */
+  baseline?: 'new' | 'unchanged';
 }
 
 export interface ReportError {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
+import { loadBaseline } from '../../policy/baseline.ts';
+import { loadSuppressions } from '../../policy/suppressions.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
 import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
@@ -30,6 +32,9 @@ interface ScanArgs extends ArgArgs {
   'fail-on': Severity | 'none';
   'allow-partial': boolean;
   policies?: string[];
+  suppressions?: string;
+  baseline?: string;
+  'fail-on-new': boolean;
   quiet: boolean;
   verbose: boolean;
 }
@@ -80,6 +85,9 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
         .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
+        .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
+        .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })
+        .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
         .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' })
         .option('source', { choices: ['fixtures', 'arg'] as const, default: 'fixtures' as const, describe: 'Read --input files, or Azure Resource Graph live' })
@@ -90,6 +98,9 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const sourceRoot = parseSourceRoot(args['source-root']);
       const category = parseCategory(args.category);
       const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
+      if (args['fail-on-new'] && !args.baseline) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)');
+      const suppressions = args.suppressions ? await loadSuppressions(args.suppressions, policies.map((p) => p.id)) : undefined;
+      const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
       const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
       if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
       const result = evaluate(loaded, {
@@ -98,9 +109,11 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         profiles: assignment,
         failOn: args['fail-on'],
         startedAt,
+        suppressions,
+        baseline,
       });
       const written = await writeReports(result, { outDir: args.out, formats, sourceRoot, category });
-      const code = exitCode(result, args['allow-partial']);
+      const code = exitCode(result, args['allow-partial'], args['fail-on-new']);
       if (!args.quiet) printSummary(ctx.io, result, written, code);
       if (!args.quiet && formats.includes('sarif')) warnSarifCut(ctx, result);
       ctx.setExitCode(code);
