@@ -37,11 +37,11 @@ function parseJson(file: string, text: string): StructuredFile {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length || !root) {
-    const problems = errors.map((e) => {
-      const { line, column } = lineColumn(text, e.offset);
-      return `${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(e.error)}`;
-    });
-    throw new InputError(problems.join('\n') || `${file}: invalid JSON`);
+    // Later errors mostly follow from the first one.
+    const first = errors[0];
+    if (!first) throw new InputError(`${file}: invalid JSON`);
+    const { line, column } = lineColumn(text, first.offset);
+    throw new InputError(`${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(first.error)}`);
   }
   const dup = duplicateKey(root);
   if (dup) {
