@@ -27,10 +27,12 @@ export function printSummary(io: Io, r: ScanResult, written: readonly string[], 
 function printTriage(io: Io, r: ScanResult): void {
   const s = r.suppressions;
   if (s) {
-    io.out(`suppressions: ${s.suppressed} findings suppressed by ${plain(s.file)}; ${s.expired.length} expired entries, ${s.unused.length} unused`);
-    for (const e of s.expired) io.out(`  EXPIRED ${plain(e.file)}:${e.line} ${e.policy} ${plain(e.resource)}: expired after ${e.expires}, ${e.matched} findings count again`);
+    io.out(`suppressions (${plain(s.file)}): ${count(s.suppressed, 'finding')} suppressed, ${count(s.expired.length, 'entry', 'entries')} expired, ${count(s.unused.length, 'entry', 'entries')} unused`);
+    for (const e of s.expired) io.out(`  EXPIRED ${plain(e.file)}:${e.line} ${e.policy} ${plain(e.resource)}: expired after ${e.expires}, ${count(e.matched, 'finding')} count again`);
     for (const e of s.unused) io.out(`  UNUSED  ${plain(e.file)}:${e.line} ${e.policy} ${plain(e.resource)}: matched no finding`);
   }
   const b = r.baseline;
   if (b) io.out(`baseline: ${b.counts.new} new, ${b.counts.unchanged} unchanged, ${b.counts.fixed} fixed since ${plain(b.file)} (${b.startedAt})`);
 }
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

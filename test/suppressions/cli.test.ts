@@ -119,7 +119,7 @@ suppressions:
     );
     const r = runCli(['scan', ...BASE, '--out', tempDir(), '--fail-on', 'none', '--suppressions', file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/suppressions: 0 findings suppressed by .*s\.yml; 1 expired entries, 1 unused/);
+    expect(r.stdout).toMatch(/suppressions \(.*s\.yml\): 0 findings suppressed, 1 entry expired, 1 entry unused/);
     expect(r.stdout).toMatch(/EXPIRED .*s\.yml:6 EG001 \*\*\/managedClusters\/aks-\*: expired after \d{4}-\d\d-\d\d, 3 findings count again/);
     expect(r.stdout).toMatch(/UNUSED {2}.*s\.yml:2 EG003/);
   });
