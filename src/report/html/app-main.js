@@ -13,6 +13,8 @@ function main() {
     sub: /** @type {HTMLSelectElement} */ (byId('f-sub')),
     outbound: /** @type {HTMLSelectElement} */ (byId('f-outbound')),
     sort: /** @type {HTMLSelectElement} */ (byId('f-sort')),
+    // Only reports with a baseline or suppressions have the triage filter.
+    state: /** @type {HTMLSelectElement | null} */ (document.getElementById('f-state')),
     view: byId('view'),
     pager: byId('pager'),
     shown: byId('shown'),
@@ -34,7 +36,7 @@ function main() {
     errors: data.errors.length,
   };
 
-  const filters = () => ({ q: ui.q.value, sev: ui.sev.value, policy: ui.policy.value, sub: ui.sub.value, outbound: ui.outbound.value, sort: ui.sort.value });
+  const filters = () => ({ q: ui.q.value, sev: ui.sev.value, policy: ui.policy.value, sub: ui.sub.value, outbound: ui.outbound.value, state: ui.state?.value ?? '', sort: ui.sort.value });
 
   function recompute() {
     const f = filters();
@@ -87,10 +89,10 @@ function main() {
     clearTimeout(typing);
     typing = setTimeout(refilter, 150);
   });
-  for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound, ui.sort]) sel.addEventListener('change', refilter);
+  for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound, ui.sort, ui.state]) sel?.addEventListener('change', refilter);
   byId('reset').addEventListener('click', () => {
     ui.q.value = '';
-    for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound]) sel.value = '';
+    for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound, ui.state]) if (sel) sel.value = '';
     refilter();
   });
   /** @param {number} n */

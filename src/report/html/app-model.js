@@ -3,6 +3,7 @@
 
 /**
  * @typedef {{ id: string, title: string, sev: number, help: string }} Policy
+ * @typedef {{ policy: string, resource: string, why: string, expires: string, owner: string, ticket: string, file: string, line: number }} Suppression
  * @typedef {{
  *   i: number, name: string, id: string, sub: string, rg: string, loc: string, outbound: string,
  *   vnet: number, zones: string[], status: number, profile: string, profileReason: string,
@@ -10,13 +11,15 @@
  *   counts: number[], text: string }} Cluster
  * @typedef {{
  *   cluster: Cluster, policy: Policy, sev: number, resName: string, resId: string, msg: string,
- *   fix: string, cmd: string, path: string, loc: string, text: string }} Finding
+ *   fix: string, cmd: string, path: string, loc: string, isNew: boolean, unchanged: boolean,
+ *   supp: Suppression | null, text: string }} Finding
  * @typedef {{ code: string, msg: string, file: string, resId: string, clusters: Cluster[], text: string }} ReportError
- * @typedef {{ q: string, sev: string, policy: string, sub: string, outbound: string, sort: string }} Filters
+ * @typedef {{ q: string, sev: string, policy: string, sub: string, outbound: string, state: string, sort: string }} Filters
  * @typedef {[number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[]]} ClusterRow
- * @typedef {[number, number, number, number, number, number, number, number, number, number]} FindingRow
+ * @typedef {[number, number, number, number, number, number, number, number, number, number, number, number]} FindingRow
+ * @typedef {[number, number, number, number, number, number, number, number]} SuppressionRow
  * @typedef {[number, number, number, number, number[]]} ErrorRow
- * @typedef {{ s: string[], c: ClusterRow[], f: FindingRow[], p: [number, number, number, number][], e: ErrorRow[] }} Payload
+ * @typedef {{ s: string[], c: ClusterRow[], f: FindingRow[], p: [number, number, number, number][], e: ErrorRow[], x: SuppressionRow[] }} Payload
  */
 
 const SEV = ['high', 'medium', 'low', 'info'];
@@ -35,6 +38,8 @@ function decode(json) {
   const s = (i) => (i < 0 ? '' : (S[i] ?? ''));
   /** @type {Policy[]} */
   const policies = raw.p.map((r) => ({ id: s(r[0]), title: s(r[1]), sev: r[2], help: s(r[3]) }));
+  /** @type {Suppression[]} */
+  const supps = raw.x.map((r) => ({ policy: s(r[0]), resource: s(r[1]), why: s(r[2]), expires: s(r[3]), owner: s(r[4]), ticket: s(r[5]), file: s(r[6]), line: r[7] }));
   /** @type {Cluster[]} */
   const clusters = raw.c.map((r, i) => ({
     i, name: s(r[0]), id: s(r[1]), sub: s(r[2]), rg: s(r[3]), loc: s(r[4]), outbound: s(r[5]), vnet: r[6],
@@ -46,10 +51,12 @@ function decode(json) {
     const cluster = /** @type {Cluster} */ (clusters[r[0]]);
     const f = {
       cluster, policy: /** @type {Policy} */ (policies[r[1]]), sev: r[2], resName: s(r[3]), resId: s(r[4]),
-      msg: s(r[5]), fix: s(r[6]), cmd: s(r[7]), path: s(r[8]), loc: s(r[9]), text: '',
+      msg: s(r[5]), fix: s(r[6]), cmd: s(r[7]), path: s(r[8]), loc: s(r[9]), isNew: r[10] === 1, unchanged: r[10] === 0,
+      supp: supps[r[11]] ?? null, text: '',
     };
     cluster.findings.push(f);
-    cluster.counts[f.sev] = (cluster.counts[f.sev] ?? 0) + 1;
+    // A suppressed finding is accepted: it is listed, but does not make its cluster look worse.
+    if (!f.supp) cluster.counts[f.sev] = (cluster.counts[f.sev] ?? 0) + 1;
     return f;
   });
   /** @type {ReportError[]} */
@@ -68,7 +75,7 @@ function clusterText(c) {
 
 /** @param {Finding} f */
 function findingText(f) {
-  if (!f.text) f.text = [f.msg, f.resName, f.resId, f.policy.id, f.policy.title, f.fix, f.cmd].join('\n').toLowerCase();
+  if (!f.text) f.text = [f.msg, f.resName, f.resId, f.policy.id, f.policy.title, f.fix, f.cmd, f.supp?.why ?? '', f.supp?.owner ?? ''].join('\n').toLowerCase();
   return f.text;
 }
 
@@ -115,11 +122,11 @@ function byText(a, b) {
 function query(data, sorted, f) {
   const q = f.q.trim().toLowerCase();
   const sev = f.sev === '' ? -1 : SEV.indexOf(f.sev);
-  const byFinding = sev >= 0 || f.policy !== '';
+  const byFinding = sev >= 0 || f.policy !== '' || f.state !== '';
   /** @param {Cluster} c */
   const clusterOk = (c) => (f.sub === '' || c.sub === f.sub) && (f.outbound === '' || c.outbound === f.outbound);
   /** @param {Finding} x */
-  const findingOk = (x) => (sev < 0 || x.sev === sev) && (f.policy === '' || x.policy.id === f.policy);
+  const findingOk = (x) => (sev < 0 || x.sev === sev) && (f.policy === '' || x.policy.id === f.policy) && stateOk(x, f.state);
   /** Findings of a cluster shown under it: all that pass, or only those matching q when the cluster itself does not. @param {Cluster} c */
   const findingsOf = (c) => {
     const all = !q || clusterText(c).includes(q);
@@ -136,4 +143,16 @@ function query(data, sorted, f) {
   const incomplete = sorted.filter((c) => c.status === 2 && clusterOk(c) && (!q || clusterText(c).includes(q) || c.reasons.some((r) => r.toLowerCase().includes(q))));
   const errors = data.errors.filter((e) => !q || errorText(e).includes(q));
   return { clusters, findings, incomplete, errors, findingsOf };
+}
+
+/**
+ * The triage filter: new (unsuppressed findings the baseline did not have), open (not suppressed),
+ * suppressed; empty is every finding.
+ * @param {Finding} x @param {string} state
+ */
+function stateOk(x, state) {
+  if (state === 'new') return x.isNew && !x.supp;
+  if (state === 'open') return !x.supp;
+  if (state === 'suppressed') return x.supp !== null;
+  return true;
 }

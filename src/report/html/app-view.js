@@ -67,6 +67,8 @@ function findingCard(f, withCluster) {
     h('span', { class: 'pid' }, t(f.policy.id)),
     h('span', { class: 'ptitle' }, t(f.policy.title)),
   );
+  if (f.supp) head.append(h('span', { class: 'badge triage-suppressed', title: `Suppressed until ${f.supp.expires}` }, 'Suppressed'));
+  else if (f.isNew) head.append(h('span', { class: 'badge triage-new', title: 'Not in the baseline report' }, 'New'));
   if (/^https:\/\//i.test(f.policy.help)) {
     head.append(h('a', { class: 'help', href: f.policy.help, target: '_blank', rel: 'noopener noreferrer' }, 'Docs ↗'));
   }
@@ -77,13 +79,25 @@ function findingCard(f, withCluster) {
   row('Resource', h('span', { class: 'strong' }, t(f.resName, NAME_MAX)), h('code', { class: 'rid' }, t(f.resId)));
   row('Property', h('code', null, t(f.path)), f.loc ? h('span', { class: 'muted' }, ' in ', h('code', null, t(f.loc))) : '');
   row('Remediation', rich(f.fix));
-  const card = h('article', { class: `finding sev-${sev}` }, head, h('p', { class: 'msg' }, t(f.msg)), meta);
+  if (f.supp) row('Suppressed', suppressionNote(f.supp));
+  const card = h('article', { class: `finding sev-${sev}${f.isNew && !f.supp ? ' new' : ''}${f.supp ? ' suppressed' : ''}` }, head, h('p', { class: 'msg' }, t(f.msg)), meta);
   if (f.cmd) {
     // A command cut short by the size limit would run something else: show it, do not offer to copy it.
     const whole = !f.cmd.endsWith('…');
     card.append(h('div', { class: 'cmd' }, h('pre', null, h('code', null, t(f.cmd))), whole ? copyButton(f.cmd, `Copy the az command for ${f.policy.id} on ${f.cluster.name}`) : ''));
   }
   return card;
+}
+
+/** Who accepted a suppressed finding, why, until when, and where the entry is written. @param {Suppression} x */
+function suppressionNote(x) {
+  const note = h('div', { class: 'supp' }, h('p', null, t(x.why)));
+  const meta = h('p', { class: 'muted small' }, 'Until ', h('time', { datetime: x.expires }, x.expires));
+  if (x.owner) meta.append(' · accepted by ', t(x.owner, NAME_MAX));
+  if (/^https?:\/\//i.test(x.ticket)) meta.append(' · ', h('a', { href: x.ticket, target: '_blank', rel: 'noopener noreferrer' }, t(x.ticket, NAME_MAX)));
+  meta.append(' · ', h('code', null, t(`${x.file}:${x.line}`)));
+  note.append(meta);
+  return note;
 }
 
 /** @param {number} status */

@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../../policy/types.ts';
+import type { SuppressionEntry } from '../../policy/suppressions.ts';
 import type { ScanResult } from '../model.ts';
 
 /**
@@ -31,8 +32,13 @@ export interface Payload {
   s: string[];
   /** [name, id, subscription, resourceGroup, location, outboundType, vnetMode, zones, status, profile, profileReason, kubernetesVersion, apiServer, reasons[], missing[]] */
   c: [number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[]][];
-  /** [cluster index, policy index, severity index, resourceName, resourceId, message, remediation, command or -1, path, location or -1] */
-  f: [number, number, number, number, number, number, number, number, number, number][];
+  /**
+   * [cluster index, policy index, severity index, resourceName, resourceId, message, remediation, command or -1, path, location or -1,
+   *  baseline (-1 no baseline, 0 unchanged, 1 new), suppression entry index into `x` or -1]
+   */
+  f: [number, number, number, number, number, number, number, number, number, number, number, number][];
+  /** Suppression entries that accept findings: [policy, resource, justification, expires, owner or -1, ticket or -1, file, line] */
+  x: [number, number, number, number, number, number, number, number][];
   /** [id, title, severity index, helpUri] */
   p: [number, number, number, number][];
   /** [code, message, file or -1, resourceId or -1, clusters[]] */
@@ -90,6 +96,20 @@ export function buildPayload(result: ScanResult): Payload {
   };
   for (const pol of result.policies) policy(pol.id, pol.title, pol.severity, pol.helpUri);
 
+  const x: Payload['x'] = [];
+  const entryIndex = new Map<string, number>();
+  const entry = (e: SuppressionEntry | undefined): number => {
+    if (!e) return -1;
+    const k = `${e.file}:${e.line}`;
+    let i = entryIndex.get(k);
+    if (i === undefined) {
+      i = x.length;
+      x.push([str(e.policy, LIMITS.name), str(e.resource, LIMITS.id), str(e.justification, LIMITS.text), str(e.expires, LIMITS.name), opt(e.owner, LIMITS.name), opt(e.ticket, LIMITS.id), str(e.file, LIMITS.id), e.line]);
+      entryIndex.set(k, i);
+    }
+    return i;
+  };
+
   const f: Payload['f'] = [];
   for (const fi of result.findings) {
     const ci = clusterIndex.get(fi.clusterId.toLowerCase());
@@ -108,6 +128,8 @@ export function buildPayload(result: ScanResult): Payload {
       opt(fi.remediation.command, LIMITS.text),
       str(fi.path, LIMITS.id),
       opt(loc, LIMITS.id),
+      fi.baseline === 'new' ? 1 : fi.baseline === 'unchanged' ? 0 : -1,
+      entry(fi.suppression),
     ]);
   }
 
@@ -119,7 +141,7 @@ export function buildPayload(result: ScanResult): Payload {
     (er.clusters ?? []).map((id) => clusterIndex.get(id.toLowerCase()) ?? -1).filter((i) => i >= 0),
   ]);
 
-  return { s: strings, c, f, p, e };
+  return { s: strings, c, f, p, e, x };
 }
 
 /**

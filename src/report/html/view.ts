@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../model.ts';
 import { clip, LIMITS } from './payload.ts';
+import { triageView, type TriageView } from './triage-view.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
 export interface PageView {
@@ -36,6 +37,7 @@ export interface PageView {
     subscriptions: Option[];
     outboundTypes: Option[];
   };
+  triage: TriageView;
 }
 
 export interface Option {
@@ -90,6 +92,7 @@ export function buildView(result: ScanResult): PageView {
   const perPolicy = new Map<string, { title: string; severity: Severity; count: number }>();
   for (const p of result.policies) perPolicy.set(p.id, { title: p.title, severity: p.severity, count: 0 });
   for (const f of result.findings) {
+    if (f.suppression) continue;
     const entry = perPolicy.get(f.policyId);
     if (entry) entry.count++;
     else perPolicy.set(f.policyId, { title: f.title, severity: f.severity, count: 1 });
@@ -141,6 +144,7 @@ export function buildView(result: ScanResult): PageView {
       subscriptions: options(subscriptions),
       outboundTypes: options(outbound),
     },
+    triage: triageView(result),
   };
 }
 
