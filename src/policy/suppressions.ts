@@ -19,9 +19,9 @@ export interface SuppressionEntry {
 
 interface CompiledEntry {
   entry: SuppressionEntry;
+  /** The resource is an ARM ID rather than a glob. */
+  exact: boolean;
   matches: (resourceId: string) => boolean;
-  /** Exact policy beats `*`, an exact resource ID beats a glob; ties go to the earlier entry. */
-  specificity: number;
 }
 
 export interface SuppressionSet {
@@ -150,11 +150,7 @@ function compile(entry: SuppressionEntry): CompiledEntry {
   const lower = entry.resource.toLowerCase();
   // Parentheses are legal in resource group names; unescaped, picomatch would read them as a group.
   const glob = exact ? null : picomatch(entry.resource.replace(/[()]/g, '\\$&'), { nocase: true, dot: true, noextglob: true });
-  return {
-    entry,
-    matches: glob ? (id) => glob(id) : (id) => id.toLowerCase() === lower,
-    specificity: (entry.policy === '*' ? 0 : 2) + (exact ? 1 : 0),
-  };
+  return { entry, exact, matches: glob ? (id) => glob(id) : (id) => id.toLowerCase() === lower };
 }
 
 /**
@@ -166,27 +162,55 @@ function compile(entry: SuppressionEntry): CompiledEntry {
 export function applySuppressions<T extends Suppressible>(findings: readonly T[], set: SuppressionSet, today: string): SuppressionOutcome<T> {
   const live = set.entries.filter((c) => c.entry.expires >= today);
   const dead = set.entries.filter((c) => c.entry.expires < today);
+  const liveIndex = new EntryIndex(live);
+  const deadIndex = new EntryIndex(dead);
   const suppressed = new Map<T, SuppressionEntry>();
   const used = new Set<CompiledEntry>();
-  const expiredHits = new Map<CompiledEntry, number>(dead.map((c) => [c, 0]));
+  const expiredHits = new Map<CompiledEntry, number>();
   for (const f of findings) {
-    let best: CompiledEntry | null = null;
-    for (const c of live) {
-      if ((c.entry.policy === '*' || c.entry.policy === f.policyId) && c.matches(f.resourceId) && (!best || c.specificity > best.specificity)) best = c;
+    const best = liveIndex.matching(f.policyId, f.resourceId).next();
+    if (!best.done) {
+      suppressed.set(f, best.value.entry);
+      used.add(best.value);
     }
-    if (best) {
-      suppressed.set(f, best.entry);
-      used.add(best);
-    }
-    for (const c of dead) {
-      if ((c.entry.policy === '*' || c.entry.policy === f.policyId) && c.matches(f.resourceId)) expiredHits.set(c, (expiredHits.get(c) ?? 0) + 1);
-    }
+    for (const c of deadIndex.matching(f.policyId, f.resourceId)) expiredHits.set(c, (expiredHits.get(c) ?? 0) + 1);
   }
   return {
     suppressed,
     expired: dead.map((c) => ({ ...c.entry, matched: expiredHits.get(c) ?? 0 })),
     unused: live.filter((c) => !used.has(c)).map((c) => c.entry),
   };
+}
+
+/**
+ * Entries by how they match, so that a finding is compared with the globs of its policy and of
+ * `*` only: exact resource IDs are looked up (loading refused two for one policy and ID).
+ */
+class EntryIndex {
+  private readonly exact = new Map<string, CompiledEntry>();
+  private readonly globs = new Map<string, CompiledEntry[]>();
+
+  constructor(entries: readonly CompiledEntry[]) {
+    for (const c of entries) {
+      if (c.exact) {
+        this.exact.set(`${c.entry.policy}\0${c.entry.resource.toLowerCase()}`, c);
+      } else {
+        let list = this.globs.get(c.entry.policy);
+        if (!list) this.globs.set(c.entry.policy, (list = []));
+        list.push(c);
+      }
+    }
+  }
+
+  /** The entries matching a finding, most specific first: exact policy before `*`, then exact ID before glob, then file order. */
+  *matching(policyId: string, resourceId: string): Generator<CompiledEntry> {
+    const id = resourceId.toLowerCase();
+    for (const policy of [policyId, '*']) {
+      const hit = this.exact.get(`${policy}\0${id}`);
+      if (hit) yield hit;
+      for (const g of this.globs.get(policy) ?? []) if (g.matches(resourceId)) yield g;
+    }
+  }
 }
 
 /** The scan's date as suppressions compare it: the UTC calendar day. */
