@@ -20,8 +20,13 @@ export interface StructuredFile {
   locate(at: JsonPath, key?: string): Position;
 }
 
+export interface ReadOptions {
+  /** Refuse a JSON object that names a key twice (YAML always does). */
+  uniqueKeys?: boolean;
+}
+
 /** Reads a `.json` file as JSON and anything else as YAML; syntax errors name file, line and column. */
-export async function readStructured(p: string): Promise<StructuredFile> {
+export async function readStructured(p: string, opts: ReadOptions = {}): Promise<StructuredFile> {
   const file = display(p);
   let text: string;
   try {
@@ -30,30 +35,32 @@ export async function readStructured(p: string): Promise<StructuredFile> {
     throw new InputError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   if (text.trim() === '') throw new InputError(`${file}: the file is empty`);
-  return path.extname(p).toLowerCase() === '.json' ? parseJson(file, text) : parseYaml(file, text);
+  return path.extname(p).toLowerCase() === '.json' ? parseJson(file, text, opts) : parseYaml(file, text);
 }
 
-function parseJson(file: string, text: string): StructuredFile {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length || !root) {
-    // Later errors mostly follow from the first one.
-    const first = errors[0];
-    if (!first) throw new InputError(`${file}: invalid JSON`);
-    const { line, column } = lineColumn(text, first.offset);
-    throw new InputError(`${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(first.error)}`);
+function parseJson(file: string, text: string, opts: ReadOptions): StructuredFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(syntaxError(file, text));
   }
-  const dup = duplicateKey(root);
-  if (dup) {
-    const { line, column } = lineColumn(text, dup.offset);
-    throw new InputError(`${file}:${line}:${column}: duplicate key ${JSON.stringify(dup.value)}`);
+  // The syntax tree is only built when a position is asked for: a baseline report can be large.
+  let root: Node | null = null;
+  const tree = (): Node => (root ??= parseTree(text, [], { disallowComments: true })!);
+  if (opts.uniqueKeys) {
+    const dup = duplicateKey(tree());
+    if (dup) {
+      const { line, column } = lineColumn(text, dup.offset);
+      throw new InputError(`${file}:${line}:${column}: duplicate key ${JSON.stringify(dup.value)}`);
+    }
   }
   const at = (offset: number): Position => lineColumn(text, offset);
   return {
     file,
-    value: JSON.parse(text) as unknown,
+    value,
     locate(p, key) {
-      const node = deepest(root, p);
+      const node = deepest(tree(), p);
       if (key !== undefined && node.type === 'object') {
         const prop = node.children?.find((c) => c.children?.[0]?.value === key);
         if (prop) return at(prop.offset);
@@ -63,19 +70,34 @@ function parseJson(file: string, text: string): StructuredFile {
   };
 }
 
-/** JSON.parse keeps the last of two equal keys silently; in a hand-written file that hides a mistake. */
-function duplicateKey(node: Node): Node | null {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const prop of node.children ?? []) {
-      const k = prop.children?.[0];
-      if (k && seen.has(String(k.value))) return k;
-      if (k) seen.add(String(k.value));
-    }
+function syntaxError(file: string, text: string): string {
+  const errors: ParseError[] = [];
+  try {
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    return `${file}: invalid JSON (nesting too deep to locate the error)`;
   }
-  for (const c of node.children ?? []) {
-    const d = duplicateKey(c);
-    if (d) return d;
+  // Later errors mostly follow from the first one.
+  const first = errors[0];
+  if (!first) return `${file}: invalid JSON`;
+  const { line, column } = lineColumn(text, first.offset);
+  return `${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(first.error)}`;
+}
+
+/** JSON.parse keeps the last of two equal keys silently; in a hand-written file that hides a mistake. */
+function duplicateKey(root: Node): Node | null {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const k = prop.children?.[0];
+        if (k && seen.has(String(k.value))) return k;
+        if (k) seen.add(String(k.value));
+      }
+    }
+    for (const c of node.children ?? []) stack.push(c);
   }
   return null;
 }

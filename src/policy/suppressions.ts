@@ -64,7 +64,7 @@ function schema(): ValidateFunction {
  * ambiguous entry is reported at once, each with file and line, in one InputError (exit code 2).
  */
 export async function loadSuppressions(file: string, knownPolicies: readonly string[]): Promise<SuppressionSet> {
-  const doc = await readStructured(file);
+  const doc = await readStructured(file, { uniqueKeys: true });
   const validate = schema();
   if (!validate(doc.value)) throw new InputError(validate.errors!.map((e) => schemaProblem(doc, e)).join('\n'));
 
