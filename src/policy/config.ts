@@ -16,6 +16,7 @@ export interface ConfigFile {
   assign?: AssignRule[];
   profiles?: Record<string, ProfileDef>;
   policyDirs?: string[];
+  suppressions?: string;
 }
 
 export interface AssignRule {
@@ -39,6 +40,8 @@ export interface LoadedConfig {
   value: ConfigFile;
   /** Absolute folders from `policyDirs`, resolved against the file's folder. */
   policyDirs: string[];
+  /** Absolute path of the `suppressions` file, resolved against the file's folder. */
+  suppressions: string | null;
   /** Prefixes a message about a JSON pointer with `file:line:column: pointer: `. */
   at(pointer: string): string;
 }
@@ -77,7 +80,8 @@ export async function readConfig(explicit: string | undefined, cwd: string = pro
   if (problems.length) throw configError(doc.file, problems);
   const value = doc.value as ConfigFile;
   const dir = path.dirname(path.resolve(file));
-  return { file: doc.file, value, policyDirs: (value.policyDirs ?? []).map((d) => path.resolve(dir, d)), at };
+  const suppressions = value.suppressions === undefined ? null : path.resolve(dir, value.suppressions);
+  return { file: doc.file, value, policyDirs: (value.policyDirs ?? []).map((d) => path.resolve(dir, d)), suppressions, at };
 }
 
 export function configError(file: string, problems: readonly string[]): InputError {

@@ -132,3 +132,30 @@ suppressions:
     expect(existsSync(path.join(out, 'egress-audit.json'))).toBe(false);
   });
 });
+
+describe('suppressions named by the configuration file', () => {
+  test('apply relative to the configuration file, and --suppressions takes their place', () => {
+    const dev = byResource(plain, 'EG001', 'managedClusters/aks-dev');
+    const prod = byResource(plain, 'EG001', 'managedClusters/aks-prod');
+    const dir = tempDir();
+    const entry = (id: string) => `suppressions:\n  - policy: EG001\n    resource: ${id}\n    justification: accepted\n    expires: ${day(9)}\n`;
+    writeFile(dir, 'dev.yaml', entry(dev.resourceId));
+    const other = writeFile(tempDir(), 'prod.yaml', entry(prod.resourceId));
+    const config = writeFile(dir, 'egress-audit.config.json', JSON.stringify({ suppressions: 'dev.yaml' }));
+
+    const viaConfig = scan([...BASE, '--fail-on', 'none', '--config', config]);
+    expect(viaConfig.run.code, viaConfig.run.stderr).toBe(0);
+    expect(viaConfig.report!.suppressions).toMatchObject({ file: path.join(dir, 'dev.yaml'), suppressed: 1 });
+    expect(byResource(viaConfig.report!, 'EG001', 'managedClusters/aks-dev').suppression?.file).toBe(path.join(dir, 'dev.yaml'));
+
+    const overridden = scan([...BASE, '--fail-on', 'none', '--config', config, '--suppressions', other]);
+    expect(overridden.report!.suppressions).toMatchObject({ file: other, suppressed: 1 });
+    expect(byResource(overridden.report!, 'EG001', 'managedClusters/aks-prod').suppression).toBeDefined();
+    expect(byResource(overridden.report!, 'EG001', 'managedClusters/aks-dev').suppression).toBeUndefined();
+
+    const missing = writeFile(dir, 'missing.json', JSON.stringify({ suppressions: 'nope.yaml' }));
+    const r = runCli(['scan', ...BASE, '--out', tempDir(), '--config', missing]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'nope.yaml')}: cannot read: ENOENT`);
+  });
+});

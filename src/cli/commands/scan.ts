@@ -97,9 +97,10 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const formats = parseFormats(args.format);
       const sourceRoot = parseSourceRoot(args['source-root']);
       const category = parseCategory(args.category);
-      const { policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
+      const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
       if (args['fail-on-new'] && !args.baseline) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)');
-      const suppressions = args.suppressions ? await loadSuppressions(args.suppressions, policies.map((p) => p.id)) : undefined;
+      const suppressionsFile = args.suppressions ?? config?.suppressions;
+      const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
       const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
       const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
       if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
