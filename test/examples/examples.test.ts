@@ -184,6 +184,11 @@ describe('examples/github/offline-audit.yml', () => {
     expect([0, 1], r.stderr + r.stdout).toContain(r.code);
     expect(existsSync(path.join(repo, String(step.with!.out), fileName('json')))).toBe(true);
     expect(r.outputs.markdown).toBe(`${String(step.with!.out)}/${fileName('markdown')}`);
+    // Every entry of the example suppressions matches a finding of the sample, whatever today's date.
+    const report = JSON.parse(readFileSync(path.join(repo, String(step.with!.out), fileName('json')), 'utf8')) as ScanResult;
+    expect(report.suppressions!.unused).toEqual([]);
+    expect(report.suppressions!.expired.filter((e) => e.matched === 0)).toEqual([]);
+    expect(report.suppressions!.entries).toBe(3);
   });
 });
 
