@@ -1,9 +1,9 @@
 import { SEVERITIES, type Severity } from '../policy/types.ts';
 import type { Finding } from './model.ts';
 
-/** The findings that SARIF, JUnit and Markdown show: suppressed and baselined ones are left out. */
+/** The findings that count: SARIF and JUnit leave suppressed ones out, Markdown lists them apart. */
 export function reported(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.status === undefined || f.status === 'open');
+  return findings.filter((f) => !f.suppression);
 }
 
 export interface Capped {

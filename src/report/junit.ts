@@ -9,7 +9,8 @@ import { xmlAttr, xmlText } from './text.ts';
 /**
  * JUnit XML for CI test tabs (Azure DevOps PublishTestResults, GitHub test reporters): one
  * testsuite per policy, one testcase per cluster. A cluster with findings of the policy fails; one
- * the scan could not fully evaluate errors; one whose profile turns the policy off is skipped.
+ * the scan could not fully evaluate errors; one whose profile turns the policy off, or whose
+ * findings of the policy are all suppressed, is skipped.
  */
 export const junit: Formatter = (result, ctx) => {
   const byCase = new Map<string, Finding[]>();
@@ -19,6 +20,8 @@ export const junit: Formatter = (result, ctx) => {
     if (list) list.push(f);
     else byCase.set(k, [f]);
   }
+  const accepted = new Map<string, Finding>();
+  for (const f of result.findings) if (f.suppression && !accepted.has(caseKey(f.policyId, f.clusterId))) accepted.set(caseKey(f.policyId, f.clusterId), f);
   const names = caseNames(result.clusters);
   const timestamp = result.scan.startedAt.slice(0, 19);
   const root = ctx.sourceRoot;
@@ -35,6 +38,10 @@ export const junit: Formatter = (result, ctx) => {
       if (findings) {
         counts.failures++;
         cases.push(`${open}${fileAttrs(findings, root)}>\n      ${failure(findings)}\n    </testcase>`);
+      } else if (accepted.has(caseKey(p.id, c.id))) {
+        counts.skipped++;
+        const e = accepted.get(caseKey(p.id, c.id))!.suppression!;
+        cases.push(`${open}>\n      <skipped message="${xmlAttr(`suppressed until ${e.expires}${e.owner ? ` (${e.owner})` : ''}: ${e.justification}`)}"/>\n    </testcase>`);
       } else if (p.disabledIn?.includes(c.profile)) {
         counts.skipped++;
         cases.push(`${open}>\n      <skipped message="${xmlAttr(`${p.id} is off in profile ${c.profile}`)}"/>\n    </testcase>`);

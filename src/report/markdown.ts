@@ -1,6 +1,7 @@
 import { SEVERITIES } from '../policy/types.ts';
 import { countBySeverity, mostSevere, reported } from './findings.ts';
 import { FILE_NAMES, type Formatter } from './formats.ts';
+import { leadWithNew, triageSections } from './markdown-triage.ts';
 import type { Finding } from './model.ts';
 import { mdText } from './text.ts';
 
@@ -16,20 +17,21 @@ const MESSAGE_MAX = 200;
  */
 export const markdown: Formatter = (result, ctx) => {
   const findings = reported(result.findings);
-  const left = result.findings.length - findings.length;
+  const suppressed = result.findings.length - findings.length;
   const sev = countBySeverity(findings);
   const s = result.summary;
   const failedClusters = new Set(findings.map((f) => f.clusterId.toLowerCase())).size;
   const out: string[] = [];
 
   out.push(`## ${mdText(result.tool.name)}: ${plural(findings.length, 'finding')} in ${failedClusters} of ${plural(s.clusters, 'cluster')}`, '');
+  out.push(...leadWithNew(result, findings));
   out.push('| severity | ' + SEVERITIES.join(' | ') + ' | total |', '|---|' + SEVERITIES.map(() => '---:|').join('') + '---:|');
   out.push(`| findings | ${SEVERITIES.map((x) => sev[x]).join(' | ')} | ${findings.length} |`, '');
   const facts = [
     `Clusters: ${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} not fully evaluated.`,
     `Profile ${mdText(result.scan.profile)}; fails on ${mdText(result.scan.failOn)}.`,
     result.errors.length ? `${plural(result.errors.length, 'scan problem')}: the scan is incomplete.` : '',
-    left ? `${plural(left, 'suppressed or baselined finding')} not shown.` : '',
+    suppressed ? `${plural(suppressed, 'suppressed finding')} not counted (listed below).` : '',
   ];
   out.push(facts.filter(Boolean).join(' '), '');
 
@@ -40,6 +42,7 @@ export const markdown: Formatter = (result, ctx) => {
     if (findings.length > kept.length) out.push('', `…and ${findings.length - kept.length} more.`);
     out.push('');
   }
+  out.push(...triageSections(result));
 
   const files = ctx.formats.filter((f) => f !== 'markdown').map((f) => mdText(FILE_NAMES[f]));
   out.push(

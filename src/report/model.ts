@@ -85,11 +85,6 @@ export interface Finding {
   remediation: { text: string; command?: string };
   fingerprint: string;
   location: { file: string; line: number; column: number; endLine: number; endColumn: number } | null;
-  /**
-   * Absent or `open`: a live finding. Suppressed and baselined findings stay in the JSON report but
-   * SARIF, JUnit and Markdown leave them out (see `reported()` in findings.ts).
-   */
-  status?: 'open' | 'suppressed' | 'baselined';
   /** The unexpired suppression entry that accepts this finding (it then does not count). */
   suppression?: SuppressionEntry;
   /** With --baseline: whether the previous report already had this finding (same policy, resource, path). */

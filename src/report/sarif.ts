@@ -98,6 +98,8 @@ function toResult(f: Finding, ruleIndex: number, uris: UriCache): object {
     // for other consumers.
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, 'egressAuditFinding/v1': f.fingerprint },
     properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path },
+    // With a baseline, SARIF's own field says whether the previous report had the finding.
+    ...(f.baseline ? { baselineState: f.baseline } : {}),
   };
 }
 

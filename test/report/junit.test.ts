@@ -103,18 +103,19 @@ describe('the JUnit report of the fixture inventory', () => {
 describe('JUnit outcomes', () => {
   const [high, medium] = POLICIES as [ReturnType<typeof policy>, ReturnType<typeof policy>];
 
-  test('a policy the profile turns off is skipped; an incomplete cluster errors; a suppressed finding passes', () => {
+  test('a policy the profile turns off is skipped; an incomplete cluster errors; a suppressed finding is skipped with its justification', () => {
     const off = policy('EG905', 'info', { disabledIn: ['secure'] });
     const ok = cluster(1, { status: 'pass' });
     const secure = cluster(2, { profile: 'secure', status: 'pass' });
     const partial = cluster(3, { status: 'incomplete', incompleteReasons: ['subnet /s1 is not in the inventory'] });
     const waived = cluster(4);
-    const r = result([ok, secure, partial, waived], [finding(waived, high, 0, { status: 'suppressed' }), finding(partial, medium)], { policies: [high, medium, off] });
+    const r = result([ok, secure, partial, waived], [finding(waived, high, 0, { suppression: { policy: high.id, resource: '**', justification: 'accepted risk', expires: '2030-01-31', owner: 'net-team', file: 's.yaml', line: 2 } }), finding(partial, medium)], { policies: [high, medium, off] });
     const doc = parse(junit(r, formatContext()));
     expectConsistent(doc);
     const outcome = (s: Suite): string[] => (s.testcase ?? []).map((c) => (c.failure ? 'failure' : c.error ? 'error' : c.skipped ? 'skipped' : 'pass'));
     const [sHigh, sMedium, sOff] = doc.testsuites.testsuite as [Suite, Suite, Suite];
-    expect(outcome(sHigh)).toEqual(['pass', 'pass', 'error', 'pass']);
+    expect(outcome(sHigh)).toEqual(['pass', 'pass', 'error', 'skipped']);
+    expect(sHigh.testcase![3]!.skipped!['@_message']).toBe('suppressed until 2030-01-31 (net-team): accepted risk');
     expect(outcome(sMedium)).toEqual(['pass', 'pass', 'failure', 'pass']);
     expect(outcome(sOff)).toEqual(['pass', 'skipped', 'error', 'pass']);
     expect(sHigh.testcase![2]!.error!['#text']).toBe('subnet /s1 is not in the inventory');

@@ -93,14 +93,14 @@ describe('Markdown summaries', () => {
     expect(html).toContain('…and 17990 more.');
   });
 
-  test('suppressed and baselined findings are not counted and the summary says so', () => {
+  test('suppressed findings are not counted and the summary says so', () => {
     const cs = [cluster(1), cluster(2)];
     const [high, medium] = POLICIES;
-    const r = result(cs, [finding(cs[0]!, high!, 0, { status: 'suppressed' }), finding(cs[1]!, medium!, 0, { status: 'baselined' }), finding(cs[1]!, medium!, 1)]);
+    const r = result(cs, [finding(cs[0]!, high!, 0, { suppression: { policy: '*', resource: '**', justification: 'accepted', expires: '2030-01-31', file: 's.yaml', line: 2 } }), finding(cs[1]!, medium!, 0), finding(cs[1]!, medium!, 1)]);
     const html = render(markdown(r, formatContext({ formats: ['markdown'] })));
-    expect(html).toContain('<h2>egress-audit: 1 finding in 1 of 2 clusters</h2>');
-    expect(rows(html, 0)).toEqual([['findings', '0', '1', '0', '0', '1']]);
-    expect(html).toContain('2 suppressed or baselined findings not shown.');
+    expect(html).toContain('<h2>egress-audit: 2 findings in 1 of 2 clusters</h2>');
+    expect(rows(html, 0)).toEqual([['findings', '0', '2', '0', '0', '2']]);
+    expect(html).toContain('1 suppressed finding not counted (listed below).');
     expect(html).toContain('Full report: add json or html');
   });
 

@@ -223,12 +223,15 @@ describe('limits and choices', () => {
     expect(results.map((r) => r.message.text)).toContain('bad \\[x\\](javascript:alert(1)) Remediation: Fix \\[x\\](javascript:alert(1)). Command: az aks update --name \\[x\\](javascript:alert(1))');
   });
 
-  test('suppressed and baselined findings are left out', () => {
+  test('suppressed findings are left out; with a baseline each result carries its baselineState', () => {
     const cs = [cluster(1), cluster(2), cluster(3)];
     const [p] = POLICIES;
-    const r = result(cs, [finding(cs[0]!, p!, 0, { status: 'suppressed' }), finding(cs[1]!, p!, 0, { status: 'baselined' }), finding(cs[2]!, p!, 0, { status: 'open' })]);
+    const r = result(cs, [finding(cs[0]!, p!, 0, { suppression: { policy: '*', resource: '**', justification: 'accepted', expires: '2030-01-31', file: 's.yaml', line: 2 }, baseline: 'new' }), finding(cs[1]!, p!, 0, { baseline: 'unchanged' }), finding(cs[2]!, p!, 0, { baseline: 'new' })]);
     const log = JSON.parse(sarif(r, formatContext())) as Log;
-    expect(log.runs[0]!.results.map((x) => x.locations[0]!.logicalLocations[0]!.fullyQualifiedName)).toEqual([cs[2]!.id]);
+    const results = log.runs[0]!.results as (Res & { baselineState?: string })[];
+    expect(results.map((x) => [x.locations[0]!.logicalLocations[0]!.fullyQualifiedName, x.baselineState])).toEqual([[cs[1]!.id, 'unchanged'], [cs[2]!.id, 'new']]);
+    const plain = JSON.parse(sarif(result(cs, [finding(cs[2]!, p!, 0)]), formatContext())) as Log;
+    expect(plain.runs[0]!.results[0]).not.toHaveProperty('baselineState');
   });
 
   test('a file outside the source root gets a file: URI; a finding without a file, its resource ID path', () => {

@@ -5,47 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ScanResult } from '../../src/report/model.ts';
 import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/cli.ts';
-import { byResource, day, INVENTORY, scan, writeFile } from '../helpers/triage.ts';
+import { byResource, day, INVENTORY, scan, triagedScan } from '../helpers/triage.ts';
 
 failInCiWithoutChromium();
-
-/**
- * One real scan with a baseline and suppressions: aks-prod fixed since the baseline, aks-new new,
- * aks-dev's EG001 suppressed, an expired and an unused entry.
- */
-function triagedScan(formats: string): { report: ScanResult; out: string; plain: ScanResult } {
-  const dir = tempDir();
-  const base = scan(['--input', INVENTORY, '--profile', 'secure', '--fail-on', 'none', '--format', formats]);
-  const rows = JSON.parse(readFileSync(INVENTORY, 'utf8')) as { id: string; name: string; properties: { networkProfile: { outboundType: string } } }[];
-  rows.find((r) => r.name === 'aks-prod')!.properties.networkProfile.outboundType = 'block';
-  const dev = rows.find((r) => r.name === 'aks-dev')!;
-  rows.push({ ...dev, id: dev.id.replace('aks-dev', 'aks-new'), name: 'aks-new' });
-  const inv = writeFile(dir, 'inventory.json', JSON.stringify(rows));
-  const supp = writeFile(
-    dir,
-    'suppressions.yaml',
-    `suppressions:
-  - policy: EG001
-    resource: ${dev.id}
-    justification: Dev <b>cluster</b> keeps its load balancer
-    expires: ${day(20)}
-    owner: team-net
-    ticket: https://tickets.example.com/NET-7
-  - policy: EG014
-    resource: "**/agentPools/win1"
-    justification: Lapsed acceptance
-    expires: ${day(-2)}
-  - policy: EG003
-    resource: "**/managedClusters/gone"
-    justification: Cluster was deleted
-    expires: ${day(20)}
-`,
-  );
-  const r = scan(['--input', inv, '--profile', 'secure', '--fail-on', 'none', '--format', formats, '--baseline', path.join(base.out, 'egress-audit.json'), '--suppressions', supp]);
-  expect(r.run.code, r.run.stderr).toBe(0);
-  return { report: r.report!, out: r.out, plain: base.report! };
-}
 
 describe('the HTML report without a baseline or suppressions', () => {
   test('has no triage filter and no triage section', () => {
