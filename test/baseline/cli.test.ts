@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.ts';
-import { byResource, day, INVENTORY, scan, writeFile } from '../helpers/triage.ts';
+import { byResource, cli, day, INVENTORY, scan, writeFile } from '../helpers/triage.ts';
 import type { ScanResult } from '../../src/report/model.ts';
 
 type Row = { id: string; name: string; properties: Record<string, unknown> & { networkProfile: Record<string, unknown> } };
@@ -107,7 +107,7 @@ describe('--baseline', () => {
     expect(r.stderr).toBe('egress-audit: --fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)\n');
   });
 
-  test('a baseline that is not a JSON report is exit 2 naming file and place, and writes nothing', () => {
+  test('a baseline that is not a JSON report is exit 2 naming file and place, and writes nothing', async () => {
     const notJson = writeFile(dir, 'broken.json', '{ "version": 1,\n  "findings": [ }');
     const inventory = writeFile(dir, 'inventory-as-baseline.json', readFileSync(INVENTORY, 'utf8'));
     const noPath = writeFile(dir, 'old.json', JSON.stringify({ version: 1, scan: { startedAt: '2026-01-01T00:00:00Z' }, findings: [{ ...before.findings[0], path: undefined }] }, null, 2));
@@ -120,9 +120,9 @@ describe('--baseline', () => {
     ];
     for (const [file, re] of cases) {
       const out = path.join(tempDir(), 'out');
-      const r = runCli(['scan', '--input', INVENTORY, '--out', out, '--baseline', file]);
+      const r = await cli(['scan', '--input', INVENTORY, '--out', out, '--baseline', file]);
       expect(r.code, file).toBe(2);
-      expect(r.stderr).toMatch(re);
+      expect(r.err).toMatch(re);
       expect(existsSync(out)).toBe(false);
     }
   });

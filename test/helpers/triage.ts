@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
+import { run } from '../../src/cli/main.ts';
 import type { Finding, ScanResult } from '../../src/report/model.ts';
 import { ROOT, runCli, tempDir, type CliRun } from './cli.ts';
 
@@ -21,12 +22,22 @@ export interface Scan {
 /** Runs `egress-audit scan` into a fresh folder and reads its JSON report, checked against the published schema. */
 export function scan(args: string[], opts: { cwd?: string } = {}): Scan {
   const out = tempDir();
-  const run = runCli(['scan', '--out', out, '--quiet', ...args], opts);
+  // Only the JSON report unless asked: rendering HTML and SARIF on every run would slow the tests down.
+  const format = args.includes('--format') ? [] : ['--format', 'json'];
+  const run = runCli(['scan', '--out', out, '--quiet', ...format, ...args], opts);
   const file = path.join(out, 'egress-audit.json');
   if (!existsSync(file)) return { run, out, report: null };
   const report = JSON.parse(readFileSync(file, 'utf8')) as ScanResult;
   if (!validateReport(report)) throw new Error(`the report does not match schemas/report.schema.json: ${JSON.stringify(validateReport.errors)}`);
   return { run, out, report };
+}
+
+/** Runs the CLI in-process (the bin's own yargs program) and captures what it prints: for the many error cases. */
+export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false });
+  return { code, out, err };
 }
 
 /** The UTC day `days` from today, as suppressions compare expiry dates. */

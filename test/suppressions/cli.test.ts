@@ -117,7 +117,7 @@ suppressions:
     expires: ${day(-1)}
 `,
     );
-    const r = runCli(['scan', ...BASE, '--out', tempDir(), '--fail-on', 'none', '--suppressions', file]);
+    const r = runCli(['scan', ...BASE, '--out', tempDir(), '--fail-on', 'none', '--format', 'json', '--suppressions', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/suppressions \(.*s\.yml\): 0 findings suppressed, 1 entry expired, 1 entry unused/);
     expect(r.stdout).toMatch(/EXPIRED .*s\.yml:6 EG001 \*\*\/managedClusters\/aks-\*: expired after \d{4}-\d\d-\d\d, 3 findings count again/);

@@ -1,19 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/main.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
-import { INVENTORY, writeFile } from '../helpers/triage.ts';
+import { cli, INVENTORY, writeFile } from '../helpers/triage.ts';
 
 const ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev';
-
-/** Runs the CLI in-process (same yargs program as the bin) and captures what it prints. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false });
-  return { code, out, err };
-}
 
 const entry = (over: Record<string, string>, indent = '    '): string =>
   Object.entries({ policy: 'EG001', resource: ID, justification: 'accepted', expires: '2999-01-01', ...over })
