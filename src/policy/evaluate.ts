@@ -5,8 +5,8 @@ import type { CompiledPolicy } from './load.ts';
 import type { Profile } from './profiles.ts';
 import type { Params, Severity, SubjectKind } from './types.ts';
 
-/** One failed check, before its place in the input file is resolved to a line. */
-export interface RawFinding {
+/** What a failed check says, in every report: the policy, the cluster, the offending resource and property. */
+export interface FindingCore {
   policyId: string;
   policyName: string;
   title: string;
@@ -20,6 +20,10 @@ export interface RawFinding {
   message: string;
   remediation: { text: string; command?: string };
   fingerprint: string;
+}
+
+/** One failed check, before its place in the input file is resolved to a line. */
+export interface RawFinding extends FindingCore {
   source: SourceRef | null;
   /** Property segments below `source` where the offending value stands (or would stand). */
   sourceProperty: string[];

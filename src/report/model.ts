@@ -1,4 +1,6 @@
+import type { ScanError } from '../errors.ts';
 import type { BaselineFinding } from '../policy/baseline.ts';
+import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../policy/suppressions.ts';
 import type { Severity } from '../policy/types.ts';
 
@@ -70,20 +72,8 @@ export interface ClusterResult {
   incompleteReasons: string[];
 }
 
-export interface Finding {
-  policyId: string;
-  policyName: string;
-  title: string;
-  severity: Severity;
-  clusterId: string;
-  clusterName: string;
-  subscriptionId: string;
-  resourceId: string;
-  resourceName: string;
-  path: string;
-  message: string;
-  remediation: { text: string; command?: string };
-  fingerprint: string;
+/** A finding as reports show it: the evaluator's finding with its place in the input resolved to lines. */
+export interface Finding extends FindingCore {
   location: { file: string; line: number; column: number; endLine: number; endColumn: number } | null;
   /** The unexpired suppression entry that accepts this finding (it then does not count). */
   suppression?: SuppressionEntry;
@@ -91,16 +81,8 @@ export interface Finding {
   baseline?: 'new' | 'unchanged';
 }
 
-export interface ReportError {
-  code: string;
-  message: string;
-  file?: string;
-  path?: string;
-  resourceId?: string;
-  expected?: string;
-  found?: string;
-  clusters?: string[];
-}
+/** A row refused, a duplicate, a scope that failed: the scan's ScanError as reports carry it. */
+export type ReportError = ScanError;
 
 export interface PolicyInfo {
   id: string;
