@@ -28,11 +28,11 @@ export function buildCluster(ctx: SubscriptionContext, plan: ClusterPlan): void 
   const tags = { environment: sub.env, application: app, owner: `team-${app}@contoso.com`, costCenter: `CC-${rng.int(1000, 9999)}`, managedBy: 'terraform' };
   const design = type === 'userAssignedNATGateway' ? (d.has('natZoneMismatch') ? 'zonal' : rng.weighted([['shared', 4], ['zonal', 3], ['v2', 3]] as const)) : null;
   const zonal = design === 'zonal' || design === 'v2' || rng.chance(0.65);
-  const pools = makePools(rng, { zonal, pinZones: design === 'zonal', windows: d.has('windowsNatOnLb') || rng.chance(0.15), availabilitySet: d.has('legacyPool') && rng.chance(0.5) });
+  const pools = makePools(rng, { zonal, pinZones: design === 'zonal', windows: d.has('windowsNatOnLb') || d.has('windowsOutboundNat') || rng.chance(0.15), availabilitySet: d.has('legacyPool') && rng.chance(0.5) });
   for (const p of pools) {
     if (p.os !== 'Windows') continue;
     if (type === 'loadBalancer') p.disableOutboundNat = d.has('windowsNatOnLb') ? true : undefined;
-    else if (type !== 'unrecognized' && rng.chance(0.5)) p.disableOutboundNat = true;
+    else if (type !== 'unrecognized' && !d.has('windowsOutboundNat') && rng.chance(0.5)) p.disableOutboundNat = true;
   }
   const c: ClusterBasics = { name, nodeRg: nodeResourceGroup(rg, name, sub.location), digits: String(rng.int(10000000, 99999999)), tags, pools };
   const kubenet = rng.chance(0.3);

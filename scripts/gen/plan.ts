@@ -19,10 +19,10 @@ const DECK: Readonly<Record<Archetype, number>> = {
 
 /**
  * Misconfigurations injected on purpose, each the cause of one policy's findings, with its share of
- * the clusters it can apply to. Policies not listed (EG001, EG002, EG011, EG014, EG016, EG018,
- * EG020, EG022) fail through the ordinary spread of settings: preview and unrecognized types,
- * single-zone NAT gateways, Windows pools, public API servers, large node pools, subnets that keep
- * default outbound access.
+ * the clusters it can apply to. Policies not listed (EG001, EG002, EG011, EG016, EG018, EG020,
+ * EG022) fail through the ordinary spread of settings: preview and unrecognized types, single-zone
+ * NAT gateways, public API servers, large node pools, subnets that keep default outbound access.
+ * EG014 has both: half of all Windows pools keep OutboundNAT, and some clusters are made to.
  */
 export const DEFECTS = {
   legacyPool: { policy: 'EG003', rate: 0.03, on: ['loadBalancer'] },
@@ -35,6 +35,7 @@ export const DEFECTS = {
   longIdleTimeout: { policy: 'EG010', rate: 0.02, on: ['managedNATGateway', 'userAssignedNATGateway'] },
   natZoneMismatch: { policy: 'EG012', rate: 0.06, on: ['userAssignedNATGateway'] },
   ipSkuMismatch: { policy: 'EG013', rate: 0.04, on: ['userAssignedNATGateway'] },
+  windowsOutboundNat: { policy: 'EG014', rate: 0.02, on: ['managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting'] },
   windowsNatOnLb: { policy: 'EG015', rate: 0.02, on: ['loadBalancer'] },
   rangesMissEgress: { policy: 'EG017', rate: 0.05, on: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway'] },
   portOvercommit: { policy: 'EG019', rate: 0.03, on: ['loadBalancer'] },
