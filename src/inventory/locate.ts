@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { SourceRef } from './model.ts';
-import { childOf, nodeAt, positionTree, rowSpans, type PosNode, type Seg, type Span } from './positions.ts';
-import { lineColumn } from './read.ts';
 
 export interface Region {
   line: number;
@@ -10,88 +8,271 @@ export interface Region {
   endColumn: number;
 }
 
-interface FileIndex {
-  text: string;
-  /** Row spans by the path of the array holding the rows ("" for a top-level array, "data", "value"). */
-  rows: Map<string, Map<number, Span>>;
-  /** Position trees of rows, a few at a time: memory stays bounded by the largest row, not the file. */
-  trees: Map<number, PosNode | undefined>;
+export interface LocateRequest {
+  source: SourceRef;
+  /** Property segments below `source`, matched case-insensitively; a missing `properties` is stepped over. */
+  property: readonly string[];
 }
 
-const TREES_KEPT = 64;
-
 /**
- * Resolves places in input files to lines. Only files that findings point into are read again;
- * one pass finds where each row starts and ends, and only the rows findings point into get a
- * position tree, so a 300,000-row export costs no tree of the whole file. Nothing recurses.
+ * Resolves places in input files to lines. All the places in one file are found in a single pass
+ * over its text that builds nodes only along the requested paths and skips everything else, so the
+ * cost is one scan per file with findings and the memory one file's text.
  */
 export class Locator {
-  private readonly files = new Map<string, FileIndex | null>();
   private readonly absPaths: ReadonlyMap<string, string>;
 
   constructor(absPaths: ReadonlyMap<string, string>) {
     this.absPaths = absPaths;
   }
 
-  private file(name: string): FileIndex | null {
-    if (this.files.has(name)) return this.files.get(name) ?? null;
-    let entry: FileIndex | null = null;
-    try {
-      // Columns are counted as editors show them, after the byte-order mark.
-      const text = readFileSync(this.absPaths.get(name) ?? name, 'utf8').replace(/^\uFEFF/, '');
-      entry = { text, rows: new Map(), trees: new Map() };
-    } catch {
-      entry = null;
+  /** One region (or null) per request, in request order; each file is read and scanned once. */
+  locateAll(requests: readonly (LocateRequest | null)[]): (Region | null)[] {
+    const out: (Region | null)[] = requests.map(() => null);
+    const byFile = new Map<string, number[]>();
+    requests.forEach((r, i) => {
+      if (!r) return;
+      let list = byFile.get(r.source.file);
+      if (!list) byFile.set(r.source.file, (list = []));
+      list.push(i);
+    });
+    for (const [file, indices] of byFile) {
+      let root: Sparse | null;
+      try {
+        const text = readFileSync(this.absPaths.get(file) ?? file, 'utf8');
+        const want: Want = new Map();
+        for (const i of indices) addWant(want, requests[i] as LocateRequest);
+        root = new Scanner(text).parse(want);
+      } catch {
+        root = null;
+      }
+      if (root) for (const i of indices) out[i] = resolve(root, requests[i] as LocateRequest);
     }
-    this.files.set(name, entry);
-    return entry;
+    return out;
   }
 
   /** The region of the deepest existing node along `source.path` + `property` (keys matched case-insensitively). */
   locate(source: SourceRef, property: readonly string[]): Region | null {
-    const f = this.file(source.file);
-    if (!f) return null;
-    const [prefix, rest] = splitRowPath(source.path);
-    let span: Span | undefined = { start: 0, end: f.text.length, line: 1, column: 1 };
-    if (prefix) {
-      const k = prefix.join('\0');
-      let spans = f.rows.get(k);
-      if (!spans) f.rows.set(k, (spans = rowSpans(f.text, prefix)));
-      span = spans.get(source.path[prefix.length] as number);
+    return this.locateAll([{ source, property }])[0] ?? null;
+  }
+}
+
+/** The paths to build nodes for: lower-cased keys and array indices; an empty map ends a path. */
+type Want = Map<string | number, Want>;
+
+function addWant(root: Want, r: LocateRequest): void {
+  let level = [root];
+  const step = (seg: string | number, optional: boolean): void => {
+    const next: Want[] = [];
+    for (const w of level) {
+      const k = typeof seg === 'number' ? seg : seg.toLowerCase();
+      let child = w.get(k);
+      if (!child) w.set(k, (child = new Map()));
+      next.push(child);
+      // An optional segment may be absent: the rest of the path may also hang directly below.
+      if (optional) next.push(w);
     }
-    if (!span) return null;
-    const root = this.tree(f, span);
-    let node = root && nodeAt(root, rest);
+    level = next;
+  };
+  for (const seg of r.source.path) step(seg, false);
+  for (const seg of r.property) step(seg, seg === 'properties');
+}
+
+interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface Sparse {
+  span: Span;
+  /** The property's span (key through value) when this node is a property value. */
+  property: Span | null;
+  /** Object members on a requested path, in document order. */
+  members: { key: string; node: Sparse }[];
+  items: Map<number, Sparse>;
+}
+
+function resolve(root: Sparse, r: LocateRequest): Region | null {
+  let node: Sparse | undefined = root;
+  for (const seg of r.source.path) {
+    node = typeof seg === 'number' ? node.items.get(seg) : node.members.find((m) => m.key === seg)?.node;
     if (!node) return null;
-    for (const seg of property) {
-      const next = childOf(node, seg);
-      if (next) node = next;
-      else if (seg !== 'properties') break;
+  }
+  for (const seg of r.property) {
+    const lower = seg.toLowerCase();
+    const next: Sparse | undefined = node.members.find((m) => m.key.toLowerCase() === lower)?.node;
+    if (next) node = next;
+    else if (seg !== 'properties') break;
+  }
+  return { ...(node.property ?? node.span) };
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const LF = 10;
+const CR = 13;
+
+/**
+ * A position-keeping pass over valid JSON (the file parsed with JSON.parse moments before).
+ * Values off the requested paths are skipped by bracket depth, strings by `indexOf`, which is
+ * what keeps it near memory speed; lines are counted on the way (JSON strings hold no raw breaks).
+ */
+class Scanner {
+  private readonly text: string;
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    if (text.charCodeAt(0) === 0xfeff) this.i = 1;
+  }
+
+  parse(want: Want): Sparse {
+    this.ws();
+    return this.value(want);
+  }
+
+  private value(want: Want): Sparse {
+    const t = this.text;
+    const line = this.line;
+    const column = this.i - this.lineStart + 1;
+    const node: Sparse = { span: { line, column, endLine: line, endColumn: column }, property: null, members: [], items: new Map() };
+    const c = t.charCodeAt(this.i);
+    if (want.size && c === 123) this.object(node, want);
+    else if (want.size && c === 91) this.array(node, want);
+    else this.skip();
+    node.span.endLine = this.line;
+    node.span.endColumn = this.i - this.lineStart + 1;
+    return node;
+  }
+
+  private object(node: Sparse, want: Want): void {
+    const t = this.text;
+    this.i++;
+    this.ws();
+    if (t.charCodeAt(this.i) === 125) {
+      this.i++;
+      return;
     }
-    // Point at the property (key and value) when the node is a property value.
-    const target = node.parent?.kind === 'property' ? node.parent : node;
-    const rowText = f.text.slice(span.start, span.end);
-    const start = within(span, lineColumn(rowText, target.offset));
-    const end = within(span, lineColumn(rowText, target.end));
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    for (;;) {
+      this.ws();
+      const keyLine = this.line;
+      const keyColumn = this.i - this.lineStart + 1;
+      const keyStart = this.i;
+      this.string();
+      const raw = t.slice(keyStart + 1, this.i - 1);
+      const key = raw.includes('\\') ? (JSON.parse(t.slice(keyStart, this.i)) as string) : raw;
+      this.ws();
+      if (t.charCodeAt(this.i) !== 58) throw new Error(`expected ':' at ${this.i}`);
+      this.i++;
+      this.ws();
+      const sub = want.get(key.toLowerCase());
+      if (sub) {
+        const child = this.value(sub);
+        child.property = { line: keyLine, column: keyColumn, endLine: child.span.endLine, endColumn: child.span.endColumn };
+        node.members.push({ key, node: child });
+      } else {
+        this.skip();
+      }
+      this.ws();
+      const c = t.charCodeAt(this.i++);
+      if (c === 125) return;
+      if (c !== 44) throw new Error(`expected ',' or '}' at ${this.i - 1}`);
+    }
   }
 
-  private tree(f: FileIndex, span: Span): PosNode | undefined {
-    if (f.trees.has(span.start)) return f.trees.get(span.start);
-    const root = positionTree(f.text.slice(span.start, span.end));
-    if (f.trees.size >= TREES_KEPT) f.trees.delete(f.trees.keys().next().value as number);
-    f.trees.set(span.start, root);
-    return root;
+  private array(node: Sparse, want: Want): void {
+    const t = this.text;
+    this.i++;
+    this.ws();
+    if (t.charCodeAt(this.i) === 93) {
+      this.i++;
+      return;
+    }
+    for (let index = 0; ; index++) {
+      this.ws();
+      const sub = want.get(index);
+      if (sub) node.items.set(index, this.value(sub));
+      else this.skip();
+      this.ws();
+      const c = t.charCodeAt(this.i++);
+      if (c === 93) return;
+      if (c !== 44) throw new Error(`expected ',' or ']' at ${this.i - 1}`);
+    }
   }
-}
 
-/** `[3, "properties"]` → rows of the top-level array; `["data", 3, ...]` → rows of `data`; else one resource. */
-function splitRowPath(path: readonly Seg[]): [Seg[] | null, Seg[]] {
-  if (typeof path[0] === 'number') return [[], path.slice(1)];
-  if (typeof path[0] === 'string' && typeof path[1] === 'number') return [[path[0]], path.slice(2)];
-  return [null, [...path]];
-}
+  /** Past one value of any kind. */
+  private skip(): void {
+    const t = this.text;
+    const c = t.charCodeAt(this.i);
+    if (c === QUOTE) return this.string();
+    if (c !== 123 && c !== 91) {
+      // A number or literal: runs to the next delimiter.
+      while (this.i < t.length) {
+        const d = t.charCodeAt(this.i);
+        if (d === 44 || d === 125 || d === 93 || d === 32 || d === LF || d === CR || d === 9) break;
+        this.i++;
+      }
+      return;
+    }
+    let depth = 0;
+    let i = this.i;
+    for (;;) {
+      const d = t.charCodeAt(i);
+      if (d === QUOTE) {
+        this.i = i;
+        this.string();
+        i = this.i;
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        if (--depth === 0) {
+          this.i = i + 1;
+          return;
+        }
+      } else if (d === LF || (d === CR && t.charCodeAt(i + 1) !== LF)) {
+        this.line++;
+        this.lineStart = i + 1;
+      } else if (Number.isNaN(d)) {
+        throw new Error('unexpected end of file');
+      }
+      i++;
+    }
+  }
 
-function within(span: Span, at: { line: number; column: number }): { line: number; column: number } {
-  return at.line === 1 ? { line: span.line, column: span.column + at.column - 1 } : { line: span.line + at.line - 1, column: at.column };
+  /** Past a string starting at the current quote. */
+  private string(): void {
+    const t = this.text;
+    let from = this.i + 1;
+    for (;;) {
+      const q = t.indexOf('"', from);
+      if (q < 0) throw new Error('unterminated string');
+      let backslashes = 0;
+      while (t.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) {
+        this.i = q + 1;
+        return;
+      }
+      from = q + 1;
+    }
+  }
+
+  private ws(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.i);
+      if (c === 32 || c === 9) this.i++;
+      else if (c === LF || c === CR) {
+        if (c === LF || t.charCodeAt(this.i + 1) !== LF) {
+          this.line++;
+          this.lineStart = this.i + 1;
+        }
+        this.i++;
+      } else return;
+    }
+  }
 }
