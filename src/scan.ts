@@ -5,7 +5,7 @@ import type { ScanError } from './errors.ts';
 import { buildFacts } from './inventory/facts.ts';
 import { asManifest, manifestErrors } from './inventory/arg/manifest.ts';
 import type { ClusterFacts } from './inventory/facts-types.ts';
-import { Locator, type Region } from './inventory/locate.ts';
+import { Locator, RowIndex, type Region } from './inventory/locate.ts';
 import { key, type Inventory } from './inventory/model.ts';
 import { InventoryBuilder } from './inventory/normalize.ts';
 import { collectFiles, readDocument } from './inventory/read.ts';
@@ -33,6 +33,8 @@ export interface LoadedInventory {
   /** Display path → absolute path of every file read, for resolving finding locations. */
   files: Map<string, string>;
   skipped: string[];
+  /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
+  rowIndex?: RowIndex | null;
 }
 
 /**
@@ -42,22 +44,28 @@ export interface LoadedInventory {
  */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
+  const rowIndex = RowIndex.start(files.map((f) => path.resolve(f)));
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
-  for (const f of files) {
-    // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
-    const doc = await readDocument(f);
-    const manifest = asManifest(doc.value);
-    if (manifest) {
-      exportErrors.push(...manifestErrors(manifest));
-      continue;
+  try {
+    for (const f of files) {
+      // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
+      const doc = await readDocument(f);
+      const manifest = asManifest(doc.value);
+      if (manifest) {
+        exportErrors.push(...manifestErrors(manifest));
+        continue;
+      }
+      shown.set(doc.file, doc.absPath);
+      for (const row of extractRows(doc)) builder.add(row);
     }
-    shown.set(doc.file, doc.absPath);
-    for (const row of extractRows(doc)) builder.add(row);
+  } catch (err) {
+    rowIndex?.close();
+    throw err;
   }
   const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped };
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex };
 }
 
 /** How the profile of each cluster is chosen; the configuration file supplies richer rules. */
@@ -82,7 +90,7 @@ export interface EvaluateOptions {
 /** Facts → policies → the result model every report is rendered from. */
 export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanResult {
   const facts = buildFacts(loaded.inventory);
-  const locator = new Locator(loaded.files);
+  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
   const raws: RawFinding[] = [];
   const clusters: ClusterResult[] = [];
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { addWant, resolve, Scanner, type RowList, type Sparse, type Want } from './locate-scan.ts';
 import type { SourceRef } from './model.ts';
 
 export interface Region {
@@ -15,18 +17,20 @@ export interface LocateRequest {
 }
 
 /**
- * Resolves places in input files to lines. All the places in one file are found in a single pass
- * over its text that builds nodes only along the requested paths and skips everything else, so the
- * cost is one scan per file with findings and the memory one file's text.
+ * Resolves places in input files to lines. Each file with findings is read once and scanned once,
+ * building nodes only along the requested paths. With a row index (built on a second thread while
+ * the scan runs), only the rows that findings point into are scanned at all.
  */
 export class Locator {
   private readonly absPaths: ReadonlyMap<string, string>;
+  private readonly index: RowIndex | null;
 
-  constructor(absPaths: ReadonlyMap<string, string>) {
+  constructor(absPaths: ReadonlyMap<string, string>, index: RowIndex | null = null) {
     this.absPaths = absPaths;
+    this.index = index;
   }
 
-  /** One region (or null) per request, in request order; each file is read and scanned once. */
+  /** One region (or null) per request, in request order. */
   locateAll(requests: readonly (LocateRequest | null)[]): (Region | null)[] {
     const out: (Region | null)[] = requests.map(() => null);
     const byFile = new Map<string, number[]>();
@@ -37,17 +41,16 @@ export class Locator {
       list.push(i);
     });
     for (const [file, indices] of byFile) {
-      let root: Sparse | null;
+      const abs = this.absPaths.get(file) ?? file;
       try {
-        const text = readFileSync(this.absPaths.get(file) ?? file, 'utf8');
-        const want: Want = new Map();
-        for (const i of indices) addWant(want, requests[i] as LocateRequest);
-        root = new Scanner(text).parse(want);
+        const text = readFileSync(abs, 'utf8');
+        const rows = this.index?.rows(abs) ?? null;
+        locateInFile(text, rows, indices.map((i) => requests[i] as LocateRequest)).forEach((region, k) => (out[indices[k] as number] = region));
       } catch {
-        root = null;
+        // An unreadable or changed file leaves its findings without a line, never fails the scan.
       }
-      if (root) for (const i of indices) out[i] = resolve(root, requests[i] as LocateRequest);
     }
+    this.index?.close();
     return out;
   }
 
@@ -57,222 +60,107 @@ export class Locator {
   }
 }
 
-/** The paths to build nodes for: lower-cased keys and array indices; an empty map ends a path. */
-type Want = Map<string | number, Want>;
-
-function addWant(root: Want, r: LocateRequest): void {
-  let level = [root];
-  const step = (seg: string | number, optional: boolean): void => {
-    const next: Want[] = [];
-    for (const w of level) {
-      const k = typeof seg === 'number' ? seg : seg.toLowerCase();
-      let child = w.get(k);
-      if (!child) w.set(k, (child = new Map()));
-      next.push(child);
-      // An optional segment may be absent: the rest of the path may also hang directly below.
-      if (optional) next.push(w);
-    }
-    level = next;
-  };
-  for (const seg of r.source.path) step(seg, false);
-  for (const seg of r.property) step(seg, seg === 'properties');
-}
-
-interface Span {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-interface Sparse {
-  span: Span;
-  /** The property's span (key through value) when this node is a property value. */
-  property: Span | null;
-  /** Object members on a requested path, in document order. */
-  members: { key: string; node: Sparse }[];
-  items: Map<number, Sparse>;
-}
-
-function resolve(root: Sparse, r: LocateRequest): Region | null {
-  let node: Sparse | undefined = root;
-  for (const seg of r.source.path) {
-    node = typeof seg === 'number' ? node.items.get(seg) : node.members.find((m) => m.key === seg)?.node;
-    if (!node) return null;
+function locateInFile(text: string, rows: RowList[] | null, requests: LocateRequest[]): (Region | null)[] {
+  const out: (Region | null)[] = requests.map(() => null);
+  const whole: number[] = [];
+  const byRow = new Map<string, { list: RowList; row: number; members: { k: number; rest: (string | number)[] }[] }>();
+  requests.forEach((r, k) => {
+    const p = r.source.path;
+    const list = rows?.find((l) => (l.key === null ? typeof p[0] === 'number' : p[0] === l.key && typeof p[1] === 'number'));
+    if (!list) return void whole.push(k);
+    const at = list.key === null ? 0 : 1;
+    const row = p[at] as number;
+    if (row >= list.offsets.length) return;
+    const id = `${list.key ?? ''}\0${row}`;
+    let entry = byRow.get(id);
+    if (!entry) byRow.set(id, (entry = { list, row, members: [] }));
+    entry.members.push({ k, rest: p.slice(at + 1) });
+  });
+  const scanner = new Scanner(text);
+  for (const { list, row, members } of byRow.values()) {
+    const want: Want = new Map();
+    for (const m of members) addWant(want, m.rest, (requests[m.k] as LocateRequest).property);
+    const node = scanner.parseAt(list.offsets[row] as number, list.lines[row] as number, list.lineStarts[row] as number, want);
+    for (const m of members) out[m.k] = resolve(node, m.rest, (requests[m.k] as LocateRequest).property);
   }
-  for (const seg of r.property) {
-    const lower = seg.toLowerCase();
-    const next: Sparse | undefined = node.members.find((m) => m.key.toLowerCase() === lower)?.node;
-    if (next) node = next;
-    else if (seg !== 'properties') break;
+  if (whole.length) {
+    const want: Want = new Map();
+    for (const k of whole) addWant(want, (requests[k] as LocateRequest).source.path, (requests[k] as LocateRequest).property);
+    const root: Sparse = new Scanner(text).parse(want);
+    for (const k of whole) out[k] = resolve(root, (requests[k] as LocateRequest).source.path, (requests[k] as LocateRequest).property);
   }
-  return { ...(node.property ?? node.span) };
+  return out;
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const LF = 10;
-const CR = 13;
+/** Below this much input a second thread costs more than the pass it saves. */
+const MIN_INDEX_BYTES = 16 * 1024 * 1024;
 
 /**
- * A position-keeping pass over valid JSON (the file parsed with JSON.parse moments before).
- * Values off the requested paths are skipped by bracket depth, strings by `indexOf`, which is
- * what keeps it near memory speed; lines are counted on the way (JSON strings hold no raw breaks).
+ * Row indexes of the input files (where each top-level row starts, with its line), built by a
+ * worker thread that reads the files alongside the main thread. The main thread takes results
+ * synchronously (receiveMessageOnPort), waiting on a shared counter when it is ahead of the worker.
  */
-class Scanner {
-  private readonly text: string;
-  private i = 0;
-  private line = 1;
-  private lineStart = 0;
+export class RowIndex {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly done: Int32Array;
+  private readonly lists = new Map<string, RowList[] | null>();
+  private received = 0;
+  private failed = false;
+  private closed = false;
+  private readonly expected: number;
 
-  constructor(text: string) {
-    this.text = text;
-    if (text.charCodeAt(0) === 0xfeff) this.i = 1;
-  }
-
-  parse(want: Want): Sparse {
-    this.ws();
-    return this.value(want);
-  }
-
-  private value(want: Want): Sparse {
-    const t = this.text;
-    const line = this.line;
-    const column = this.i - this.lineStart + 1;
-    const node: Sparse = { span: { line, column, endLine: line, endColumn: column }, property: null, members: [], items: new Map() };
-    const c = t.charCodeAt(this.i);
-    if (want.size && c === 123) this.object(node, want);
-    else if (want.size && c === 91) this.array(node, want);
-    else this.skip();
-    node.span.endLine = this.line;
-    node.span.endColumn = this.i - this.lineStart + 1;
-    return node;
-  }
-
-  private object(node: Sparse, want: Want): void {
-    const t = this.text;
-    this.i++;
-    this.ws();
-    if (t.charCodeAt(this.i) === 125) {
-      this.i++;
-      return;
+  /** Starts indexing, or returns null when the input is too small for it to pay off. */
+  static start(absPaths: readonly string[], minBytes = MIN_INDEX_BYTES): RowIndex | null {
+    let bytes = 0;
+    for (const p of absPaths) {
+      try {
+        bytes += statSync(p).size;
+      } catch {
+        // The reader reports unreadable files; they are simply not indexed.
+      }
     }
+    return bytes >= minBytes && absPaths.length ? new RowIndex(absPaths) : null;
+  }
+
+  private constructor(absPaths: readonly string[]) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.done = new Int32Array(new SharedArrayBuffer(4));
+    this.expected = absPaths.length;
+    this.worker = new Worker(new URL('./locate-worker.ts', import.meta.url), {
+      workerData: { files: absPaths, port: port2, progress: this.done.buffer },
+      transferList: [port2],
+    });
+    this.worker.on('error', () => (this.failed = true));
+    this.worker.on('exit', () => (this.failed = this.failed || this.received < this.expected));
+    this.worker.unref();
+  }
+
+  /** The file's row lists; null when it cannot be indexed (the caller scans the whole file). */
+  rows(absPath: string): RowList[] | null {
+    if (this.closed) return null;
     for (;;) {
-      this.ws();
-      const keyLine = this.line;
-      const keyColumn = this.i - this.lineStart + 1;
-      const keyStart = this.i;
-      this.string();
-      const raw = t.slice(keyStart + 1, this.i - 1);
-      const key = raw.includes('\\') ? (JSON.parse(t.slice(keyStart, this.i)) as string) : raw;
-      this.ws();
-      if (t.charCodeAt(this.i) !== 58) throw new Error(`expected ':' at ${this.i}`);
-      this.i++;
-      this.ws();
-      const sub = want.get(key.toLowerCase());
-      if (sub) {
-        const child = this.value(sub);
-        child.property = { line: keyLine, column: keyColumn, endLine: child.span.endLine, endColumn: child.span.endColumn };
-        node.members.push({ key, node: child });
-      } else {
-        this.skip();
-      }
-      this.ws();
-      const c = t.charCodeAt(this.i++);
-      if (c === 125) return;
-      if (c !== 44) throw new Error(`expected ',' or '}' at ${this.i - 1}`);
+      this.drain();
+      if (this.lists.has(absPath)) return this.lists.get(absPath) ?? null;
+      if (this.failed || this.received >= this.expected) return null;
+      // Ahead of the worker: sleep until it reports another file (bounded, so a dead worker cannot hang the scan).
+      if (Atomics.wait(this.done, 0, this.received, 5_000) === 'timed-out' && Atomics.load(this.done, 0) === this.received) this.failed = true;
     }
   }
 
-  private array(node: Sparse, want: Want): void {
-    const t = this.text;
-    this.i++;
-    this.ws();
-    if (t.charCodeAt(this.i) === 93) {
-      this.i++;
-      return;
-    }
-    for (let index = 0; ; index++) {
-      this.ws();
-      const sub = want.get(index);
-      if (sub) node.items.set(index, this.value(sub));
-      else this.skip();
-      this.ws();
-      const c = t.charCodeAt(this.i++);
-      if (c === 93) return;
-      if (c !== 44) throw new Error(`expected ',' or ']' at ${this.i - 1}`);
-    }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.port.close();
+    void this.worker.terminate();
   }
 
-  /** Past one value of any kind. */
-  private skip(): void {
-    const t = this.text;
-    const c = t.charCodeAt(this.i);
-    if (c === QUOTE) return this.string();
-    if (c !== 123 && c !== 91) {
-      // A number or literal: runs to the next delimiter.
-      while (this.i < t.length) {
-        const d = t.charCodeAt(this.i);
-        if (d === 44 || d === 125 || d === 93 || d === 32 || d === LF || d === CR || d === 9) break;
-        this.i++;
-      }
-      return;
-    }
-    let depth = 0;
-    let i = this.i;
-    for (;;) {
-      const d = t.charCodeAt(i);
-      if (d === QUOTE) {
-        this.i = i;
-        this.string();
-        i = this.i;
-        continue;
-      }
-      if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) {
-        if (--depth === 0) {
-          this.i = i + 1;
-          return;
-        }
-      } else if (d === LF || (d === CR && t.charCodeAt(i + 1) !== LF)) {
-        this.line++;
-        this.lineStart = i + 1;
-      } else if (Number.isNaN(d)) {
-        throw new Error('unexpected end of file');
-      }
-      i++;
-    }
-  }
-
-  /** Past a string starting at the current quote. */
-  private string(): void {
-    const t = this.text;
-    let from = this.i + 1;
-    for (;;) {
-      const q = t.indexOf('"', from);
-      if (q < 0) throw new Error('unterminated string');
-      let backslashes = 0;
-      while (t.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
-      if (backslashes % 2 === 0) {
-        this.i = q + 1;
-        return;
-      }
-      from = q + 1;
-    }
-  }
-
-  private ws(): void {
-    const t = this.text;
-    for (;;) {
-      const c = t.charCodeAt(this.i);
-      if (c === 32 || c === 9) this.i++;
-      else if (c === LF || c === CR) {
-        if (c === LF || t.charCodeAt(this.i + 1) !== LF) {
-          this.line++;
-          this.lineStart = this.i + 1;
-        }
-        this.i++;
-      } else return;
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const { file, lists } = m.message as { file: string; lists: RowList[] | null };
+      this.lists.set(file, lists);
+      this.received++;
     }
   }
 }

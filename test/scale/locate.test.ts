@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { expect, test } from 'vitest';
-import { Locator, type LocateRequest, type Region } from '../../src/inventory/locate.ts';
+import { Locator, RowIndex, type LocateRequest, type Region } from '../../src/inventory/locate.ts';
 import { lineColumn } from '../../src/inventory/read.ts';
 import { tempDir } from '../helpers/cli.ts';
 
@@ -82,6 +82,33 @@ test('the one-pass locator finds the same regions as a full position tree, whate
     }),
     { numRuns: 300 },
   );
+});
+
+test('with a row index from the worker thread, only requested rows are scanned and the regions stay the same', () => {
+  const dir = tempDir('egress-locate-');
+  const shapes = fc.oneof(
+    fc.array(json, { maxLength: 6 }),
+    fc.record({ data: fc.array(json, { maxLength: 6 }), count: fc.nat() }),
+    fc.record({ value: fc.array(json, { maxLength: 6 }), nextLink: fc.constant(null) }),
+    json,
+  );
+  const docs = fc.sample(fc.tuple(shapes, fc.constantFrom(0, 2, '\t'), fc.constantFrom('\n', '\r\n'), fc.boolean()), { numRuns: 60, seed: 7 });
+  const files = docs.map(([value, indent, eol, bom], i) => {
+    const file = path.join(dir, `doc-${i}.json`);
+    const text = `${bom ? '\uFEFF' : ''}${JSON.stringify(value, null, indent).replace(/\n/g, eol)}`;
+    writeFileSync(file, text);
+    return { file, value, text };
+  });
+  const index = RowIndex.start(files.map((f) => f.file), 0);
+  expect(index).not.toBeNull();
+  let n = 0;
+  const pick = (k: number): number => (k <= 0 ? 0 : (n = (n * 1103515245 + 12345) % 2147483648) % k);
+  const requests: LocateRequest[] = files.flatMap(({ file, value }) =>
+    pathsOf(value, pick, 8).map((p) => ({ source: { file, path: p }, property: pick(2) ? ['properties', 'ID'] : [] })),
+  );
+  const got = new Locator(new Map(files.map((f) => [f.file, f.file])), index).locateAll(requests);
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  requests.forEach((r, i) => expect(got[i], JSON.stringify(r)).toEqual(oracle(texts.get(r.source.file) ?? '', r)));
 });
 
 test('a file that cannot be read or scanned gives no region rather than failing the scan', () => {
