@@ -16,13 +16,13 @@ export interface Measured {
 }
 
 /** Runs `node args` to completion: wall time seen from here, CPU time and peak RSS from the child itself. */
-export function measure(args: string[], cwd: string): Promise<Measured> {
+export function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
   const usageFile = path.join(tmpdir(), `egress-bench-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', HOOK, ...args], {
       cwd,
-      env: { ...process.env, EGRESS_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+      env: { ...env, EGRESS_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

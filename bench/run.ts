@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { FILE_NAMES, FORMATS } from '../src/report/formats.ts';
 import type { ScanResult } from '../src/report/model.ts';
 import { ensureEstate, subset } from './estate-cache.ts';
+import { liveRow } from './live.ts';
 import { measure, type Measured } from './measure.ts';
 import { renderLinearity, renderLive, renderTable, writeInto, type SizeResult } from './table.ts';
 
@@ -21,20 +22,22 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     write: { type: 'string' },
+    live: { type: 'string', default: '10000' },
   },
   strict: true,
 });
 const sizes = values.sizes.split(',').map((v) => Number(v.trim()));
 const runs = Number(values.runs);
-if (sizes.some((v) => !Number.isInteger(v) || v < 50) || !Number.isInteger(runs) || runs < 1) {
-  throw new Error('--sizes takes whole numbers of at least 50 (multiples of 50), --runs a whole number of at least 1');
+if (sizes.some((v) => !Number.isInteger(v) || v < 50) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(Number(values.live))) {
+  throw new Error('--sizes takes whole numbers of at least 50 (multiples of 50), --runs a whole number of at least 1, --live a number of clusters (0: no live row)');
 }
 
 const formats = (FORMATS as readonly string[]).includes('sarif') ? ['json', 'sarif'] : ['json'];
 const sarifFile = (FILE_NAMES as Record<string, string>)['sarif'];
 const load = loadavg()[0] ?? 0;
 const started = performance.now();
-const estate = await ensureEstate(CACHE, Math.max(...sizes), values.seed, log);
+const liveClusters = Number(values.live);
+const estate = await ensureEstate(CACHE, Math.max(...sizes, liveClusters), values.seed, log);
 
 const best = (ms: Measured[]): SizeResult['scan'] => ({
   wallMs: Math.min(...ms.map((m) => m.wallMs)),
@@ -82,6 +85,12 @@ for (const clusters of [...sizes].sort((a, b) => a - b)) {
   await rm(out, { recursive: true, force: true });
 }
 
+let live = null;
+if (liveClusters > 0) {
+  log(`live scan of ${liveClusters} clusters through the ARG emulator (quota 15 requests / 5 s)`);
+  live = await liveRow(ROOT, estate, liveClusters, formats);
+}
+
 const cpu = cpus();
 const header =
   `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at start. ` +
@@ -93,7 +102,8 @@ const block = [
   renderTable(results),
   '',
   renderLinearity(results),
-  renderLive(null),
+  '',
+  renderLive(live),
   ...(incomplete.length ? ['', `Warning: ${incomplete.map((r) => `${r.clusters}: ${r.notEvaluated} incomplete, ${r.errors} errors`).join('; ')}`] : []),
   '',
   `Benchmark wall time: ${((performance.now() - started) / 1000).toFixed(0)} s.`,

@@ -15,10 +15,14 @@ export interface SizeResult {
 
 export interface LiveResult {
   clusters: number;
+  subscriptions: number;
+  /** Rows ARG returned over all pages. */
   rows: number;
   requests: number;
   minimumRequests: number;
+  /** Response bytes (ARG to the scanner) and query bytes (the scanner to ARG). */
   bytes: number;
+  sentBytes: number;
   throttled: number;
   wallMs: number;
   maxRssKb: number;
@@ -26,7 +30,7 @@ export interface LiveResult {
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const s = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-const mb = (bytes: number): string => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(0)} MB`);
+const mb = (bytes: number): string => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e7 ? `${(bytes / 1e6).toFixed(0)} MB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const rss = (kb: number): string => `${n(kb / 1024)} MB`;
 
 /** The benchmark table (Markdown, readable as plain text too). */
@@ -60,11 +64,13 @@ export function renderLinearity(results: readonly SizeResult[]): string {
 }
 
 export function renderLive(live: LiveResult | null): string {
-  if (!live) return '- Live path (ARG emulator): not measured in this run.';
-  return (
-    `- Live path, ARG emulator serving ${n(live.clusters)} clusters (${n(live.rows)} rows): ${n(live.requests)} ARG requests ` +
-    `(minimum ${n(live.minimumRequests)}), ${mb(live.bytes)} received, ${live.throttled} throttled (429) responses, ${s(live.wallMs)}, peak RSS ${rss(live.maxRssKb)}`
-  );
+  if (!live) return 'Live path (ARG emulator): not measured in this run.';
+  return [
+    '| live scan (ARG emulator, 15 requests / 5 s) | rows fetched | ARG requests | minimum (rows ÷ 1,000) | 429 responses | received | sent (queries) | wall time | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${n(live.clusters)} clusters in ${n(live.subscriptions)} subscriptions | ${n(live.rows)} | ${n(live.requests)} | ${n(live.minimumRequests)} | ${n(live.throttled)} | ` +
+      `${mb(live.bytes)} | ${mb(live.sentBytes)} | ${s(live.wallMs)} | ${rss(live.maxRssKb)} |`,
+  ].join('\n');
 }
 
 const START = '<!-- bench:start -->';
