@@ -78,7 +78,8 @@ export class Scanner {
 
   constructor(text: string) {
     this.text = text;
-    if (text.charCodeAt(0) === 0xfeff) this.i = 1;
+    // Columns are counted as editors show them: line 1 starts after a byte-order mark.
+    if (text.charCodeAt(0) === 0xfeff) this.i = this.lineStart = 1;
   }
 
   parse(want: Want): Sparse {

@@ -9,8 +9,8 @@ import { tempDir } from '../helpers/cli.ts';
 
 /** The reference: jsonc-parser's full position tree, walked the way findings name their places. */
 function oracle(raw: string, r: LocateRequest): Region | null {
-  // A byte-order mark counts as one column on line 1, like any leading character.
-  const text = raw.replace(/^\uFEFF/, ' ');
+  // Columns do not count a byte-order mark.
+  const text = raw.replace(/^\uFEFF/, '');
   const root = parseTree(text);
   if (!root) return null;
   let node = r.source.path.length ? findNodeAtLocation(root, r.source.path) : root;
