@@ -238,11 +238,8 @@ export class FieldReader {
 }
 
 export function isCidrOrAddress(value: string): boolean {
-  try {
-    if (value.includes('/')) ipaddr.parseCIDR(value);
-    else ipaddr.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
+  // Only IPv6 text has a colon. Choosing the family first spares ipaddr.parseCIDR's IPv6 attempt,
+  // which throws for every IPv4 text (a leading cost of reading rows, by profile); same answers.
+  const family = value.includes(':') ? ipaddr.IPv6 : ipaddr.IPv4;
+  return value.includes('/') ? family.isValidCIDR(value) : family.isValid(value);
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { expect, test } from 'vitest';
 import { insideAny } from '../../src/inventory/cidr.ts';
+import { isCidrOrAddress } from '../../src/inventory/fields.ts';
 
 /** ipaddr.js's generic parsers, as insideAny used them before it skipped the IPv6 attempt for IPv4 text. */
 function reference(address: string, ranges: readonly string[]): boolean {
@@ -36,5 +37,23 @@ test('insideAny answers as ipaddr.js generic parsers do, for IPv4, IPv6, prefixe
       expect(insideAny(address, ranges)).toBe(reference(address, ranges));
     }),
     { numRuns: 2000 },
+  );
+});
+
+test('isCidrOrAddress accepts exactly what ipaddr.js generic parsers accept', () => {
+  const generic = (v: string): boolean => {
+    try {
+      if (v.includes('/')) ipaddr.parseCIDR(v);
+      else ipaddr.parse(v);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  fc.assert(
+    fc.property(fc.oneof(text, fc.string(), fc.stringMatching(/^[0-9a-fx:.\/%]{0,24}$/)), (v) => {
+      expect(isCidrOrAddress(v)).toBe(generic(v));
+    }),
+    { numRuns: 5000 },
   );
 });
