@@ -55,9 +55,12 @@ export function resolve(root: Sparse, path: readonly (string | number)[], proper
 export interface RowList {
   /** The member holding the list, or null for a top-level array. */
   key: string | null;
+  /** Character offsets of the rows' starts, and the line and line-start offset there. */
   offsets: Int32Array;
   lines: Int32Array;
   lineStarts: Int32Array;
+  /** Byte offsets of the rows' starts in the UTF-8 file, so that one row can be read alone. */
+  bytes: Int32Array;
 }
 
 const QUOTE = 34;
@@ -141,7 +144,16 @@ export class Scanner {
         if (c !== 44) throw new Error(`expected ',' or ']' at ${this.i - 1}`);
       }
     }
-    return { key, offsets: Int32Array.from(offsets), lines: Int32Array.from(lines), lineStarts: Int32Array.from(lineStarts) };
+    // UTF-8 lengths of the text between row starts (native code; ASCII counts one byte a character).
+    const bytes = new Int32Array(offsets.length);
+    let at = 0;
+    let from = 0;
+    offsets.forEach((o, i) => {
+      at += Buffer.byteLength(t.slice(from, o));
+      from = o;
+      bytes[i] = at;
+    });
+    return { key, offsets: Int32Array.from(offsets), lines: Int32Array.from(lines), lineStarts: Int32Array.from(lineStarts), bytes };
   }
 
   /** A member name and its colon; leaves the position at the value. */

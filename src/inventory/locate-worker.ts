@@ -13,7 +13,7 @@ for (const file of files) {
   } catch {
     // The main thread falls back to a full pass over this file.
   }
-  port.postMessage({ file, lists }, (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer] as ArrayBuffer[]));
+  port.postMessage({ file, lists }, (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer, l.bytes.buffer] as ArrayBuffer[]));
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
 }

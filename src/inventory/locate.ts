@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { addWant, resolve, Scanner, type RowList, type Sparse, type Want } from './locate-scan.ts';
 import type { SourceRef } from './model.ts';
@@ -43,9 +43,10 @@ export class Locator {
     for (const [file, indices] of byFile) {
       const abs = this.absPaths.get(file) ?? file;
       try {
-        const text = readFileSync(abs, 'utf8');
         const rows = this.index?.rows(abs) ?? null;
-        locateInFile(text, rows, indices.map((i) => requests[i] as LocateRequest)).forEach((region, k) => (out[indices[k] as number] = region));
+        const asked = indices.map((i) => requests[i] as LocateRequest);
+        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync(abs, 'utf8'), asked);
+        regions.forEach((region, k) => (out[indices[k] as number] = region));
       } catch {
         // An unreadable or changed file leaves its findings without a line, never fails the scan.
       }
@@ -60,36 +61,91 @@ export class Locator {
   }
 }
 
-function locateInFile(text: string, rows: RowList[] | null, requests: LocateRequest[]): (Region | null)[] {
-  const out: (Region | null)[] = requests.map(() => null);
+/** Every request by one pass over the whole text. */
+function locateInText(text: string, requests: readonly LocateRequest[]): (Region | null)[] {
+  const want: Want = new Map();
+  for (const r of requests) addWant(want, r.source.path, r.property);
+  const root: Sparse = new Scanner(text).parse(want);
+  return requests.map((r) => resolve(root, r.source.path, r.property));
+}
+
+interface RowAsk {
+  list: RowList;
+  row: number;
+  start: number;
+  end: number;
+  asks: { k: number; rest: (string | number)[] }[];
+}
+
+/** Bytes decoded at a time: rows are read in runs this size, so their text stays a small string. */
+const RUN_BYTES = 64 * 1024;
+
+/**
+ * Requests by reading only the rows they point into, in runs of neighbouring rows, each decoded
+ * and scanned from the row's recorded place (a whole file is never held as one string).
+ */
+function locateInRows(abs: string, rows: readonly RowList[], requests: readonly LocateRequest[]): (Region | null)[] {
+  const byRow = new Map<string, RowAsk>();
   const whole: number[] = [];
-  const byRow = new Map<string, { list: RowList; row: number; members: { k: number; rest: (string | number)[] }[] }>();
-  requests.forEach((r, k) => {
-    const p = r.source.path;
-    const list = rows?.find((l) => (l.key === null ? typeof p[0] === 'number' : p[0] === l.key && typeof p[1] === 'number'));
-    if (!list) return void whole.push(k);
-    const at = list.key === null ? 0 : 1;
-    const row = p[at] as number;
-    if (row >= list.offsets.length) return;
-    const id = `${list.key ?? ''}\0${row}`;
-    let entry = byRow.get(id);
-    if (!entry) byRow.set(id, (entry = { list, row, members: [] }));
-    entry.members.push({ k, rest: p.slice(at + 1) });
-  });
-  const scanner = new Scanner(text);
-  for (const { list, row, members } of byRow.values()) {
-    const want: Want = new Map();
-    for (const m of members) addWant(want, m.rest, (requests[m.k] as LocateRequest).property);
-    const node = scanner.parseAt(list.offsets[row] as number, list.lines[row] as number, list.lineStarts[row] as number, want);
-    for (const m of members) out[m.k] = resolve(node, m.rest, (requests[m.k] as LocateRequest).property);
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    requests.forEach((r, k) => {
+      const p = r.source.path;
+      const list = rows.find((l) => (l.key === null ? typeof p[0] === 'number' : p[0] === l.key && typeof p[1] === 'number'));
+      if (!list) return void whole.push(k);
+      const at = list.key === null ? 0 : 1;
+      const row = p[at] as number;
+      if (row >= list.offsets.length) return;
+      const id = `${list.key ?? ''}\0${row}`;
+      let entry = byRow.get(id);
+      if (!entry) byRow.set(id, (entry = { list, row, start: list.bytes[row] as number, end: row + 1 < list.bytes.length ? (list.bytes[row + 1] as number) : size, asks: [] }));
+      entry.asks.push({ k, rest: p.slice(at + 1) });
+    });
+    const out: (Region | null)[] = requests.map(() => null);
+    // Places outside any row (never asked by the scan itself) take a pass over the whole text.
+    if (whole.length) {
+      const regions = locateInText(readFileSync(fd, 'utf8'), whole.map((k) => requests[k] as LocateRequest));
+      whole.forEach((k, i) => (out[k] = regions[i] ?? null));
+    }
+    const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
+    for (let i = 0; i < asks.length; ) {
+      // A run: neighbouring rows (in the same list) that together stay within RUN_BYTES.
+      let j = i + 1;
+      const first = asks[i] as RowAsk;
+      while (j < asks.length && (asks[j] as RowAsk).list === first.list && (asks[j] as RowAsk).end - first.start <= RUN_BYTES) j++;
+      const last = asks[j - 1] as RowAsk;
+      const text = readRange(fd, first.start, last.end);
+      const base = first.list.offsets[first.row] as number;
+      const scanner = new Scanner(text);
+      for (let n = i; n < j; n++) {
+        const a = asks[n] as RowAsk;
+        const want: Want = new Map();
+        for (const q of a.asks) addWant(want, q.rest, (requests[q.k] as LocateRequest).property);
+        const node = scanner.parseAt((a.list.offsets[a.row] as number) - base, a.list.lines[a.row] as number, (a.list.lineStarts[a.row] as number) - base, want);
+        for (const q of a.asks) out[q.k] = resolve(node, q.rest, (requests[q.k] as LocateRequest).property);
+      }
+      i = j;
+    }
+    return out;
+  } finally {
+    closeSync(fd);
   }
-  if (whole.length) {
-    const want: Want = new Map();
-    for (const k of whole) addWant(want, (requests[k] as LocateRequest).source.path, (requests[k] as LocateRequest).property);
-    const root: Sparse = new Scanner(text).parse(want);
-    for (const k of whole) out[k] = resolve(root, (requests[k] as LocateRequest).source.path, (requests[k] as LocateRequest).property);
+}
+
+let scratch = Buffer.allocUnsafe(RUN_BYTES);
+
+/** Bytes [start, end) of the file as text, through one reused buffer. */
+function readRange(fd: number, start: number, end: number): string {
+  const length = end - start;
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, scratch, got, length - got, start + got);
+    if (n === 0) break;
+    got += n;
   }
-  return out;
+  return scratch.toString('utf8', 0, got);
 }
 
 /** Below this much input a second thread costs more than the pass it saves. */

@@ -5,6 +5,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { expect, test } from 'vitest';
 import { Locator, RowIndex, type LocateRequest, type Region } from '../../src/inventory/locate.ts';
 import { lineColumn } from '../../src/inventory/read.ts';
+import { Rng } from '../../scripts/gen/prng.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** The reference: jsonc-parser's full position tree, walked the way findings name their places. */
@@ -86,10 +87,12 @@ test('the one-pass locator finds the same regions as a full position tree, whate
 
 test('with a row index from the worker thread, only requested rows are scanned and the regions stay the same', () => {
   const dir = tempDir('egress-locate-');
+  // Rows with text outside ASCII, so that byte offsets and character offsets part ways.
+  const row = fc.oneof(json, fc.tuple(fc.string({ unit: 'grapheme', maxLength: 4 }), json).map(([s, v]) => ({ [`naïve ${s}`]: `😀 ${s}`, v })));
   const shapes = fc.oneof(
-    fc.array(json, { maxLength: 6 }),
-    fc.record({ data: fc.array(json, { maxLength: 6 }), count: fc.nat() }),
-    fc.record({ value: fc.array(json, { maxLength: 6 }), nextLink: fc.constant(null) }),
+    fc.array(row, { maxLength: 6 }),
+    fc.record({ data: fc.array(row, { maxLength: 6 }), count: fc.nat() }),
+    fc.record({ value: fc.array(row, { maxLength: 6 }), nextLink: fc.constant(null) }),
     json,
   );
   const docs = fc.sample(fc.tuple(shapes, fc.constantFrom(0, 2, '\t'), fc.constantFrom('\n', '\r\n'), fc.boolean()), { numRuns: 60, seed: 7 });
@@ -101,11 +104,13 @@ test('with a row index from the worker thread, only requested rows are scanned a
   });
   const index = RowIndex.start(files.map((f) => f.file), 0);
   expect(index).not.toBeNull();
-  let n = 0;
-  const pick = (k: number): number => (k <= 0 ? 0 : (n = (n * 1103515245 + 12345) % 2147483648) % k);
+  const rng = new Rng(7);
+  const pick = (k: number): number => (k <= 0 ? 0 : rng.int(0, k - 1));
   const requests: LocateRequest[] = files.flatMap(({ file, value }) =>
     pathsOf(value, pick, 8).map((p) => ({ source: { file, path: p }, property: pick(2) ? ['properties', 'ID'] : [] })),
   );
+  // Most requests point into rows (the index path), the rest take the whole-text path.
+  expect(requests.filter((r) => typeof r.source.path[0] === 'number' || typeof r.source.path[1] === 'number').length).toBeGreaterThan(requests.length / 3);
   const got = new Locator(new Map(files.map((f) => [f.file, f.file])), index).locateAll(requests);
   const texts = new Map(files.map((f) => [f.file, f.text]));
   requests.forEach((r, i) => expect(got[i], JSON.stringify(r)).toEqual(oracle(texts.get(r.source.file) ?? '', r)));
