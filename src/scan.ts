@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScanError } from './errors.ts';
-import { buildFacts } from './inventory/facts.ts';
+import { eachFacts } from './inventory/facts.ts';
 import { asManifest, manifestErrors } from './inventory/arg/manifest.ts';
 import type { ClusterFacts } from './inventory/facts-types.ts';
-import { Locator, RowIndex, type Region } from './inventory/locate.ts';
+import { Locator, RowIndex, type LocateRequest } from './inventory/locate.ts';
 import { key, type Inventory } from './inventory/model.ts';
 import { InventoryBuilder } from './inventory/normalize.ts';
 import { collectFiles, readDocument } from './inventory/read.ts';
 import { extractRows } from './inventory/shapes.ts';
-import { effectivePolicies, evaluateCluster, type RawFinding } from './policy/evaluate.ts';
+import { effectivePolicies, evaluateCluster } from './policy/evaluate.ts';
 import type { CompiledPolicy } from './policy/load.ts';
 import type { Profile } from './policy/profiles.ts';
 import { severityRank, type Severity } from './policy/types.ts';
@@ -89,18 +89,25 @@ export interface EvaluateOptions {
 
 /** Facts → policies → the result model every report is rendered from. */
 export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanResult {
-  const facts = buildFacts(loaded.inventory);
   const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
-  const raws: RawFinding[] = [];
+  const findings: Finding[] = [];
+  const places: (LocateRequest | null)[] = [];
   const clusters: ClusterResult[] = [];
+  const users = new ErrorUsers(loaded.errors);
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
 
-  for (const c of facts) {
+  // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
+  // and the results, not every cluster's facts.
+  for (const c of eachFacts(loaded.inventory)) {
     const { profile, reason } = opts.profiles.profileFor(c);
     let active = activeByProfile.get(profile.name);
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
-    for (const f of raw) raws.push(f);
+    for (const { source, sourceProperty, ...rest } of raw) {
+      findings.push({ ...rest, location: null });
+      places.push(source ? { source, property: sourceProperty } : null);
+    }
+    users.note(c);
     const incomplete = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
@@ -122,10 +129,12 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.
-  const regions = locator.locateAll(raws.map((f) => (f.source ? { source: f.source, property: f.sourceProperty } : null)));
-  const findings = raws.map((f, i) => located(f, regions[i] ?? null));
-  findings.sort(compareFindings);
-  const errors = attachClusters(loaded.errors, facts);
+  locator.locateAll(places).forEach((region, i) => {
+    const source = places[i]?.source;
+    if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
+  });
+  sortFindings(findings);
+  const errors = users.attach(loaded.errors);
   const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
   for (const f of findings) bySeverity[f.severity]++;
   const result: ScanResult = {
@@ -168,14 +177,6 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 
-function located(f: RawFinding, region: Region | null): Finding {
-  const { source, sourceProperty, ...rest } = f;
-  return {
-    ...rest,
-    location: source && region ? { file: source.file, line: region.line, column: region.column, endLine: region.endLine, endColumn: region.endColumn } : null,
-  };
-}
-
 const SEVERITY_ORDER = (s: Severity): number => -severityRank(s);
 
 /** Most severe first, then policy, cluster, resource and path: stable across runs. */
@@ -191,31 +192,57 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Names, on each error about a resource, the clusters that resource leaves incomplete. */
-function attachClusters(errors: ScanError[], facts: ClusterFacts[]): ScanError[] {
-  const users = new Map<string, Set<string>>();
-  const use = (id: string | null, cluster: string): void => {
-    if (!id) return;
-    const k = key(id);
-    let set = users.get(k);
-    if (!set) users.set(k, (set = new Set()));
-    set.add(cluster);
-  };
-  for (const c of facts) {
-    use(c.id, c.id);
-    for (const p of c.pools) use(p.id, c.id);
-    for (const s of c.subnets) {
-      use(s.id, c.id);
-      use(s.routeTableId, c.id);
-      use(s.natGatewayId, c.id);
-    }
-    for (const g of c.natGateways) use(g.id, c.id);
-    for (const e of c.egressIps) use(e.id, c.id);
+/** Sorts in compareFindings' order, lower-casing each ID once rather than on every comparison. */
+function sortFindings(findings: Finding[]): void {
+  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
+  keyed.sort(
+    (a, b) =>
+      SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) ||
+      cmp(a.f.policyId, b.f.policyId) ||
+      cmp(a.cluster, b.cluster) ||
+      cmp(a.resource, b.resource) ||
+      cmp(a.f.path, b.f.path),
+  );
+  keyed.forEach((k, i) => (findings[i] = k.f));
+}
+
+/**
+ * Names, on each error about a resource, the clusters that resource leaves incomplete. Clusters
+ * are noted as they are evaluated, and only the resources errors name are tracked.
+ */
+class ErrorUsers {
+  private readonly wanted: Set<string>;
+  private readonly users = new Map<string, Set<string>>();
+
+  constructor(errors: readonly ScanError[]) {
+    this.wanted = new Set(errors.flatMap((e) => (e.resourceId ? [key(e.resourceId)] : [])));
   }
-  return errors.map((e) => {
-    const touched = e.resourceId ? users.get(key(e.resourceId)) : undefined;
-    return touched ? { ...e, clusters: [...touched].sort() } : e;
-  });
+
+  note(c: ClusterFacts): void {
+    if (!this.wanted.size) return;
+    const use = (id: string | null): void => {
+      if (!id || !this.wanted.has(key(id))) return;
+      let set = this.users.get(key(id));
+      if (!set) this.users.set(key(id), (set = new Set()));
+      set.add(c.id);
+    };
+    use(c.id);
+    for (const p of c.pools) use(p.id);
+    for (const s of c.subnets) {
+      use(s.id);
+      use(s.routeTableId);
+      use(s.natGatewayId);
+    }
+    for (const g of c.natGateways) use(g.id);
+    for (const e of c.egressIps) use(e.id);
+  }
+
+  attach(errors: ScanError[]): ScanError[] {
+    return errors.map((e) => {
+      const touched = e.resourceId ? this.users.get(key(e.resourceId)) : undefined;
+      return touched ? { ...e, clusters: [...touched].sort() } : e;
+    });
+  }
 }
 
 /**

@@ -10,10 +10,18 @@ import { key, type AgentPool, type Cluster, type Inventory } from './model.ts';
  * IPs) come from one pre-pass over all clusters.
  */
 export function buildFacts(inv: Inventory): ClusterFacts[] {
+  return [...eachFacts(inv)];
+}
+
+/**
+ * The same documents in the same order (by lower-cased cluster ID), built one at a time: a scan
+ * evaluates each and lets it go, instead of holding every cluster's facts until the end.
+ */
+export function* eachFacts(inv: Inventory): Generator<ClusterFacts> {
   const shared = crossClusterUsage(inv);
-  const out: ClusterFacts[] = [];
-  for (const cluster of inv.clusters.values()) out.push(new ClusterJoin(inv, cluster, shared).build());
-  return out.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : a.id.toLowerCase() > b.id.toLowerCase() ? 1 : 0));
+  const order = [...inv.clusters.values()].map((c) => ({ c, k: c.id.toLowerCase() }));
+  order.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  for (const { c } of order) yield new ClusterJoin(inv, c, shared).build();
 }
 
 
