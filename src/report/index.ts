@@ -1,11 +1,23 @@
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_NAMES, FORMATTERS, type FormatContext } from './formats.ts';
 import type { ScanResult } from './model.ts';
-import { writeAtomic } from './write.ts';
+import { writeTemp } from './write.ts';
 
-/** Renders every format first, then writes each file atomically: a failure leaves no half report. */
+/**
+ * Renders and writes one format at a time, each to a temporary file, then renames them all: a
+ * failure leaves no half report, and only one report's text is in memory at once (at 50,000
+ * clusters the JSON report alone is 210 MB).
+ */
 export async function writeReports(result: ScanResult, ctx: FormatContext): Promise<string[]> {
-  const rendered = ctx.formats.map((f) => ({ file: path.join(ctx.outDir, FILE_NAMES[f]), content: FORMATTERS[f](result, ctx) }));
-  for (const r of rendered) await writeAtomic(r.file, r.content);
-  return rendered.map((r) => r.file);
+  const files = ctx.formats.map((f) => path.join(ctx.outDir, FILE_NAMES[f]));
+  const temps: string[] = [];
+  try {
+    for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i] as string, FORMATTERS[f](result, ctx)));
+    for (const [i, tmp] of temps.entries()) await rename(tmp, files[i] as string);
+  } catch (err) {
+    await Promise.all(temps.map((tmp) => rm(tmp, { force: true })));
+    throw err;
+  }
+  return files;
 }
