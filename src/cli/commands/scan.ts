@@ -7,10 +7,11 @@ import { loadBaseline } from '../../policy/baseline.ts';
 import { loadSuppressions } from '../../policy/suppressions.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
+import { collectGarbage } from '../memory.ts';
 import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
 import type { ScanResult } from '../../report/model.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
-import { evaluate, exitCode, loadFixtures, type LoadedInventory } from '../../scan.ts';
+import { evaluate, exitCode, loadFixtures, type EvaluateOptions, type LoadedInventory } from '../../scan.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../policy-setup.ts';
 import { printSummary } from '../summary.ts';
@@ -102,9 +103,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const suppressionsFile = args.suppressions ?? config?.suppressions;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
       const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
-      const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
-      if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
-      const result = evaluate(loaded, {
+      const result = await loadAndEvaluate(args, ctx, {
         source: args.source,
         policies,
         profiles: assignment,
@@ -113,6 +112,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         suppressions,
         baseline,
       });
+      if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
       const written = await writeReports(result, { outDir: args.out, formats, sourceRoot, category });
       const code = exitCode(result, args['allow-partial'], args['fail-on-new']);
       if (!args.quiet) printSummary(ctx.io, result, written, code);
@@ -120,6 +120,20 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       ctx.setExitCode(code);
     },
   };
+}
+
+/** From this many clusters, the inventory is collected before the reports are rendered (see collectGarbage). */
+const LARGE_SCAN = 1000;
+
+/**
+ * Loads and evaluates in a frame of its own. A suspended async function keeps every value it
+ * awaited, so with the inventory loaded in the handler, the inventory (most of the heap on a large
+ * scan) stayed reachable while the reports were written; once this returns, nothing holds it.
+ */
+async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
+  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
+  if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
+  return evaluate(loaded, opts);
 }
 
 function fixtureInputs(args: ScanArgs): string[] {
