@@ -135,6 +135,17 @@ export class FieldReader {
     return { value: hit.value, path: [...at, hit.key] };
   }
 
+  /**
+   * The key `name` is found under (see lookup), without allocating: scalar reads build their JSON
+   * path only when they fail, which spares millions of short-lived arrays on a large inventory.
+   */
+  private keyOf(o: Json, name: string): string | undefined {
+    if (Object.hasOwn(o, name)) return name;
+    const lower = name.toLowerCase();
+    for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+    return undefined;
+  }
+
   object(o: Json, name: string, at: readonly PathSeg[]): { value: Json; path: PathSeg[] } | null {
     const hit = this.get(o, name, at);
     if (!hit) return null;
@@ -150,9 +161,11 @@ export class FieldReader {
   }
 
   string(o: Json, name: string, at: readonly PathSeg[]): string | null {
-    const hit = this.get(o, name, at);
-    if (!hit) return null;
-    return this.text(hit.value, hit.path, 'a string');
+    const k = this.keyOf(o, name);
+    const v = k === undefined ? null : o[k];
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string' && v.length <= MAX_STRING_LENGTH) return v;
+    return this.text(v, [...at, k as string], 'a string');
   }
 
   /** A string value of bounded length. */
@@ -163,19 +176,20 @@ export class FieldReader {
   }
 
   boolean(o: Json, name: string, at: readonly PathSeg[]): boolean | null {
-    const hit = this.get(o, name, at);
-    if (!hit) return null;
-    if (typeof hit.value !== 'boolean') return this.fail(hit.path, 'true or false', hit.value);
-    return hit.value;
+    const k = this.keyOf(o, name);
+    const v = k === undefined ? null : o[k];
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'boolean') return this.fail([...at, k as string], 'true or false', v);
+    return v;
   }
 
   /** A non-negative integer within [min, max]. */
   count(o: Json, name: string, at: readonly PathSeg[], min = 0, max = Number.MAX_SAFE_INTEGER): number | null {
-    const hit = this.get(o, name, at);
-    if (!hit) return null;
-    const v = hit.value;
+    const k = this.keyOf(o, name);
+    const v = k === undefined ? null : o[k];
+    if (v === null || v === undefined) return null;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      return this.fail(hit.path, `a whole number from ${min} to ${max}`, v);
+      return this.fail([...at, k as string], `a whole number from ${min} to ${max}`, v);
     }
     return v;
   }
