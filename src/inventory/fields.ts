@@ -142,7 +142,9 @@ export class FieldReader {
   private keyOf(o: Json, name: string): string | undefined {
     if (Object.hasOwn(o, name)) return name;
     const lower = name.toLowerCase();
-    for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+    // for-in rather than Object.keys: absent fields are the common case, and Object.keys would
+    // allocate the key list of the object for each of them.
+    for (const k in o) if (Object.hasOwn(o, k) && k.toLowerCase() === lower) return k;
     return undefined;
   }
 
