@@ -19,7 +19,7 @@ const log = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,50000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
     write: { type: 'string' },
     live: { type: 'string', default: '10000' },
