@@ -2,6 +2,7 @@
  * The per-cluster facts document that policies evaluate. Kept in step with
  * `schemas/facts.schema.json` (a test validates built facts against it, with no extra properties).
  */
+import type { LbCapacity } from './azure.ts';
 import type { SourceRef } from './model.ts';
 
 export interface DefaultRouteFacts {
@@ -96,23 +97,12 @@ export interface EgressIpFacts {
   source: SourceRef | null;
 }
 
-export interface LoadBalancerFacts {
+/** The outbound load balancer; the capacity numbers (see LbCapacity in azure.ts) are documented in facts.schema.json. */
+export interface LoadBalancerFacts extends LbCapacity {
   allocatedOutboundPorts: number;
   /** Where the outbound frontends come from: AKS-managed IPs, the user's public IPs, or the user's prefixes. */
   outboundIpSource: 'managed' | 'publicIps' | 'publicIpPrefixes';
   frontendIpv4Count: number;
-  /** allocatedOutboundPorts × max nodes (0 when Azure allocates by default). */
-  portsRequiredAtMaxNodes: number;
-  portsAvailable: number;
-  /** portsRequiredAtMaxNodes − portsAvailable when positive, else 0. */
-  portsShortfallAtMaxNodes: number;
-  /** Nodes the explicit allocation can serve with these frontends; null with the default allocation. */
-  maxNodesSupported: number | null;
-  /** IPv4 frontends the explicit allocation needs at max nodes; null with the default allocation. */
-  frontendIpv4Needed: number | null;
-  /** The largest allocatedOutboundPorts (a multiple of 8) that fits max nodes on these frontends; null with no nodes. */
-  portsPerNodeThatFit: number | null;
-  snatPortsPerNode: number;
 }
 
 export interface ApiServerFacts {

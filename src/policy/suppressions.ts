@@ -5,14 +5,17 @@ import { InputError } from '../errors.ts';
 import { readJsonFile, SCHEMA_DIR } from './load.ts';
 import { readStructured, type StructuredFile } from './structured.ts';
 
-/** One accepted finding pattern as written, with the place it was written for the reports. */
-export interface SuppressionEntry {
+interface RawEntry {
   policy: string;
   resource: string;
   justification: string;
   expires: string;
   owner?: string;
   ticket?: string;
+}
+
+/** One accepted finding pattern as written, with the place it was written for the reports. */
+export interface SuppressionEntry extends RawEntry {
   file: string;
   line: number;
 }
@@ -41,14 +44,6 @@ export interface SuppressionOutcome<T> {
   unused: SuppressionEntry[];
 }
 
-interface RawEntry {
-  policy: string;
-  resource: string;
-  justification: string;
-  expires: string;
-  owner?: string;
-  ticket?: string;
-}
 
 const ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
