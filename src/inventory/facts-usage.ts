@@ -44,11 +44,12 @@ export function crossClusterUsage(inv: Inventory): Usage {
       for (const id of lbIpIds(c)) addIp(id, ck, 'loadBalancer');
       for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, 'loadBalancer');
     } else if (NAT_GATEWAY_TYPES.includes(type)) {
-      for (const gw of natGatewayIdsOf(inv, c, type)) {
+      const gateways = natGatewayIdsOf(inv, c, type);
+      for (const gw of gateways) {
         const g = inv.natGateways.get(key(gw));
         for (const id of [...(g?.publicIpIds ?? []), ...(g?.publicIpPrefixIds ?? [])]) addIp(id, ck, 'natGateway');
       }
-      if (type === 'managedNATGateway' && !natGatewayIdsOf(inv, c, type).length) {
+      if (type === 'managedNATGateway' && !gateways.length) {
         for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, 'natGateway');
       }
     }

@@ -299,8 +299,10 @@ class ClusterJoin {
   private egressIps(type: string): EgressIpFacts[] {
     const c = this.c;
     const out: EgressIpFacts[] = [];
+    const seen = new Set<string>();
     const add = (id: string, kind: EgressIpFacts['kind'], via: EgressIpFacts['via'], gw: NatGatewayFacts | null): void => {
-      if (out.some((e) => key(e.id) === key(id))) return;
+      if (seen.has(key(id))) return;
+      seen.add(key(id));
       const ip = kind === 'publicIp' ? this.inv.publicIps.get(key(id)) : undefined;
       const pre = kind === 'publicIpPrefix' ? this.inv.publicIpPrefixes.get(key(id)) : undefined;
       const found = ip ?? pre;

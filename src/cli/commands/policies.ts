@@ -17,6 +17,8 @@ interface DirArgs {
   dirs?: string[];
 }
 
+const dirsBuilder = (y: Argv): Argv<DirArgs> =>
+  y.positional('dirs', { type: 'string', array: true, describe: 'Policy folders (default: the built-in policies)' }) as unknown as Argv<DirArgs>;
 const dirsOf = (args: DirArgs): string[] => (args.dirs?.length ? args.dirs.map((d) => path.resolve(d)) : [BUILTIN_POLICY_DIR]);
 
 function listCommand(ctx: CommandContext): CommandModule<object, ListArgs> {
@@ -57,7 +59,7 @@ function lintCommand(ctx: CommandContext): CommandModule<object, DirArgs> {
   return {
     command: 'lint [dirs..]',
     describe: 'Check policy files against the meta-schema and the facts schema; exit 2 on any problem',
-    builder: (y: Argv) => y.positional('dirs', { type: 'string', array: true, describe: 'Policy folders (default: the built-in policies)' }) as unknown as Argv<DirArgs>,
+    builder: dirsBuilder,
     handler: (args) => {
       const { files, problems } = lintPolicies(dirsOf(args));
       for (const p of problems) ctx.io.out(plain(p));
@@ -71,7 +73,7 @@ function testCommand(ctx: CommandContext): CommandModule<object, DirArgs> {
   return {
     command: 'test [dirs..]',
     describe: 'Run the policies\' test tables (<dir>/tests/<ID>.json); exit 1 on a failed case',
-    builder: (y: Argv) => y.positional('dirs', { type: 'string', array: true, describe: 'Policy folders (default: the built-in policies)' }) as unknown as Argv<DirArgs>,
+    builder: dirsBuilder,
     handler: (args) => {
       const { results, untested } = verifyPolicies(dirsOf(args));
       for (const r of results) {
