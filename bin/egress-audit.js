@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is TypeScript run by Node 22's built-in type stripping.
+// Thin launcher. An installed package runs the compiled dist/ (Node does not strip types under
+// node_modules); a source checkout runs src/ with Node's type stripping, so development never
+// runs a stale build. The published package has no src/, which is how the two are told apart.
+import { existsSync } from 'node:fs';
+
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const fromSource = existsSync(source);
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
+if (major < 22 || (fromSource && major === 22 && minor < 18)) {
   process.stderr.write(
-    `egress-audit needs Node.js 22.18 or newer (this is ${process.version}). ` +
-      'Run it through npm (`npx egress-audit ...` or `npm run scan -- ...`) after `npm ci`: the project brings its own Node 22.\n',
+    fromSource
+      ? `egress-audit from a source checkout needs Node.js 22.18 or newer (this is ${process.version}). ` +
+          'Run it through npm (`npx egress-audit ...` or `npm run scan -- ...`) after `npm ci`: the project brings its own Node 22.\n'
+      : `egress-audit needs Node.js 22 or newer (this is ${process.version}).\n`,
   );
   process.exit(2);
 }
@@ -17,5 +25,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { run } = await import('../src/cli/main.ts');
+const { run } = await import(fromSource ? source.href : '../dist/cli/main.js');
 process.exitCode = await run(process.argv.slice(2));
