@@ -1,7 +1,7 @@
 import type { ScanError } from '../errors.ts';
-import type { BaselineFinding } from '../policy/baseline.ts';
+import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
-import type { SuppressionEntry } from '../policy/suppressions.ts';
+import type { SuppressionEntry } from '../triage/suppressions.ts';
 import type { Severity } from '../policy/types.ts';
 
 /** The one result model every report format is rendered from. */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { BASE_CLUSTER, mergeDeep } from '../../src/policy/tester.ts';
+import { BASE_CLUSTER, mergeDeep } from '../../src/policy/testing/tester.ts';
 import type { ScanResult } from '../../src/report/model.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 

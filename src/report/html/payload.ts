@@ -1,5 +1,5 @@
 import { SEVERITIES } from '../../policy/types.ts';
-import type { SuppressionEntry } from '../../policy/suppressions.ts';
+import type { SuppressionEntry } from '../../triage/suppressions.ts';
 import type { ScanResult } from '../model.ts';
 
 /**
