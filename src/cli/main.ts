@@ -6,6 +6,7 @@ import { planCommand } from './commands/plan.ts';
 import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
 import { plain, processIo, type CommandContext, type Io } from './io.ts';
+import { TOOL } from '../tool.ts';
 
 /** Parses the command line and runs one command; returns the exit code (never exits the process). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
@@ -24,7 +25,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       .strict()
       .recommendCommands()
       .help()
-      .version()
+      // yargs would otherwise look for the nearest package.json above the process, the consumer's.
+      .version(TOOL.version)
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .exitProcess(false)
       // yargs 18 reports validation failures as plain Errors; name them so they read as usage errors.

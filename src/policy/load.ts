@@ -1,15 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../tool.ts';
 import { registerHelpers } from './templates.ts';
 import type { PolicyFile } from './types.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BUILTIN_POLICY_DIR = path.join(root, 'policies');
-export const SCHEMA_DIR = path.join(root, 'schemas');
+export const BUILTIN_POLICY_DIR = path.join(PACKAGE_ROOT, 'policies');
+export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schemas');
 
 export interface CompiledPolicy extends PolicyFile {
   file: string;

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ScanError } from '../errors.ts';
 import { eachFacts } from '../inventory/facts/facts.ts';
 import { asManifest, manifestErrors } from '../inventory/sources/arg/manifest.ts';
@@ -18,13 +16,7 @@ import type { ClusterResult, Finding, ScanResult } from '../report/model.ts';
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-
-const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as {
-  name: string;
-  version: string;
-  homepage?: string;
-};
-export const TOOL = { name: pkg.name, version: pkg.version, informationUri: pkg.homepage ?? 'https://github.com/egress-audit/egress-audit' };
+import { TOOL } from '../tool.ts';
 
 export interface LoadedInventory {
   inventory: Inventory;

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { loadBaseline } from '../../triage/baseline.ts';
@@ -17,8 +16,9 @@ import { policySetup } from '../setup.ts';
 import { printSummary } from '../summary.ts';
 import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from '../arg/options.ts';
 import { ArgProgress } from '../arg/progress.ts';
+import { PACKAGE_ROOT } from '../../tool.ts';
 
-export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
+export const SAMPLE_DIR = path.join(PACKAGE_ROOT, 'fixtures/sample');
 
 interface ScanArgs extends ArgArgs {
   source: 'fixtures' | 'arg';
