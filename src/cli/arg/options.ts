@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { CLOUD_ENDPOINTS, CLOUDS, CREDENTIAL_KINDS, type CloudName, type CredentialKind } from '../../inventory/sources/arg/clouds.ts';
 import type { ArgScope, ArgSourceOptions } from '../../inventory/sources/arg/index.ts';
-import { TOOL } from '../../scan/scan.ts';
+import { TOOL } from '../../tool.ts';
 
 /** The options shared by `export` and `scan --source arg`. */
 export interface ArgArgs {
