@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { run } from '../cli/main.ts';
 import { FILE_NAMES, FORMATS, type OutputFormat } from '../report/formats.ts';
-import type { ScanResult } from '../report/model.ts';
+import type { ScanResult } from '../scan/result.ts';
 
 const words = (name: string): string[] => core.getInput(name).split(/\s+/).filter(Boolean);
 

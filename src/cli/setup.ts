@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InputError } from '../errors.ts';
-import { profileAssignment, type Assignment } from '../config/assign.ts';
+import { profileAssignment, type ProfileAssignment } from '../config/assign.ts';
 import { readConfig, resolveProfiles, type LoadedConfig } from '../config/config.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow, type CompiledPolicy } from '../policy/load.ts';
 import type { Profile } from '../policy/profiles.ts';
@@ -9,7 +9,7 @@ export interface PolicySetup {
   config: LoadedConfig | null;
   policies: CompiledPolicy[];
   profiles: Map<string, Profile>;
-  assignment: Assignment;
+  assignment: ProfileAssignment;
 }
 
 /** Configuration file, policy folders and profiles, as the --config, --policies and --profile options give them. */

@@ -2,9 +2,13 @@ import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { AssignRule, LoadedConfig } from './config.ts';
 import { BUILTIN_PROFILES, type Profile } from '../policy/profiles.ts';
 
-/** The profile of each cluster and why; structurally the scan's ProfileAssignment. */
-export interface Assignment {
+/** How the profile of each cluster is chosen, and why; the configuration file supplies richer rules. */
+export interface ProfileAssignment {
   profileFor(cluster: ClusterFacts): { profile: Profile; reason: string };
+}
+
+export function singleProfile(profile: Profile, reason: string): ProfileAssignment {
+  return { profileFor: () => ({ profile, reason }) };
 }
 
 /** `*` any run of characters, `?` one; case-insensitive, whole value. */
@@ -41,15 +45,14 @@ export function ruleMatch(rule: AssignRule, c: ClusterFacts): string | null {
  * --profile wins for the whole scan; otherwise the configuration's first matching assign rule,
  * then its defaultProfile, then baseline.
  */
-export function profileAssignment(config: LoadedConfig | null, profiles: ReadonlyMap<string, Profile>, override?: string): Assignment {
+export function profileAssignment(config: LoadedConfig | null, profiles: ReadonlyMap<string, Profile>, override?: string): ProfileAssignment {
   const get = (name: string): Profile => {
     const p = profiles.get(name) ?? BUILTIN_PROFILES[name];
     if (!p) throw new Error(`profile ${name} was not resolved`);
     return p;
   };
   if (override !== undefined) {
-    const profile = get(override);
-    return { profileFor: () => ({ profile, reason: '--profile option' }) };
+    return singleProfile(get(override), '--profile option');
   }
   const rules = config?.value.assign ?? [];
   const fallbackName = config?.value.defaultProfile;

@@ -1,7 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_NAMES, FORMATTERS, type FormatContext } from './formats.ts';
-import type { ScanResult } from './model.ts';
+import type { ScanResult } from '../scan/result.ts';
 import { writeTemp } from '../json/write.ts';
 
 /**

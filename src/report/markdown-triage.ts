@@ -1,5 +1,5 @@
 import { mostSevere } from './findings.ts';
-import type { Finding, ScanResult } from './model.ts';
+import type { Finding, ScanResult } from '../scan/result.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
 import { mdText } from './text.ts';

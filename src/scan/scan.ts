@@ -1,73 +1,18 @@
-import path from 'node:path';
+import type { ProfileAssignment } from '../config/assign.ts';
 import type { ScanError } from '../errors.ts';
 import { eachFacts } from '../inventory/facts/facts.ts';
-import { asManifest, manifestErrors } from '../inventory/sources/arg/manifest.ts';
 import type { ClusterFacts } from '../inventory/facts/types.ts';
-import { Locator, RowIndex, type LocateRequest } from '../json/locate/locate.ts';
-import { key, type Inventory } from '../inventory/model.ts';
-import { InventoryBuilder } from '../inventory/normalize/builder.ts';
-import { collectFiles, readDocument } from '../json/read.ts';
-import { extractRows } from '../inventory/sources/files/shapes.ts';
+import { key } from '../inventory/model.ts';
+import type { LoadedInventory } from '../inventory/sources/source.ts';
+import { Locator, type LocateRequest } from '../json/locate/locate.ts';
 import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
 import type { CompiledPolicy } from '../policy/load.ts';
-import type { Profile } from '../policy/profiles.ts';
-import { severityRank, type Severity } from '../policy/types.ts';
-import type { ClusterResult, Finding, ScanResult } from '../report/model.ts';
+import type { Severity } from '../policy/types.ts';
+import { TOOL } from '../tool.ts';
+import { countBySeverity, sortFindings, type ClusterResult, type Finding, type ScanResult } from './result.ts';
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-import { TOOL } from '../tool.ts';
-
-export interface LoadedInventory {
-  inventory: Inventory;
-  errors: ScanError[];
-  inputs: string[];
-  /** Display path → absolute path of every file read, for resolving finding locations. */
-  files: Map<string, string>;
-  skipped: string[];
-  /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
-  rowIndex?: RowIndex | null;
-}
-
-/**
- * Reads exported fixtures (files or folders) into the inventory. Throws InputError on unreadable input.
- * An `egress-audit export` manifest is not inventory: the scopes it says failed are reported again,
- * so an offline scan of a partial export is as incomplete as the live scan was.
- */
-export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
-  const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path.resolve(f)));
-  const builder = new InventoryBuilder();
-  const shown = new Map<string, string>();
-  const exportErrors: ScanError[] = [];
-  try {
-    for (const f of files) {
-      // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
-      const doc = await readDocument(f);
-      const manifest = asManifest(doc.value);
-      if (manifest) {
-        exportErrors.push(...manifestErrors(manifest));
-        continue;
-      }
-      shown.set(doc.file, doc.absPath);
-      for (const row of extractRows(doc)) builder.add(row);
-    }
-  } catch (err) {
-    rowIndex?.close();
-    throw err;
-  }
-  const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex };
-}
-
-/** How the profile of each cluster is chosen; the configuration file supplies richer rules. */
-export interface ProfileAssignment {
-  profileFor(cluster: ClusterFacts): { profile: Profile; reason: string };
-}
-
-export function singleProfile(profile: Profile, reason: string): ProfileAssignment {
-  return { profileFor: () => ({ profile, reason }) };
-}
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -127,8 +72,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   });
   sortFindings(findings);
   const errors = users.attach(loaded.errors);
-  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) bySeverity[f.severity]++;
+  const bySeverity = countBySeverity(findings);
   const result: ScanResult = {
     version: 1,
     tool: TOOL,
@@ -169,35 +113,6 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 
-const SEVERITY_ORDER = (s: Severity): number => -severityRank(s);
-
-/** Most severe first, then policy, cluster, resource and path: stable across runs. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER(a.severity) - SEVERITY_ORDER(b.severity) ||
-    cmp(a.policyId, b.policyId) ||
-    cmp(a.clusterId.toLowerCase(), b.clusterId.toLowerCase()) ||
-    cmp(a.resourceId.toLowerCase(), b.resourceId.toLowerCase()) ||
-    cmp(a.path, b.path)
-  );
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Sorts in compareFindings' order, lower-casing each ID once rather than on every comparison. */
-function sortFindings(findings: Finding[]): void {
-  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
-  keyed.sort(
-    (a, b) =>
-      SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) ||
-      cmp(a.f.policyId, b.f.policyId) ||
-      cmp(a.cluster, b.cluster) ||
-      cmp(a.resource, b.resource) ||
-      cmp(a.f.path, b.f.path),
-  );
-  keyed.forEach((k, i) => (findings[i] = k.f));
-}
-
 /**
  * Names, on each error about a resource, the clusters that resource leaves incomplete. Clusters
  * are noted as they are evaluated, and only the resources errors name are tracked.
@@ -235,16 +150,4 @@ class ErrorUsers {
       return touched ? { ...e, clusters: [...touched].sort() } : e;
     });
   }
-}
-
-/**
- * 0 clean; 1 a finding at or above failOn (suppressed findings never count; with onlyNew, only
- * findings the baseline did not have); 2 an incomplete scan (unless allowPartial).
- */
-export function exitCode(result: ScanResult, allowPartial: boolean, onlyNew = false): 0 | 1 | 2 {
-  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
-  const failOn = result.scan.failOn;
-  if (failOn === 'none') return 0;
-  const counts = (f: Finding): boolean => !f.suppression && (!onlyNew || f.baseline === 'new');
-  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
 }

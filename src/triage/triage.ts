@@ -1,7 +1,6 @@
 import { compareToBaseline, type Baseline } from './baseline.ts';
 import { applySuppressions, type SuppressionSet } from './suppressions.ts';
-import type { Severity } from '../policy/types.ts';
-import type { Finding, ScanResult } from '../report/model.ts';
+import { countBySeverity, type Finding, type ScanResult } from '../scan/result.ts';
 
 export interface TriageOptions {
   suppressions?: SuppressionSet;
@@ -58,8 +57,7 @@ export function triage(result: ScanResult, opts: TriageOptions): ScanResult {
     const n = perCluster.get(c.id) ?? 0;
     return { ...c, findings: n, status: c.status === 'incomplete' ? c.status : n ? ('fail' as const) : ('pass' as const) };
   });
-  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of counting) bySeverity[f.severity]++;
+  const bySeverity = countBySeverity(counting);
   out.findings = findings;
   out.clusters = clusters;
   out.summary = {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ScanResult } from '../../src/report/model.ts';
+import type { ScanResult } from '../../src/scan/result.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 
 interface LockEntry {

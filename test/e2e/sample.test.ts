@@ -9,8 +9,8 @@ import type { ClusterFacts } from '../../src/inventory/facts/types.ts';
 import { applicableSubjects } from '../../src/policy/evaluate.ts';
 import { BUILTIN_POLICY_DIR, loadPolicies } from '../../src/policy/load.ts';
 import { DEFAULT_PARAMS } from '../../src/policy/types.ts';
-import type { ScanResult } from '../../src/report/model.ts';
-import { loadFixtures } from '../../src/scan/scan.ts';
+import type { ScanResult } from '../../src/scan/result.ts';
+import { loadFixtures } from '../../src/inventory/sources/files/index.ts';
 import { ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.ts';
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { run } from '../../src/cli/main.ts';
-import type { Finding, ScanResult } from '../../src/report/model.ts';
+import type { Finding, ScanResult } from '../../src/scan/result.ts';
 import { ROOT, runCli, tempDir, type CliRun } from './cli.ts';
 
 /** Three clusters: with --profile secure, EG001 fires on each and EG014 on the Windows pool. */

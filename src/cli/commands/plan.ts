@@ -5,7 +5,7 @@ import { buildFacts } from '../../inventory/facts/facts.ts';
 import type { ClusterFacts } from '../../inventory/facts/types.ts';
 import { planMigration } from '../../plan/plan.ts';
 import { renderPlans } from '../../plan/render.ts';
-import { loadFixtures } from '../../scan/scan.ts';
+import { loadFixtures } from '../../inventory/sources/files/index.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { SAMPLE_DIR } from './scan.ts';
 

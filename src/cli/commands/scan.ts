@@ -8,9 +8,12 @@ import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
 import { collectGarbage } from '../memory.ts';
 import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
-import type { ScanResult } from '../../report/model.ts';
+import type { ScanResult } from '../../scan/result.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
-import { evaluate, exitCode, loadFixtures, type EvaluateOptions, type LoadedInventory } from '../../scan/scan.ts';
+import { evaluate, type EvaluateOptions } from '../../scan/scan.ts';
+import { exitCode } from '../../scan/result.ts';
+import { filesSource } from '../../inventory/sources/files/index.ts';
+import { type LoadedInventory } from '../../inventory/sources/source.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../setup.ts';
 import { printSummary } from '../summary.ts';
@@ -131,7 +134,7 @@ const LARGE_SCAN = 1000;
  * scan) stayed reachable while the reports were written; once this returns, nothing holds it.
  */
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
-  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
+  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
   if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }

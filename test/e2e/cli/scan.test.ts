@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { BASE_CLUSTER, BASE_CLUSTER_ID, mergeDeep } from '../../../src/policy/testing/tester.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { ROOT, runCli, tempDir } from '../../helpers/cli.ts';
 
 const reportSchema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')) as object;

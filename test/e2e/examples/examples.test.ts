@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { loadSuppressions } from '../../../src/triage/suppressions.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../src/policy/load.ts';
 import { FILE_NAMES } from '../../../src/report/formats.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { ROOT, SAMPLE, tempDir } from '../../helpers/cli.ts';
 import { ACTION_MAIN, actionArgs, actionInputs, invocations, parseScanArgs, readYaml, runAction, type ActionStep, type Yaml } from './ci.ts';
 

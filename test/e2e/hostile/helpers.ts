@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../src/cli/main.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { BIN, ROOT, tempDir, type CliRun } from '../../helpers/cli.ts';
 
 export const CORPUS = path.join(ROOT, 'test/e2e/hostile/corpus');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.ts';
 import { runPipeline } from '../property/pipeline.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { corpus, removeTempDirs, scan, shown, workDir } from './helpers.ts';
 
 afterAll(removeTempDirs);

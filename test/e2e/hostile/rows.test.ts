@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { corpus, nameOf, removeTempDirs, scan, shown, states, workDir } from './helpers.ts';
 
 afterAll(removeTempDirs);

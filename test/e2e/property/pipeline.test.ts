@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/errors.ts';
 import { readDocument } from '../../../src/json/read.ts';
-import { exitCode } from '../../../src/scan/scan.ts';
+import { exitCode } from '../../../src/scan/result.ts';
 import { tempDir } from '../../helpers/cli.ts';
 import { corpus } from '../hostile/helpers.ts';
 import { runPipeline, type PipelineRun } from './pipeline.ts';

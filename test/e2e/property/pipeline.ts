@@ -6,8 +6,9 @@ import { extractRows } from '../../../src/inventory/sources/files/shapes.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../src/policy/load.ts';
 import { BUILTIN_PROFILES } from '../../../src/policy/profiles.ts';
 import { FORMATS, FORMATTERS, formatContext, type OutputFormat } from '../../../src/report/formats.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
-import { evaluate, singleProfile } from '../../../src/scan/scan.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
+import { evaluate } from '../../../src/scan/scan.ts';
+import { singleProfile } from '../../../src/config/assign.ts';
 
 const policies = loadPoliciesOrThrow([BUILTIN_POLICY_DIR]);
 

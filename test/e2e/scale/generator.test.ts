@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateSubscription, render, writeEstate, type EstateSummary } from '../../../scripts/gen/estate.ts';
 import { DEFECTS } from '../../../scripts/gen/plan.ts';
 import { BUILTIN_POLICY_DIR, loadPolicies } from '../../../src/policy/load.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { runCli, tempDir } from '../../helpers/cli.ts';
 
 const made: string[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../../helpers/cli.ts';
 import { byResource, cli, day, INVENTORY, scan, writeFile } from '../../helpers/triage.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 
 type Row = { id: string; name: string; properties: Record<string, unknown> & { networkProfile: Record<string, unknown> } };
 const rows = (): Row[] => JSON.parse(readFileSync(INVENTORY, 'utf8')) as Row[];

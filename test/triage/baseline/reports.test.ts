@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { ROOT } from '../../helpers/cli.ts';
 import { day, triagedScan } from '../../helpers/triage.ts';
 import { validateSarif } from '../../report/multitool.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../../helpers/cli.ts';
 import { byResource, day, INVENTORY, scan, writeFile } from '../../helpers/triage.ts';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 
 const BASE = ['--input', INVENTORY, '--profile', 'secure'];
 let plain: ScanResult;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ScanResult } from '../../../src/report/model.ts';
+import type { ScanResult } from '../../../src/scan/result.ts';
 import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../../helpers/browser.ts';
 import { byResource, day, INVENTORY, scan, triagedScan } from '../../helpers/triage.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import type { LoadedInventory } from '../../../scan/scan.ts';
+import type { LoadedInventory } from '../source.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
 import { display } from '../../../json/read.ts';
 import { ArgClient } from './client.ts';

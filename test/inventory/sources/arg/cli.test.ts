@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ScanResult } from '../../../../src/report/model.ts';
+import type { ScanResult } from '../../../../src/scan/result.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { run } from '../../../../src/cli/main.ts';
 import { ROOT, tempDir, type CliRun } from '../../../helpers/cli.ts';

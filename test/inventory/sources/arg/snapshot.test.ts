@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { asManifest, MANIFEST_MARKER, type ExportManifest } from '../../../../src/inventory/sources/arg/manifest.ts';
 import { layoutSnapshot, writeSnapshot } from '../../../../src/inventory/sources/arg/snapshot.ts';
-import { loadFixtures } from '../../../../src/scan/scan.ts';
+import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
 import { tempDir } from '../../../helpers/cli.ts';
 
 const row = (sub: string, name: string, extra: Record<string, unknown> = {}) => ({

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { buildFacts } from '../../../../src/inventory/facts/facts.ts';
 import { readDocument } from '../../../../src/json/read.ts';
 import { extractRows } from '../../../../src/inventory/sources/files/shapes.ts';
-import { loadFixtures } from '../../../../src/scan/scan.ts';
+import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
 import { ROOT } from '../../../helpers/cli.ts';
 
 const DIR = path.join(ROOT, 'test/fixtures/formats');

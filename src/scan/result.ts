@@ -2,7 +2,7 @@ import type { ScanError } from '../errors.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
-import type { Severity } from '../policy/types.ts';
+import { severityRank, zeroBySeverity, type Severity } from '../policy/types.ts';
 
 /** The one result model every report format is rendered from. */
 export interface ScanResult {
@@ -100,4 +100,51 @@ export interface PolicyInfo {
   docs?: string[];
   /** Profiles of this scan that turn the policy off: their clusters were not evaluated by it. */
   disabledIn?: string[];
+}
+
+const SEVERITY_ORDER = (s: Severity): number => -severityRank(s);
+
+/** Most severe first, then policy, cluster, resource and path: stable across runs. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER(a.severity) - SEVERITY_ORDER(b.severity) ||
+    cmp(a.policyId, b.policyId) ||
+    cmp(a.clusterId.toLowerCase(), b.clusterId.toLowerCase()) ||
+    cmp(a.resourceId.toLowerCase(), b.resourceId.toLowerCase()) ||
+    cmp(a.path, b.path)
+  );
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sorts in compareFindings' order, lower-casing each ID once rather than on every comparison. */
+export function sortFindings(findings: Finding[]): void {
+  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
+  keyed.sort(
+    (a, b) =>
+      SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) ||
+      cmp(a.f.policyId, b.f.policyId) ||
+      cmp(a.cluster, b.cluster) ||
+      cmp(a.resource, b.resource) ||
+      cmp(a.f.path, b.f.path),
+  );
+  keyed.forEach((k, i) => (findings[i] = k.f));
+}
+
+/**
+ * 0 clean; 1 a finding at or above failOn (suppressed findings never count; with onlyNew, only
+ * findings the baseline did not have); 2 an incomplete scan (unless allowPartial).
+ */
+export function exitCode(result: ScanResult, allowPartial: boolean, onlyNew = false): 0 | 1 | 2 {
+  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
+  const failOn = result.scan.failOn;
+  if (failOn === 'none') return 0;
+  const counts = (f: Finding): boolean => !f.suppression && (!onlyNew || f.baseline === 'new');
+  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = zeroBySeverity();
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
