@@ -4,11 +4,20 @@
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { precompiledModule } from './precompile.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_DIR = path.join(ROOT, 'dist/action');
 const HTML = path.join(ROOT, 'src/report/html');
+
+/** The validators and templates compiled at build time take the place of the empty source module. */
+const precompiled: Plugin = {
+  name: 'precompiled',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]precompiled[\\/]data\.ts$/ }, (args) => ({ contents: precompiledModule(), loader: 'js', resolveDir: path.dirname(args.path) }));
+  },
+};
 
 /** Writes the bundle into `outDir` (emptied first). */
 export async function buildAction(outDir: string): Promise<void> {
@@ -32,6 +41,7 @@ export async function buildAction(outDir: string): Promise<void> {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     legalComments: 'eof',
     logLevel: 'warning',
+    plugins: [precompiled],
   });
   // The report module reads its page assets from html/ beside itself, here the bundle.
   mkdirSync(path.join(outDir, 'html'));

@@ -1,11 +1,13 @@
 // `npm run build`: the published package's dist/, compiled from src/ at the same depth, with
-// the report's page assets beside the modules that read them. dist/action/ (the committed
+// the report's page assets beside the modules that read them and the validators and templates
+// compiled ahead of time (scripts/precompile.ts). dist/action/ (the committed
 // action bundle, `npm run build:action`) is left alone.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompiledModule } from './precompile.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -19,6 +21,8 @@ if (r.status !== 0) process.exit(r.status ?? 1);
 
 const html = path.join(ROOT, 'src/report/html');
 for (const name of readdirSync(html).filter((n) => ASSET.test(n))) cpSync(path.join(html, name), path.join(DIST, 'report/html', name));
+
+writeFileSync(path.join(DIST, 'precompiled/data.js'), precompiledModule());
 
 function safeReaddir(dir: string): string[] {
   try {

@@ -7,7 +7,7 @@ import {
 import {
   InventoryBuilder,
   asManifest,
-  collectFiles,
+  describeFsError,
   display,
   findNodeAtLocation,
   isObject,
@@ -20,7 +20,7 @@ import {
   require_ipaddr,
   topLevelKeyOffset,
   writeTemp
-} from "./chunks/chunk-NBFXSJUZ.js";
+} from "./chunks/chunk-ESQ64R62.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -1072,14 +1072,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path21,
           error2.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path21, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body: body2, headers, query } = opts;
+      const { path: path21, method, body: body2, headers, query } = opts;
       return {
-        path: path20,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code = path21.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22400,8 +22400,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22475,11 +22475,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22842,8 +22842,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27260,13 +27260,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path20) {
-          return /^\.|this\b/.test(path20.original);
+        scopedId: function scopedId(path21) {
+          return /^\.|this\b/.test(path21.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path20) {
-          return path20.parts.length === 1 && !AST.helpers.scopedId(path20) && !path20.depth;
+        simpleId: function simpleId(path21) {
+          return path21.parts.length === 1 && !AST.helpers.scopedId(path21) && !path21.depth;
         }
       }
     };
@@ -28351,12 +28351,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path20, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path21, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path20,
+        path: path21,
         params,
         hash: hash2,
         escaped,
@@ -28628,9 +28628,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program2 = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program2, void 0), path20 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program2, void 0), path21 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path20.original);
+        this.opcode("registerDecorator", params.length, path21.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -28697,48 +28697,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program2, inverse) {
-        var path20 = sexpr.path, name = path20.parts[0], isBlock = program2 != null || inverse != null;
-        this.opcode("getContext", validateDepth(path20));
+        var path21 = sexpr.path, name = path21.parts[0], isBlock = program2 != null || inverse != null;
+        this.opcode("getContext", validateDepth(path21));
         this.opcode("pushProgram", program2);
         this.opcode("pushProgram", inverse);
-        path20.strict = true;
-        this.accept(path20);
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path20 = sexpr.path;
-        path20.strict = true;
-        this.accept(path20);
+        var path21 = sexpr.path;
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program2, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path20 = sexpr.path, name = path20.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path21 = sexpr.path, name = path21.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path20.strict = true;
-          path20.falsy = true;
-          this.accept(path20);
-          this.opcode("invokeHelper", params.length, path20.original, _ast2["default"].helpers.simpleId(path20));
+          path21.strict = true;
+          path21.falsy = true;
+          this.accept(path21);
+          this.opcode("invokeHelper", params.length, path21.original, _ast2["default"].helpers.simpleId(path21));
         }
       },
-      PathExpression: function PathExpression(path20) {
-        var depth = validateDepth(path20);
-        var parts = validateParts(path20);
+      PathExpression: function PathExpression(path21) {
+        var depth = validateDepth(path21);
+        var parts = validateParts(path21);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path20), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path21), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path20.data) {
+        } else if (path21.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path20.strict);
+          this.opcode("lookupData", depth, parts, path21.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path20.falsy, path20.strict, scoped);
+          this.opcode("lookupOnContext", parts, path21.falsy, path21.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28965,8 +28965,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path20) {
-      return validateStringArray(path20, path20.parts, "parts");
+    function validateParts(path21) {
+      return validateStringArray(path21, path21.parts, "parts");
     }
     function validateBlockParams(program2) {
       if (program2.blockParams != null) {
@@ -29148,16 +29148,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path20 = aPath;
+      var path21 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path20 = url.path;
+        path21 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path20);
-      var parts = path20.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path21);
+      var parts = path21.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -29174,15 +29174,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path20 = parts.join("/");
-      if (path20 === "") {
-        path20 = isAbsolute ? "/" : ".";
+      path21 = parts.join("/");
+      if (path21 === "") {
+        path21 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path20;
+        url.path = path21;
         return urlGenerate(url);
       }
-      return path20;
+      return path21;
     }
     exports.normalize = normalize2;
     function join2(aRoot, aPath) {
@@ -31984,8 +31984,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path20 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path20;
+      var path21 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path21;
     };
     PrintVisitor.prototype.StringLiteral = function(string) {
       return '"' + string.value + '"';
@@ -32032,1782 +32032,6 @@ var require_lib = __commonJS({
       __require.extensions[".handlebars"] = extension;
       __require.extensions[".hbs"] = extension;
     }
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils4 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils4();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options2) => {
-      const opts = options2 || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value3 = input.slice(n3, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value3;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value3);
-            prevIndex = i;
-          }
-        }
-        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value2 = input.slice(n2);
-        parts.push(value2);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value2;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils4();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args2, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args2, options2);
-      }
-      args2.sort();
-      const value2 = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value2);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value2;
-    };
-    var syntaxError2 = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value2 = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value2 += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value2 += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value2 += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value2);
-              value2 = "";
-              continue;
-            }
-          }
-        }
-        value2 += ch;
-      }
-      parts.push(value2);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value2)) {
-        return;
-      }
-      return value2.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
-              return;
-            }
-            return {
-              type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern2) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern2.length) {
-        const match = parseRepeatedExtglob(pattern2.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0;
-      let value2 = pattern2.trim();
-      let match = parseRepeatedExtglob(value2);
-      while (match) {
-        depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options2) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value2;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n2 = 1) => input[state.index + n2];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num2 = 0) => {
-        state.consumed += value3;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment2("parens");
-        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value: value2, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options2, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value: value2, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
-          continue;
-        }
-        if (value2 === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value2 += "\\";
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value2 += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value2 = advance();
-          } else {
-            value2 += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
-          }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
-          }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (value2 === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value: value2 });
-          }
-          continue;
-        }
-        if (value2 === "(") {
-          increment2("parens");
-          push({ type: "paren", value: value2 });
-          continue;
-        }
-        if (value2 === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError2("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value2 === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("closing", "]"));
-            }
-            value2 = `\\${value2}`;
-          } else {
-            increment2("brackets");
-          }
-          push({ type: "bracket", value: value2 });
-          continue;
-        }
-        if (value2 === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("opening", "["));
-            }
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value2 === "{" && opts.nobrace !== true) {
-          increment2("braces");
-          const open2 = {
-            type: "brace",
-            value: value2,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value2 === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value: value2, output: value2 });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value: value2, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value2 === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === ",") {
-          let output = value2;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value: value2, output });
-          continue;
-        }
-        if (value2 === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value: value2, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value2 === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value: value2, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value: value2, output: DOT_LITERAL });
-          continue;
-        }
-        if (value2 === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value2;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
-            }
-            push({ type: "text", value: value2, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value: value2, output: QMARK });
-          continue;
-        }
-        if (value2 === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value2 === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value: value2, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value: value2 });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value2 === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value: value2, output: "" });
-            continue;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value2;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value2);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value2;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        const token = { type: "star", value: value2, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options2) => {
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils4();
-    var constants3 = require_constants6();
-    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject5(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
-      if (match === false) {
-        output = format3 ? format3(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
-    picomatch2.parse = (pattern2, options2) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options2));
-      return parse(pattern2, { ...options2, fastpaths: false });
-    };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch2.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options2);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options2);
-      }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants3;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils4();
-    function picomatch2(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
   }
 });
 
@@ -33888,17 +32112,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path20) {
-      const ctrl = callVisitor(key2, node, visitor, path20);
+    function visit_(key2, node, visitor, path21) {
+      const ctrl = callVisitor(key2, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visit_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path21, ctrl);
+        return visit_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33909,13 +32133,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33936,17 +32160,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path20) {
-      const ctrl = await callVisitor(key2, node, visitor, path20);
+    async function visitAsync_(key2, node, visitor, path21) {
+      const ctrl = await callVisitor(key2, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path21, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33957,13 +32181,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33990,23 +32214,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path20) {
+    function callVisitor(key2, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path20);
+        return visitor(key2, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path20);
+        return visitor.Map?.(key2, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path20);
+        return visitor.Seq?.(key2, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path20);
+        return visitor.Pair?.(key2, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path20);
+        return visitor.Scalar?.(key2, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path20);
+        return visitor.Alias?.(key2, node, path21);
       return void 0;
     }
-    function replaceNode(key2, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key2, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -34618,10 +32842,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path20, value2) {
+    function collectionFromPath(schema2, path21, value2) {
       let v = value2;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -34640,7 +32864,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -34670,11 +32894,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value2) {
-        if (isEmptyPath(path20))
+      addIn(path21, value2) {
+        if (isEmptyPath(path21))
           this.add(value2);
         else {
-          const [key2, ...rest] = path20;
+          const [key2, ...rest] = path21;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -34688,8 +32912,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key2, ...rest] = path20;
+      deleteIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -34703,8 +32927,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key2, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key2, ...rest] = path21;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -34722,8 +32946,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key2, ...rest] = path20;
+      hasIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -34733,8 +32957,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value2) {
-        const [key2, ...rest] = path20;
+      setIn(path21, value2) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -37249,9 +35473,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path20, value2) {
+      addIn(path21, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value2);
+          this.contents.addIn(path21, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -37326,14 +35550,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -37348,10 +35572,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -37362,10 +35586,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -37382,13 +35606,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value2) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value2) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value2);
+          this.contents.setIn(path21, value2);
         }
       }
       /**
@@ -39349,9 +37573,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field2, index] of path20) {
+      for (const [field2, index] of path21) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -39360,23 +37584,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field2 = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field2 = path21[path21.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -39387,10 +37611,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -41141,9 +39365,1785 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils4 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils4();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options2) => {
+      const opts = options2 || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value3 = input.slice(n3, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value3;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value3);
+            prevIndex = i;
+          }
+        }
+        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value2 = input.slice(n2);
+        parts.push(value2);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value2;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils4();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args2, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args2, options2);
+      }
+      args2.sort();
+      const value2 = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value2);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value2;
+    };
+    var syntaxError2 = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value2 = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value2 += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value2 += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value2 += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value2);
+              value2 = "";
+              continue;
+            }
+          }
+        }
+        value2 += ch;
+      }
+      parts.push(value2);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value2 = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value2)) {
+        return;
+      }
+      return value2.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value2 = pattern2.trim();
+      let match = parseRepeatedExtglob(value2);
+      while (match) {
+        depth++;
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value2;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n2 = 1) => input[state.index + n2];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value3 = "", num2 = 0) => {
+        state.consumed += value3;
+        state.index += num2;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value: value2, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value: value2, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value2 = advance();
+        if (value2 === "\0") {
+          continue;
+        }
+        if (value2 === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value2 += "\\";
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value2 += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value2 = advance();
+          } else {
+            value2 += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
+          }
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
+          }
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (value2 === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value: value2 });
+          }
+          continue;
+        }
+        if (value2 === "(") {
+          increment2("parens");
+          push({ type: "paren", value: value2 });
+          continue;
+        }
+        if (value2 === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError2("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value2 === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError2("closing", "]"));
+            }
+            value2 = `\\${value2}`;
+          } else {
+            increment2("brackets");
+          }
+          push({ type: "bracket", value: value2 });
+          continue;
+        }
+        if (value2 === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError2("opening", "["));
+            }
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value2 = `/${value2}`;
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value2 === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open2 = {
+            type: "brace",
+            value: value2,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value2 === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value: value2, output: value2 });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value2 = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value: value2, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value2 === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === ",") {
+          let output = value2;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value: value2, output });
+          continue;
+        }
+        if (value2 === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value2 === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value2;
+            prev.value += value2;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value: value2, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
+          continue;
+        }
+        if (value2 === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value2);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value2;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value2}`;
+            }
+            push({ type: "text", value: value2, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value: value2, output: QMARK });
+          continue;
+        }
+        if (value2 === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value2);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value2 === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value2);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value: value2 });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value2 === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value: value2, output: "" });
+            continue;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value2 += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value2;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value2);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value2);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value2;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value2;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value2;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        const token = { type: "star", value: value2, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value2;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils4();
+    var constants3 = require_constants6();
+    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject5(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format3 ? format3(input) : input;
+      if (match === false) {
+        output = format3 ? format3(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex2, options2, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern2, options2) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options2));
+      return parse(pattern2, { ...options2, fastpaths: false });
+    };
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options2);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options2);
+      }
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options2 && options2.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants3;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils4();
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
 // src/action/action.ts
 import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -43451,11 +43451,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve3,
-  require: (path20) => {
+  require: (path21) => {
     if (typeof require2 !== "undefined") {
-      return require2(path20);
-    } else if (path20.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path20, "utf8"));
+      return require2(path21);
+    } else if (path21.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path21, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -47215,6 +47215,4248 @@ var import_handlebars = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
 import path2 from "node:path";
 
+// src/precompiled/index.ts
+import { createHash } from "node:crypto";
+
+// src/precompiled/data.ts
+var import_equal = __toESM(require_equal(), 1);
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var runtime0 = { default: import_equal.default.default ?? import_equal.default };
+var runtime1 = { default: import_ucs2length.default.default ?? import_ucs2length.default };
+var validators0 = (() => {
+  const schema27 = { "properties": { "cluster": { "properties": { "outboundTypeRecognized": { "const": true }, "outboundType": { "enum": { "$data": "/params/allowedOutboundTypes" } } } } } };
+  const func0 = runtime0.default;
+  function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundTypeRecognized !== void 0) {
+            if (true !== data0.outboundTypeRecognized) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundTypeRecognized", schemaPath: "#/properties/cluster/properties/outboundTypeRecognized/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.outboundType !== void 0) {
+            const vSchema0 = rootData && rootData.params && rootData.params.allowedOutboundTypes;
+            let valid2;
+            if (vSchema0 === void 0) {
+              valid2 = true;
+            } else if (!Array.isArray(vSchema0)) {
+              const err1 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: {}, message: '"enum" keyword must be array ($data)' };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+              valid2 = false;
+            } else {
+              valid2 = false;
+              for (const v0 of vSchema0) {
+                if (func0(data0.outboundType, v0)) {
+                  valid2 = true;
+                  break;
+                }
+              }
+            }
+            if (!valid2) {
+              const err2 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: vSchema0 }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+  }
+  const schema28 = { "properties": { "cluster": { "properties": { "outboundTypeRecognized": { "const": true } } } } };
+  function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundTypeRecognized !== void 0) {
+            if (true !== data0.outboundTypeRecognized) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundTypeRecognized", schemaPath: "#/properties/cluster/properties/outboundTypeRecognized/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate11.errors = vErrors;
+    return errors === 0;
+  }
+  const schema29 = { "properties": { "cluster": { "properties": { "loadBalancerSku": { "const": "standard" }, "pools": { "items": { "properties": { "type": { "const": "VirtualMachineScaleSets" } } } } } } } };
+  function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.loadBalancerSku !== void 0) {
+            if ("standard" !== data0.loadBalancerSku) {
+              const err0 = { instancePath: instancePath + "/cluster/loadBalancerSku", schemaPath: "#/properties/cluster/properties/loadBalancerSku/const", keyword: "const", params: { allowedValue: "standard" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.pools !== void 0) {
+            let data2 = data0.pools;
+            if (Array.isArray(data2)) {
+              const len0 = data2.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data3 = data2[i0];
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  if (data3.type !== void 0) {
+                    if ("VirtualMachineScaleSets" !== data3.type) {
+                      const err1 = { instancePath: instancePath + "/cluster/pools/" + i0 + "/type", schemaPath: "#/properties/cluster/properties/pools/items/properties/type/const", keyword: "const", params: { allowedValue: "VirtualMachineScaleSets" }, message: "must be equal to constant" };
+                      if (vErrors === null) {
+                        vErrors = [err1];
+                      } else {
+                        vErrors.push(err1);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate12.errors = vErrors;
+    return errors === 0;
+  }
+  const schema30 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "managedNATGateway" } } } } };
+  function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("managedNATGateway" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "managedNATGateway" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate13.errors = vErrors;
+    return errors === 0;
+  }
+  const schema31 = { "properties": { "pool": { "properties": { "subnetId": { "type": "null" } } } } };
+  function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.subnetId !== void 0) {
+            if (data0.subnetId !== null) {
+              const err0 = { instancePath: instancePath + "/pool/subnetId", schemaPath: "#/properties/pool/properties/subnetId/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate14.errors = vErrors;
+    return errors === 0;
+  }
+  const schema32 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userAssignedNATGateway" } } }, "pool": { "properties": { "networkKnown": { "const": true } } } } };
+  function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("userAssignedNATGateway" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "userAssignedNATGateway" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.networkKnown !== void 0) {
+            if (true !== data2.networkKnown) {
+              const err1 = { instancePath: instancePath + "/pool/networkKnown", schemaPath: "#/properties/pool/properties/networkKnown/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate15.errors = vErrors;
+    return errors === 0;
+  }
+  const schema33 = { "properties": { "pool": { "properties": { "subnetId": { "type": "string" }, "subnet": { "properties": { "natGatewayId": { "type": "string" } } }, "natGateway": { "properties": { "ipCount": { "minimum": 1 } } } } } } };
+  function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.subnetId !== void 0) {
+            if (typeof data0.subnetId !== "string") {
+              const err0 = { instancePath: instancePath + "/pool/subnetId", schemaPath: "#/properties/pool/properties/subnetId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.subnet !== void 0) {
+            let data2 = data0.subnet;
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.natGatewayId !== void 0) {
+                if (typeof data2.natGatewayId !== "string") {
+                  const err1 = { instancePath: instancePath + "/pool/subnet/natGatewayId", schemaPath: "#/properties/pool/properties/subnet/properties/natGatewayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          if (data0.natGateway !== void 0) {
+            let data4 = data0.natGateway;
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              if (data4.ipCount !== void 0) {
+                let data5 = data4.ipCount;
+                if (typeof data5 == "number" && isFinite(data5)) {
+                  if (data5 < 1 || isNaN(data5)) {
+                    const err2 = { instancePath: instancePath + "/pool/natGateway/ipCount", schemaPath: "#/properties/pool/properties/natGateway/properties/ipCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    if (vErrors === null) {
+                      vErrors = [err2];
+                    } else {
+                      vErrors.push(err2);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate16.errors = vErrors;
+    return errors === 0;
+  }
+  const schema34 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userDefinedRouting" } } }, "pool": { "properties": { "networkKnown": { "const": true } } } } };
+  function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("userDefinedRouting" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "userDefinedRouting" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.networkKnown !== void 0) {
+            if (true !== data2.networkKnown) {
+              const err1 = { instancePath: instancePath + "/pool/networkKnown", schemaPath: "#/properties/pool/properties/networkKnown/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate17.errors = vErrors;
+    return errors === 0;
+  }
+  const schema35 = { "properties": { "pool": { "properties": { "subnetId": { "type": "string" }, "subnet": { "properties": { "defaultRoute": { "type": "object", "properties": { "nextHopType": { "not": { "const": "None" } } } } } } } } } };
+  function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.subnetId !== void 0) {
+            if (typeof data0.subnetId !== "string") {
+              const err0 = { instancePath: instancePath + "/pool/subnetId", schemaPath: "#/properties/pool/properties/subnetId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.subnet !== void 0) {
+            let data2 = data0.subnet;
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.defaultRoute !== void 0) {
+                let data3 = data2.defaultRoute;
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  if (data3.nextHopType !== void 0) {
+                    const _errs7 = errors;
+                    const _errs8 = errors;
+                    if ("None" !== data3.nextHopType) {
+                      const err1 = {};
+                      if (vErrors === null) {
+                        vErrors = [err1];
+                      } else {
+                        vErrors.push(err1);
+                      }
+                      errors++;
+                    }
+                    var valid4 = _errs8 === errors;
+                    if (valid4) {
+                      const err2 = { instancePath: instancePath + "/pool/subnet/defaultRoute/nextHopType", schemaPath: "#/properties/pool/properties/subnet/properties/defaultRoute/properties/nextHopType/not", keyword: "not", params: {}, message: "must NOT be valid" };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    } else {
+                      errors = _errs7;
+                      if (vErrors !== null) {
+                        if (_errs7) {
+                          vErrors.length = _errs7;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err3 = { instancePath: instancePath + "/pool/subnet/defaultRoute", schemaPath: "#/properties/pool/properties/subnet/properties/defaultRoute/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate18.errors = vErrors;
+    return errors === 0;
+  }
+  const schema36 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userDefinedRouting" } } }, "pool": { "properties": { "networkKnown": { "const": true }, "subnet": { "type": "object", "properties": { "defaultRoute": { "type": "object", "properties": { "nextHopType": { "not": { "const": "None" } } } } } } } } } };
+  function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("userDefinedRouting" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "userDefinedRouting" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.networkKnown !== void 0) {
+            if (true !== data2.networkKnown) {
+              const err1 = { instancePath: instancePath + "/pool/networkKnown", schemaPath: "#/properties/pool/properties/networkKnown/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (data2.subnet !== void 0) {
+            let data4 = data2.subnet;
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              if (data4.defaultRoute !== void 0) {
+                let data5 = data4.defaultRoute;
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  if (data5.nextHopType !== void 0) {
+                    const _errs9 = errors;
+                    const _errs10 = errors;
+                    if ("None" !== data5.nextHopType) {
+                      const err2 = {};
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                    var valid5 = _errs10 === errors;
+                    if (valid5) {
+                      const err3 = { instancePath: instancePath + "/pool/subnet/defaultRoute/nextHopType", schemaPath: "#/properties/pool/properties/subnet/properties/defaultRoute/properties/nextHopType/not", keyword: "not", params: {}, message: "must NOT be valid" };
+                      if (vErrors === null) {
+                        vErrors = [err3];
+                      } else {
+                        vErrors.push(err3);
+                      }
+                      errors++;
+                    } else {
+                      errors = _errs9;
+                      if (vErrors !== null) {
+                        if (_errs9) {
+                          vErrors.length = _errs9;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err4 = { instancePath: instancePath + "/pool/subnet/defaultRoute", schemaPath: "#/properties/pool/properties/subnet/properties/defaultRoute/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err5 = { instancePath: instancePath + "/pool/subnet", schemaPath: "#/properties/pool/properties/subnet/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate19.errors = vErrors;
+    return errors === 0;
+  }
+  const schema37 = { "properties": { "pool": { "properties": { "subnet": { "properties": { "defaultRoute": { "properties": { "nextHopType": { "const": "VirtualAppliance" } } } } } } } } };
+  function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.subnet !== void 0) {
+            let data1 = data0.subnet;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.defaultRoute !== void 0) {
+                let data2 = data1.defaultRoute;
+                if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                  if (data2.nextHopType !== void 0) {
+                    if ("VirtualAppliance" !== data2.nextHopType) {
+                      const err0 = { instancePath: instancePath + "/pool/subnet/defaultRoute/nextHopType", schemaPath: "#/properties/pool/properties/subnet/properties/defaultRoute/properties/nextHopType/const", keyword: "const", params: { allowedValue: "VirtualAppliance" }, message: "must be equal to constant" };
+                      if (vErrors === null) {
+                        vErrors = [err0];
+                      } else {
+                        vErrors.push(err0);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate20.errors = vErrors;
+    return errors === 0;
+  }
+  const schema38 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] }, "kubernetesVersionOrdinal": { "type": "integer" } } } } };
+  function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema38.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.kubernetesVersionOrdinal !== void 0) {
+            let data2 = data0.kubernetesVersionOrdinal;
+            if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+              const err1 = { instancePath: instancePath + "/cluster/kubernetesVersionOrdinal", schemaPath: "#/properties/cluster/properties/kubernetesVersionOrdinal/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate21.errors = vErrors;
+    return errors === 0;
+  }
+  const schema39 = { "properties": { "cluster": { "properties": { "kubernetesVersionOrdinal": { "minimum": 1020 } } } } };
+  function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.kubernetesVersionOrdinal !== void 0) {
+            let data1 = data0.kubernetesVersionOrdinal;
+            if (typeof data1 == "number" && isFinite(data1)) {
+              if (data1 < 1020 || isNaN(data1)) {
+                const err0 = { instancePath: instancePath + "/cluster/kubernetesVersionOrdinal", schemaPath: "#/properties/cluster/properties/kubernetesVersionOrdinal/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1020 }, message: "must be >= 1020" };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate22.errors = vErrors;
+    return errors === 0;
+  }
+  const schema40 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } }, "natGateway": { "anyOf": [{ "properties": { "managed": { "const": true } } }, { "properties": { "ipCount": { "minimum": 1 } } }] } } };
+  function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema40.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.natGateway !== void 0) {
+        let data2 = data.natGateway;
+        const _errs3 = errors;
+        let valid2 = false;
+        const _errs4 = errors;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.managed !== void 0) {
+            if (true !== data2.managed) {
+              const err1 = { instancePath: instancePath + "/natGateway/managed", schemaPath: "#/properties/natGateway/anyOf/0/properties/managed/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+        var _valid0 = _errs4 === errors;
+        valid2 = valid2 || _valid0;
+        if (!valid2) {
+          const _errs6 = errors;
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.ipCount !== void 0) {
+              let data4 = data2.ipCount;
+              if (typeof data4 == "number" && isFinite(data4)) {
+                if (data4 < 1 || isNaN(data4)) {
+                  const err2 = { instancePath: instancePath + "/natGateway/ipCount", schemaPath: "#/properties/natGateway/anyOf/1/properties/ipCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          var _valid0 = _errs6 === errors;
+          valid2 = valid2 || _valid0;
+        }
+        if (!valid2) {
+          const err3 = { instancePath: instancePath + "/natGateway", schemaPath: "#/properties/natGateway/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        } else {
+          errors = _errs3;
+          if (vErrors !== null) {
+            if (_errs3) {
+              vErrors.length = _errs3;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+    validate23.errors = vErrors;
+    return errors === 0;
+  }
+  const schema41 = { "properties": { "natGateway": { "properties": { "ipCount": { "minimum": { "$data": "/params/minNatGatewayIps" } }, "ipv4AddressCount": { "maximum": 16 }, "ipv6AddressCount": { "maximum": 16 } } } } };
+  function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.natGateway !== void 0) {
+        let data0 = data.natGateway;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.ipCount !== void 0) {
+            let data1 = data0.ipCount;
+            if (typeof data1 == "number" && isFinite(data1)) {
+              const vSchema0 = rootData && rootData.params && rootData.params.minNatGatewayIps;
+              if (vSchema0 !== void 0 && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || (data1 < vSchema0 || isNaN(data1)))) {
+                const err0 = { instancePath: instancePath + "/natGateway/ipCount", schemaPath: "#/properties/natGateway/properties/ipCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema0 }, message: "must be >= " + vSchema0 };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data0.ipv4AddressCount !== void 0) {
+            let data2 = data0.ipv4AddressCount;
+            if (typeof data2 == "number" && isFinite(data2)) {
+              if (data2 > 16 || isNaN(data2)) {
+                const err1 = { instancePath: instancePath + "/natGateway/ipv4AddressCount", schemaPath: "#/properties/natGateway/properties/ipv4AddressCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16 }, message: "must be <= 16" };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data0.ipv6AddressCount !== void 0) {
+            let data3 = data0.ipv6AddressCount;
+            if (typeof data3 == "number" && isFinite(data3)) {
+              if (data3 > 16 || isNaN(data3)) {
+                const err2 = { instancePath: instancePath + "/natGateway/ipv6AddressCount", schemaPath: "#/properties/natGateway/properties/ipv6AddressCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16 }, message: "must be <= 16" };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate24.errors = vErrors;
+    return errors === 0;
+  }
+  const schema42 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } } } };
+  function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema42.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate25.errors = vErrors;
+    return errors === 0;
+  }
+  const schema43 = { "properties": { "natGateway": { "properties": { "idleTimeoutInMinutes": { "minimum": 4, "maximum": { "$data": "/params/maxIdleTimeoutMinutes" } } } } } };
+  function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.natGateway !== void 0) {
+        let data0 = data.natGateway;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.idleTimeoutInMinutes !== void 0) {
+            let data1 = data0.idleTimeoutInMinutes;
+            if (typeof data1 == "number" && isFinite(data1)) {
+              const vSchema0 = rootData && rootData.params && rootData.params.maxIdleTimeoutMinutes;
+              if (vSchema0 !== void 0 && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || (data1 > vSchema0 || isNaN(data1)))) {
+                const err0 = { instancePath: instancePath + "/natGateway/idleTimeoutInMinutes", schemaPath: "#/properties/natGateway/properties/idleTimeoutInMinutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: vSchema0 }, message: "must be <= " + vSchema0 };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+              if (data1 < 4 || isNaN(data1)) {
+                const err1 = { instancePath: instancePath + "/natGateway/idleTimeoutInMinutes", schemaPath: "#/properties/natGateway/properties/idleTimeoutInMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 4 }, message: "must be >= 4" };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate26.errors = vErrors;
+    return errors === 0;
+  }
+  const schema44 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] }, "zones": { "minItems": 2 } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesWithoutNatGateway": { "type": "array" } } } } };
+  function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema44.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.zones !== void 0) {
+            let data2 = data0.zones;
+            if (Array.isArray(data2)) {
+              if (data2.length < 2) {
+                const err1 = { instancePath: instancePath + "/cluster/zones", schemaPath: "#/properties/cluster/properties/zones/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data3 = data.pool;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (data3.networkKnown !== void 0) {
+            if (true !== data3.networkKnown) {
+              const err2 = { instancePath: instancePath + "/pool/networkKnown", schemaPath: "#/properties/pool/properties/networkKnown/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          if (data3.zonesWithoutNatGateway !== void 0) {
+            if (!Array.isArray(data3.zonesWithoutNatGateway)) {
+              const err3 = { instancePath: instancePath + "/pool/zonesWithoutNatGateway", schemaPath: "#/properties/pool/properties/zonesWithoutNatGateway/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate27.errors = vErrors;
+    return errors === 0;
+  }
+  const schema45 = { "properties": { "pool": { "properties": { "zonesWithoutNatGateway": { "maxItems": 0 } } } } };
+  function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.zonesWithoutNatGateway !== void 0) {
+            let data1 = data0.zonesWithoutNatGateway;
+            if (Array.isArray(data1)) {
+              if (data1.length > 0) {
+                const err0 = { instancePath: instancePath + "/pool/zonesWithoutNatGateway", schemaPath: "#/properties/pool/properties/zonesWithoutNatGateway/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items" };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate28.errors = vErrors;
+    return errors === 0;
+  }
+  const schema46 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userAssignedNATGateway" } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesOutsideNatGatewayZones": { "type": "array" } } } } };
+  function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("userAssignedNATGateway" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "userAssignedNATGateway" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.networkKnown !== void 0) {
+            if (true !== data2.networkKnown) {
+              const err1 = { instancePath: instancePath + "/pool/networkKnown", schemaPath: "#/properties/pool/properties/networkKnown/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (data2.zonesOutsideNatGatewayZones !== void 0) {
+            if (!Array.isArray(data2.zonesOutsideNatGatewayZones)) {
+              const err2 = { instancePath: instancePath + "/pool/zonesOutsideNatGatewayZones", schemaPath: "#/properties/pool/properties/zonesOutsideNatGatewayZones/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate29.errors = vErrors;
+    return errors === 0;
+  }
+  const schema47 = { "properties": { "pool": { "properties": { "zonesOutsideNatGatewayZones": { "maxItems": 0 } } } } };
+  function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.zonesOutsideNatGatewayZones !== void 0) {
+            let data1 = data0.zonesOutsideNatGatewayZones;
+            if (Array.isArray(data1)) {
+              if (data1.length > 0) {
+                const err0 = { instancePath: instancePath + "/pool/zonesOutsideNatGatewayZones", schemaPath: "#/properties/pool/properties/zonesOutsideNatGatewayZones/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items" };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate30.errors = vErrors;
+    return errors === 0;
+  }
+  const schema48 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } }, "egressIp": { "properties": { "via": { "const": "natGateway" }, "skuMatchesNatGateway": { "type": "boolean" } } } } };
+  function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema48.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.egressIp !== void 0) {
+        let data2 = data.egressIp;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.via !== void 0) {
+            if ("natGateway" !== data2.via) {
+              const err1 = { instancePath: instancePath + "/egressIp/via", schemaPath: "#/properties/egressIp/properties/via/const", keyword: "const", params: { allowedValue: "natGateway" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (data2.skuMatchesNatGateway !== void 0) {
+            if (typeof data2.skuMatchesNatGateway !== "boolean") {
+              const err2 = { instancePath: instancePath + "/egressIp/skuMatchesNatGateway", schemaPath: "#/properties/egressIp/properties/skuMatchesNatGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate31.errors = vErrors;
+    return errors === 0;
+  }
+  const schema49 = { "properties": { "egressIp": { "properties": { "skuMatchesNatGateway": { "const": true } } } } };
+  function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.egressIp !== void 0) {
+        let data0 = data.egressIp;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.skuMatchesNatGateway !== void 0) {
+            if (true !== data0.skuMatchesNatGateway) {
+              const err0 = { instancePath: instancePath + "/egressIp/skuMatchesNatGateway", schemaPath: "#/properties/egressIp/properties/skuMatchesNatGateway/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate32.errors = vErrors;
+    return errors === 0;
+  }
+  const schema50 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "osType": { "const": "Windows" } } } } };
+  function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema50.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.osType !== void 0) {
+            if ("Windows" !== data2.osType) {
+              const err1 = { instancePath: instancePath + "/pool/osType", schemaPath: "#/properties/pool/properties/osType/const", keyword: "const", params: { allowedValue: "Windows" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate33.errors = vErrors;
+    return errors === 0;
+  }
+  const schema51 = { "properties": { "pool": { "properties": { "disableOutboundNat": { "const": true } } } } };
+  function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.disableOutboundNat !== void 0) {
+            if (true !== data0.disableOutboundNat) {
+              const err0 = { instancePath: instancePath + "/pool/disableOutboundNat", schemaPath: "#/properties/pool/properties/disableOutboundNat/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate34.errors = vErrors;
+    return errors === 0;
+  }
+  const schema52 = { "properties": { "pool": { "properties": { "osType": { "const": "Windows" }, "disableOutboundNat": { "const": true } } } } };
+  function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.pool !== void 0) {
+        let data0 = data.pool;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.osType !== void 0) {
+            if ("Windows" !== data0.osType) {
+              const err0 = { instancePath: instancePath + "/pool/osType", schemaPath: "#/properties/pool/properties/osType/const", keyword: "const", params: { allowedValue: "Windows" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.disableOutboundNat !== void 0) {
+            if (true !== data0.disableOutboundNat) {
+              const err1 = { instancePath: instancePath + "/pool/disableOutboundNat", schemaPath: "#/properties/pool/properties/disableOutboundNat/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate35.errors = vErrors;
+    return errors === 0;
+  }
+  const schema53 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "enableNodePublicIp": { "const": false } } } } };
+  function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema53.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.pool !== void 0) {
+        let data2 = data.pool;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.enableNodePublicIp !== void 0) {
+            if (false !== data2.enableNodePublicIp) {
+              const err1 = { instancePath: instancePath + "/pool/enableNodePublicIp", schemaPath: "#/properties/pool/properties/enableNodePublicIp/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate36.errors = vErrors;
+    return errors === 0;
+  }
+  const schema54 = { "properties": { "cluster": { "properties": { "apiServer": { "anyOf": [{ "properties": { "private": { "const": true } } }, { "properties": { "vnetIntegration": { "const": true } } }] } } } } };
+  function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.apiServer !== void 0) {
+            let data1 = data0.apiServer;
+            const _errs2 = errors;
+            let valid2 = false;
+            const _errs3 = errors;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.private !== void 0) {
+                if (true !== data1.private) {
+                  const err0 = { instancePath: instancePath + "/cluster/apiServer/private", schemaPath: "#/properties/cluster/properties/apiServer/anyOf/0/properties/private/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              }
+            }
+            var _valid0 = _errs3 === errors;
+            valid2 = valid2 || _valid0;
+            if (!valid2) {
+              const _errs5 = errors;
+              if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                if (data1.vnetIntegration !== void 0) {
+                  if (true !== data1.vnetIntegration) {
+                    const err1 = { instancePath: instancePath + "/cluster/apiServer/vnetIntegration", schemaPath: "#/properties/cluster/properties/apiServer/anyOf/1/properties/vnetIntegration/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+                    if (vErrors === null) {
+                      vErrors = [err1];
+                    } else {
+                      vErrors.push(err1);
+                    }
+                    errors++;
+                  }
+                }
+              }
+              var _valid0 = _errs5 === errors;
+              valid2 = valid2 || _valid0;
+            }
+            if (!valid2) {
+              const err2 = { instancePath: instancePath + "/cluster/apiServer", schemaPath: "#/properties/cluster/properties/apiServer/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            } else {
+              errors = _errs2;
+              if (vErrors !== null) {
+                if (_errs2) {
+                  vErrors.length = _errs2;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate37.errors = vErrors;
+    return errors === 0;
+  }
+  const schema55 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway"] }, "apiServer": { "properties": { "private": { "const": false }, "authorizedIpRanges": { "minItems": 1 } } } } }, "egressIp": { "properties": { "insideAuthorizedRanges": { "type": "boolean" } } } } };
+  function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema55.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.apiServer !== void 0) {
+            let data2 = data0.apiServer;
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.private !== void 0) {
+                if (false !== data2.private) {
+                  const err1 = { instancePath: instancePath + "/cluster/apiServer/private", schemaPath: "#/properties/cluster/properties/apiServer/properties/private/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant" };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+              if (data2.authorizedIpRanges !== void 0) {
+                let data4 = data2.authorizedIpRanges;
+                if (Array.isArray(data4)) {
+                  if (data4.length < 1) {
+                    const err2 = { instancePath: instancePath + "/cluster/apiServer/authorizedIpRanges", schemaPath: "#/properties/cluster/properties/apiServer/properties/authorizedIpRanges/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err2];
+                    } else {
+                      vErrors.push(err2);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      if (data.egressIp !== void 0) {
+        let data5 = data.egressIp;
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (data5.insideAuthorizedRanges !== void 0) {
+            if (typeof data5.insideAuthorizedRanges !== "boolean") {
+              const err3 = { instancePath: instancePath + "/egressIp/insideAuthorizedRanges", schemaPath: "#/properties/egressIp/properties/insideAuthorizedRanges/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate38.errors = vErrors;
+    return errors === 0;
+  }
+  const schema56 = { "properties": { "egressIp": { "properties": { "insideAuthorizedRanges": { "const": true } } } } };
+  function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.egressIp !== void 0) {
+        let data0 = data.egressIp;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.insideAuthorizedRanges !== void 0) {
+            if (true !== data0.insideAuthorizedRanges) {
+              const err0 = { instancePath: instancePath + "/egressIp/insideAuthorizedRanges", schemaPath: "#/properties/egressIp/properties/insideAuthorizedRanges/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate39.errors = vErrors;
+    return errors === 0;
+  }
+  const schema57 = { "properties": { "cluster": { "properties": { "outboundType": { "not": { "enum": ["none", "block"] } } } } } };
+  function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (!(data1 === "none" || data1 === "block")) {
+              const err0 = {};
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+            var valid2 = _errs3 === errors;
+            if (valid2) {
+              const err1 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/not", keyword: "not", params: {}, message: "must NOT be valid" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            } else {
+              errors = _errs2;
+              if (vErrors !== null) {
+                if (_errs2) {
+                  vErrors.length = _errs2;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate40.errors = vErrors;
+    return errors === 0;
+  }
+  const schema58 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "loadBalancer" }, "loadBalancer": { "type": "object", "properties": { "allocatedOutboundPorts": { "minimum": 1 } } } } } } };
+  function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("loadBalancer" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "loadBalancer" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (data0.loadBalancer !== void 0) {
+            let data2 = data0.loadBalancer;
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.allocatedOutboundPorts !== void 0) {
+                let data3 = data2.allocatedOutboundPorts;
+                if (typeof data3 == "number" && isFinite(data3)) {
+                  if (data3 < 1 || isNaN(data3)) {
+                    const err1 = { instancePath: instancePath + "/cluster/loadBalancer/allocatedOutboundPorts", schemaPath: "#/properties/cluster/properties/loadBalancer/properties/allocatedOutboundPorts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    if (vErrors === null) {
+                      vErrors = [err1];
+                    } else {
+                      vErrors.push(err1);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err2 = { instancePath: instancePath + "/cluster/loadBalancer", schemaPath: "#/properties/cluster/properties/loadBalancer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate41.errors = vErrors;
+    return errors === 0;
+  }
+  const schema59 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "portsShortfallAtMaxNodes": { "maximum": 0 } } } } } } };
+  function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.loadBalancer !== void 0) {
+            let data1 = data0.loadBalancer;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.portsShortfallAtMaxNodes !== void 0) {
+                let data2 = data1.portsShortfallAtMaxNodes;
+                if (typeof data2 == "number" && isFinite(data2)) {
+                  if (data2 > 0 || isNaN(data2)) {
+                    const err0 = { instancePath: instancePath + "/cluster/loadBalancer/portsShortfallAtMaxNodes", schemaPath: "#/properties/cluster/properties/loadBalancer/properties/portsShortfallAtMaxNodes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0 }, message: "must be <= 0" };
+                    if (vErrors === null) {
+                      vErrors = [err0];
+                    } else {
+                      vErrors.push(err0);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate42.errors = vErrors;
+    return errors === 0;
+  }
+  const schema60 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway"] } } } } };
+  function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema60.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate43.errors = vErrors;
+    return errors === 0;
+  }
+  const schema61 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } }, "natGateways": { "items": { "anyOf": [{ "properties": { "ipCount": { "maximum": 0 } } }, { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } }] } } } } } };
+  function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.loadBalancer !== void 0) {
+            let data1 = data0.loadBalancer;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.snatPortsPerNode !== void 0) {
+                let data2 = data1.snatPortsPerNode;
+                if (typeof data2 == "number" && isFinite(data2)) {
+                  const vSchema0 = rootData && rootData.params && rootData.params.minSnatPortsPerNode;
+                  if (vSchema0 !== void 0 && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || (data2 < vSchema0 || isNaN(data2)))) {
+                    const err0 = { instancePath: instancePath + "/cluster/loadBalancer/snatPortsPerNode", schemaPath: "#/properties/cluster/properties/loadBalancer/properties/snatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema0 }, message: "must be >= " + vSchema0 };
+                    if (vErrors === null) {
+                      vErrors = [err0];
+                    } else {
+                      vErrors.push(err0);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+          if (data0.natGateways !== void 0) {
+            let data3 = data0.natGateways;
+            if (Array.isArray(data3)) {
+              const len0 = data3.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data4 = data3[i0];
+                const _errs5 = errors;
+                let valid5 = false;
+                const _errs6 = errors;
+                if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                  if (data4.ipCount !== void 0) {
+                    let data5 = data4.ipCount;
+                    if (typeof data5 == "number" && isFinite(data5)) {
+                      if (data5 > 0 || isNaN(data5)) {
+                        const err1 = { instancePath: instancePath + "/cluster/natGateways/" + i0 + "/ipCount", schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf/0/properties/ipCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0 }, message: "must be <= 0" };
+                        if (vErrors === null) {
+                          vErrors = [err1];
+                        } else {
+                          vErrors.push(err1);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                var _valid0 = _errs6 === errors;
+                valid5 = valid5 || _valid0;
+                if (!valid5) {
+                  const _errs8 = errors;
+                  if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                    if (data4.snatPortsPerNode !== void 0) {
+                      let data6 = data4.snatPortsPerNode;
+                      if (typeof data6 == "number" && isFinite(data6)) {
+                        const vSchema1 = rootData && rootData.params && rootData.params.minSnatPortsPerNode;
+                        if (vSchema1 !== void 0 && (!(typeof vSchema1 == "number" && isFinite(vSchema1)) || (data6 < vSchema1 || isNaN(data6)))) {
+                          const err2 = { instancePath: instancePath + "/cluster/natGateways/" + i0 + "/snatPortsPerNode", schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf/1/properties/snatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema1 }, message: "must be >= " + vSchema1 };
+                          if (vErrors === null) {
+                            vErrors = [err2];
+                          } else {
+                            vErrors.push(err2);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                  }
+                  var _valid0 = _errs8 === errors;
+                  valid5 = valid5 || _valid0;
+                }
+                if (!valid5) {
+                  const err3 = { instancePath: instancePath + "/cluster/natGateways/" + i0, schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs5;
+                  if (vErrors !== null) {
+                    if (_errs5) {
+                      vErrors.length = _errs5;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    validate44.errors = vErrors;
+    return errors === 0;
+  }
+  const schema62 = { "properties": { "egressIp": { "properties": { "sharedWithClusters": { "maxItems": 0 }, "sharedBetweenLoadBalancerAndNatGateway": { "const": false } } } } };
+  function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.egressIp !== void 0) {
+        let data0 = data.egressIp;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.sharedWithClusters !== void 0) {
+            let data1 = data0.sharedWithClusters;
+            if (Array.isArray(data1)) {
+              if (data1.length > 0) {
+                const err0 = { instancePath: instancePath + "/egressIp/sharedWithClusters", schemaPath: "#/properties/egressIp/properties/sharedWithClusters/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items" };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data0.sharedBetweenLoadBalancerAndNatGateway !== void 0) {
+            if (false !== data0.sharedBetweenLoadBalancerAndNatGateway) {
+              const err1 = { instancePath: instancePath + "/egressIp/sharedBetweenLoadBalancerAndNatGateway", schemaPath: "#/properties/egressIp/properties/sharedBetweenLoadBalancerAndNatGateway/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate45.errors = vErrors;
+    return errors === 0;
+  }
+  const schema63 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["none", "block", "userDefinedRouting"] } } }, "subnet": { "properties": { "known": { "const": true } } } } };
+  function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            let data1 = data0.outboundType;
+            if (!(data1 === "none" || data1 === "block" || data1 === "userDefinedRouting")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema63.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.subnet !== void 0) {
+        let data2 = data.subnet;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.known !== void 0) {
+            if (true !== data2.known) {
+              const err1 = { instancePath: instancePath + "/subnet/known", schemaPath: "#/properties/subnet/properties/known/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate46.errors = vErrors;
+    return errors === 0;
+  }
+  const schema64 = { "properties": { "subnet": { "properties": { "defaultOutboundAccess": { "const": false } } } } };
+  function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.subnet !== void 0) {
+        let data0 = data.subnet;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.defaultOutboundAccess !== void 0) {
+            if (false !== data0.defaultOutboundAccess) {
+              const err0 = { instancePath: instancePath + "/subnet/defaultOutboundAccess", schemaPath: "#/properties/subnet/properties/defaultOutboundAccess/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate47.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10, v1: validate11, v2: validate12, v3: validate13, v4: validate14, v5: validate15, v6: validate16, v7: validate17, v8: validate18, v9: validate19, v10: validate20, v11: validate21, v12: validate22, v13: validate23, v14: validate24, v15: validate25, v16: validate26, v17: validate27, v18: validate28, v19: validate29, v20: validate30, v21: validate31, v22: validate32, v23: validate33, v24: validate34, v25: validate35, v26: validate36, v27: validate37, v28: validate38, v29: validate39, v30: validate40, v31: validate41, v32: validate42, v33: validate43, v34: validate44, v35: validate45, v36: validate46, v37: validate47 };
+})();
+var validators1 = (() => {
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/egress-audit/egress-audit/schemas/policy.schema.json", "title": "egress-audit policy", "description": "One policy: metadata, the subjects it applies to, and the JSON Schema a compliant subject satisfies.", "type": "object", "additionalProperties": false, "required": ["id", "name", "title", "severity", "description", "rationale", "helpUri", "tags", "subject", "assert", "message", "resource", "property", "remediation"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Stable ID, equal to the file name without .json." }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "description": "kebab-case rule name." }, "title": { "type": "string", "minLength": 1 }, "severity": { "enum": ["high", "medium", "low", "info"] }, "description": { "type": "string", "minLength": 1, "description": "What the policy checks, in one or two sentences." }, "rationale": { "type": "string", "minLength": 1, "description": "Why it matters, with the Azure facts behind it." }, "helpUri": { "type": "string", "pattern": "^https://" }, "docs": { "type": "array", "items": { "type": "string", "pattern": "^https://" }, "description": "Further Azure documentation the policy rests on." }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "subject": { "enum": ["cluster", "pool", "natGateway", "egressIp", "subnet"], "description": "What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster })." }, "parameters": { "type": "array", "items": { "enum": ["allowedOutboundTypes", "minNatGatewayIps", "maxIdleTimeoutMinutes", "minSnatPortsPerNode"] }, "uniqueItems": true, "description": "Profile parameters the policy reads under /params." }, "match": { "type": "object", "description": "JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject." }, "assert": { "type": "object", "description": 'JSON Schema a compliant subject satisfies. Parameters are read with { "$data": "/params/NAME" }.' }, "message": { "type": "string", "minLength": 1, "description": "Handlebars template filled from the evaluated document; plain text." }, "resource": { "enum": ["cluster", "pool", "pool.subnet", "pool.natGateway", "natGateway", "egressIp", "subnet"], "description": "Which object of the document is the offending resource." }, "property": { "type": "string", "description": "ARM property path on the offending resource, e.g. properties.networkProfile.outboundType." }, "remediation": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 1, "description": "Handlebars template." }, "command": { "type": "string", "minLength": 1, "description": "Handlebars template of the az command, with real resource names." } } } } };
+  const func2 = Object.prototype.hasOwnProperty;
+  const func3 = runtime1.default;
+  const func0 = runtime0.default;
+  const pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+  const pattern1 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
+  const pattern2 = new RegExp("^https://", "u");
+  function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    ;
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === void 0) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.title === void 0) {
+        const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.severity === void 0) {
+        const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (data.description === void 0) {
+        const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (data.rationale === void 0) {
+        const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rationale" }, message: "must have required property 'rationale'" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (data.helpUri === void 0) {
+        const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "helpUri" }, message: "must have required property 'helpUri'" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (data.tags === void 0) {
+        const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (data.subject === void 0) {
+        const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (data.assert === void 0) {
+        const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (data.message === void 0) {
+        const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (data.resource === void 0) {
+        const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (data.property === void 0) {
+        const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "property" }, message: "must have required property 'property'" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (data.remediation === void 0) {
+        const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "remediation" }, message: "must have required property 'remediation'" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!func2.call(schema11.properties, key0)) {
+          const err14 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+      if (data.$schema !== void 0) {
+        if (typeof data.$schema !== "string") {
+          const err15 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+      if (data.id !== void 0) {
+        let data1 = data.id;
+        if (typeof data1 === "string") {
+          if (!pattern0.test(data1)) {
+            const err16 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"' };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        } else {
+          const err17 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        let data2 = data.name;
+        if (typeof data2 === "string") {
+          if (!pattern1.test(data2)) {
+            const err18 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"' };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        } else {
+          const err19 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+      if (data.title !== void 0) {
+        let data3 = data.title;
+        if (typeof data3 === "string") {
+          if (func3(data3) < 1) {
+            const err20 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        } else {
+          const err21 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+      if (data.severity !== void 0) {
+        let data4 = data.severity;
+        if (!(data4 === "high" || data4 === "medium" || data4 === "low" || data4 === "info")) {
+          const err22 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+      if (data.description !== void 0) {
+        let data5 = data.description;
+        if (typeof data5 === "string") {
+          if (func3(data5) < 1) {
+            const err23 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        } else {
+          const err24 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+      if (data.rationale !== void 0) {
+        let data6 = data.rationale;
+        if (typeof data6 === "string") {
+          if (func3(data6) < 1) {
+            const err25 = { instancePath: instancePath + "/rationale", schemaPath: "#/properties/rationale/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        } else {
+          const err26 = { instancePath: instancePath + "/rationale", schemaPath: "#/properties/rationale/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+      if (data.helpUri !== void 0) {
+        let data7 = data.helpUri;
+        if (typeof data7 === "string") {
+          if (!pattern2.test(data7)) {
+            const err27 = { instancePath: instancePath + "/helpUri", schemaPath: "#/properties/helpUri/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        } else {
+          const err28 = { instancePath: instancePath + "/helpUri", schemaPath: "#/properties/helpUri/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+      if (data.docs !== void 0) {
+        let data8 = data.docs;
+        if (Array.isArray(data8)) {
+          const len0 = data8.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data9 = data8[i0];
+            if (typeof data9 === "string") {
+              if (!pattern2.test(data9)) {
+                const err29 = { instancePath: instancePath + "/docs/" + i0, schemaPath: "#/properties/docs/items/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            } else {
+              const err30 = { instancePath: instancePath + "/docs/" + i0, schemaPath: "#/properties/docs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err31 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+      if (data.tags !== void 0) {
+        let data10 = data.tags;
+        if (Array.isArray(data10)) {
+          const len1 = data10.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data11 = data10[i1];
+            if (typeof data11 === "string") {
+              if (func3(data11) < 1) {
+                const err32 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            } else {
+              const err33 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+          let i2 = data10.length;
+          let j0;
+          if (i2 > 1) {
+            const indices0 = {};
+            for (; i2--; ) {
+              let item0 = data10[i2];
+              if (typeof item0 !== "string") {
+                continue;
+              }
+              if (typeof indices0[item0] == "number") {
+                j0 = indices0[item0];
+                const err34 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+                break;
+              }
+              indices0[item0] = i2;
+            }
+          }
+        } else {
+          const err35 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+      if (data.subject !== void 0) {
+        let data12 = data.subject;
+        if (!(data12 === "cluster" || data12 === "pool" || data12 === "natGateway" || data12 === "egressIp" || data12 === "subnet")) {
+          const err36 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/enum", keyword: "enum", params: { allowedValues: schema11.properties.subject.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+      if (data.parameters !== void 0) {
+        let data13 = data.parameters;
+        if (Array.isArray(data13)) {
+          const len2 = data13.length;
+          for (let i3 = 0; i3 < len2; i3++) {
+            let data14 = data13[i3];
+            if (!(data14 === "allowedOutboundTypes" || data14 === "minNatGatewayIps" || data14 === "maxIdleTimeoutMinutes" || data14 === "minSnatPortsPerNode")) {
+              const err37 = { instancePath: instancePath + "/parameters/" + i3, schemaPath: "#/properties/parameters/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.parameters.items.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
+          let i4 = data13.length;
+          let j1;
+          if (i4 > 1) {
+            outer0: for (; i4--; ) {
+              for (j1 = i4; j1--; ) {
+                if (func0(data13[i4], data13[j1])) {
+                  const err38 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                  break outer0;
+                }
+              }
+            }
+          }
+        } else {
+          const err39 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+      if (data.match !== void 0) {
+        let data15 = data.match;
+        if (!(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
+          const err40 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+      if (data.assert !== void 0) {
+        let data16 = data.assert;
+        if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+          const err41 = { instancePath: instancePath + "/assert", schemaPath: "#/properties/assert/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+      if (data.message !== void 0) {
+        let data17 = data.message;
+        if (typeof data17 === "string") {
+          if (func3(data17) < 1) {
+            const err42 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        } else {
+          const err43 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      }
+      if (data.resource !== void 0) {
+        let data18 = data.resource;
+        if (!(data18 === "cluster" || data18 === "pool" || data18 === "pool.subnet" || data18 === "pool.natGateway" || data18 === "natGateway" || data18 === "egressIp" || data18 === "subnet")) {
+          const err44 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/enum", keyword: "enum", params: { allowedValues: schema11.properties.resource.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      }
+      if (data.property !== void 0) {
+        if (typeof data.property !== "string") {
+          const err45 = { instancePath: instancePath + "/property", schemaPath: "#/properties/property/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      }
+      if (data.remediation !== void 0) {
+        let data20 = data.remediation;
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          if (data20.text === void 0) {
+            const err46 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          for (const key1 in data20) {
+            if (!(key1 === "text" || key1 === "command")) {
+              const err47 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+          if (data20.text !== void 0) {
+            let data21 = data20.text;
+            if (typeof data21 === "string") {
+              if (func3(data21) < 1) {
+                const err48 = { instancePath: instancePath + "/remediation/text", schemaPath: "#/properties/remediation/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            } else {
+              const err49 = { instancePath: instancePath + "/remediation/text", schemaPath: "#/properties/remediation/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          }
+          if (data20.command !== void 0) {
+            let data22 = data20.command;
+            if (typeof data22 === "string") {
+              if (func3(data22) < 1) {
+                const err50 = { instancePath: instancePath + "/remediation/command", schemaPath: "#/properties/remediation/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            } else {
+              const err51 = { instancePath: instancePath + "/remediation/command", schemaPath: "#/properties/remediation/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err52 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err53 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err53];
+      } else {
+        vErrors.push(err53);
+      }
+      errors++;
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10 };
+})();
+var VALIDATORS = {
+  "policy:Ybqv2I-HS80VjOdKRkpRGt": validators0.v0,
+  "policy:hijSXy3eJsSVRgUn0t4nAe": validators0.v1,
+  "policy:McKg11SXT-Mhnw-yeNtHxZ": validators0.v2,
+  "policy:Xiv44dLIgSerJiDcjDcSab": validators0.v3,
+  "policy:MOe_gtrSnFkjBQ7YgKjNJa": validators0.v4,
+  "policy:YdOENuzGNSQyDw6YoVsz7n": validators0.v5,
+  "policy:bm_Ae_jt46jhziOpg0xrcI": validators0.v6,
+  "policy:bmahyrRMy5UOVhpl-4HMzg": validators0.v7,
+  "policy:RL2eptz3m4r3rmHqepaYS-": validators0.v8,
+  "policy:3C_6S75eV5JZWPHw8NWile": validators0.v9,
+  "policy:f1xlj2Y_GO60PFL4aJnIxB": validators0.v10,
+  "policy:177jD7myJ4fZRUE71k9N8G": validators0.v11,
+  "policy:iiG9MQFtdrGsjoHHBRByw7": validators0.v12,
+  "policy:t7uCzByDwDE03G5_6npKkX": validators0.v13,
+  "policy:1bPlbMR-lyltNvSx60xZZ_": validators0.v14,
+  "policy:3CSl0rZf3pdzFy9NkX5Gz6": validators0.v15,
+  "policy:BEfwzEyN2D9b6mMghClf1P": validators0.v16,
+  "policy:1vGuGQBkubu1Bo0DoVe8kq": validators0.v17,
+  "policy:6V_Jfbhjey3K9i62vLlKVz": validators0.v18,
+  "policy:0MmZ35i0pavuerkJwk2a5x": validators0.v19,
+  "policy:JUHZ8X4mToVcpR5jEkdQrE": validators0.v20,
+  "policy:NgG1Bi3I63hYNt0XlKsVP2": validators0.v21,
+  "policy:HhwvhdsMdeU9IH7OdfTsiG": validators0.v22,
+  "policy:tDsjYgaJYVSKO_Q44_-Rlk": validators0.v23,
+  "policy:FOHz5cVumWN8jjeURrIaam": validators0.v24,
+  "policy:mP4qwzs2XaOmLq6pqzEzvC": validators0.v25,
+  "policy:H_m6QeF8bIxK-h9Xw8PdoN": validators0.v26,
+  "policy:STn9R8qNRmQFnsnRb-CTIc": validators0.v27,
+  "policy:F0jcOG0KtxvpWDchtZJS0-": validators0.v28,
+  "policy:V6xrfGDdFpHp9pecAwLmhh": validators0.v29,
+  "policy:3-Ps6bQrKxzEOS83kZuRFG": validators0.v30,
+  "policy:NnB0xutNsjzt2BR72lazpr": validators0.v31,
+  "policy:Xy4bydoG7qQ8RHLe_GgJxJ": validators0.v32,
+  "policy:zjgBb3ggfm8MNLYz5_UsyU": validators0.v33,
+  "policy:gThcbmgsQR7nadMg3Jyz4Y": validators0.v34,
+  "policy:2Nei5SuxUdHOffyxHwst8T": validators0.v35,
+  "policy:1oiFwBHFoWN1hw9vIbI_Vc": validators0.v36,
+  "policy:TybivOy-uImf-Cv-vodJUe": validators0.v37,
+  "schema:policy:RyEqkd4N08plE2LMFuQaiL": validators1.v0
+};
+var TEMPLATES = {
+  "policy-template:TuzT0Yx3xiJFICz0ZPS5BK": { "0": function(container, depth0, helpers, partials, data) {
+    return " (not an outbound type Azure documents)";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "unless").call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundTypeRecognized"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 160 } } })) != null ? stack1 : "") + ", which the profile does not allow (allowed: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 211 } })).call(alias3, lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 241 } } })) != null ? stack1 : "") + ").";
+  }, "useData": true },
+  "policy-template:7nxbXjYtT_ymilvVvmB3xE": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Azure documents in-place migration from " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 114 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 153 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 142 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 184 }, "end": { "line": 1, "column": 188 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 199 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 189 }, "end": { "line": 1, "column": 253 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 255 } } })) != null ? stack1 : "") + ". " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 266 }, "end": { "line": 1, "column": 271 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 282 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 272 }, "end": { "line": 1, "column": 336 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 265 }, "end": { "line": 1, "column": 337 } } }), { "name": "with", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 727 } } })) != null ? stack1 : "") + "The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer. `egress-audit plan --to " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 969 }, "end": { "line": 1, "column": 974 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 976 }, "end": { "line": 1, "column": 985 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 975 }, "end": { "line": 1, "column": 1039 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 967 }, "end": { "line": 1, "column": 1041 } } })) != null ? stack1 : "") + " --cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 1054 }, "end": { "line": 1, "column": 1066 } }), depth0)) != null ? stack1 : "") + "` lists the unmet prerequisites and the commands.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 346 }, "end": { "line": 1, "column": 348 } })).call(alias2, depth0, "userAssignedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 379 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 339 }, "end": { "line": 1, "column": 458 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 465 }, "end": { "line": 1, "column": 467 } })).call(alias2, depth0, "userDefinedRouting", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 464 }, "end": { "line": 1, "column": 494 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 458 }, "end": { "line": 1, "column": 624 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 631 }, "end": { "line": 1, "column": 633 } })).call(alias2, depth0, "none", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 630 }, "end": { "line": 1, "column": 646 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 718 } } })) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "First attach a NAT gateway with public IPs to every node-pool subnet. ";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    return "First give every node-pool subnet a route table whose 0.0.0.0/0 route goes to your firewall (next hop VirtualAppliance). ";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    return "With none, AKS sets up no egress path: provide your own first. ";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "No documented in-place path from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 1160 }, "end": { "line": 1, "column": 1180 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 1190 }, "end": { "line": 1, "column": 1199 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1188 }, "end": { "line": 1, "column": 1218 } } })) != null ? stack1 : "") + " VNet to an allowed type (" + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 1246 }, "end": { "line": 1, "column": 1250 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1244 }, "end": { "line": 1, "column": 1280 } } })) != null ? stack1 : "") + "): create a new cluster with an allowed outbound type and move the workloads.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "intersect") || container.strict(depth0, "intersect", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 70 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1364 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:4mAF85BrbJdiBwPd9SUbrP": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 142 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 172 } }), depth0)) != null ? stack1 : "") + " --outbound-type " + ((stack1 = alias2(depth0, depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 208 } })).call(alias3, depth0, "managedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 234 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 353 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 360 }, "end": { "line": 1, "column": 362 } })).call(alias3, depth0, "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 359 }, "end": { "line": 1, "column": 383 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 353 }, "end": { "line": 1, "column": 503 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --nat-gateway-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 279 }, "end": { "line": 1, "column": 288 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 277 }, "end": { "line": 1, "column": 346 } } })) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --load-balancer-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || container.strict(depth0, "lbIpsFor", { "start": { "line": 1, "column": 430 }, "end": { "line": 1, "column": 438 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 428 }, "end": { "line": 1, "column": 496 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 14 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 16 }, "end": { "line": 1, "column": 25 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 79 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 80 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 512 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:Od8skJS2YUadoZdQEY36R_": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + ' has outbound type "' + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + '", which is not one Azure documents (loadBalancer, managedNATGateway, userAssignedNATGateway, userDefinedRouting, none, block): no outbound-type policy can judge its egress.';
+  }, "useData": true },
+  "policy-template:yCMI2jYp6ln3D9hmKAhI5k": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return 'Find out what egress the cluster really has (`az aks show` below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "' + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 231 } }), depth0)) != null ? stack1 : "") + '", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.';
+  }, "useData": true },
+  "policy-template:wLXs-mn7Orhm2arubvFsFY": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks show --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 76 } }), depth0)) != null ? stack1 : "") + " --query networkProfile";
+  }, "useData": true },
+  "policy-template:F6RBz043_1n50NUMOhg775": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " its load balancer SKU is basic (standard is required)" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 176 }, "end": { "line": 1, "column": 181 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 183 }, "end": { "line": 1, "column": 196 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 244 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 175 }, "end": { "line": 1, "column": 245 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 255 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return ";";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " pools not on virtual machine scale sets: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 384 }, "end": { "line": 1, "column": 388 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 390 }, "end": { "line": 1, "column": 403 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 389 }, "end": { "line": 1, "column": 451 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 382 }, "end": { "line": 1, "column": 453 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " does not meet the outbound-type prerequisites:" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 78 }, "end": { "line": 1, "column": 80 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 77 }, "end": { "line": 1, "column": 113 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 262 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 269 }, "end": { "line": 1, "column": 274 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 289 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 275 }, "end": { "line": 1, "column": 337 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 268 }, "end": { "line": 1, "column": 338 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 262 }, "end": { "line": 1, "column": 460 } } })) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:Z7-sbAfMjqwJcDwIrGVK0c": { "0": function(container, depth0, helpers, partials, data) {
+    return "Upgrade the cluster's load balancer from Basic to Standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). ";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Replace pool(s) " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 299 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 301 }, "end": { "line": 1, "column": 314 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 300 }, "end": { "line": 1, "column": 362 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 293 }, "end": { "line": 1, "column": 364 } } })) != null ? stack1 : "") + " with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 42 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 199 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 211 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 213 }, "end": { "line": 1, "column": 226 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 212 }, "end": { "line": 1, "column": 274 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 275 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 463 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:yjXrK2gzoRXGekXH26y8uM": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 77 }, "end": { "line": 1, "column": 98 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 110 }, "end": { "line": 1, "column": 122 } }), depth0)) != null ? stack1 : "") + " --load-balancer-sku standard";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 170 }, "end": { "line": 1, "column": 175 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 177 }, "end": { "line": 1, "column": 190 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 176 }, "end": { "line": 1, "column": 238 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 239 } } }), { "name": "with", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 161 }, "end": { "line": 1, "column": 438 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 280 }, "end": { "line": 1, "column": 307 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 327 }, "end": { "line": 1, "column": 345 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 357 }, "end": { "line": 1, "column": 376 } })).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, "Linux", { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 355 }, "end": { "line": 1, "column": 391 } } })) != null ? stack1 : "") + " --vm-set-type VirtualMachineScaleSets";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 42 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 445 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:sJv7bbifvvQqXX83KLttyB": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } }), depth0)) != null ? stack1 : "") + " of managedNATGateway cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 50 }, "end": { "line": 1, "column": 62 } }), depth0)) != null ? stack1 : "") + " is on BYO subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 84 }, "end": { "line": 1, "column": 90 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 106 } } })) != null ? stack1 : "") + " (VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 121 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 155 } } })) != null ? stack1 : "") + "): the managed NAT gateway serves only the AKS-managed VNet.";
+  }, "useData": true },
+  "policy-template:leL0qBhnnDfpBBY6uoQY6X": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Azure documents no in-place migration from managedNATGateway on a BYO VNet. Create a new cluster on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 115 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 107 }, "end": { "line": 1, "column": 131 } } })) != null ? stack1 : "") + " with outbound type userAssignedNATGateway (attach a NAT gateway with public IPs to the subnet first), move the workloads, then delete cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 288 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:EUHMwv67oTkFImthiTNT6q": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks create --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name <new-cluster-name> --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 115 } }), depth0)) != null ? stack1 : "") + " --outbound-type userAssignedNATGateway";
+  }, "useData": true },
+  "policy-template:uBIJlYE15cy8JRFklTjFof": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 32 }, "end": { "line": 1, "column": 41 } }), depth0)) != null ? stack1 : "") + " of userAssignedNATGateway cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " is not on a BYO subnet: userAssignedNATGateway needs every pool on a subnet of your own VNet with a NAT gateway.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "natGatewayId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 666 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 260 }, "end": { "line": 1, "column": 266 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 258 }, "end": { "line": 1, "column": 282 } } })) != null ? stack1 : "") + " (VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 291 }, "end": { "line": 1, "column": 297 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 289 }, "end": { "line": 1, "column": 331 } } })) != null ? stack1 : "") + ") of pool " + ((stack1 = alias3(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 343 }, "end": { "line": 1, "column": 352 } }), depth0)) != null ? stack1 : "") + " of userAssignedNATGateway cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 391 }, "end": { "line": 1, "column": 403 } }), depth0)) != null ? stack1 : "") + " has no NAT gateway: the pool's nodes have no egress path.";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "NAT gateway " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 485 }, "end": { "line": 1, "column": 505 } }), depth0)) != null ? stack1 : "") + " on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 520 }, "end": { "line": 1, "column": 526 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 518 }, "end": { "line": 1, "column": 542 } } })) != null ? stack1 : "") + " of pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 553 }, "end": { "line": 1, "column": 562 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 578 }, "end": { "line": 1, "column": 590 } }), depth0)) != null ? stack1 : "") + " has no public IP or prefix: it cannot carry the pool's egress.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 677 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:l1sVHPBRgj4p27mdhucnzC": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add a replacement pool on a BYO subnet whose NAT gateway has public IPs, move the workloads, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 137 }, "end": { "line": 1, "column": 146 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "natGatewayId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 507 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Attach a NAT gateway with at least one Standard public IP (or a zone-redundant StandardV2 gateway with StandardV2 IPs) to subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 324 }, "end": { "line": 1, "column": 330 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 322 }, "end": { "line": 1, "column": 346 } } })) != null ? stack1 : "") + " of VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 357 }, "end": { "line": 1, "column": 363 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 355 }, "end": { "line": 1, "column": 397 } } })) != null ? stack1 : "") + ".";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add a " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "sku", { "start": { "line": 1, "column": 414 }, "end": { "line": 1, "column": 433 } }), depth0)) != null ? stack1 : "") + " public IP or prefix to NAT gateway " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 473 }, "end": { "line": 1, "column": 493 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 518 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:sgOC13UE_zrQZuqdF7S45l": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 85 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 117 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 148 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-nat-gateway>";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "natGatewayId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 653 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 311 }, "end": { "line": 1, "column": 317 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 309 }, "end": { "line": 1, "column": 350 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 365 }, "end": { "line": 1, "column": 371 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 363 }, "end": { "line": 1, "column": 405 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 421 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 413 }, "end": { "line": 1, "column": 437 } } })) != null ? stack1 : "") + " --nat-gateway <nat-gateway-name>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 527 }, "end": { "line": 1, "column": 533 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 525 }, "end": { "line": 1, "column": 571 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 581 }, "end": { "line": 1, "column": 601 } }), depth0)) != null ? stack1 : "") + " --public-ip-addresses <public-ip-name>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 664 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:MYJHtvjHZNsOLQ0oWXb9ud": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 32 }, "end": { "line": 1, "column": 41 } }), depth0)) != null ? stack1 : "") + " of userDefinedRouting cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 76 }, "end": { "line": 1, "column": 88 } }), depth0)) != null ? stack1 : "") + " is not on a BYO subnet: userDefinedRouting needs every pool on a subnet whose route table sends 0.0.0.0/0 to your egress appliance.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 230 }, "end": { "line": 1, "column": 972 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 275 }, "end": { "line": 1, "column": 281 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 297 } } })) != null ? stack1 : "") + " (VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 306 }, "end": { "line": 1, "column": 312 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 304 }, "end": { "line": 1, "column": 346 } } })) != null ? stack1 : "") + ") of pool " + ((stack1 = alias3(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 358 }, "end": { "line": 1, "column": 367 } }), depth0)) != null ? stack1 : "") + " of userDefinedRouting cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 402 }, "end": { "line": 1, "column": 414 } }), depth0)) != null ? stack1 : "") + " has no route table: the pool's nodes have no egress path.";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), { "name": "unless", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 482 }, "end": { "line": 1, "column": 961 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 532 }, "end": { "line": 1, "column": 538 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 530 }, "end": { "line": 1, "column": 565 } } })) != null ? stack1 : "") + " on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 578 }, "end": { "line": 1, "column": 584 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 576 }, "end": { "line": 1, "column": 600 } } })) != null ? stack1 : "") + " (pool " + ((stack1 = alias3(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 609 }, "end": { "line": 1, "column": 618 } }), depth0)) != null ? stack1 : "") + ", cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 632 }, "end": { "line": 1, "column": 644 } }), depth0)) != null ? stack1 : "") + ") has no 0.0.0.0/0 route: the pool's nodes have no egress path.";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "The 0.0.0.0/0 route " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 739 }, "end": { "line": 1, "column": 768 } }), depth0)) != null ? stack1 : "") + " of route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 788 }, "end": { "line": 1, "column": 794 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 786 }, "end": { "line": 1, "column": 821 } } })) != null ? stack1 : "") + " (subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 832 }, "end": { "line": 1, "column": 838 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 830 }, "end": { "line": 1, "column": 854 } } })) != null ? stack1 : "") + ", pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 863 }, "end": { "line": 1, "column": 872 } }), depth0)) != null ? stack1 : "") + ", cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 886 }, "end": { "line": 1, "column": 898 } }), depth0)) != null ? stack1 : "") + ") has next hop None: it drops all internet egress.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 983 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:6NBxRQKZdFNR3e3MqyZodS": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add a replacement pool on a BYO subnet whose route table sends 0.0.0.0/0 to your firewall, move the workloads, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 155 }, "end": { "line": 1, "column": 164 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 175 }, "end": { "line": 1, "column": 729 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Create a route table with a 0.0.0.0/0 route to your firewall's private IP (next hop VirtualAppliance) and attach it to subnet " + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 339 }, "end": { "line": 1, "column": 345 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 337 }, "end": { "line": 1, "column": 361 } } })) != null ? stack1 : "") + ".";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), { "name": "unless", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 370 }, "end": { "line": 1, "column": 718 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add a 0.0.0.0/0 route to route table " + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 445 }, "end": { "line": 1, "column": 451 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 443 }, "end": { "line": 1, "column": 478 } } })) != null ? stack1 : "") + " with next hop VirtualAppliance and your firewall's private IP.";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Point route " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 563 }, "end": { "line": 1, "column": 592 } }), depth0)) != null ? stack1 : "") + " of route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 612 }, "end": { "line": 1, "column": 618 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 610 }, "end": { "line": 1, "column": 645 } } })) != null ? stack1 : "") + " at your firewall (next hop VirtualAppliance) instead of None.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 740 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:qWVOqYFHlXwsST2tx0kdWR": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 85 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 117 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 148 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-default-route>";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 228 }, "end": { "line": 1, "column": 1110 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 313 }, "end": { "line": 1, "column": 319 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 311 }, "end": { "line": 1, "column": 352 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 367 }, "end": { "line": 1, "column": 373 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 365 }, "end": { "line": 1, "column": 407 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 423 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 439 } } })) != null ? stack1 : "") + " --route-table <route-table-name>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), { "name": "unless", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 480 }, "end": { "line": 1, "column": 1099 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network route-table route create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 571 }, "end": { "line": 1, "column": 577 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 569 }, "end": { "line": 1, "column": 621 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 643 }, "end": { "line": 1, "column": 649 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 641 }, "end": { "line": 1, "column": 676 } } })) != null ? stack1 : "") + " --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network route-table route update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 865 }, "end": { "line": 1, "column": 871 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 863 }, "end": { "line": 1, "column": 915 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 937 }, "end": { "line": 1, "column": 943 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 935 }, "end": { "line": 1, "column": 970 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 980 }, "end": { "line": 1, "column": 1009 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1121 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:KqOvN2Az01Z4pakC0LLffv": { "0": function(container, depth0, helpers, partials, data) {
+    return "the pool's egress leaves Azure uninspected";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "the pool's egress bypasses an in-Azure firewall";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "The 0.0.0.0/0 route " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 22 }, "end": { "line": 1, "column": 51 } }), depth0)) != null ? stack1 : "") + " of route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 77 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 69 }, "end": { "line": 1, "column": 104 } } })) != null ? stack1 : "") + " (subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 121 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 137 } } })) != null ? stack1 : "") + ", pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 155 } }), depth0)) != null ? stack1 : "") + ", cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 181 } }), depth0)) != null ? stack1 : "") + ") sends egress to " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "nextHopType", { "start": { "line": 1, "column": 203 }, "end": { "line": 1, "column": 239 } }), depth0)) != null ? stack1 : "") + ", not to a virtual appliance: " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 278 }, "end": { "line": 1, "column": 280 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "nextHopType"), "Internet", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 277 }, "end": { "line": 1, "column": 329 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 271 }, "end": { "line": 1, "column": 435 } } })) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:Gm2MwfYnHrEeQzJZkxatLy": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Point route " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 43 } }), depth0)) != null ? stack1 : "") + " of route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 69 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 61 }, "end": { "line": 1, "column": 96 } } })) != null ? stack1 : "") + " at your firewall or proxy (next hop VirtualAppliance with its private IP), and allow the AKS-required egress there.";
+  }, "useData": true },
+  "policy-template:ZP1Db3quvrzhw1QwJKJGqp": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network route-table route update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 55 }, "end": { "line": 1, "column": 61 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 53 }, "end": { "line": 1, "column": 105 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 133 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 125 }, "end": { "line": 1, "column": 160 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 170 }, "end": { "line": 1, "column": 199 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+  }, "useData": true },
+  "policy-template:7SEdLaZyGKYaxbwlVJWSxh": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + " on Kubernetes " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "kubernetesVersion", { "start": { "line": 1, "column": 85 }, "end": { "line": 1, "column": 110 } }), depth0)) != null ? stack1 : "") + ": NAT gateway outbound types need Kubernetes 1.20 or newer.";
+  }, "useData": true },
+  "policy-template:Viroj5bNDUhCMwpkwioIXq": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Upgrade cluster " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 18 }, "end": { "line": 1, "column": 30 } }), depth0)) != null ? stack1 : "") + " to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.";
+  }, "useData": true },
+  "policy-template:_aMgTa0pVf83XY6P7eUYM9": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks upgrade --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 34 }, "end": { "line": 1, "column": 55 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 67 }, "end": { "line": 1, "column": 79 } }), depth0)) != null ? stack1 : "") + " --kubernetes-version <next-minor-version>";
+  }, "useData": true },
+  "policy-template:K30aQRnbgQ1r0T7gzXiySD": { "0": function(container, depth0, helpers, partials, data) {
+    return "more than Azure's limit of 16 per IP family";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "fewer than the profile's minimum of " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 398 }, "end": { "line": 1, "column": 421 } }), depth0)) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = (lookupProperty(helpers, "capitalize") || alias1(depth0, "capitalize", { "start": { "line": 1, "column": 2 }, "end": { "line": 1, "column": 12 } })).call(alias2, (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 29 } })).call(alias2, lookupProperty(depth0, "natGateway"), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 13 }, "end": { "line": 1, "column": 41 } } }), { "name": "capitalize", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 43 } } })) != null ? stack1 : "") + " of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 69 } }), depth0)) != null ? stack1 : "") + " has " + ((stack1 = alias3(alias1(lookupProperty(depth0, "natGateway"), "ipCount", { "start": { "line": 1, "column": 78 }, "end": { "line": 1, "column": 96 } }), depth0)) != null ? stack1 : "") + " public IP address(es) (" + ((stack1 = alias3(alias1(lookupProperty(depth0, "natGateway"), "ipv4AddressCount", { "start": { "line": 1, "column": 124 }, "end": { "line": 1, "column": 151 } }), depth0)) != null ? stack1 : "") + " IPv4, " + ((stack1 = alias3(alias1(lookupProperty(depth0, "natGateway"), "ipv6AddressCount", { "start": { "line": 1, "column": 162 }, "end": { "line": 1, "column": 189 } }), depth0)) != null ? stack1 : "") + " IPv6, prefixes counted by size): " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 232 }, "end": { "line": 1, "column": 234 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 236 }, "end": { "line": 1, "column": 238 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 270 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 272 }, "end": { "line": 1, "column": 274 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 271 }, "end": { "line": 1, "column": 306 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 231 }, "end": { "line": 1, "column": 307 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 430 } } })) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:nZ6Midp66kFbSTWMKGY0GJ": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Set the managed NAT gateway's outbound IP count (1 to 16)" + ((stack1 = lookupProperty(helpers, "unless").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 96 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 98 }, "end": { "line": 1, "column": 100 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 97 }, "end": { "line": 1, "column": 132 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 134 }, "end": { "line": 1, "column": 136 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 133 }, "end": { "line": 1, "column": 168 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 93 }, "end": { "line": 1, "column": 169 } } }), { "name": "unless", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 83 }, "end": { "line": 1, "column": 222 } } })) != null ? stack1 : "") + ".";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " to at least " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 186 }, "end": { "line": 1, "column": 209 } }), depth0)) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 238 }, "end": { "line": 1, "column": 240 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 242 }, "end": { "line": 1, "column": 244 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 241 }, "end": { "line": 1, "column": 276 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 278 }, "end": { "line": 1, "column": 280 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 277 }, "end": { "line": 1, "column": 312 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 237 }, "end": { "line": 1, "column": 313 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 231 }, "end": { "line": 1, "column": 812 } } })) != null ? stack1 : "";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Remove public IPs or use smaller prefixes on NAT gateway " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 374 }, "end": { "line": 1, "column": 389 } }), depth0)) != null ? stack1 : "") + " (IPs: " + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 400 }, "end": { "line": 1, "column": 407 } })).call(alias2, (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 409 }, "end": { "line": 1, "column": 413 } })).call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 420 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 414 }, "end": { "line": 1, "column": 444 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 408 }, "end": { "line": 1, "column": 445 } } }), "none", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 398 }, "end": { "line": 1, "column": 454 } } })) != null ? stack1 : "") + "; prefixes: " + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 468 }, "end": { "line": 1, "column": 475 } })).call(alias2, (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 477 }, "end": { "line": 1, "column": 481 } })).call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 483 }, "end": { "line": 1, "column": 488 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "publicIpPrefixIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 482 }, "end": { "line": 1, "column": 518 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 476 }, "end": { "line": 1, "column": 519 } } }), "none", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 466 }, "end": { "line": 1, "column": 528 } } })) != null ? stack1 : "") + ") so that each IP family has at most 16 addresses.";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add " + ((stack1 = alias2(alias1(lookupProperty(depth0, "natGateway"), "sku", { "start": { "line": 1, "column": 592 }, "end": { "line": 1, "column": 606 } }), depth0)) != null ? stack1 : "") + " public IPs or a prefix to NAT gateway " + ((stack1 = alias2(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 649 }, "end": { "line": 1, "column": 664 } }), depth0)) != null ? stack1 : "") + " until it has at least " + ((stack1 = alias2(alias1(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 691 }, "end": { "line": 1, "column": 714 } }), depth0)) != null ? stack1 : "") + " addresses; `--public-ip-addresses` replaces the whole list, so name the current IPs too.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 819 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:WAB-EYqvqKveQjvQ4zZBFo": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 80 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 104 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 156 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 158 }, "end": { "line": 1, "column": 160 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 192 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 194 }, "end": { "line": 1, "column": 196 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 228 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 153 }, "end": { "line": 1, "column": 229 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 275 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "16";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 243 }, "end": { "line": 1, "column": 266 } }), depth0)) != null ? stack1 : "";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 332 }, "end": { "line": 1, "column": 338 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 330 }, "end": { "line": 1, "column": 371 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 381 }, "end": { "line": 1, "column": 396 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 406 }, "end": { "line": 1, "column": 408 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 410 }, "end": { "line": 1, "column": 412 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 409 }, "end": { "line": 1, "column": 444 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 446 }, "end": { "line": 1, "column": 448 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 445 }, "end": { "line": 1, "column": 480 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 405 }, "end": { "line": 1, "column": 481 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 399 }, "end": { "line": 1, "column": 668 } } })) != null ? stack1 : "");
+  }, "4": function(container, depth0, helpers, partials, data) {
+    return "--public-ip-addresses <ips-to-keep> --public-ip-prefixes <prefixes-to-keep>";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "--public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias1, (lookupProperty(helpers, "names") || container.strict(depth0, "names", { "start": { "line": 1, "column": 597 }, "end": { "line": 1, "column": 602 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 596 }, "end": { "line": 1, "column": 626 } } }), { "name": "each", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 588 }, "end": { "line": 1, "column": 646 } } })) != null ? stack1 : "") + "<new-public-ip>";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    var stack1;
+    return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "") + " ";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 675 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:bNfAY7mpM1AqqLreZN7X-4": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = (lookupProperty(helpers, "capitalize") || alias1(depth0, "capitalize", { "start": { "line": 1, "column": 2 }, "end": { "line": 1, "column": 12 } })).call(alias2, (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 29 } })).call(alias2, lookupProperty(depth0, "natGateway"), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 13 }, "end": { "line": 1, "column": 41 } } }), { "name": "capitalize", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 43 } } })) != null ? stack1 : "") + " of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 69 } }), depth0)) != null ? stack1 : "") + " has a TCP idle timeout of " + ((stack1 = alias3(alias1(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes", { "start": { "line": 1, "column": 100 }, "end": { "line": 1, "column": 131 } }), depth0)) != null ? stack1 : "") + " minutes, outside 4 to " + ((stack1 = alias3(alias1(lookupProperty(depth0, "params"), "maxIdleTimeoutMinutes", { "start": { "line": 1, "column": 158 }, "end": { "line": 1, "column": 186 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:ucM01wDAIgsTOr9rTAJjL-": { "0": function(container, depth0, helpers, partials, data) {
+    return "at least 4";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "at most " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "maxIdleTimeoutMinutes", { "start": { "line": 1, "column": 132 }, "end": { "line": 1, "column": 160 } }), depth0)) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Set the idle timeout of " + ((stack1 = (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 26 }, "end": { "line": 1, "column": 41 } })).call(alias2, lookupProperty(depth0, "natGateway"), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 24 }, "end": { "line": 1, "column": 54 } } })) != null ? stack1 : "") + " to " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "lt") || alias1(depth0, "lt", { "start": { "line": 1, "column": 65 }, "end": { "line": 1, "column": 67 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes"), 4, { "name": "lt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 102 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 169 } } })) != null ? stack1 : "") + " minutes; keep long-lived idle connections alive with TCP keepalives instead.";
+  }, "useData": true },
+  "policy-template:SbkNl0fqHe0ctGx6hbgOjx": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 80 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 104 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-idle-timeout";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 196 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 188 }, "end": { "line": 1, "column": 229 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 239 }, "end": { "line": 1, "column": 254 } }), depth0)) != null ? stack1 : "") + " --idle-timeout";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "4";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "maxIdleTimeoutMinutes", { "start": { "line": 1, "column": 336 }, "end": { "line": 1, "column": 364 } }), depth0)) != null ? stack1 : "";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 278 } } })) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "lt") || container.strict(depth0, "lt", { "start": { "line": 1, "column": 286 }, "end": { "line": 1, "column": 288 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes"), 4, { "name": "lt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 285 }, "end": { "line": 1, "column": 323 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 279 }, "end": { "line": 1, "column": 373 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:fWbqR5xSx7yqRvpIynA7fp": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "zone " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 195 }, "end": { "line": 1, "column": 199 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 223 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "no zone";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 32 }, "end": { "line": 1, "column": 44 } }), depth0)) != null ? stack1 : "") + " runs in zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 67 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 61 }, "end": { "line": 1, "column": 80 } } })) != null ? stack1 : "") + ", but its " + ((stack1 = (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 107 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 90 }, "end": { "line": 1, "column": 125 } } })) != null ? stack1 : "") + " (" + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "sku", { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 148 } }), depth0)) != null ? stack1 : "") + ", " + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 152 }, "end": { "line": 1, "column": 245 } } })) != null ? stack1 : "") + ") does not serve zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 274 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 268 }, "end": { "line": 1, "column": 304 } } })) != null ? stack1 : "") + " from within them: one zone's outage cuts the pool's egress in every zone.";
+  }, "useData": true },
+  "policy-template:ifuxpMNUAb-7bVJuY3K0Ml": { "0": function(container, depth0, helpers, partials, data) {
+    return "The AKS-managed NAT gateway is a single Standard gateway: for zone-resilient egress move to userAssignedNATGateway on a BYO VNet (a new cluster: Azure documents no in-place path from managedNATGateway to userAssignedNATGateway) with one zonal NAT gateway per zone, or a StandardV2 NAT gateway.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Split pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 354 } }), depth0)) != null ? stack1 : "") + " into one pool per zone, each on its own subnet with a NAT gateway in that zone (zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 445 }, "end": { "line": 1, "column": 449 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 443 }, "end": { "line": 1, "column": 479 } } })) != null ? stack1 : "") + " need one), or replace NAT gateway " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 516 }, "end": { "line": 1, "column": 536 } }), depth0)) != null ? stack1 : "") + " with a zone-redundant StandardV2 NAT gateway with StandardV2 public IPs.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 618 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:gpotp6ZiilS75BSVptETRb": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 84 }, "end": { "line": 1, "column": 90 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 128 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 138 }, "end": { "line": 1, "column": 158 } }), depth0)) != null ? stack1 : "") + "-z" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 164 }, "end": { "line": 1, "column": 169 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 162 }, "end": { "line": 1, "column": 199 } } })) != null ? stack1 : "") + " --zone " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 209 }, "end": { "line": 1, "column": 214 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 244 } } })) != null ? stack1 : "") + " --public-ip-addresses <zone-" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 275 }, "end": { "line": 1, "column": 280 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 310 } } })) != null ? stack1 : "") + "-public-ip>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "managed"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 332 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:uRkXhhdgm8NNX33N-3A4_V": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 32 }, "end": { "line": 1, "column": 44 } }), depth0)) != null ? stack1 : "") + " runs in zone(s) " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 65 }, "end": { "line": 1, "column": 69 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 82 } } })) != null ? stack1 : "") + ", but NAT gateway " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 122 } }), depth0)) != null ? stack1 : "") + " on its subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 141 }, "end": { "line": 1, "column": 147 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 139 }, "end": { "line": 1, "column": 163 } } })) != null ? stack1 : "") + " is in zone " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 177 }, "end": { "line": 1, "column": 181 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 175 }, "end": { "line": 1, "column": 205 } } })) != null ? stack1 : "") + ": nodes in zone(s) " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 230 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "zonesOutsideNatGatewayZones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 224 }, "end": { "line": 1, "column": 265 } } })) != null ? stack1 : "") + " send their egress across zones.";
+  }, "useData": true },
+  "policy-template:wSvpXQgodfl5u5moc8OL4z": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "A pool's zones are fixed at creation: add a replacement pool on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 73 }, "end": { "line": 1, "column": 79 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 95 } } })) != null ? stack1 : "") + " pinned to zone " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 117 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 111 }, "end": { "line": 1, "column": 141 } } })) != null ? stack1 : "") + ", move the workloads, then delete pool " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 191 } }), depth0)) != null ? stack1 : "") + ". For the other zones add a subnet each with a NAT gateway in that zone, or use a StandardV2 NAT gateway.";
+  }, "useData": true },
+  "policy-template:P8azv7W_uVxN_acdbs9M6G": { "0": function(container, depth0, helpers, partials, data) {
+    return " --os-type Windows";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 156 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "osType"), "Windows", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 153 }, "end": { "line": 1, "column": 179 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 206 } } })) != null ? stack1 : "") + " --zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 217 }, "end": { "line": 1, "column": 221 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 249 } } })) != null ? stack1 : "") + " --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 269 }, "end": { "line": 1, "column": 282 } }), depth0)) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:U95SJl_jEaaL1YgZuXQUte": { "0": function(container, depth0, helpers, partials, data) {
+    return "Public IP prefix";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "Public IP";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 112 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), "address unknown", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 149 } } })) != null ? stack1 : "") + ", SKU " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "sku", { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 169 } }), depth0)) != null ? stack1 : "") + ") is on " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 181 }, "end": { "line": 1, "column": 203 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 208 }, "end": { "line": 1, "column": 223 } })).call(alias2, (lookupProperty(helpers, "natGatewayById") || alias1(depth0, "natGatewayById", { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 239 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 224 }, "end": { "line": 1, "column": 282 } } }), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 284 } } })) != null ? stack1 : "") + " of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 298 }, "end": { "line": 1, "column": 310 } }), depth0)) != null ? stack1 : "") + ": a " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 318 }, "end": { "line": 1, "column": 340 } }), depth0)) != null ? stack1 : "") + " NAT gateway needs " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 363 }, "end": { "line": 1, "column": 385 } }), depth0)) != null ? stack1 : "") + " public IPs and prefixes.";
+  }, "useData": true },
+  "policy-template:Zt_gx9POG2oacK6d7dJ388": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 643 } } })) != null ? stack1 : "";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "The NAT gateway is AKS-managed: " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 117 }, "end": { "line": 1, "column": 136 } }), depth0)) != null ? stack1 : "") + " was put on it outside AKS. Take it off and let AKS manage the outbound IPs.";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Create a " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 233 }, "end": { "line": 1, "column": 261 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 271 }, "end": { "line": 1, "column": 273 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 311 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 370 } } })) != null ? stack1 : "") + ", put it on NAT gateway " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 396 }, "end": { "line": 1, "column": 400 } }), typeof helper === "function" ? helper.call(alias3, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 394 }, "end": { "line": 1, "column": 402 } } }) : helper)) != null ? stack1 : "") + " in place of " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 436 } }), depth0)) != null ? stack1 : "") + " (`az network nat gateway update --public-ip-addresses/--public-ip-prefixes` replaces the whole list), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    return "public IP prefix of the same size";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    return "public IP";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 652 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:flk3_LaGDa0SU7DtBP2vN4": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 549 } } })) != null ? stack1 : "";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 143 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 155 }, "end": { "line": 1, "column": 173 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = (helper = lookupProperty(helpers, "ipCount") || alias1(depth0, "ipCount", { "start": { "line": 1, "column": 218 }, "end": { "line": 1, "column": 225 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 216 }, "end": { "line": 1, "column": 227 } } }) : helper)) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 242 }, "end": { "line": 1, "column": 244 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIp", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 241 }, "end": { "line": 1, "column": 276 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 542 } } })) != null ? stack1 : "";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network public-ip create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 325 }, "end": { "line": 1, "column": 331 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 323 }, "end": { "line": 1, "column": 368 } } })) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 378 }, "end": { "line": 1, "column": 397 } }), depth0)) != null ? stack1 : "") + "-" + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 402 }, "end": { "line": 1, "column": 430 } }), depth0)) != null ? stack1 : "") + " --sku " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 441 }, "end": { "line": 1, "column": 469 } }), depth0)) != null ? stack1 : "") + " --allocation-method Static --version " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "version", { "start": { "line": 1, "column": 511 }, "end": { "line": 1, "column": 533 } }), depth0)) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 558 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:XpaeY3RULeB-YVgFfUUZOo": { "0": function(container, depth0, helpers, partials, data) {
+    return " (windowsProfile.disableOutboundNat is not set)";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Windows pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 24 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + ") keeps OutboundNAT on" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 111 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "disableOutboundNat"), null, { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 108 }, "end": { "line": 1, "column": 141 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 197 } } })) != null ? stack1 : "") + ": its pods share the node's 64 SNAT ports.";
+  }, "useData": true },
+  "policy-template:QJPI5-DMf8AbjHwIGJ-adP": { "0": function(container, depth0, helpers, partials, data) {
+    return " and without node public IPs";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "OutboundNAT is set when a Windows pool is created: add a Windows pool with OutboundNAT disabled" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 95 }, "end": { "line": 1, "column": 161 } } })) != null ? stack1 : "") + ", move the workloads to it, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 208 }, "end": { "line": 1, "column": 217 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:lOTQVVYaNsbj3fAY_XvLUw": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 237 }, "end": { "line": 1, "column": 250 } }), depth0)) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 299 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 293 }, "end": { "line": 1, "column": 316 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + " --os-type Windows --disable-windows-outbound-nat" + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 196 }, "end": { "line": 1, "column": 259 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 323 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:8oPCZhsuL5-2aYjvjEW24f": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "the cluster uses outbound type " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 365 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 367 }, "end": { "line": 1, "column": 410 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return " and ";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "the pool has node public IPs";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Windows pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 24 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " disables OutboundNAT, which Azure supports only on managedNATGateway, userAssignedNATGateway or userDefinedRouting clusters without node public IPs; " + ((stack1 = lookupProperty(helpers, "unless").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 222 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 214 }, "end": { "line": 1, "column": 310 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 204 }, "end": { "line": 1, "column": 421 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 421 }, "end": { "line": 1, "column": 487 } } })) != null ? stack1 : "") + ": its Windows pods lose their SNAT path.";
+  }, "useData": true },
+  "policy-template:uhyizb1BqZK79k6Jkzf45J": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 258 }, "end": { "line": 1, "column": 267 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Either move cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 300 }, "end": { "line": 1, "column": 312 } }), depth0)) != null ? stack1 : "") + " to a NAT gateway or UDR outbound type" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 359 }, "end": { "line": 1, "column": 368 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 395 }, "end": { "line": 1, "column": 399 } })).call(alias3, "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 394 }, "end": { "line": 1, "column": 466 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 358 }, "end": { "line": 1, "column": 467 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 352 }, "end": { "line": 1, "column": 706 } } })) != null ? stack1 : "") + ", or replace pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 726 }, "end": { "line": 1, "column": 735 } }), depth0)) != null ? stack1 : "") + " with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " (Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 513 }, "end": { "line": 1, "column": 533 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 552 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 541 }, "end": { "line": 1, "column": 571 } } })) != null ? stack1 : "") + " VNet to " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 582 }, "end": { "line": 1, "column": 586 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 588 }, "end": { "line": 1, "column": 597 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 628 } })).call(alias2, "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 623 }, "end": { "line": 1, "column": 695 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 587 }, "end": { "line": 1, "column": 696 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 580 }, "end": { "line": 1, "column": 698 } } })) != null ? stack1 : "") + ")";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "isOneOf") || container.strict(depth0, "isOneOf", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 14 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 102 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 849 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:REHyg_AeBc7fhOrS8uG-bb": { "0": function(container, depth0, helpers, partials, data) {
+    return " --disable-windows-outbound-nat";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 348 }, "end": { "line": 1, "column": 361 } }), depth0)) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 406 }, "end": { "line": 1, "column": 410 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 404 }, "end": { "line": 1, "column": 427 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + " --os-type Windows" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 172 }, "end": { "line": 1, "column": 179 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 171 }, "end": { "line": 1, "column": 267 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 165 }, "end": { "line": 1, "column": 307 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 307 }, "end": { "line": 1, "column": 370 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 370 }, "end": { "line": 1, "column": 434 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:IXpVyLmJYpTteXdZK0T6E1": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " (authorized IP ranges: " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 170 }, "end": { "line": 1, "column": 174 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 168 }, "end": { "line": 1, "column": 213 } } })) != null ? stack1 : "") + ")";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return " and no authorized IP ranges";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " has a public API server endpoint without API Server VNet Integration" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), "length"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 93 }, "end": { "line": 1, "column": 257 } } })) != null ? stack1 : "") + ": node-to-API-server traffic leaves as public egress.";
+  }, "useData": true },
+  "policy-template:mvIZ0gkEd5bhit8Tr_4v6p": { "0": function(container, depth0, helpers, partials, data) {
+    return " with a dedicated, delegated API server subnet in the cluster's VNet";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return " Until then, restrict the public endpoint with authorized IP ranges (`az aks update --api-server-authorized-ip-ranges`).";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Enable API Server VNet Integration" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 41 }, "end": { "line": 1, "column": 43 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 67 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 34 }, "end": { "line": 1, "column": 144 } } })) != null ? stack1 : "") + "; the cluster can then also be made private (`az aks update --enable-private-cluster`)." + ((stack1 = lookupProperty(helpers, "unless").call(alias1, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), "length"), { "name": "unless", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 231 }, "end": { "line": 1, "column": 417 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:nfK1vnq-NZCbiONjjIPGiw": { "0": function(container, depth0, helpers, partials, data) {
+    return " --apiserver-subnet-id <apiserver-subnet-id>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " --enable-apiserver-vnet-integration" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 123 }, "end": { "line": 1, "column": 125 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 149 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 202 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:hyYOzpNKWn80OwW3CTWe94": { "0": function(container, depth0, helpers, partials, data) {
+    return "Public IP prefix";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "Public IP";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "load balancer";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 249 }, "end": { "line": 1, "column": 255 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 247 }, "end": { "line": 1, "column": 279 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "address", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 121 } }), depth0)) != null ? stack1 : "") + "), an egress address of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 169 } }), depth0)) != null ? stack1 : "") + "'s " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 181 }, "end": { "line": 1, "column": 183 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 180 }, "end": { "line": 1, "column": 212 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 174 }, "end": { "line": 1, "column": 286 } } })) != null ? stack1 : "") + ", is outside every authorized IP range (" + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 328 }, "end": { "line": 1, "column": 332 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 326 }, "end": { "line": 1, "column": 371 } } })) != null ? stack1 : "") + "): the cluster's nodes cannot reach their API server from it.";
+  }, "useData": true },
+  "policy-template:BaWCnYRP8zGxjSKJwQwidi": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Add " + ((stack1 = (lookupProperty(helpers, "asCidr") || alias1(depth0, "asCidr", { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 12 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), { "name": "asCidr", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 4 }, "end": { "line": 1, "column": 31 } } })) != null ? stack1 : "") + " to the API server's authorized IP ranges of cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 98 } }), depth0)) != null ? stack1 : "") + "; the list replaces the current one, so keep the existing ranges in it.";
+  }, "useData": true },
+  "policy-template:e59ipoqjiqGq9Xezmi6x_a": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " --api-server-authorized-ip-ranges " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 117 }, "end": { "line": 1, "column": 121 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), ",", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 164 } } })) != null ? stack1 : "") + "," + ((stack1 = (lookupProperty(helpers, "asCidr") || alias1(depth0, "asCidr", { "start": { "line": 1, "column": 167 }, "end": { "line": 1, "column": 173 } })).call(alias3, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), { "name": "asCidr", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 165 }, "end": { "line": 1, "column": 192 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:cVihn5H52da1dEzoCAfRbq": { "0": function(container, depth0, helpers, partials, data) {
+    return ": AKS sets up no egress path, so the cluster relies on egress you provide";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return ": AKS blocks internet egress with NSG rules";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses the preview outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 87 }, "end": { "line": 1, "column": 89 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "none", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 118 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 251 } } })) != null ? stack1 : "") + ", without the SLA of a generally available feature.";
+  }, "useData": true },
+  "policy-template:bFdqiFEJk5Tlpa4ik7Q-J3": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 226 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 236 }, "end": { "line": 1, "column": 245 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 234 }, "end": { "line": 1, "column": 264 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 283 } })).call(alias2, (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 285 }, "end": { "line": 1, "column": 289 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 284 }, "end": { "line": 1, "column": 315 } } }), "nothing", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 274 }, "end": { "line": 1, "column": 327 } } })) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:PzeZpTmcnojeWfr1nDBsdC": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " reserves " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "allocatedOutboundPorts", { "start": { "line": 1, "column": 36 }, "end": { "line": 1, "column": 79 } }), depth0)) != null ? stack1 : "") + " SNAT ports per node on " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Count", { "start": { "line": 1, "column": 107 }, "end": { "line": 1, "column": 145 } }), depth0)) != null ? stack1 : "") + " IPv4 frontend IP(s): at " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "maxNodes", { "start": { "line": 1, "column": 174 }, "end": { "line": 1, "column": 190 } }), depth0)) != null ? stack1 : "") + " max nodes it needs " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsRequiredAtMaxNodes", { "start": { "line": 1, "column": 214 }, "end": { "line": 1, "column": 258 } }), depth0)) != null ? stack1 : "") + " ports but has " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsAvailable", { "start": { "line": 1, "column": 277 }, "end": { "line": 1, "column": 312 } }), depth0)) != null ? stack1 : "") + ", so scale-out stops at " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "maxNodesSupported", { "start": { "line": 1, "column": 340 }, "end": { "line": 1, "column": 378 } }), depth0)) != null ? stack1 : "") + " nodes.";
+  }, "useData": true },
+  "policy-template:gNhujTGUOWi86NqGBoHpTr": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " (add them to its " + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 173 }, "end": { "line": 1, "column": 175 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "publicIps", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 172 }, "end": { "line": 1, "column": 226 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 166 }, "end": { "line": 1, "column": 275 } } })) != null ? stack1 : "") + ")";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "outbound IPs";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "outbound IP prefixes";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Give the load balancer " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed", { "start": { "line": 1, "column": 25 }, "end": { "line": 1, "column": 64 } }), depth0)) != null ? stack1 : "") + " IPv4 outbound IPs" + ((stack1 = lookupProperty(helpers, "unless").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 95 }, "end": { "line": 1, "column": 97 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 146 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 84 }, "end": { "line": 1, "column": 287 } } })) != null ? stack1 : "") + ", or lower allocatedOutboundPorts to " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsPerNodeThatFit", { "start": { "line": 1, "column": 326 }, "end": { "line": 1, "column": 366 } }), depth0)) != null ? stack1 : "") + " (a multiple of 8 that fits " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "maxNodes", { "start": { "line": 1, "column": 398 }, "end": { "line": 1, "column": 414 } }), depth0)) != null ? stack1 : "") + " nodes on the current IPs), or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.";
+  }, "useData": true },
+  "policy-template:YKC4E3QquZ5pp0QQ3sg2Ih": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed", { "start": { "line": 1, "column": 246 }, "end": { "line": 1, "column": 285 } }), depth0)) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "--load-balancer-outbound-ports " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsPerNodeThatFit", { "start": { "line": 1, "column": 328 }, "end": { "line": 1, "column": 368 } }), depth0)) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "and") || alias1(depth0, "and", { "start": { "line": 1, "column": 88 }, "end": { "line": 1, "column": 91 } })).call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 93 }, "end": { "line": 1, "column": 95 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 144 } } }), (lookupProperty(helpers, "not") || alias1(depth0, "not", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 149 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 151 }, "end": { "line": 1, "column": 153 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed"), 100, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 150 }, "end": { "line": 1, "column": 198 } } }), { "name": "not", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 199 } } }), { "name": "and", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 87 }, "end": { "line": 1, "column": 200 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 377 } } })) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:wl8J3DEbIvfaimmmM1qejW": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "The load balancer of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 71 } }), depth0)) != null ? stack1 : "") + " gives each node " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "snatPortsPerNode", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 129 } }), depth0)) != null ? stack1 : "") + " SNAT ports at " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "maxNodes", { "start": { "line": 1, "column": 148 }, "end": { "line": 1, "column": 164 } }), depth0)) != null ? stack1 : "") + " max nodes (" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "allocatedOutboundPorts"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 178 }, "end": { "line": 1, "column": 324 } } })) != null ? stack1 : "") + "), below the minimum of " + ((stack1 = alias2(alias1(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 350 }, "end": { "line": 1, "column": 376 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "allocatedOutboundPorts";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "Azure's default allocation for a backend pool of that size";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "each").call(alias1, (lookupProperty(helpers, "natGatewaysBelow") || container.strict(depth0, "natGatewaysBelow", { "start": { "line": 1, "column": 396 }, "end": { "line": 1, "column": 412 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), { "name": "natGatewaysBelow", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 395 }, "end": { "line": 1, "column": 460 } } }), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 387 }, "end": { "line": 1, "column": 848 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = (lookupProperty(helpers, "capitalize") || alias1(depth0, "capitalize", { "start": { "line": 1, "column": 464 }, "end": { "line": 1, "column": 474 } })).call(alias2, (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 476 }, "end": { "line": 1, "column": 491 } })).call(alias2, depth0, { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 475 }, "end": { "line": 1, "column": 497 } } }), { "name": "capitalize", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 462 }, "end": { "line": 1, "column": 499 } } })) != null ? stack1 : "") + " of cluster " + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 513 }, "end": { "line": 1, "column": 531 } }), depth0)) != null ? stack1 : "") + " gives " + ((stack1 = (helper = lookupProperty(helpers, "snatPortsPerNode") || alias1(depth0, "snatPortsPerNode", { "start": { "line": 1, "column": 542 }, "end": { "line": 1, "column": 558 } }), typeof helper === alias4 ? helper.call(alias2, { "name": "snatPortsPerNode", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 540 }, "end": { "line": 1, "column": 560 } } }) : helper)) != null ? stack1 : "") + " SNAT ports per node: " + ((stack1 = (helper = lookupProperty(helpers, "ipv4AddressCount") || alias1(depth0, "ipv4AddressCount", { "start": { "line": 1, "column": 584 }, "end": { "line": 1, "column": 600 } }), typeof helper === alias4 ? helper.call(alias2, { "name": "ipv4AddressCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 582 }, "end": { "line": 1, "column": 602 } } }) : helper)) != null ? stack1 : "") + " IPv4 address(es) \xD7 64,512 ports shared by " + ((stack1 = (helper = lookupProperty(helpers, "servedMaxNodes") || alias1(depth0, "servedMaxNodes", { "start": { "line": 1, "column": 647 }, "end": { "line": 1, "column": 661 } }), typeof helper === alias4 ? helper.call(alias2, { "name": "servedMaxNodes", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 645 }, "end": { "line": 1, "column": 663 } } }) : helper)) != null ? stack1 : "") + " max nodes" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 680 }, "end": { "line": 1, "column": 682 } })).call(alias2, lookupProperty(depth0, "servedMaxNodes"), lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 679 }, "end": { "line": 1, "column": 721 } } }), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 673 }, "end": { "line": 1, "column": 778 } } })) != null ? stack1 : "") + ", below the minimum of " + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 803 }, "end": { "line": 1, "column": 835 } }), depth0)) != null ? stack1 : "") + ". ";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    return " (other clusters' pools on its subnets included)";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 855 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:qbYc7r-Eoty_T4j9QIIKNI": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Set allocatedOutboundPorts to " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 60 }, "end": { "line": 1, "column": 86 } }), depth0)) != null ? stack1 : "") + " with " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || alias1(depth0, "lbIpsFor", { "start": { "line": 1, "column": 96 }, "end": { "line": 1, "column": 104 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 150 } } })) != null ? stack1 : "") + " outbound IPv4 IP(s) (64,000 ports each)" + ((stack1 = lookupProperty(helpers, "unless").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 201 }, "end": { "line": 1, "column": 203 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 200 }, "end": { "line": 1, "column": 252 } } }), { "name": "unless", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 408 } } })) != null ? stack1 : "") + ", or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ", adding public IPs to the load balancer's outbound " + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 313 }, "end": { "line": 1, "column": 315 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "publicIps", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 312 }, "end": { "line": 1, "column": 366 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 306 }, "end": { "line": 1, "column": 397 } } })) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "IPs";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    return "IP prefixes";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "each").call(alias1, (lookupProperty(helpers, "natGatewaysBelow") || container.strict(depth0, "natGatewaysBelow", { "start": { "line": 1, "column": 553 }, "end": { "line": 1, "column": 569 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), { "name": "natGatewaysBelow", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 552 }, "end": { "line": 1, "column": 617 } } }), { "name": "each", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 544 }, "end": { "line": 1, "column": 1122 } } })) != null ? stack1 : "") + "New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 619 }, "end": { "line": 1, "column": 892 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "gt") || alias2(depth0, "gt", { "start": { "line": 1, "column": 899 }, "end": { "line": 1, "column": 901 } })).call(alias1, (lookupProperty(helpers, "natIpsFor") || alias2(depth0, "natIpsFor", { "start": { "line": 1, "column": 903 }, "end": { "line": 1, "column": 912 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 902 }, "end": { "line": 1, "column": 961 } } }), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 898 }, "end": { "line": 1, "column": 965 } } }), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 892 }, "end": { "line": 1, "column": 1079 } } })) != null ? stack1 : "") + ", or lower the pools' max counts. ";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Raise the managed NAT gateway's outbound IP count to " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 689 }, "end": { "line": 1, "column": 698 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 687 }, "end": { "line": 1, "column": 748 } } })) != null ? stack1 : "");
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Give NAT gateway " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 775 }, "end": { "line": 1, "column": 779 } }), typeof helper === "function" ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 773 }, "end": { "line": 1, "column": 781 } } }) : helper)) != null ? stack1 : "") + " " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 784 }, "end": { "line": 1, "column": 793 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 782 }, "end": { "line": 1, "column": 843 } } })) != null ? stack1 : "") + " IPv4 address(es) (public IPs or a prefix)";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    return ": more than a NAT gateway's 16, so also spread the pools over more subnets, each with its own NAT gateway";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1223 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:UH1qYN4UbAmkR_adcL7ag8": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 61 }, "end": { "line": 1, "column": 82 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 106 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 118 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 167 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 342 } } })) != null ? stack1 : "") + " --load-balancer-outbound-ports " + ((stack1 = alias2(alias1(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 376 }, "end": { "line": 1, "column": 402 } }), depth0)) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || container.strict(depth0, "lbIpsFor", { "start": { "line": 1, "column": 213 }, "end": { "line": 1, "column": 221 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 267 } } })) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "--load-balancer-outbound-ips <comma-separated-public-ip-ids>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 421 }, "end": { "line": 1, "column": 426 } })).call(alias2, (lookupProperty(helpers, "natGatewaysBelow") || alias1(depth0, "natGatewaysBelow", { "start": { "line": 1, "column": 428 }, "end": { "line": 1, "column": 444 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), { "name": "natGatewaysBelow", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 427 }, "end": { "line": 1, "column": 492 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 420 }, "end": { "line": 1, "column": 493 } } }), { "name": "with", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 412 }, "end": { "line": 1, "column": 998 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(8, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 495 }, "end": { "line": 1, "column": 989 } } })) != null ? stack1 : "";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 570 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 582 }, "end": { "line": 1, "column": 600 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 650 }, "end": { "line": 1, "column": 652 } })).call(alias3, (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 654 }, "end": { "line": 1, "column": 663 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 653 }, "end": { "line": 1, "column": 712 } } }), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 649 }, "end": { "line": 1, "column": 716 } } }), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 643 }, "end": { "line": 1, "column": 796 } } })) != null ? stack1 : "");
+  }, "6": function(container, depth0, helpers, partials, data) {
+    return "16";
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 730 }, "end": { "line": 1, "column": 739 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 728 }, "end": { "line": 1, "column": 789 } } })) != null ? stack1 : "";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 853 }, "end": { "line": 1, "column": 859 } })).call(alias2, lookupProperty(depth0, "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 851 }, "end": { "line": 1, "column": 881 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 891 }, "end": { "line": 1, "column": 895 } }), typeof helper === "function" ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 889 }, "end": { "line": 1, "column": 897 } } }) : helper)) != null ? stack1 : "") + " --public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 929 }, "end": { "line": 1, "column": 934 } })).call(alias2, lookupProperty(depth0, "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 928 }, "end": { "line": 1, "column": 947 } } }), { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 920 }, "end": { "line": 1, "column": 967 } } })) != null ? stack1 : "") + "<new-public-ip>";
+  }, "9": function(container, depth0, helpers, partials, data) {
+    var stack1;
+    return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "") + " ";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1005 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:RZFYwW6FJdABEJImObPH26": { "0": function(container, depth0, helpers, partials, data) {
+    return "Public IP prefix";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "Public IP";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " and also of " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 254 }, "end": { "line": 1, "column": 258 } })).call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 260 }, "end": { "line": 1, "column": 265 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "sharedWithClusters"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 294 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 252 }, "end": { "line": 1, "column": 296 } } })) != null ? stack1 : "");
+  }, "3": function(container, depth0, helpers, partials, data) {
+    return "; it is used by a load balancer and a NAT gateway at once";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 112 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), "address unknown", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 149 } } })) != null ? stack1 : "") + ") carries the egress of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 183 }, "end": { "line": 1, "column": 195 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "egressIp"), "sharedWithClusters"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 197 }, "end": { "line": 1, "column": 303 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "sharedBetweenLoadBalancerAndNatGateway"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 303 }, "end": { "line": 1, "column": 422 } } })) != null ? stack1 : "") + ": allow-lists and logs cannot tell the clusters apart, and they share its SNAT ports.";
+  }, "useData": true },
+  "policy-template:ZVpp0Tmz_aPhCaS7XVYZDk": { "0": function(container, depth0, helpers, partials, data) {
+    return " (AKS-managed outbound IPs, or public IPs no other cluster uses)";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " on NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 187 }, "end": { "line": 1, "column": 193 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 185 }, "end": { "line": 1, "column": 217 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Give cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 27 } }), depth0)) != null ? stack1 : "") + " egress addresses of its own" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 66 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 95 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 224 } } })) != null ? stack1 : "") + ", never reusing an IP from a previous outbound configuration, then update authorized IP ranges and firewall rules with the new addresses.";
+  }, "useData": true },
+  "policy-template:nbw4Iqb0HzZGFyCvDa7Wf0": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 73 }, "end": { "line": 1, "column": 94 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 118 } }), depth0)) != null ? stack1 : "") + " --load-balancer-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 163 }, "end": { "line": 1, "column": 249 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Count", { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 231 } }), depth0)) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "1";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 266 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 263 }, "end": { "line": 1, "column": 308 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 683 } } })) != null ? stack1 : "";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 343 }, "end": { "line": 1, "column": 364 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 376 }, "end": { "line": 1, "column": 388 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 440 }, "end": { "line": 1, "column": 445 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 439 }, "end": { "line": 1, "column": 466 } } }), { "name": "with", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 431 }, "end": { "line": 1, "column": 488 } } })) != null ? stack1 : "");
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = (helper = lookupProperty(helpers, "ipCount") || container.strict(depth0, "ipCount", { "start": { "line": 1, "column": 470 }, "end": { "line": 1, "column": 477 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 468 }, "end": { "line": 1, "column": 479 } } }) : helper)) != null ? stack1 : "";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 545 }, "end": { "line": 1, "column": 551 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 592 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 602 }, "end": { "line": 1, "column": 608 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 600 }, "end": { "line": 1, "column": 632 } } })) != null ? stack1 : "") + " --public-ip-addresses <dedicated-public-ip>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 38 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 690 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:RV5L977Ybxi4kmBmSPYNtw": { "0": function(container, depth0, helpers, partials, data) {
+    return "does not set defaultOutboundAccess, so Azure's implicit outbound access stays on";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "has defaultOutboundAccess true";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Subnet " + ((stack1 = alias2(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 20 } }), depth0)) != null ? stack1 : "") + " (VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 37 } })).call(alias3, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 29 }, "end": { "line": 1, "column": 67 } } })) != null ? stack1 : "") + ") of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 94 } }), depth0)) != null ? stack1 : "") + " (pools " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 110 } })).call(alias3, lookupProperty(lookupProperty(depth0, "subnet"), "pools"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 125 } } })) != null ? stack1 : "") + ", outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 143 }, "end": { "line": 1, "column": 163 } }), depth0)) != null ? stack1 : "") + ") " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 174 }, "end": { "line": 1, "column": 176 } })).call(alias3, lookupProperty(lookupProperty(depth0, "subnet"), "defaultOutboundAccess"), null, { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 173 }, "end": { "line": 1, "column": 211 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 167 }, "end": { "line": 1, "column": 338 } } })) != null ? stack1 : "") + ": its nodes can reach the internet from an Azure-chosen IP, around the cluster's egress design.";
+  }, "useData": true },
+  "policy-template:a-aNwV9cpVNYmWuc0BT6wr": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Make subnet " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 25 } }), depth0)) != null ? stack1 : "") + " of VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 38 }, "end": { "line": 1, "column": 44 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 36 }, "end": { "line": 1, "column": 74 } } })) != null ? stack1 : "") + " private by setting defaultOutboundAccess to false.";
+  }, "useData": true },
+  "policy-template:TYJyRdlDA3IJXgXF7OcV_w": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 49 }, "end": { "line": 1, "column": 55 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 47 }, "end": { "line": 1, "column": 84 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 99 }, "end": { "line": 1, "column": 105 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 97 }, "end": { "line": 1, "column": 135 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 156 } }), depth0)) != null ? stack1 : "") + " --default-outbound-access false";
+  }, "useData": true },
+  "page:50526ZWnLb1PvqHUQxLSrT": { "0": function(container, depth0, helpers, partials, data) {
+    return "<code><bdi>" + container.escapeExpression(container.lambda(depth0, depth0)) + "</bdi></code> ";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return '<span class="muted">none</span>';
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<span class="muted">and ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "scan"), "moreInputs", { "start": { "line": 28, "column": 194 }, "end": { "line": 28, "column": 209 } }), depth0)) + " more</span>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<rect class="' + alias4((helper = lookupProperty(helpers, "cls") || alias1(depth0, "cls", { "start": { "line": 39, "column": 231 }, "end": { "line": 39, "column": 234 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cls", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 229 }, "end": { "line": 39, "column": 236 } } }) : helper)) + '" x="' + alias4((helper = lookupProperty(helpers, "x") || alias1(depth0, "x", { "start": { "line": 39, "column": 243 }, "end": { "line": 39, "column": 244 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "x", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 241 }, "end": { "line": 39, "column": 246 } } }) : helper)) + '" y="0" width="' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 39, "column": 263 }, "end": { "line": 39, "column": 268 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 261 }, "end": { "line": 39, "column": 270 } } }) : helper)) + '" height="6"><title>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 39, "column": 292 }, "end": { "line": 39, "column": 297 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 290 }, "end": { "line": 39, "column": 299 } } }) : helper)) + "</title></rect>";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<span class="sev-pill sev-' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 45, "column": 75 }, "end": { "line": 45, "column": 78 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 73 }, "end": { "line": 45, "column": 80 } } }) : helper)) + '"><span class="n">' + alias4((helper = lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 45, "column": 100 }, "end": { "line": 45, "column": 105 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 98 }, "end": { "line": 45, "column": 107 } } }) : helper)) + "</span> " + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 45, "column": 117 }, "end": { "line": 45, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 115 }, "end": { "line": 45, "column": 124 } } }) : helper)) + "</span>";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var alias1 = container.strict, alias2 = container.lambda, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<div class="delta-row"><span class="delta new"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "new", { "start": { "line": 46, "column": 94 }, "end": { "line": 46, "column": 113 } }), depth0)) + '</span> new</span> <span class="delta"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "unchanged", { "start": { "line": 46, "column": 172 }, "end": { "line": 46, "column": 197 } }), depth0)) + '</span> unchanged</span> <span class="delta fixed"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "fixed", { "start": { "line": 46, "column": 268 }, "end": { "line": 46, "column": 289 } }), depth0)) + "</span> fixed</span></div>";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<div class="muted small">' + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), "suppressed", { "start": { "line": 47, "column": 60 }, "end": { "line": 47, "column": 90 } }), depth0)) + " suppressed, not counted</div>";
+  }, "7": function(container, depth0, helpers, partials, data) {
+    return " warn";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    return '<p class="muted">No clusters.</p>';
+  }, "9": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "outboundChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
+  }, "10": function(container, depth0, helpers, partials, data) {
+    return '<p class="muted">No findings.</p>';
+  }, "11": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "policyChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
+  }, "12": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.invokePartial(lookupProperty(partials, "triage"), lookupProperty(depth0, "triage"), { "name": "triage", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
+  }, "13": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<option value="' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 86, "column": 148 }, "end": { "line": 86, "column": 151 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 86, "column": 146 }, "end": { "line": 86, "column": 153 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 86, "column": 157 }, "end": { "line": 86, "column": 162 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 86, "column": 155 }, "end": { "line": 86, "column": 164 } } }) : helper)) + "</option>";
+  }, "14": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<option value="' + alias4((helper = lookupProperty(helpers, "value") || alias1(depth0, "value", { "start": { "line": 87, "column": 155 }, "end": { "line": 87, "column": 160 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "value", "hash": {}, "data": data, "loc": { "start": { "line": 87, "column": 153 }, "end": { "line": 87, "column": 162 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 87, "column": 166 }, "end": { "line": 87, "column": 171 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 87, "column": 164 }, "end": { "line": 87, "column": 173 } } }) : helper)) + "</option>";
+  }, "15": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<label data-for="clusters findings"><span>Show</span><select id="f-state"><option value="">All findings</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(16, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 136 }, "end": { "line": 90, "column": 203 } } })) != null ? stack1 : "") + '<option value="open">Not suppressed</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(17, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 247 }, "end": { "line": 90, "column": 327 } } })) != null ? stack1 : "") + "</select></label>";
+  }, "16": function(container, depth0, helpers, partials, data) {
+    return '<option value="new">New only</option>';
+  }, "17": function(container, depth0, helpers, partials, data) {
+    return '<option value="suppressed">Suppressed</option>';
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="' + alias4((helper = lookupProperty(helpers, "csp") || alias1(depth0, "csp", { "start": { "line": 5, "column": 54 }, "end": { "line": 5, "column": 57 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "csp", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 52 }, "end": { "line": 5, "column": 59 } } }) : helper)) + '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n<meta name="generator" content="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 8, "column": 34 }, "end": { "line": 8, "column": 43 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 8, "column": 48 }, "end": { "line": 8, "column": 60 } }), depth0)) + '">\n<title>AKS egress audit \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 9, "column": 28 }, "end": { "line": 9, "column": 40 } }), depth0)) + `</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232452a4'/%3E%3Cpath d='M4 8h6M8 5l3 3-3 3' stroke='white' stroke-width='1.6' fill='none'/%3E%3C/svg%3E">
+<style>` + ((stack1 = (helper = lookupProperty(helpers, "style") || alias1(depth0, "style", { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 15 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "style", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 7 }, "end": { "line": 11, "column": 18 } } }) : helper)) != null ? stack1 : "") + '</style>\n</head>\n<body>\n<header class="top">\n  <div class="wrap top-inner">\n    <div class="brand">\n      <svg class="logo" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3"/><path d="M4 8h6M8 5l3 3-3 3"/></svg>\n      <span>AKS egress audit</span>\n    </div>\n    <div class="top-meta">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 20, "column": 28 }, "end": { "line": 20, "column": 37 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 20, "column": 42 }, "end": { "line": 20, "column": 54 } }), depth0)) + ' \xB7 <time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 20, "column": 77 }, "end": { "line": 20, "column": 92 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 20, "column": 98 }, "end": { "line": 20, "column": 110 } }), depth0)) + '</time></div>\n  </div>\n</header>\n<main class="wrap">\n  <section class="scope card" aria-label="Scan scope">\n    <dl>\n      <div><dt>Scanned</dt><dd><time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 26, "column": 49 }, "end": { "line": 26, "column": 64 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 26, "column": 70 }, "end": { "line": 26, "column": 82 } }), depth0)) + '</time> <span class="muted">in ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "duration", { "start": { "line": 26, "column": 117 }, "end": { "line": 26, "column": 130 } }), depth0)) + "</span></dd></div>\n      <div><dt>Source</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "source", { "start": { "line": 27, "column": 32 }, "end": { "line": 27, "column": 43 } }), depth0)) + '</dd></div>\n      <div class="wide"><dt>Inputs</dt><dd>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "inputs"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 28, "column": 43 }, "end": { "line": 28, "column": 145 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "moreInputs"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 145 }, "end": { "line": 28, "column": 230 } } })) != null ? stack1 : "") + "</dd></div>\n      <div><dt>Profile</dt><dd><bdi>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "profile", { "start": { "line": 29, "column": 38 }, "end": { "line": 29, "column": 50 } }), depth0)) + "</bdi></dd></div>\n      <div><dt>Fails on</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "failOn", { "start": { "line": 30, "column": 34 }, "end": { "line": 30, "column": 45 } }), depth0)) + "</dd></div>\n      <div><dt>Subscriptions</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "subscriptions", { "start": { "line": 31, "column": 39 }, "end": { "line": 31, "column": 57 } }), depth0)) + '</dd></div>\n    </dl>\n  </section>\n\n  <section class="kpis" aria-label="Totals">\n    <div class="card kpi">\n      <div class="kpi-label">Clusters</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "clusters", { "start": { "line": 38, "column": 31 }, "end": { "line": 38, "column": 46 } }), depth0)) + '</div>\n      <svg class="statusbar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 39, "column": 101 }, "end": { "line": 39, "column": 114 } }), depth0)) + " pass, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 39, "column": 125 }, "end": { "line": 39, "column": 138 } }), depth0)) + " fail, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 39, "column": 149 }, "end": { "line": 39, "column": 166 } }), depth0)) + ' not fully evaluated">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "statusBar"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 39, "column": 190 }, "end": { "line": 39, "column": 323 } } })) != null ? stack1 : "") + '</svg>\n      <div class="legend"><span class="dot st-pass"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 40, "column": 61 }, "end": { "line": 40, "column": 74 } }), depth0)) + ' pass <span class="dot st-fail"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 40, "column": 117 }, "end": { "line": 40, "column": 130 } }), depth0)) + ' fail <span class="dot st-incomplete"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 40, "column": 179 }, "end": { "line": 40, "column": 196 } }), depth0)) + ' incomplete</div>\n    </div>\n    <div class="card kpi">\n      <div class="kpi-label">Findings</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "findings", { "start": { "line": 44, "column": 31 }, "end": { "line": 44, "column": 46 } }), depth0)) + '</div>\n      <div class="sev-row">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 45, "column": 27 }, "end": { "line": 45, "column": 140 } } })) != null ? stack1 : "") + "</div>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 46, "column": 6 }, "end": { "line": 46, "column": 324 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 47, "column": 6 }, "end": { "line": 47, "column": 129 } } })) != null ? stack1 : "") + '\n    </div>\n    <div class="card kpi' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "incompleteAny"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 49, "column": 24 }, "end": { "line": 49, "column": 64 } } })) != null ? stack1 : "") + '">\n      <div class="kpi-label">Not fully evaluated</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 51, "column": 31 }, "end": { "line": 51, "column": 48 } }), depth0)) + '</div>\n      <div class="muted small">clusters with a resource missing from the inventory \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "errors", { "start": { "line": 52, "column": 87 }, "end": { "line": 52, "column": 100 } }), depth0)) + ' input errors</div>\n    </div>\n  </section>\n\n  <section class="charts">\n    <div class="card chart-stack">\n      <figure class="chart">\n        <figcaption>Findings by severity</figcaption>\n        ' + ((stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "severityChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '      </figure>\n      <figure class="chart">\n        <figcaption>Clusters by outbound type</figcaption>\n        ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "outboundChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.program(9, data, 0), "data": data, "loc": { "start": { "line": 64, "column": 8 }, "end": { "line": 64, "column": 108 } } })) != null ? stack1 : "") + '\n      </figure>\n    </div>\n    <figure class="card chart">\n      <figcaption>Findings by policy</figcaption>\n      ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "policyChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.program(11, data, 0), "data": data, "loc": { "start": { "line": 69, "column": 6 }, "end": { "line": 69, "column": 102 } } })) != null ? stack1 : "") + "\n    </figure>\n  </section>\n\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 73, "column": 2 }, "end": { "line": 73, "column": 46 } } })) != null ? stack1 : "") + '\n\n  <noscript><p class="card callout">The cluster and finding tables need JavaScript, which this viewer has turned off. The totals above are complete; every detail is also in the JSON report.</p></noscript>\n\n  <section id="explorer" class="card explorer" aria-label="Clusters and findings" hidden>\n    <div id="tabs" class="tabs" role="tablist">\n      <button type="button" role="tab" data-tab="clusters" aria-controls="view" aria-selected="true">Clusters <span class="count" id="count-clusters"></span></button>\n      <button type="button" role="tab" data-tab="findings" aria-controls="view" aria-selected="false">Findings <span class="count" id="count-findings"></span></button>\n      <button type="button" role="tab" data-tab="incomplete" aria-controls="view" aria-selected="false">Not fully evaluated <span class="count" id="count-incomplete"></span></button>\n      <button type="button" role="tab" data-tab="errors" aria-controls="view" aria-selected="false">Input errors <span class="count" id="count-errors"></span></button>\n    </div>\n    <div class="filters">\n      <label class="search" data-for="clusters findings incomplete errors"><span class="sr">Search</span><input id="q" type="search" placeholder="Search clusters, resources, messages\u2026  ( / )" autocomplete="off" spellcheck="false"></label>\n      <label data-for="clusters findings"><span>Severity</span><select id="f-sev"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 86, "column": 111 }, "end": { "line": 86, "column": 182 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings"><span>Policy</span><select id="f-policy"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "policies"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 87, "column": 112 }, "end": { "line": 87, "column": 191 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Subscription</span><select id="f-sub"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "subscriptions"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 88, "column": 126 }, "end": { "line": 88, "column": 210 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Outbound type</span><select id="f-outbound"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "outboundTypes"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 89, "column": 132 }, "end": { "line": 89, "column": 216 } } })) != null ? stack1 : "") + "</select></label>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(15, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 6 }, "end": { "line": 90, "column": 351 } } })) != null ? stack1 : "") + '\n      <label data-for="clusters"><span>Sort</span><select id="f-sort"><option value="worst">Most severe first</option><option value="name">Name</option><option value="status">Status</option><option value="outbound">Outbound type</option></select></label>\n      <button type="button" id="reset" class="reset">Clear filters</button>\n    </div>\n    <p id="shown" class="shown" aria-live="polite"></p>\n    <div id="view" role="tabpanel"></div>\n    <nav id="pager" class="pager" aria-label="Pages"></nav>\n  </section>\n</main>\n<footer class="wrap foot">Generated by <a href="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "informationUri", { "start": { "line": 99, "column": 50 }, "end": { "line": 99, "column": 69 } }), depth0)) + '" rel="noopener noreferrer">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 99, "column": 101 }, "end": { "line": 99, "column": 110 } }), depth0)) + "</a> " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 99, "column": 119 }, "end": { "line": 99, "column": 131 } }), depth0)) + '. This file is self-contained: it loads nothing from the network.</footer>\n<script type="application/json" id="report-data">' + ((stack1 = (helper = lookupProperty(helpers, "data") || alias1(depth0, "data", { "start": { "line": 100, "column": 52 }, "end": { "line": 100, "column": 56 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "data", "hash": {}, "data": data, "loc": { "start": { "line": 100, "column": 49 }, "end": { "line": 100, "column": 59 } } }) : helper)) != null ? stack1 : "") + "</script>\n<script>" + ((stack1 = (helper = lookupProperty(helpers, "script") || alias1(depth0, "script", { "start": { "line": 101, "column": 11 }, "end": { "line": 101, "column": 17 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "script", "hash": {}, "data": data, "loc": { "start": { "line": 101, "column": 8 }, "end": { "line": 101, "column": 20 } } }) : helper)) != null ? stack1 : "") + "</script>\n</body>\n</html>\n";
+  }, "usePartial": true, "useData": true },
+  "page:BIr3ZnQcfPIE21KWHxQSgp": { "0": function(container, depth0, helpers, partials, data, blockParams, depths) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "<g><title>" + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 2, "column": 26 }, "end": { "line": 2, "column": 31 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 24 }, "end": { "line": 2, "column": 33 } } }) : helper)) + '</title><text class="lbl" x="' + alias4(alias5(alias1(depths[1], "labelWidth", { "start": { "line": 2, "column": 64 }, "end": { "line": 2, "column": 77 } }), depth0)) + '" dx="-10" y="' + alias4((helper = lookupProperty(helpers, "textY") || alias1(depth0, "textY", { "start": { "line": 2, "column": 95 }, "end": { "line": 2, "column": 100 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "textY", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 93 }, "end": { "line": 2, "column": 102 } } }) : helper)) + '" text-anchor="end" dominant-baseline="central">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 2, "column": 152 }, "end": { "line": 2, "column": 157 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 150 }, "end": { "line": 2, "column": 159 } } }) : helper)) + '</text><rect class="track" x="' + alias4((helper = lookupProperty(helpers, "x") || alias1(depth0, "x", { "start": { "line": 2, "column": 191 }, "end": { "line": 2, "column": 192 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "x", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 189 }, "end": { "line": 2, "column": 194 } } }) : helper)) + '" y="' + alias4((helper = lookupProperty(helpers, "y") || alias1(depth0, "y", { "start": { "line": 2, "column": 201 }, "end": { "line": 2, "column": 202 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "y", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 199 }, "end": { "line": 2, "column": 204 } } }) : helper)) + '" width="' + alias4(alias5(alias1(depths[1], "trackWidth", { "start": { "line": 2, "column": 215 }, "end": { "line": 2, "column": 228 } }), depth0)) + '" height="' + alias4(alias5(alias1(depths[1], "barHeight", { "start": { "line": 2, "column": 242 }, "end": { "line": 2, "column": 254 } }), depth0)) + '" rx="3"/>' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "width"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0, blockParams, depths), "inverse": container.noop, "data": data, "loc": { "start": { "line": 2, "column": 266 }, "end": { "line": 2, "column": 384 } } })) != null ? stack1 : "") + '<text class="val" x="' + alias4((helper = lookupProperty(helpers, "valueX") || alias1(depth0, "valueX", { "start": { "line": 2, "column": 407 }, "end": { "line": 2, "column": 413 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "valueX", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 405 }, "end": { "line": 2, "column": 415 } } }) : helper)) + '" y="' + alias4((helper = lookupProperty(helpers, "textY") || alias1(depth0, "textY", { "start": { "line": 2, "column": 422 }, "end": { "line": 2, "column": 427 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "textY", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 420 }, "end": { "line": 2, "column": 429 } } }) : helper)) + '" dominant-baseline="central">' + alias4((helper = lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 2, "column": 461 }, "end": { "line": 2, "column": 466 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 459 }, "end": { "line": 2, "column": 468 } } }) : helper)) + "</text></g>\n";
+  }, "1": function(container, depth0, helpers, partials, data, blockParams, depths) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<rect class="bar ' + alias4((helper = lookupProperty(helpers, "cls") || alias1(depth0, "cls", { "start": { "line": 2, "column": 298 }, "end": { "line": 2, "column": 301 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cls", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 296 }, "end": { "line": 2, "column": 303 } } }) : helper)) + '" x="' + alias4((helper = lookupProperty(helpers, "x") || alias1(depth0, "x", { "start": { "line": 2, "column": 310 }, "end": { "line": 2, "column": 311 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "x", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 308 }, "end": { "line": 2, "column": 313 } } }) : helper)) + '" y="' + alias4((helper = lookupProperty(helpers, "y") || alias1(depth0, "y", { "start": { "line": 2, "column": 320 }, "end": { "line": 2, "column": 321 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "y", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 318 }, "end": { "line": 2, "column": 323 } } }) : helper)) + '" width="' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 2, "column": 334 }, "end": { "line": 2, "column": 339 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 332 }, "end": { "line": 2, "column": 341 } } }) : helper)) + '" height="' + alias4(container.lambda(alias1(depths[1], "barHeight", { "start": { "line": 2, "column": 353 }, "end": { "line": 2, "column": 365 } }), depth0)) + '" rx="3"/>';
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data, blockParams, depths) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<svg class="bars" viewBox="0 0 ' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 38 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 40 } } }) : helper)) + " " + alias4((helper = lookupProperty(helpers, "height") || alias1(depth0, "height", { "start": { "line": 1, "column": 43 }, "end": { "line": 1, "column": 49 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "height", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 41 }, "end": { "line": 1, "column": 51 } } }) : helper)) + '" width="' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 1, "column": 62 }, "end": { "line": 1, "column": 67 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 60 }, "end": { "line": 1, "column": 69 } } }) : helper)) + '" height="' + alias4((helper = lookupProperty(helpers, "height") || alias1(depth0, "height", { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 87 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "height", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 79 }, "end": { "line": 1, "column": 89 } } }) : helper)) + '" role="img" aria-label="' + alias4((helper = lookupProperty(helpers, "summary") || alias1(depth0, "summary", { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 123 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "summary", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 114 }, "end": { "line": 1, "column": 125 } } }) : helper)) + '">\n' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "bars"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0, blockParams, depths), "inverse": container.noop, "data": data, "loc": { "start": { "line": 2, "column": 0 }, "end": { "line": 3, "column": 9 } } })) != null ? stack1 : "") + "</svg>\n";
+  }, "useData": true, "useDepths": true },
+  "page:XXojDgyCxhElTYFGiqXDMv": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '  <div class="card">\n    <h2>Since the baseline</h2>\n    <p class="muted small">Compared with <code><bdi>' + alias3(alias2(alias1(lookupProperty(depth0, "baseline"), "file", { "start": { "line": 5, "column": 54 }, "end": { "line": 5, "column": 67 } }), depth0)) + "</bdi></code> (scan of " + alias3(alias2(alias1(lookupProperty(depth0, "baseline"), "started", { "start": { "line": 5, "column": 94 }, "end": { "line": 5, "column": 110 } }), depth0)) + " UTC): <strong>" + alias3(alias2(alias1(lookupProperty(depth0, "baseline"), "new", { "start": { "line": 5, "column": 129 }, "end": { "line": 5, "column": 141 } }), depth0)) + " new</strong>, " + alias3(alias2(alias1(lookupProperty(depth0, "baseline"), "unchanged", { "start": { "line": 5, "column": 160 }, "end": { "line": 5, "column": 178 } }), depth0)) + " unchanged, " + alias3(alias2(alias1(lookupProperty(depth0, "baseline"), "fixed", { "start": { "line": 5, "column": 194 }, "end": { "line": 5, "column": 208 } }), depth0)) + " fixed.</p>\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "baseline"), "fixedList"), "length"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 6, "column": 4 }, "end": { "line": 12, "column": 85 } } })) != null ? stack1 : "") + "\n  </div>\n";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '    <table class="grid">\n      <thead><tr><th scope="col">Fixed</th><th scope="col">Cluster</th><th scope="col">Resource</th><th scope="col">Finding</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(lookupProperty(depth0, "baseline"), "fixedList"), { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 9, "column": 13 }, "end": { "line": 9, "column": 260 } } })) != null ? stack1 : "") + "</tbody>\n    </table>\n    " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "baseline"), "moreFixed"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 11, "column": 4 }, "end": { "line": 11, "column": 115 } } })) != null ? stack1 : "") + "\n    ";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr class="fixed-row"><td><span class="badge sev-' + alias4((helper = lookupProperty(helpers, "severity") || alias1(depth0, "severity", { "start": { "line": 9, "column": 92 }, "end": { "line": 9, "column": 100 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "severity", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 90 }, "end": { "line": 9, "column": 102 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "severity") || alias1(depth0, "severity", { "start": { "line": 9, "column": 106 }, "end": { "line": 9, "column": 114 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "severity", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 104 }, "end": { "line": 9, "column": 116 } } }) : helper)) + "</span> <bdi>" + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 9, "column": 131 }, "end": { "line": 9, "column": 139 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 129 }, "end": { "line": 9, "column": 141 } } }) : helper)) + "</bdi></td><td><bdi>" + alias4((helper = lookupProperty(helpers, "cluster") || alias1(depth0, "cluster", { "start": { "line": 9, "column": 163 }, "end": { "line": 9, "column": 170 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cluster", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 161 }, "end": { "line": 9, "column": 172 } } }) : helper)) + "</bdi></td><td><bdi>" + alias4((helper = lookupProperty(helpers, "resource") || alias1(depth0, "resource", { "start": { "line": 9, "column": 194 }, "end": { "line": 9, "column": 202 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resource", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 192 }, "end": { "line": 9, "column": 204 } } }) : helper)) + "</bdi></td><td><bdi>" + alias4((helper = lookupProperty(helpers, "message") || alias1(depth0, "message", { "start": { "line": 9, "column": 226 }, "end": { "line": 9, "column": 233 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "message", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 224 }, "end": { "line": 9, "column": 235 } } }) : helper)) + "</bdi></td></tr>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted small">and ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "baseline"), "moreFixed", { "start": { "line": 11, "column": 59 }, "end": { "line": 11, "column": 77 } }), depth0)) + " more in the JSON report.</p>";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    return '<p class="muted">Nothing the baseline reported has been fixed.</p>';
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = container.escapeExpression, alias4 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '  <div class="card">\n    <h2>Suppressions</h2>\n    <p class="muted small"><code><bdi>' + alias3(alias2(alias1(lookupProperty(depth0, "suppressions"), "file", { "start": { "line": 18, "column": 40 }, "end": { "line": 18, "column": 57 } }), depth0)) + "</bdi></code>. Suppressed findings: " + alias3(alias2(alias1(lookupProperty(depth0, "suppressions"), "suppressed", { "start": { "line": 18, "column": 97 }, "end": { "line": 18, "column": 120 } }), depth0)) + "; they are listed with their justification and not counted above.</p>\n" + ((stack1 = lookupProperty(helpers, "if").call(alias4, lookupProperty(lookupProperty(lookupProperty(depth0, "suppressions"), "expired"), "length"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 19, "column": 4 }, "end": { "line": 25, "column": 11 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias4, lookupProperty(lookupProperty(lookupProperty(depth0, "suppressions"), "unused"), "length"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 26, "column": 4 }, "end": { "line": 32, "column": 11 } } })) != null ? stack1 : "") + "    " + ((stack1 = lookupProperty(helpers, "if").call(alias4, lookupProperty(lookupProperty(depth0, "suppressions"), "more"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 33, "column": 4 }, "end": { "line": 33, "column": 121 } } })) != null ? stack1 : "") + "\n    " + ((stack1 = lookupProperty(helpers, "unless").call(alias4, lookupProperty(lookupProperty(lookupProperty(depth0, "suppressions"), "expired"), "length"), { "name": "unless", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 34, "column": 4 }, "end": { "line": 34, "column": 158 } } })) != null ? stack1 : "") + "\n  </div>\n";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '    <h3>Expired entries: their findings count again</h3>\n    <table class="grid">\n      <thead><tr><th scope="col">Entry</th><th scope="col">Policy</th><th scope="col">Resource</th><th scope="col">Expired after</th><th scope="col">Findings back</th><th scope="col">Justification</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "suppressions"), "expired"), { "name": "each", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 23, "column": 13 }, "end": { "line": 23, "column": 469 } } })) != null ? stack1 : "") + "</tbody>\n    </table>\n";
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr class="expired-row"><td><code><bdi>' + alias4((helper = lookupProperty(helpers, "where") || alias1(depth0, "where", { "start": { "line": 23, "column": 84 }, "end": { "line": 23, "column": 89 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "where", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 82 }, "end": { "line": 23, "column": 91 } } }) : helper)) + "</bdi></code></td><td><bdi>" + alias4((helper = lookupProperty(helpers, "policy") || alias1(depth0, "policy", { "start": { "line": 23, "column": 120 }, "end": { "line": 23, "column": 126 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policy", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 118 }, "end": { "line": 23, "column": 128 } } }) : helper)) + '</bdi></td><td><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "resource") || alias1(depth0, "resource", { "start": { "line": 23, "column": 168 }, "end": { "line": 23, "column": 176 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resource", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 166 }, "end": { "line": 23, "column": 178 } } }) : helper)) + "</bdi></code></td><td>" + alias4((helper = lookupProperty(helpers, "expires") || alias1(depth0, "expires", { "start": { "line": 23, "column": 202 }, "end": { "line": 23, "column": 209 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "expires", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 200 }, "end": { "line": 23, "column": 211 } } }) : helper)) + "</td><td>" + alias4((helper = lookupProperty(helpers, "matched") || alias1(depth0, "matched", { "start": { "line": 23, "column": 222 }, "end": { "line": 23, "column": 229 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "matched", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 220 }, "end": { "line": 23, "column": 231 } } }) : helper)) + "</td><td><bdi>" + alias4((helper = lookupProperty(helpers, "justification") || alias1(depth0, "justification", { "start": { "line": 23, "column": 247 }, "end": { "line": 23, "column": 260 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "justification", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 245 }, "end": { "line": 23, "column": 262 } } }) : helper)) + "</bdi>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "owner"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 23, "column": 268 }, "end": { "line": 23, "column": 338 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "ticket"), { "name": "if", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 23, "column": 338 }, "end": { "line": 23, "column": 450 } } })) != null ? stack1 : "") + "</td></tr>";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ' <span class="muted">\xB7 <bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "owner") || container.strict(depth0, "owner", { "start": { "line": 23, "column": 311 }, "end": { "line": 23, "column": 316 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "owner", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 309 }, "end": { "line": 23, "column": 318 } } }) : helper)) + "</bdi></span>";
+  }, "9": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ' \xB7 <a href="' + alias4((helper = lookupProperty(helpers, "ticket") || alias1(depth0, "ticket", { "start": { "line": 23, "column": 366 }, "end": { "line": 23, "column": 372 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "ticket", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 364 }, "end": { "line": 23, "column": 374 } } }) : helper)) + '" rel="noopener noreferrer" target="_blank"><bdi>' + alias4((helper = lookupProperty(helpers, "ticket") || alias1(depth0, "ticket", { "start": { "line": 23, "column": 425 }, "end": { "line": 23, "column": 431 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "ticket", "hash": {}, "data": data, "loc": { "start": { "line": 23, "column": 423 }, "end": { "line": 23, "column": 433 } } }) : helper)) + "</bdi></a>";
+  }, "10": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '    <h3>Unused entries: they matched no finding</h3>\n    <table class="grid">\n      <thead><tr><th scope="col">Entry</th><th scope="col">Policy</th><th scope="col">Resource</th><th scope="col">Expires</th><th scope="col">Justification</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "suppressions"), "unused"), { "name": "each", "hash": {}, "fn": container.program(11, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 30, "column": 13 }, "end": { "line": 30, "column": 335 } } })) != null ? stack1 : "") + "</tbody>\n    </table>\n";
+  }, "11": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr class="unused-row"><td><code><bdi>' + alias4((helper = lookupProperty(helpers, "where") || alias1(depth0, "where", { "start": { "line": 30, "column": 82 }, "end": { "line": 30, "column": 87 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "where", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 80 }, "end": { "line": 30, "column": 89 } } }) : helper)) + "</bdi></code></td><td><bdi>" + alias4((helper = lookupProperty(helpers, "policy") || alias1(depth0, "policy", { "start": { "line": 30, "column": 118 }, "end": { "line": 30, "column": 124 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policy", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 116 }, "end": { "line": 30, "column": 126 } } }) : helper)) + '</bdi></td><td><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "resource") || alias1(depth0, "resource", { "start": { "line": 30, "column": 166 }, "end": { "line": 30, "column": 174 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resource", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 164 }, "end": { "line": 30, "column": 176 } } }) : helper)) + "</bdi></code></td><td>" + alias4((helper = lookupProperty(helpers, "expires") || alias1(depth0, "expires", { "start": { "line": 30, "column": 200 }, "end": { "line": 30, "column": 207 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "expires", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 198 }, "end": { "line": 30, "column": 209 } } }) : helper)) + "</td><td><bdi>" + alias4((helper = lookupProperty(helpers, "justification") || alias1(depth0, "justification", { "start": { "line": 30, "column": 225 }, "end": { "line": 30, "column": 238 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "justification", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 223 }, "end": { "line": 30, "column": 240 } } }) : helper)) + "</bdi>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "owner"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 30, "column": 246 }, "end": { "line": 30, "column": 316 } } })) != null ? stack1 : "") + "</td></tr>";
+  }, "12": function(container, depth0, helpers, partials, data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted small">and ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "suppressions"), "more", { "start": { "line": 33, "column": 58 }, "end": { "line": 33, "column": 75 } }), depth0)) + " more entries in the JSON report.</p>";
+  }, "13": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "suppressions"), "unused"), "length"), { "name": "unless", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 34, "column": 43 }, "end": { "line": 34, "column": 147 } } })) != null ? stack1 : "";
+  }, "14": function(container, depth0, helpers, partials, data) {
+    return '<p class="muted">Every entry is current and in use.</p>';
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<section class="triage" aria-label="Baseline and suppressions">\n' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "baseline"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 2, "column": 2 }, "end": { "line": 14, "column": 9 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "suppressions"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 15, "column": 2 }, "end": { "line": 36, "column": 9 } } })) != null ? stack1 : "") + "</section>\n";
+  }, "useData": true }
+};
+var OUTLINES = {
+  "outline:r4mr7Melzi7OSTVBvPtMl9": "Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>. First attach a NAT gateway with public IPs to every node-pool subnet. First give every node-pool subnet a route table whose 0.0.0.0/0 route goes to your firewall (next hop VirtualAppliance). With none, AKS sets up no egress path: provide your own first. The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer. `egress-audit plan --to <\u2026> --cluster <cluster.name>` lists the unmet prerequisites and the commands. Otherwise: No documented in-place path from <cluster.outboundType> on a <cluster.vnetMode> VNet to an allowed type (<params.allowedOutboundTypes>): create a new cluster with an allowed outbound type and move the workloads.",
+  "outline:xbBNiKgQljJZy_vS15_t9S": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --outbound-type <value> --nat-gateway-managed-outbound-ip-count <\u2026> --load-balancer-managed-outbound-ip-count <\u2026>",
+  "outline:CKC81dXNbezWmdyDQn2AFM": 'Find out what egress the cluster really has (`az aks show` below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "<cluster.outboundType>", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.',
+  "outline:Hiy_Q3bfWbOKxVV05KDcxe": "az aks show --resource-group <cluster.resourceGroup> --name <cluster.name> --query networkProfile",
+  "outline:4VxwYR-dZLHTs_dMbPBcaF": "Upgrade the cluster's load balancer from Basic to Standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). Replace pool(s) <\u2026> with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.",
+  "outline:WDHelWw5b_I_byKNsEfjNs": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard\naz aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vm-set-type VirtualMachineScaleSets",
+  "outline:Z-YOxg76Cc0ijfjfCP3m_U": "Azure documents no in-place migration from managedNATGateway on a BYO VNet. Create a new cluster on subnet <pool.subnetId> with outbound type userAssignedNATGateway (attach a NAT gateway with public IPs to the subnet first), move the workloads, then delete cluster <cluster.name>.",
+  "outline:cBGJomo70udiQcHXVc8yhY": "az aks create --resource-group <cluster.resourceGroup> --name <new-cluster-name> --vnet-subnet-id <pool.subnetId> --outbound-type userAssignedNATGateway",
+  "outline:qtg5SSH-PAtUlvH8IqY1Tg": "Add a replacement pool on a BYO subnet whose NAT gateway has public IPs, move the workloads, then delete pool <pool.name>. Otherwise: Attach a NAT gateway with at least one Standard public IP (or a zone-redundant StandardV2 gateway with StandardV2 IPs) to subnet <pool.subnetId> of VNet <\u2026>. Otherwise: Add a <pool.natGateway.sku> public IP or prefix to NAT gateway <pool.natGateway.name>.",
+  "outline:9w5exZZ2vUxtzvMWfRqDkq": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-nat-gateway>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --nat-gateway <nat-gateway-name>\naz network nat gateway update --resource-group <\u2026> --name <pool.natGateway.name> --public-ip-addresses <public-ip-name>",
+  "outline:Vnai-u7hZZMRNG13-5Eg-r": "Add a replacement pool on a BYO subnet whose route table sends 0.0.0.0/0 to your firewall, move the workloads, then delete pool <pool.name>. Otherwise: Create a route table with a 0.0.0.0/0 route to your firewall's private IP (next hop VirtualAppliance) and attach it to subnet <pool.subnetId>. Otherwise: Add a 0.0.0.0/0 route to route table <pool.subnet.routeTableId> with next hop VirtualAppliance and your firewall's private IP. Otherwise: Point route <pool.subnet.defaultRoute.name> of route table <pool.subnet.routeTableId> at your firewall (next hop VirtualAppliance) instead of None.",
+  "outline:kYgBSLia4SYSTk2_vKosCt": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-default-route>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --route-table <route-table-name>\naz network route-table route create --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>\naz network route-table route update --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
+  "outline:lr3RsvUYf96BRjMpSNAtuC": "Point route <pool.subnet.defaultRoute.name> of route table <pool.subnet.routeTableId> at your firewall or proxy (next hop VirtualAppliance with its private IP), and allow the AKS-required egress there.",
+  "outline:wsKK9j8WAI1DeL5iUJIkXO": "az network route-table route update --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
+  "outline:IIeNI_VXRjHJlDr0ebyVe8": "Upgrade cluster <cluster.name> to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.",
+  "outline:NBjQ79CCIw-6OK6WLzeYfv": "az aks upgrade --resource-group <cluster.resourceGroup> --name <cluster.name> --kubernetes-version <next-minor-version>",
+  "outline:96Xn5W5RcsjXJEeZWLhjIq": "Set the managed NAT gateway's outbound IP count (1 to 16) to at least <params.minNatGatewayIps>. Otherwise: Remove public IPs or use smaller prefixes on NAT gateway <natGateway.name> (IPs: <\u2026>; prefixes: <\u2026>) so that each IP family has at most 16 addresses. Otherwise: Add <natGateway.sku> public IPs or a prefix to NAT gateway <natGateway.name> until it has at least <params.minNatGatewayIps> addresses; `--public-ip-addresses` replaces the whole list, so name the current IPs too.",
+  "outline:PSxL4QRMHD914kTl5rlzyJ": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <params.minNatGatewayIps>\naz network nat gateway update --resource-group <\u2026> --name <natGateway.name> --public-ip-addresses <ips-to-keep> --public-ip-prefixes <prefixes-to-keep> / --public-ip-addresses <value> <new-public-ip>",
+  "outline:xlN90yLRpfxOFGGZodyOC4": "Set the idle timeout of <natGateway> to at least 4 / at most <params.maxIdleTimeoutMinutes> minutes; keep long-lived idle connections alive with TCP keepalives instead.",
+  "outline:5jDIaN0uv4x5Ukk7Kj3pD6": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-idle-timeout\naz network nat gateway update --resource-group <\u2026> --name <natGateway.name> --idle-timeout 4 / <params.maxIdleTimeoutMinutes>",
+  "outline:zuoS39ozEj-yvMFqKEaK-f": "The AKS-managed NAT gateway is a single Standard gateway: for zone-resilient egress move to userAssignedNATGateway on a BYO VNet (a new cluster: Azure documents no in-place path from managedNATGateway to userAssignedNATGateway) with one zonal NAT gateway per zone, or a StandardV2 NAT gateway. Otherwise: Split pool <pool.name> into one pool per zone, each on its own subnet with a NAT gateway in that zone (zones <pool.zonesWithoutNatGateway> need one), or replace NAT gateway <pool.natGateway.name> with a zone-redundant StandardV2 NAT gateway with StandardV2 public IPs.",
+  "outline:ELk5e-h4O0u39-Rm2s7f9L": "az network nat gateway create --resource-group <\u2026> --name <pool.natGateway.name>-z<pool.zonesWithoutNatGateway> --zone <pool.zonesWithoutNatGateway> --public-ip-addresses <zone-<pool.zonesWithoutNatGateway>-public-ip>",
+  "outline:hz-PYfYQzHVo0BfplBb9OU": "A pool's zones are fixed at creation: add a replacement pool on subnet <pool.subnetId> pinned to zone <pool.natGateway.zones>, move the workloads, then delete pool <pool.name>. For the other zones add a subnet each with a NAT gateway in that zone, or use a StandardV2 NAT gateway.",
+  "outline:Dnu0QWM8B2P9Hhcm_QB9oC": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --zones <\u2026> --vnet-subnet-id <pool.subnetId>",
+  "outline:z05xWsUB5ev4VaxHYasFet": "The NAT gateway is AKS-managed: <egressIp.name> was put on it outside AKS. Take it off and let AKS manage the outbound IPs. Otherwise: Create a <egressIp.natGatewaySku> public IP prefix of the same size / public IP, put it on NAT gateway <name> in place of <egressIp.name> (`az network nat gateway update --public-ip-addresses/--public-ip-prefixes` replaces the whole list), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.",
+  "outline:_CPWBEcJzfeeEIQAyawGfu": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network public-ip create --resource-group <\u2026> --name <egressIp.name>-<egressIp.natGatewaySku> --sku <egressIp.natGatewaySku> --allocation-method Static --version <egressIp.version>",
+  "outline:Yc1i0td58OPoY67im1iON0": "OutboundNAT is set when a Windows pool is created: add a Windows pool with OutboundNAT disabled and without node public IPs, move the workloads to it, then delete pool <pool.name>.",
+  "outline:YcjUVVf2caerB6GdTi5QrJ": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
+  "outline:5TveHbQiB5MG4GaPRYWYgG": "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool <pool.name>. Otherwise: Either move cluster <cluster.name> to a NAT gateway or UDR outbound type (Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to <\u2026>), or replace pool <pool.name> with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.",
+  "outline:C7KC-EqnuQUFGt-UR3dY0I": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
+  "outline:u5CJ-ZE94iryTeYPiH7azU": "Enable API Server VNet Integration with a dedicated, delegated API server subnet in the cluster's VNet; the cluster can then also be made private (`az aks update --enable-private-cluster`). Until then, restrict the public endpoint with authorized IP ranges (`az aks update --api-server-authorized-ip-ranges`).",
+  "outline:clyVC-ydFpON5IEH0jWYMZ": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --enable-apiserver-vnet-integration --apiserver-subnet-id <apiserver-subnet-id>",
+  "outline:t6WSYNrUF9Q6HU4-2jojMi": "Add <egressIp.address> to the API server's authorized IP ranges of cluster <cluster.name>; the list replaces the current one, so keep the existing ranges in it.",
+  "outline:pThu1z3IJ3f6W_NPhwmfex": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --api-server-authorized-ip-ranges <\u2026>,<egressIp.address>",
+  "outline:S-4vv0QUBa-uX0iLlKtqg0": "If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>.",
+  "outline:qEYhxWHRe1HiQ0b5d_2pX9": "Give the load balancer <cluster.loadBalancer.frontendIpv4Needed> IPv4 outbound IPs (add them to its outbound IPs / outbound IP prefixes), or lower allocatedOutboundPorts to <cluster.loadBalancer.portsPerNodeThatFit> (a multiple of 8 that fits <cluster.maxNodes> nodes on the current IPs), or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.",
+  "outline:dUXzUEcLM3e-jY1dNiHNU8": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Needed>\n--load-balancer-outbound-ports <cluster.loadBalancer.portsPerNodeThatFit>",
+  "outline:m_baxbhU4591YPMXWZVEII": "Set allocatedOutboundPorts to <params.minSnatPortsPerNode> with <\u2026> outbound IPv4 IP(s) (64,000 ports each), adding public IPs to the load balancer's outbound IPs / IP prefixes, or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules. Otherwise: Raise the managed NAT gateway's outbound IP count to <\u2026> / Give NAT gateway <name> <\u2026> IPv4 address(es) (public IPs or a prefix): more than a NAT gateway's 16, so also spread the pools over more subnets, each with its own NAT gateway, or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.",
+  "outline:HYwTKowcsfPGiMjZad0_60": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <\u2026> / --load-balancer-outbound-ips <comma-separated-public-ip-ids> --load-balancer-outbound-ports <params.minSnatPortsPerNode>\naz aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <\u2026>\naz network nat gateway update --resource-group <\u2026> --name <name> --public-ip-addresses <value> <new-public-ip>",
+  "outline:IT0HyMMQCieKLPpcwG2H6M": "Give cluster <cluster.name> egress addresses of its own (AKS-managed outbound IPs, or public IPs no other cluster uses) / on NAT gateway <egressIp.natGatewayId>, never reusing an IP from a previous outbound configuration, then update authorized IP ranges and firewall rules with the new addresses.",
+  "outline:Q_EpSmxXDijOiLtdg3hEz_": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Count> / 1\naz aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network nat gateway update --resource-group <\u2026> --name <egressIp.natGatewayId> --public-ip-addresses <dedicated-public-ip>",
+  "outline:gmQf3fzsDBQyOXGblqzweE": "Make subnet <subnet.name> of VNet <\u2026> private by setting defaultOutboundAccess to false.",
+  "outline:68rEeyQwmYtol_giw8Z_pi": "az network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <subnet.name> --default-outbound-access false"
+};
+
+// src/precompiled/index.ts
+function precompiledKey(kind, source) {
+  return `${kind}:${createHash("sha256").update(typeof source === "string" ? source : JSON.stringify(source)).digest("base64url").slice(0, 22)}`;
+}
+function precompiledValidator(kind, schema2) {
+  return VALIDATORS[precompiledKey(kind, schema2)];
+}
+function precompiledTemplate(hb, kind, text) {
+  const spec = TEMPLATES[precompiledKey(kind, text)];
+  return spec ? hb.template(spec) : void 0;
+}
+function precompiledOutline(template, otherwise) {
+  return OUTLINES[precompiledKey("outline", [template, otherwise])];
+}
+
 // src/tool.ts
 import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import path from "node:path";
@@ -47373,19 +51615,25 @@ function readJsonFile(file) {
     throw new InputError(`${file}: invalid JSON: ${err.message}`);
   }
 }
-function policyAjv() {
-  return new import_ajv.Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true });
+function policyAjv(extra = {}) {
+  return new import_ajv.Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true, ...extra });
 }
+var POLICY_TEMPLATE = { kind: "policy-template", options: { noEscape: true, strict: true } };
+var META_KIND = "schema:policy";
+var META_OPTIONS = { allErrors: true, strict: true };
 var metaValidator = null;
 function metaSchema() {
-  metaValidator ??= new import_ajv.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path2.join(SCHEMA_DIR, "policy.schema.json")));
+  if (!metaValidator) {
+    const schema2 = readJsonFile(path2.join(SCHEMA_DIR, "policy.schema.json"));
+    metaValidator = precompiledValidator(META_KIND, schema2) ?? new import_ajv.Ajv(META_OPTIONS).compile(schema2);
+  }
   return metaValidator;
 }
 function formatAjvErrors(errors) {
   return (errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
 }
 function loadPolicies(dirs) {
-  const ajv = policyAjv();
+  let ajv;
   const problems = [];
   const policies = [];
   const seen = /* @__PURE__ */ new Map();
@@ -47420,7 +51668,7 @@ function loadPolicies(dirs) {
       const compile2 = (what, schema2) => {
         if (!schema2) return null;
         try {
-          return ajv.compile(schema2);
+          return precompiledValidator("policy", schema2) ?? (ajv ??= policyAjv()).compile(schema2);
         } catch (err) {
           problems.push(`${shown3}: ${what}: ${err.message}`);
           return null;
@@ -47430,8 +51678,10 @@ function loadPolicies(dirs) {
         if (text === void 0) return null;
         try {
           const hb = templateEnv(text);
-          const fn = hb.compile(text, { noEscape: true, strict: true });
-          hb.precompile(text, { strict: true });
+          const built = precompiledTemplate(hb, POLICY_TEMPLATE.kind, text);
+          if (built) return built;
+          const fn = hb.compile(text, POLICY_TEMPLATE.options);
+          hb.precompile(text, POLICY_TEMPLATE.options);
           return fn;
         } catch (err) {
           problems.push(`${shown3}: ${what}: ${err.message}`);
@@ -47470,6 +51720,7 @@ function loadPoliciesOrThrow(dirs) {
 
 // src/policy/types.ts
 var SEVERITIES = ["high", "medium", "low", "info"];
+var zeroBySeverity = () => ({ high: 0, medium: 0, low: 0, info: 0 });
 var SUBJECTS = ["cluster", "pool", "natGateway", "egressIp", "subnet"];
 var DEFAULT_PARAMS = {
   allowedOutboundTypes: ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"],
@@ -47540,8 +51791,8 @@ function configError(file, problems) {
 }
 function locate(root, segs) {
   for (let n2 = segs.length; n2 >= 0; n2--) {
-    const path20 = segs.slice(0, n2).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-    const node = n2 === 0 ? root : findNodeAtLocation(root, path20);
+    const path21 = segs.slice(0, n2).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+    const node = n2 === 0 ? root : findNodeAtLocation(root, path21);
     if (node) return node.parent?.type === "property" ? node.parent.offset : node.offset;
   }
   return void 0;
@@ -47768,6 +52019,9 @@ function plain(text) {
 import path4 from "node:path";
 
 // src/config/assign.ts
+function singleProfile(profile, reason) {
+  return { profileFor: () => ({ profile, reason }) };
+}
 function globMatch(pattern2, value2) {
   const source = pattern2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${source}$`, "is").test(value2);
@@ -47799,8 +52053,7 @@ function profileAssignment(config, profiles, override) {
     return p;
   };
   if (override !== void 0) {
-    const profile = get(override);
-    return { profileFor: () => ({ profile, reason: "--profile option" }) };
+    return singleProfile(get(override), "--profile option");
   }
   const rules = config?.value.assign ?? [];
   const fallbackName = config?.value.defaultProfile;
@@ -48010,7 +52263,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-YPKOSSCR.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-VUHH2ZOS.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
@@ -48700,8 +52953,8 @@ function renderPlans(to, plans) {
   return out;
 }
 
-// src/scan/scan.ts
-import path7 from "node:path";
+// src/inventory/sources/files/index.ts
+import path6 from "node:path";
 
 // src/json/locate/locate.ts
 import { closeSync, fstatSync, openSync, readFileSync as readFileSync7, readSync, statSync as statSync3 } from "node:fs";
@@ -48866,6 +53119,58 @@ var RowIndex = class _RowIndex {
   }
 };
 
+// src/inventory/sources/files/collect.ts
+import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path5 from "node:path";
+async function collectFiles(inputs) {
+  const seenFiles = /* @__PURE__ */ new Map();
+  const seenDirs = /* @__PURE__ */ new Set();
+  const files = [];
+  const skipped = [];
+  async function visit(p, explicit) {
+    const shown3 = display(p);
+    let info;
+    try {
+      info = await stat2(p, { bigint: true });
+    } catch (err) {
+      if (explicit) throw new InputError(`${shown3}: cannot read: ${describeFsError(err)}`);
+      skipped.push(`${shown3}: ${describeFsError(err)}`);
+      return;
+    }
+    const id = `${info.dev}:${info.ino}`;
+    if (info.isDirectory()) {
+      if (seenDirs.has(id)) return;
+      seenDirs.add(id);
+      let entries;
+      try {
+        entries = await readdir2(p);
+      } catch (err) {
+        throw new InputError(`${shown3}: cannot read the folder: ${describeFsError(err)}`);
+      }
+      for (const entry2 of entries.sort()) await visit(path5.join(p, entry2), false);
+      return;
+    }
+    if (!info.isFile()) {
+      if (explicit) throw new InputError(`${shown3}: not a regular file`);
+      skipped.push(`${shown3}: not a regular file`);
+      return;
+    }
+    if (!explicit && !p.toLowerCase().endsWith(".json")) {
+      skipped.push(`${shown3}: not a *.json file`);
+      return;
+    }
+    const first = seenFiles.get(id);
+    if (first !== void 0) {
+      skipped.push(`${shown3}: the same file as ${first}, read once`);
+      return;
+    }
+    seenFiles.set(id, shown3);
+    files.push(p);
+  }
+  for (const input of inputs) await visit(input, true);
+  return { files, skipped };
+}
+
 // src/inventory/sources/files/shapes.ts
 var PAGING_KEYS = ["$skipToken", "skipToken", "skip_token", "nextLink", "@odata.nextLink"];
 var TOTAL_KEYS = ["totalRecords", "total_records"];
@@ -48924,8 +53229,44 @@ function firstToken(text) {
   return m ? m.index : 0;
 }
 
+// src/inventory/sources/files/index.ts
+function filesSource(inputs) {
+  return { load: () => loadFixtures(inputs) };
+}
+async function loadFixtures(inputs) {
+  const { files, skipped } = await collectFiles(inputs);
+  const rowIndex = RowIndex.start(files.map((f) => path6.resolve(f)));
+  const builder = new InventoryBuilder();
+  const shown3 = /* @__PURE__ */ new Map();
+  const exportErrors = [];
+  try {
+    for (const f of files) {
+      const doc = await readDocument(f);
+      const manifest = asManifest(doc.value);
+      if (manifest) {
+        exportErrors.push(...manifestErrors(manifest));
+        continue;
+      }
+      shown3.set(doc.file, doc.absPath);
+      for (const row2 of extractRows(doc)) builder.add(row2);
+    }
+  } catch (err) {
+    rowIndex?.close();
+    throw err;
+  }
+  const { inventory, errors } = builder.finish();
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown3, skipped, rowIndex };
+}
+
+// src/cli/commands/scan.ts
+import { statSync as statSync4 } from "node:fs";
+import path14 from "node:path";
+
+// src/triage/baseline.ts
+var import_ajv3 = __toESM(require_ajv(), 1);
+
 // src/policy/evaluate.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function subjects(kind, cluster, params) {
   switch (kind) {
     case "cluster":
@@ -48946,8 +53287,8 @@ function offending(policy, doc) {
   const obj = tail ? base[tail] : base;
   return obj ?? base;
 }
-function fingerprint(policyId, resourceId, path20) {
-  return createHash("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path20}`).digest("hex").slice(0, 32);
+function fingerprint(policyId, resourceId, path21) {
+  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path21}`).digest("hex").slice(0, 32);
 }
 function effectivePolicies(policies, profile) {
   return policies.filter((p) => profile.policies[p.id]?.enabled !== false).map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
@@ -48960,7 +53301,7 @@ function evaluateCluster(cluster, active, params) {
       if (policy.assertFn(doc)) continue;
       const res = offending(policy, doc);
       const property = policy.property ? policy.property.split(".") : [];
-      const path20 = policy.property;
+      const path21 = policy.property;
       findings.push({
         policyId: policy.id,
         policyName: policy.name,
@@ -48971,10 +53312,10 @@ function evaluateCluster(cluster, active, params) {
         subscriptionId: cluster.subscriptionId,
         resourceId: res.id,
         resourceName: res.name,
-        path: path20,
+        path: path21,
         message: bounded(policy.messageFn(doc).trim()),
         remediation: remediation(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path20),
+        fingerprint: fingerprint(policy.id, res.id, path21),
         source: res.source,
         sourceProperty: property
       });
@@ -48992,14 +53333,9 @@ function bounded(text) {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}\u2026 (${text.length - MAX_TEXT} more characters)`;
 }
 
-// src/triage/suppressions.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import path6 from "node:path";
-
 // src/json/structured.ts
 import { readFile } from "node:fs/promises";
-import path5 from "node:path";
+import path7 from "node:path";
 var import_yaml = __toESM(require_dist(), 1);
 async function readStructured(p, opts = {}) {
   const file = display(p);
@@ -49010,7 +53346,7 @@ async function readStructured(p, opts = {}) {
     throw new InputError(`${file}: cannot read: ${err.code ?? String(err)}`);
   }
   if (text.trim() === "") throw new InputError(`${file}: the file is empty`);
-  return path5.extname(p).toLowerCase() === ".json" ? parseJson(file, text, opts) : parseYaml(file, text);
+  return path7.extname(p).toLowerCase() === ".json" ? parseJson(file, text, opts) : parseYaml(file, text);
 }
 function parseJson(file, text, opts) {
   let value2;
@@ -49115,13 +53451,76 @@ function yamlNode(doc, p) {
   return doc.contents;
 }
 
+// src/triage/baseline.ts
+var FINDING_FIELDS = ["policyId", "title", "severity", "clusterId", "clusterName", "resourceId", "resourceName", "path", "message"];
+var REPORT_SHAPE = {
+  type: "object",
+  required: ["version", "scan", "findings"],
+  properties: {
+    version: { const: 1 },
+    scan: { type: "object", required: ["startedAt"], properties: { startedAt: { type: "string" } } },
+    findings: {
+      type: "array",
+      items: {
+        type: "object",
+        required: [...FINDING_FIELDS],
+        properties: {
+          ...Object.fromEntries(FINDING_FIELDS.map((f) => [f, { type: "string" }])),
+          severity: { enum: ["high", "medium", "low", "info"] }
+        }
+      }
+    }
+  }
+};
+var validator2 = null;
+async function loadBaseline(file) {
+  if (!file.toLowerCase().endsWith(".json")) throw new InputError(`--baseline ${file}: expected a previous egress-audit JSON report (*.json)`);
+  const doc = await readStructured(file);
+  validator2 ??= new import_ajv3.Ajv({ allErrors: true, strict: true }).compile(REPORT_SHAPE);
+  if (!validator2(doc.value)) {
+    const problems = validator2.errors.slice(0, 10).map((e) => {
+      const at = e.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+      const pos = doc.locate(at);
+      const what = e.keyword === "required" ? `missing "${String(e.params.missingProperty)}"` : `${e.instancePath || "the report"} ${e.message ?? "is invalid"}`;
+      return `${doc.file}:${pos.line}:${pos.column}: ${what}`;
+    });
+    throw new InputError(`--baseline: not an egress-audit JSON report:
+${problems.join("\n")}`);
+  }
+  const report = doc.value;
+  return {
+    file: doc.file,
+    startedAt: report.scan.startedAt,
+    findings: report.findings.map((f) => {
+      const picked = Object.fromEntries(FINDING_FIELDS.map((k) => [k, f[k]]));
+      return { ...picked, fingerprint: fingerprint(f.policyId, f.resourceId, f.path) };
+    })
+  };
+}
+function compareToBaseline(findings, baseline) {
+  const before = new Set(baseline.findings.map((f) => f.fingerprint));
+  const now = /* @__PURE__ */ new Set();
+  const status = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const id = fingerprint(f.policyId, f.resourceId, f.path);
+    now.add(id);
+    status.set(f, before.has(id) ? "unchanged" : "new");
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const fixed = baseline.findings.filter((f) => !now.has(f.fingerprint) && !seen.has(f.fingerprint) && seen.add(f.fingerprint));
+  return { status, fixed };
+}
+
 // src/triage/suppressions.ts
+var import_ajv4 = __toESM(require_ajv(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import path8 from "node:path";
 var ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 var GLOB_CHARS = /[*?[\]{}]/;
-var validator2 = null;
+var validator3 = null;
 function schema() {
-  validator2 ??= new import_ajv3.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path6.join(SCHEMA_DIR, "suppressions.schema.json")));
-  return validator2;
+  validator3 ??= new import_ajv4.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path8.join(SCHEMA_DIR, "suppressions.schema.json")));
+  return validator3;
 }
 async function loadSuppressions(file, knownPolicies) {
   const doc = await readStructured(file, { uniqueKeys: true });
@@ -49251,292 +53650,15 @@ function utcDay(d) {
   return d.toISOString().slice(0, 10);
 }
 
-// src/triage/baseline.ts
-var import_ajv4 = __toESM(require_ajv(), 1);
-var FINDING_FIELDS = ["policyId", "title", "severity", "clusterId", "clusterName", "resourceId", "resourceName", "path", "message"];
-var REPORT_SHAPE = {
-  type: "object",
-  required: ["version", "scan", "findings"],
-  properties: {
-    version: { const: 1 },
-    scan: { type: "object", required: ["startedAt"], properties: { startedAt: { type: "string" } } },
-    findings: {
-      type: "array",
-      items: {
-        type: "object",
-        required: [...FINDING_FIELDS],
-        properties: {
-          ...Object.fromEntries(FINDING_FIELDS.map((f) => [f, { type: "string" }])),
-          severity: { enum: ["high", "medium", "low", "info"] }
-        }
-      }
-    }
-  }
-};
-var validator3 = null;
-async function loadBaseline(file) {
-  if (!file.toLowerCase().endsWith(".json")) throw new InputError(`--baseline ${file}: expected a previous egress-audit JSON report (*.json)`);
-  const doc = await readStructured(file);
-  validator3 ??= new import_ajv4.Ajv({ allErrors: true, strict: true }).compile(REPORT_SHAPE);
-  if (!validator3(doc.value)) {
-    const problems = validator3.errors.slice(0, 10).map((e) => {
-      const at = e.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-      const pos = doc.locate(at);
-      const what = e.keyword === "required" ? `missing "${String(e.params.missingProperty)}"` : `${e.instancePath || "the report"} ${e.message ?? "is invalid"}`;
-      return `${doc.file}:${pos.line}:${pos.column}: ${what}`;
-    });
-    throw new InputError(`--baseline: not an egress-audit JSON report:
-${problems.join("\n")}`);
-  }
-  const report = doc.value;
-  return {
-    file: doc.file,
-    startedAt: report.scan.startedAt,
-    findings: report.findings.map((f) => {
-      const picked = Object.fromEntries(FINDING_FIELDS.map((k) => [k, f[k]]));
-      return { ...picked, fingerprint: fingerprint(f.policyId, f.resourceId, f.path) };
-    })
-  };
-}
-function compareToBaseline(findings, baseline) {
-  const before = new Set(baseline.findings.map((f) => f.fingerprint));
-  const now = /* @__PURE__ */ new Set();
-  const status = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const id = fingerprint(f.policyId, f.resourceId, f.path);
-    now.add(id);
-    status.set(f, before.has(id) ? "unchanged" : "new");
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const fixed = baseline.findings.filter((f) => !now.has(f.fingerprint) && !seen.has(f.fingerprint) && seen.add(f.fingerprint));
-  return { status, fixed };
-}
-
-// src/triage/triage.ts
-function triage(result, opts) {
-  if (!opts.suppressions && !opts.baseline) return result;
-  let findings = result.findings;
-  const out = { ...result };
-  if (opts.suppressions) {
-    const s = applySuppressions(findings, opts.suppressions, opts.today);
-    findings = findings.map((f) => {
-      const entry2 = s.suppressed.get(f);
-      return entry2 ? { ...f, suppression: entry2 } : f;
-    });
-    out.suppressions = {
-      file: opts.suppressions.file,
-      entries: opts.suppressions.entries.length,
-      suppressed: s.suppressed.size,
-      expired: s.expired,
-      unused: s.unused
-    };
-  }
-  if (opts.baseline) {
-    const b = compareToBaseline(findings, opts.baseline);
-    findings = findings.map((f) => ({ ...f, baseline: b.status.get(f) ?? "new" }));
-    const counting2 = findings.filter((f) => !f.suppression);
-    out.baseline = {
-      file: opts.baseline.file,
-      startedAt: opts.baseline.startedAt,
-      counts: {
-        new: counting2.filter((f) => f.baseline === "new").length,
-        unchanged: counting2.filter((f) => f.baseline === "unchanged").length,
-        fixed: b.fixed.length
-      },
-      fixed: b.fixed
-    };
-  }
-  const counting = findings.filter((f) => !f.suppression);
-  const perCluster = /* @__PURE__ */ new Map();
-  for (const f of counting) perCluster.set(f.clusterId, (perCluster.get(f.clusterId) ?? 0) + 1);
-  const clusters = result.clusters.map((c) => {
-    const n2 = perCluster.get(c.id) ?? 0;
-    return { ...c, findings: n2, status: c.status === "incomplete" ? c.status : n2 ? "fail" : "pass" };
-  });
-  const bySeverity = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of counting) bySeverity[f.severity]++;
-  out.findings = findings;
-  out.clusters = clusters;
-  out.summary = {
-    ...result.summary,
-    findings: counting.length,
-    bySeverity,
-    passed: clusters.filter((c) => c.status === "pass").length,
-    failed: clusters.filter((c) => c.status === "fail").length
-  };
-  return out;
-}
-
-// src/scan/scan.ts
-async function loadFixtures(inputs) {
-  const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path7.resolve(f)));
-  const builder = new InventoryBuilder();
-  const shown3 = /* @__PURE__ */ new Map();
-  const exportErrors = [];
-  try {
-    for (const f of files) {
-      const doc = await readDocument(f);
-      const manifest = asManifest(doc.value);
-      if (manifest) {
-        exportErrors.push(...manifestErrors(manifest));
-        continue;
-      }
-      shown3.set(doc.file, doc.absPath);
-      for (const row2 of extractRows(doc)) builder.add(row2);
-    }
-  } catch (err) {
-    rowIndex?.close();
-    throw err;
-  }
-  const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown3, skipped, rowIndex };
-}
-function evaluate(loaded, opts) {
-  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
-  const findings = [];
-  const places = [];
-  const clusters = [];
-  const users = new ErrorUsers(loaded.errors);
-  const activeByProfile = /* @__PURE__ */ new Map();
-  for (const c of eachFacts(loaded.inventory)) {
-    const { profile, reason } = opts.profiles.profileFor(c);
-    let active = activeByProfile.get(profile.name);
-    if (!active) activeByProfile.set(profile.name, active = effectivePolicies(opts.policies, profile));
-    const raw = evaluateCluster(c, active, profile.params);
-    for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push({ ...rest, location: null });
-      places.push(source ? { source, property: sourceProperty } : null);
-    }
-    users.note(c);
-    const incomplete2 = c.incompleteReasons.length > 0;
-    clusters.push({
-      id: c.id,
-      name: c.name,
-      subscriptionId: c.subscriptionId,
-      resourceGroup: c.resourceGroup,
-      location: c.location,
-      profile: profile.name,
-      profileReason: reason,
-      outboundType: c.outboundType,
-      vnetMode: c.vnetMode,
-      zones: c.zones,
-      kubernetesVersion: c.kubernetesVersion,
-      apiServer: c.apiServer.private ? "private" : c.apiServer.vnetIntegration ? "vnet-integration" : "public",
-      status: incomplete2 ? "incomplete" : raw.length ? "fail" : "pass",
-      findings: raw.length,
-      missing: c.missing,
-      incompleteReasons: c.incompleteReasons
-    });
-  }
-  locator.locateAll(places).forEach((region, i) => {
-    const source = places[i]?.source;
-    if (source && region) findings[i].location = { file: source.file, ...region };
-  });
-  sortFindings(findings);
-  const errors = users.attach(loaded.errors);
-  const bySeverity = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) bySeverity[f.severity]++;
-  const result = {
-    version: 1,
-    tool: TOOL,
-    scan: {
-      source: opts.source,
-      inputs: loaded.inputs,
-      startedAt: opts.startedAt.toISOString(),
-      finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
-      profile: [...activeByProfile.keys()].join(","),
-      failOn: opts.failOn
-    },
-    summary: {
-      clusters: clusters.length,
-      passed: clusters.filter((c) => c.status === "pass").length,
-      failed: clusters.filter((c) => c.status === "fail").length,
-      findings: findings.length,
-      bySeverity,
-      notEvaluated: clusters.filter((c) => c.status === "incomplete").length
-    },
-    clusters,
-    findings,
-    errors,
-    policies: opts.policies.map((p) => ({
-      id: p.id,
-      name: p.name,
-      title: p.title,
-      severity: p.severity,
-      description: p.description,
-      rationale: p.rationale,
-      helpUri: p.helpUri,
-      tags: p.tags,
-      remediation: p.remediation.text,
-      ...p.remediation.command ? { remediationCommand: p.remediation.command } : {},
-      docs: p.docs ?? [],
-      disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name)
-    }))
-  };
-  return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
-}
-var SEVERITY_ORDER = (s) => -severityRank(s);
-var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function sortFindings(findings) {
-  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
-  keyed.sort(
-    (a, b) => SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) || cmp(a.f.policyId, b.f.policyId) || cmp(a.cluster, b.cluster) || cmp(a.resource, b.resource) || cmp(a.f.path, b.f.path)
-  );
-  keyed.forEach((k, i) => findings[i] = k.f);
-}
-var ErrorUsers = class {
-  wanted;
-  users = /* @__PURE__ */ new Map();
-  constructor(errors) {
-    this.wanted = new Set(errors.flatMap((e) => e.resourceId ? [key(e.resourceId)] : []));
-  }
-  note(c) {
-    if (!this.wanted.size) return;
-    const use = (id) => {
-      if (!id || !this.wanted.has(key(id))) return;
-      let set = this.users.get(key(id));
-      if (!set) this.users.set(key(id), set = /* @__PURE__ */ new Set());
-      set.add(c.id);
-    };
-    use(c.id);
-    for (const p of c.pools) use(p.id);
-    for (const s of c.subnets) {
-      use(s.id);
-      use(s.routeTableId);
-      use(s.natGatewayId);
-    }
-    for (const g of c.natGateways) use(g.id);
-    for (const e of c.egressIps) use(e.id);
-  }
-  attach(errors) {
-    return errors.map((e) => {
-      const touched = e.resourceId ? this.users.get(key(e.resourceId)) : void 0;
-      return touched ? { ...e, clusters: [...touched].sort() } : e;
-    });
-  }
-};
-function exitCode(result, allowPartial, onlyNew = false) {
-  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
-  const failOn = result.scan.failOn;
-  if (failOn === "none") return 0;
-  const counts = (f) => !f.suppression && (!onlyNew || f.baseline === "new");
-  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
-}
-
-// src/cli/commands/scan.ts
-import { statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
-
 // src/report/index.ts
 import { rename as rename2, rm as rm2 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/report/html.ts
 var import_handlebars3 = __toESM(require_lib(), 1);
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/report/html/payload.ts
@@ -49712,7 +53834,7 @@ function buildView(result) {
     if (entry2) entry2.count++;
     else perPolicy.set(f.policyId, { title: f.title, severity: f.severity, count: 1 });
   }
-  const ranked = [...perPolicy.entries()].filter(([, v]) => v.count > 0).sort((a, b) => b[1].count - a[1].count || cmp2(a[0], b[0]));
+  const ranked = [...perPolicy.entries()].filter(([, v]) => v.count > 0).sort((a, b) => b[1].count - a[1].count || cmp(a[0], b[0]));
   const policyBars = ranked.slice(0, MAX_POLICY_BARS).map(([id, v]) => ({ label: id, title: v.title, count: v.count, cls: `sev-${v.severity}` }));
   const rest = ranked.slice(MAX_POLICY_BARS);
   if (rest.length) {
@@ -49748,13 +53870,13 @@ function buildView(result) {
       `Findings by severity: ${SEVERITIES.map((s) => `${summary2.bySeverity[s]} ${s}`).join(", ")}`
     ),
     outboundChart: barChart(
-      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp2(a[0], b[0])).map(([type, n2]) => ({ label: type, title: type, count: n2, cls: "accent" })),
+      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([type, n2]) => ({ label: type, title: type, count: n2, cls: "accent" })),
       `Clusters by outbound type: ${[...outbound.entries()].map(([type, n2]) => `${type} ${n2}`).join(", ") || "none"}`,
       190
     ),
     policyChart: barChart(policyBars, `Findings by policy: ${ranked.map(([id, v]) => `${id} ${v.count}`).join(", ") || "none"}`),
     filters: {
-      policies: [...perPolicy.entries()].sort((a, b) => cmp2(a[0], b[0])).map(([id, v]) => ({ value: clip(id, LIMITS.name), label: isolate(clip(`${id} \xB7 ${v.title}`, LIMITS.name)) })),
+      policies: [...perPolicy.entries()].sort((a, b) => cmp(a[0], b[0])).map(([id, v]) => ({ value: clip(id, LIMITS.name), label: isolate(clip(`${id} \xB7 ${v.title}`, LIMITS.name)) })),
       subscriptions: options(subscriptions),
       outboundTypes: options(outbound)
     },
@@ -49798,17 +53920,18 @@ function countBy(values) {
   return m;
 }
 function options(counts) {
-  return [...counts.entries()].sort((a, b) => cmp2(a[0].toLowerCase(), b[0].toLowerCase())).map(([value2, n2]) => ({ value: clip(value2, LIMITS.name), label: `${isolate(clip(value2, 80))} (${fmt2(n2)})` }));
+  return [...counts.entries()].sort((a, b) => cmp(a[0].toLowerCase(), b[0].toLowerCase())).map(([value2, n2]) => ({ value: clip(value2, LIMITS.name), label: `${isolate(clip(value2, 80))} (${fmt2(n2)})` }));
 }
-var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/report/html.ts
-var ASSETS = path8.join(path8.dirname(fileURLToPath3(import.meta.url)), "html");
+var ASSETS = path9.join(path9.dirname(fileURLToPath3(import.meta.url)), "html");
 var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
+var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
 var page = null;
 function loadPage() {
   if (page) return page;
-  const read = (name) => readFileSync8(path8.join(ASSETS, name), "utf8");
+  const read = (name) => readFileSync8(path9.join(ASSETS, name), "utf8");
   const style = read("style.css");
   const script = `'use strict';
 {
@@ -49818,9 +53941,13 @@ ${SCRIPTS.map(read).join("\n")}}
     if (text.toLowerCase().includes(tag) || text.includes("<!--")) throw new Error(`${name} contains ${tag} or <!--, which cannot be inlined`);
   }
   const hb = import_handlebars3.default.create();
-  hb.registerPartial("chart", read("chart.hbs"));
-  hb.registerPartial("triage", read("triage.hbs"));
-  const template = hb.compile(read("page.hbs"), { strict: true, preventIndent: true });
+  const compile2 = (name) => {
+    const text = read(name);
+    return precompiledTemplate(hb, PAGE_TEMPLATE.kind, text) ?? hb.compile(text, PAGE_TEMPLATE.options);
+  };
+  hb.registerPartial("chart", compile2("chart.hbs"));
+  hb.registerPartial("triage", compile2("triage.hbs"));
+  const template = compile2("page.hbs");
   const csp = [
     "default-src 'none'",
     `script-src ${hash(script)}`,
@@ -49833,7 +53960,7 @@ ${SCRIPTS.map(read).join("\n")}}
   return page;
 }
 function hash(text) {
-  return `'sha256-${createHash2("sha256").update(text, "utf8").digest("base64")}'`;
+  return `'sha256-${createHash3("sha256").update(text, "utf8").digest("base64")}'`;
 }
 var html = (result) => {
   const { template, style, script, csp } = loadPage();
@@ -49852,7 +53979,7 @@ var json = (result) => `${JSON.stringify(result, null, 2)}
 `;
 
 // src/report/junit.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/report/findings.ts
 function reported(findings) {
@@ -49862,7 +53989,7 @@ function mostSevere(findings, limit) {
   const buckets = { high: [], medium: [], low: [], info: [] };
   for (const f of findings) buckets[f.severity].push(f);
   const kept = [];
-  const dropped = { high: 0, medium: 0, low: 0, info: 0 };
+  const dropped = zeroBySeverity();
   for (const s of SEVERITIES) {
     const room = Math.max(0, limit - kept.length);
     const bucket = buckets[s];
@@ -49871,18 +53998,13 @@ function mostSevere(findings, limit) {
   }
   return { kept, dropped };
 }
-function countBySeverity(findings) {
-  const counts = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
 
 // src/report/paths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function underRoot(root, file) {
-  const rel = path9.relative(path9.resolve(root), path9.resolve(file));
-  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path9.sep}`) && !path9.isAbsolute(rel);
-  return inside ? rel.split(path9.sep).join("/") : null;
+  const rel = path10.relative(path10.resolve(root), path10.resolve(file));
+  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path10.sep}`) && !path10.isAbsolute(rel);
+  return inside ? rel.split(path10.sep).join("/") : null;
 }
 
 // src/report/text.ts
@@ -50000,7 +54122,7 @@ function caseNames(clusters) {
 function fileAttrs(findings, root) {
   const loc = findings.find((f) => f.location)?.location;
   if (!loc) return "";
-  const file = underRoot(root, loc.file) ?? path10.resolve(loc.file);
+  const file = underRoot(root, loc.file) ?? path11.resolve(loc.file);
   return ` file="${xmlAttr(file)}" line="${loc.line}"`;
 }
 function failure(findings) {
@@ -50016,6 +54138,29 @@ function failure(findings) {
     ].filter(Boolean).join("\n")
   );
   return `<failure message="${xmlAttr(`${worst.message}${more2}`)}" type="${worst.severity}">${xmlText(body2.join("\n\n"))}</failure>`;
+}
+
+// src/scan/result.ts
+var SEVERITY_ORDER = (s) => -severityRank(s);
+var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function sortFindings(findings) {
+  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
+  keyed.sort(
+    (a, b) => SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) || cmp2(a.f.policyId, b.f.policyId) || cmp2(a.cluster, b.cluster) || cmp2(a.resource, b.resource) || cmp2(a.f.path, b.f.path)
+  );
+  keyed.forEach((k, i) => findings[i] = k.f);
+}
+function exitCode(result, allowPartial, onlyNew = false) {
+  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
+  const failOn = result.scan.failOn;
+  if (failOn === "none") return 0;
+  const counts = (f) => !f.suppression && (!onlyNew || f.baseline === "new");
+  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
+function countBySeverity(findings) {
+  const counts = zeroBySeverity();
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 // src/report/markdown-triage.ts
@@ -50123,12 +54268,14 @@ function plural(n2, word) {
 }
 
 // src/report/sarif.ts
-import path11 from "node:path";
+import path12 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/report/outline.ts
 var import_handlebars4 = __toESM(require_lib(), 1);
 function outline(template, otherwise) {
+  const built = precompiledOutline(template, otherwise);
+  if (built !== void 0) return built;
   let program2;
   try {
     program2 = import_handlebars4.default.parseWithoutProcessing(template);
@@ -50159,8 +54306,8 @@ function statement2(s, otherwise) {
   }
 }
 function placeholder(m) {
-  const path20 = m.path;
-  if (path20.type === "PathExpression" && m.params.length === 0) return `<${field(path20)}>`;
+  const path21 = m.path;
+  if (path21.type === "PathExpression" && m.params.length === 0) return `<${field(path21)}>`;
   const fields = m.params.filter((p) => p.type === "PathExpression");
   return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
 }
@@ -50181,9 +54328,10 @@ function tidy(text, otherwise) {
 var LEVEL = { high: "error", medium: "warning", low: "note", info: "note" };
 var SECURITY_SEVERITY = { high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
 var MAX_TAGS = 10;
+var OUTLINE_OTHERWISE = { text: " Otherwise: ", command: "\n" };
 function ruleFor(p, severity) {
-  const remedy = oneLine(outline(p.remediation, " Otherwise: "));
-  const command3 = p.remediationCommand ? outline(p.remediationCommand, "\n") : "";
+  const remedy = oneLine(outline(p.remediation, OUTLINE_OTHERWISE.text));
+  const command3 = p.remediationCommand ? outline(p.remediationCommand, OUTLINE_OTHERWISE.command) : "";
   const links = [p.helpUri, ...p.docs ?? []].filter((u) => /^https:\/\/[^\s<>]+$/.test(u));
   const text = [
     oneLine(p.description),
@@ -50314,7 +54462,7 @@ var UriCache = class {
     let uri = this.cache.get(file);
     if (uri === void 0) {
       const rel = underRoot(this.root, file);
-      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path11.resolve(file)).href;
+      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path12.resolve(file)).href;
       this.cache.set(file, uri);
     }
     return uri;
@@ -50361,7 +54509,7 @@ var FILE_NAMES = {
 
 // src/report/index.ts
 async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => path12.join(ctx.outDir, FILE_NAMES[f]));
+  const files = ctx.formats.map((f) => path13.join(ctx.outDir, FILE_NAMES[f]));
   const temps = [];
   try {
     for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i], FORMATTERS[f](result, ctx)));
@@ -50389,6 +54537,176 @@ function collectGarbage() {
   }
   collect?.();
 }
+
+// src/triage/triage.ts
+function triage(result, opts) {
+  if (!opts.suppressions && !opts.baseline) return result;
+  let findings = result.findings;
+  const out = { ...result };
+  if (opts.suppressions) {
+    const s = applySuppressions(findings, opts.suppressions, opts.today);
+    findings = findings.map((f) => {
+      const entry2 = s.suppressed.get(f);
+      return entry2 ? { ...f, suppression: entry2 } : f;
+    });
+    out.suppressions = {
+      file: opts.suppressions.file,
+      entries: opts.suppressions.entries.length,
+      suppressed: s.suppressed.size,
+      expired: s.expired,
+      unused: s.unused
+    };
+  }
+  if (opts.baseline) {
+    const b = compareToBaseline(findings, opts.baseline);
+    findings = findings.map((f) => ({ ...f, baseline: b.status.get(f) ?? "new" }));
+    const counting2 = findings.filter((f) => !f.suppression);
+    out.baseline = {
+      file: opts.baseline.file,
+      startedAt: opts.baseline.startedAt,
+      counts: {
+        new: counting2.filter((f) => f.baseline === "new").length,
+        unchanged: counting2.filter((f) => f.baseline === "unchanged").length,
+        fixed: b.fixed.length
+      },
+      fixed: b.fixed
+    };
+  }
+  const counting = findings.filter((f) => !f.suppression);
+  const perCluster = /* @__PURE__ */ new Map();
+  for (const f of counting) perCluster.set(f.clusterId, (perCluster.get(f.clusterId) ?? 0) + 1);
+  const clusters = result.clusters.map((c) => {
+    const n2 = perCluster.get(c.id) ?? 0;
+    return { ...c, findings: n2, status: c.status === "incomplete" ? c.status : n2 ? "fail" : "pass" };
+  });
+  const bySeverity = countBySeverity(counting);
+  out.findings = findings;
+  out.clusters = clusters;
+  out.summary = {
+    ...result.summary,
+    findings: counting.length,
+    bySeverity,
+    passed: clusters.filter((c) => c.status === "pass").length,
+    failed: clusters.filter((c) => c.status === "fail").length
+  };
+  return out;
+}
+
+// src/scan/scan.ts
+function evaluate(loaded, opts) {
+  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
+  const findings = [];
+  const places = [];
+  const clusters = [];
+  const users = new ErrorUsers(loaded.errors);
+  const activeByProfile = /* @__PURE__ */ new Map();
+  for (const c of eachFacts(loaded.inventory)) {
+    const { profile, reason } = opts.profiles.profileFor(c);
+    let active = activeByProfile.get(profile.name);
+    if (!active) activeByProfile.set(profile.name, active = effectivePolicies(opts.policies, profile));
+    const raw = evaluateCluster(c, active, profile.params);
+    for (const { source, sourceProperty, ...rest } of raw) {
+      findings.push({ ...rest, location: null });
+      places.push(source ? { source, property: sourceProperty } : null);
+    }
+    users.note(c);
+    const incomplete2 = c.incompleteReasons.length > 0;
+    clusters.push({
+      id: c.id,
+      name: c.name,
+      subscriptionId: c.subscriptionId,
+      resourceGroup: c.resourceGroup,
+      location: c.location,
+      profile: profile.name,
+      profileReason: reason,
+      outboundType: c.outboundType,
+      vnetMode: c.vnetMode,
+      zones: c.zones,
+      kubernetesVersion: c.kubernetesVersion,
+      apiServer: c.apiServer.private ? "private" : c.apiServer.vnetIntegration ? "vnet-integration" : "public",
+      status: incomplete2 ? "incomplete" : raw.length ? "fail" : "pass",
+      findings: raw.length,
+      missing: c.missing,
+      incompleteReasons: c.incompleteReasons
+    });
+  }
+  locator.locateAll(places).forEach((region, i) => {
+    const source = places[i]?.source;
+    if (source && region) findings[i].location = { file: source.file, ...region };
+  });
+  sortFindings(findings);
+  const errors = users.attach(loaded.errors);
+  const bySeverity = countBySeverity(findings);
+  const result = {
+    version: 1,
+    tool: TOOL,
+    scan: {
+      source: opts.source,
+      inputs: loaded.inputs,
+      startedAt: opts.startedAt.toISOString(),
+      finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
+      profile: [...activeByProfile.keys()].join(","),
+      failOn: opts.failOn
+    },
+    summary: {
+      clusters: clusters.length,
+      passed: clusters.filter((c) => c.status === "pass").length,
+      failed: clusters.filter((c) => c.status === "fail").length,
+      findings: findings.length,
+      bySeverity,
+      notEvaluated: clusters.filter((c) => c.status === "incomplete").length
+    },
+    clusters,
+    findings,
+    errors,
+    policies: opts.policies.map((p) => ({
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      severity: p.severity,
+      description: p.description,
+      rationale: p.rationale,
+      helpUri: p.helpUri,
+      tags: p.tags,
+      remediation: p.remediation.text,
+      ...p.remediation.command ? { remediationCommand: p.remediation.command } : {},
+      docs: p.docs ?? [],
+      disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name)
+    }))
+  };
+  return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
+}
+var ErrorUsers = class {
+  wanted;
+  users = /* @__PURE__ */ new Map();
+  constructor(errors) {
+    this.wanted = new Set(errors.flatMap((e) => e.resourceId ? [key(e.resourceId)] : []));
+  }
+  note(c) {
+    if (!this.wanted.size) return;
+    const use = (id) => {
+      if (!id || !this.wanted.has(key(id))) return;
+      let set = this.users.get(key(id));
+      if (!set) this.users.set(key(id), set = /* @__PURE__ */ new Set());
+      set.add(c.id);
+    };
+    use(c.id);
+    for (const p of c.pools) use(p.id);
+    for (const s of c.subnets) {
+      use(s.id);
+      use(s.routeTableId);
+      use(s.natGatewayId);
+    }
+    for (const g of c.natGateways) use(g.id);
+    for (const e of c.egressIps) use(e.id);
+  }
+  attach(errors) {
+    return errors.map((e) => {
+      const touched = e.resourceId ? this.users.get(key(e.resourceId)) : void 0;
+      return touched ? { ...e, clusters: [...touched].sort() } : e;
+    });
+  }
+};
 
 // src/cli/summary.ts
 var WORST = 5;
@@ -50423,7 +54741,7 @@ function printTriage(io, r) {
 var count = (n2, one, many = `${one}s`) => `${n2} ${n2 === 1 ? one : many}`;
 
 // src/cli/commands/scan.ts
-var SAMPLE_DIR = path13.join(PACKAGE_ROOT, "fixtures/sample");
+var SAMPLE_DIR = path14.join(PACKAGE_ROOT, "fixtures/sample");
 function parseFormats(values) {
   const out = [];
   for (const v of values.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean)) {
@@ -50433,7 +54751,7 @@ function parseFormats(values) {
   return out;
 }
 function parseSourceRoot(value2) {
-  const root = path13.resolve(value2 ?? ".");
+  const root = path14.resolve(value2 ?? ".");
   let isDir = false;
   try {
     isDir = statSync4(root).isDirectory();
@@ -50482,7 +54800,7 @@ function scanCommand(ctx) {
 }
 var LARGE_SCAN = 1e3;
 async function loadAndEvaluate(args2, ctx, opts) {
-  const loaded = args2.source === "arg" ? await loadLive(args2, ctx) : await loadFixtures(fixtureInputs(args2));
+  const loaded = args2.source === "arg" ? await loadLive(args2, ctx) : await filesSource(fixtureInputs(args2)).load();
   if (args2.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -50496,7 +54814,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-YPKOSSCR.js");
+  const { loadArg } = await import("./chunks/arg-VUHH2ZOS.js");
   return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
 }
 function warnSarifCut(ctx, result) {
@@ -50543,21 +54861,21 @@ function planCommand(ctx) {
 }
 
 // src/cli/commands/policies.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/policy/lint.ts
 var import_handlebars5 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync4 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/policy/schema-nav.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var ANY = { any: true };
 var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var typeIncludes = (s, t) => s.type === t || Array.isArray(s.type) && s.type.includes(t);
 var FactsSchema = class {
   root;
-  constructor(file = path14.join(SCHEMA_DIR, "facts.schema.json")) {
+  constructor(file = path15.join(SCHEMA_DIR, "facts.schema.json")) {
     this.root = readJsonFile(file);
   }
   /** The document a policy of this subject evaluates: params, cluster and (unless cluster) the subject; every subject when unknown. */
@@ -50637,7 +54955,7 @@ function lintPolicies(dirs) {
     }
     for (const entry2 of entries) {
       files++;
-      const file = path15.join(dir, entry2);
+      const file = path16.join(dir, entry2);
       let raw;
       try {
         raw = readJsonFile(file);
@@ -50645,8 +54963,8 @@ function lintPolicies(dirs) {
         continue;
       }
       if (!isObject4(raw)) continue;
-      const shown3 = path15.relative(process.cwd(), file) || file;
-      if (typeof raw.id === "string" && raw.id !== path15.basename(entry2, ".json")) problems.push(`${shown3}: id ${raw.id} does not match the file name`);
+      const shown3 = path16.relative(process.cwd(), file) || file;
+      if (typeof raw.id === "string" && raw.id !== path16.basename(entry2, ".json")) problems.push(`${shown3}: id ${raw.id} does not match the file name`);
       for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${shown3}: ${p}`);
     }
   }
@@ -50806,11 +55124,11 @@ var PolicyLinter = class {
 
 // src/policy/testing/verify.ts
 var import_ajv5 = __toESM(require_ajv(), 1);
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/policy/testing/tester.ts
 import { readdirSync as readdirSync5 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 var BASE_CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/Microsoft.ContainerService/managedClusters/aks-test";
 var BASE_CLUSTER = {
   id: BASE_CLUSTER_ID,
@@ -50885,39 +55203,39 @@ function runTable(policy, table) {
   return results;
 }
 function readTables(dir) {
-  const testDir = path16.join(dir, "tests");
+  const testDir = path17.join(dir, "tests");
   let entries;
   try {
     entries = readdirSync5(testDir).filter((f) => f.endsWith(".json")).sort();
   } catch {
     return [];
   }
-  return entries.map((f) => ({ file: path16.join(testDir, f), table: readJsonFile(path16.join(testDir, f)) }));
+  return entries.map((f) => ({ file: path17.join(testDir, f), table: readJsonFile(path17.join(testDir, f)) }));
 }
 
 // src/policy/testing/verify.ts
 var tableValidator = null;
 function verifyPolicies(dirs) {
   const policies = loadPoliciesOrThrow(dirs);
-  tableValidator ??= new import_ajv5.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path17.join(SCHEMA_DIR, "policy-tests.schema.json")));
+  tableValidator ??= new import_ajv5.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path18.join(SCHEMA_DIR, "policy-tests.schema.json")));
   const validate3 = tableValidator;
   const problems = [];
   const runs = [];
   const tested = /* @__PURE__ */ new Set();
   for (const dir of dirs) {
     for (const { file, table } of readTables(dir)) {
-      const shown3 = path17.relative(process.cwd(), file) || file;
+      const shown3 = path18.relative(process.cwd(), file) || file;
       if (!validate3(table)) {
         for (const m of formatAjvErrors(validate3.errors)) problems.push(`${shown3}: ${m}`);
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path17.basename(file, ".json")) problems.push(`${shown3}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path18.basename(file, ".json")) problems.push(`${shown3}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
         if ("findings" in c) problems.push(`${shown3}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${shown3}: /policy: no policy ${table.policy} in ${dirs.map((d) => path17.relative(process.cwd(), d) || d).join(", ")}`);
+      if (!policy) problems.push(`${shown3}: /policy: no policy ${table.policy} in ${dirs.map((d) => path18.relative(process.cwd(), d) || d).join(", ")}`);
       if (tested.has(table.policy)) problems.push(`${shown3}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
@@ -50930,7 +55248,7 @@ function verifyPolicies(dirs) {
 
 // src/cli/commands/policies.ts
 var dirsBuilder = (y) => y.positional("dirs", { type: "string", array: true, describe: "Policy folders (default: the built-in policies)" });
-var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path18.resolve(d)) : [BUILTIN_POLICY_DIR];
+var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path19.resolve(d)) : [BUILTIN_POLICY_DIR];
 function listCommand(ctx) {
   return {
     command: "list",
@@ -51054,10 +55372,10 @@ function scanArgs() {
 function scanOutputs(out, formats) {
   const outputs = {};
   for (const f of formats) {
-    const file = path19.join(out, FILE_NAMES[f]);
+    const file = path20.join(out, FILE_NAMES[f]);
     if (existsSync4(file)) outputs[f] = file;
   }
-  const json2 = path19.join(out, FILE_NAMES.json);
+  const json2 = path20.join(out, FILE_NAMES.json);
   if (!existsSync4(json2)) return outputs;
   const r = JSON.parse(readFileSync9(json2, "utf8"));
   const s = r.summary;

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.ts';
+import { precompiledTemplate, precompiledValidator } from '../precompiled/index.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import { registerHelpers } from './templates.ts';
 import type { PolicyFile } from './types.ts';
@@ -29,13 +30,23 @@ export function readJsonFile(file: string): unknown {
 }
 
 /** One ajv instance for policies: `$data` lets a policy read its parameters from /params. */
-export function policyAjv(): Ajv {
-  return new Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true });
+export function policyAjv(extra: Options = {}): Ajv {
+  return new Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true, ...extra });
 }
+
+/** How a policy's message, remediation and command templates compile (here and at build time). */
+export const POLICY_TEMPLATE = { kind: 'policy-template', options: { noEscape: true, strict: true } } as const;
+
+/** The policy meta-schema's ajv options (here and at build time). */
+export const META_KIND = 'schema:policy';
+export const META_OPTIONS = { allErrors: true, strict: true } as const;
 
 let metaValidator: ValidateFunction | null = null;
 function metaSchema(): ValidateFunction {
-  metaValidator ??= new Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path.join(SCHEMA_DIR, 'policy.schema.json')) as object);
+  if (!metaValidator) {
+    const schema = readJsonFile(path.join(SCHEMA_DIR, 'policy.schema.json')) as object;
+    metaValidator = precompiledValidator(META_KIND, schema) ?? new Ajv(META_OPTIONS).compile(schema);
+  }
   return metaValidator;
 }
 
@@ -53,7 +64,7 @@ export interface LoadResult {
  * schemas and templates once. Collects every problem rather than stopping at the first.
  */
 export function loadPolicies(dirs: readonly string[]): LoadResult {
-  const ajv = policyAjv();
+  let ajv: Ajv | undefined;
   const problems: string[] = [];
   const policies: CompiledPolicy[] = [];
   const seen = new Map<string, string>();
@@ -89,7 +100,7 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
       const compile = (what: string, schema: object | undefined): ValidateFunction | null => {
         if (!schema) return null;
         try {
-          return ajv.compile(schema);
+          return precompiledValidator('policy', schema) ?? (ajv ??= policyAjv()).compile(schema);
         } catch (err) {
           problems.push(`${shown}: ${what}: ${(err as Error).message}`);
           return null;
@@ -99,8 +110,11 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
         if (text === undefined) return null;
         try {
           const hb = templateEnv(text);
-          const fn = hb.compile(text, { noEscape: true, strict: true });
-          hb.precompile(text, { strict: true });
+          const built = precompiledTemplate(hb, POLICY_TEMPLATE.kind, text);
+          if (built) return built;
+          const fn = hb.compile(text, POLICY_TEMPLATE.options);
+          // compile() defers parsing to the first render; precompile() reports a broken template now.
+          hb.precompile(text, POLICY_TEMPLATE.options);
           return fn;
         } catch (err) {
           problems.push(`${shown}: ${what}: ${(err as Error).message}`);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ScanResult } from '../../src/scan/result.ts';
-import { ROOT, tempDir } from '../helpers/cli.ts';
+import { ROOT, runCli, tempDir } from '../helpers/cli.ts';
 
 interface LockEntry {
   version?: string;
@@ -103,12 +103,27 @@ describe('the packed package', () => {
     expect(viaYargs.stdout.trim()).toBe(manifest.version);
   });
 
-  test('npx egress-audit scan scans the bundled sample from the compiled build', () => {
-    const r = consumer('npx', ['--offline', 'egress-audit', 'scan', '--out', 'reports', '--format', 'json,html,sarif', '--fail-on', 'none']);
+  test('npx egress-audit scan scans the bundled sample from the compiled build, as the sources do', () => {
+    const args = (out: string): string[] => ['scan', '--out', out, '--format', 'json,html,sarif,markdown,junit', '--fail-on', 'none'];
+    const r = consumer('npx', ['--offline', 'egress-audit', ...args('first-run')]);
     expect(r.status, r.stderr + r.stdout).toBe(0);
-    const report = JSON.parse(readFileSync(path.join(project, 'reports/egress-audit.json'), 'utf8')) as ScanResult;
+    const report = JSON.parse(readFileSync(path.join(project, 'first-run/egress-audit.json'), 'utf8')) as ScanResult;
     expect(report.summary.clusters).toBe(14);
     expect(report.summary.findings).toBeGreaterThan(0);
-    expect(readFileSync(path.join(project, 'reports/egress-audit.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    // The build's precompiled validators and templates give what the sources compile at run time.
+    const sample = path.join('node_modules', manifest.name, 'fixtures/sample');
+    const installed = consumer('npx', ['--offline', 'egress-audit', ...args('installed-run'), '--input', sample]);
+    expect(installed.status, installed.stderr).toBe(0);
+    const source = runCli([...args('source-run'), '--input', sample], { cwd: project });
+    expect(source.code, source.stderr).toBe(0);
+    const undated = (dir: string, file: string): string =>
+      readFileSync(path.join(project, dir, file), 'utf8')
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z?/g, 'T')
+        .replace(/ time="[\d.]+"/g, '')
+        .replace(/in [\d.]+ m?s/g, 'in T')
+        .replaceAll(dir, 'OUT');
+    for (const file of ['egress-audit.json', 'egress-audit.sarif', 'egress-audit.html', 'egress-audit.md', 'egress-audit.junit.xml']) {
+      expect(undated('installed-run', file), file).toBe(undated('source-run', file));
+    }
   });
 });

@@ -819,7 +819,7 @@ var require_ipaddr = __commonJS({
 });
 
 // src/json/read.ts
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -1976,54 +1976,6 @@ function topLevelKeyOffset(text, key2) {
 }
 
 // src/json/read.ts
-async function collectFiles(inputs) {
-  const seenFiles = /* @__PURE__ */ new Map();
-  const seenDirs = /* @__PURE__ */ new Set();
-  const files = [];
-  const skipped = [];
-  async function visit2(p, explicit) {
-    const shown = display(p);
-    let info;
-    try {
-      info = await stat(p, { bigint: true });
-    } catch (err) {
-      if (explicit) throw new InputError(`${shown}: cannot read: ${describeFsError(err)}`);
-      skipped.push(`${shown}: ${describeFsError(err)}`);
-      return;
-    }
-    const id = `${info.dev}:${info.ino}`;
-    if (info.isDirectory()) {
-      if (seenDirs.has(id)) return;
-      seenDirs.add(id);
-      let entries;
-      try {
-        entries = await readdir(p);
-      } catch (err) {
-        throw new InputError(`${shown}: cannot read the folder: ${describeFsError(err)}`);
-      }
-      for (const entry of entries.sort()) await visit2(path.join(p, entry), false);
-      return;
-    }
-    if (!info.isFile()) {
-      if (explicit) throw new InputError(`${shown}: not a regular file`);
-      skipped.push(`${shown}: not a regular file`);
-      return;
-    }
-    if (!explicit && !p.toLowerCase().endsWith(".json")) {
-      skipped.push(`${shown}: not a *.json file`);
-      return;
-    }
-    const first = seenFiles.get(id);
-    if (first !== void 0) {
-      skipped.push(`${shown}: the same file as ${first}, read once`);
-      return;
-    }
-    seenFiles.set(id, shown);
-    files.push(p);
-  }
-  for (const input of inputs) await visit2(input, true);
-  return { files, skipped };
-}
 function display(p) {
   const rel = path.relative(process.cwd(), p);
   return (rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p).split(path.sep).join("/");
@@ -2354,15 +2306,178 @@ var TYPE_KINDS = /* @__PURE__ */ new Map([
 ]);
 var key = (id) => id.toLowerCase();
 
-// src/inventory/normalize/builder.ts
-var POOL_TYPES = ["VirtualMachineScaleSets", "AvailabilitySet", "VirtualMachines"];
-var OS_TYPES = ["Linux", "Windows"];
-var POOL_MODES = ["System", "User", "Gateway", "Machines", "ManagedSystem"];
-var LB_SKUS = ["standard", "basic"];
+// src/inventory/normalize/common.ts
+function nameOf(r, row, at, id) {
+  return r.string(row, "name", at) ?? lastSegment(id);
+}
+function lastSegment(id) {
+  const parts = id.split("/").filter(Boolean);
+  return parts[parts.length - 1] ?? id;
+}
+function idPart(id, segment) {
+  const parts = id.split("/");
+  const i = parts.findIndex((p) => p.toLowerCase() === segment);
+  return i >= 0 ? parts[i + 1] ?? "" : "";
+}
+function propertyPrefix(at, rowPath) {
+  return jsonPath(at.slice(rowPath.length)).replace(/^\$\.?/, "");
+}
+function zones(r, o, name, at) {
+  const z = r.strings(o, name, at);
+  return z ? [...new Set(z)].sort() : null;
+}
+
+// src/inventory/normalize/network.ts
 var NAT_SKUS = ["Standard", "StandardV2"];
 var IP_SKUS = ["Basic", "Standard", "StandardV2"];
 var IP_VERSIONS = ["IPv4", "IPv6"];
 var NEXT_HOPS = ["VirtualNetworkGateway", "VnetLocal", "Internet", "VirtualAppliance", "None"];
+function readSubnet(r, p, at, base) {
+  return {
+    ...base,
+    addressPrefix: r.string(p, "addressPrefix", at),
+    natGatewayId: r.refId(p, "natGateway", at),
+    routeTableId: r.refId(p, "routeTable", at),
+    networkSecurityGroupId: r.refId(p, "networkSecurityGroup", at),
+    defaultOutboundAccess: r.boolean(p, "defaultOutboundAccess", at)
+  };
+}
+function sku(r, row, at, allowed) {
+  const s = r.object(row, "sku", at);
+  return s ? r.enumValue(s.value, "name", s.path, allowed) : null;
+}
+function readNatGateway(r, row, p, at, base) {
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, NAT_SKUS),
+    zones: zones(r, row, "zones", base.source.path) ?? [],
+    idleTimeoutInMinutes: r.count(p, "idleTimeoutInMinutes", at, 0, 1e3),
+    // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
+    publicIpIds: [...r.refIds(p, "publicIpAddresses", at) ?? [], ...r.refIds(p, "publicIpAddressesV6", at) ?? []],
+    publicIpPrefixIds: [...r.refIds(p, "publicIpPrefixes", at) ?? [], ...r.refIds(p, "publicIpPrefixesV6", at) ?? []]
+  };
+}
+function readPublicIp(r, row, p, at, base) {
+  const address = r.string(p, "ipAddress", at);
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, IP_SKUS),
+    ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, "ipAddress")?.key ?? "ipAddress"]),
+    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
+    natGatewayId: r.refId(p, "natGateway", at),
+    zones: zones(r, row, "zones", base.source.path) ?? []
+  };
+}
+function readPublicIpPrefix(r, row, p, at, base) {
+  const prefix = r.string(p, "ipPrefix", at);
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, IP_SKUS),
+    ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, "ipPrefix")?.key ?? "ipPrefix"]),
+    prefixLength: r.count(p, "prefixLength", at, 0, 128),
+    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
+    natGatewayId: r.refId(p, "natGateway", at)
+  };
+}
+function readRouteTable(r, p, at, base) {
+  const routes = r.array(p, "routes", at);
+  const out = [];
+  routes?.value.forEach((v, i) => {
+    const path3 = [...routes.path, i];
+    if (!isObject(v)) return void r.fail(path3, "a route object", v);
+    const rp = r.propertiesOf(v, path3);
+    out.push({
+      name: r.string(v, "name", path3) ?? `#${i}`,
+      addressPrefix: r.string(rp.value, "addressPrefix", rp.path),
+      nextHopType: r.enumValue(rp.value, "nextHopType", rp.path, NEXT_HOPS),
+      nextHopIpAddress: r.string(rp.value, "nextHopIpAddress", rp.path)
+    });
+  });
+  return { ...base, routes: out };
+}
+
+// src/inventory/normalize/cluster.ts
+var POOL_TYPES = ["VirtualMachineScaleSets", "AvailabilitySet", "VirtualMachines"];
+var OS_TYPES = ["Linux", "Windows"];
+var POOL_MODES = ["System", "User", "Gateway", "Machines", "ManagedSystem"];
+var LB_SKUS = ["standard", "basic"];
+function readCluster(r, row, p, at, base) {
+  const rowPath = base.source.path;
+  const net = r.object(p, "networkProfile", at);
+  const lb = net ? r.object(net.value, "loadBalancerProfile", net.path) : null;
+  const nat = net ? r.object(net.value, "natGatewayProfile", net.path) : null;
+  const api = r.object(p, "apiServerAccessProfile", at);
+  const tagsObj = r.object(row, "tags", rowPath);
+  const pools = [];
+  const profiles = r.array(p, "agentPoolProfiles", at);
+  profiles?.value.forEach((v, i) => {
+    const path3 = [...profiles.path, i];
+    if (!isObject(v)) return void r.fail(path3, "an agent pool object", v);
+    const name = r.string(v, "name", path3) ?? `#${i}`;
+    pools.push(readPool(r, v, path3, name, { file: base.source.file, path: path3 }, propertyPrefix(path3, rowPath)));
+  });
+  const managedIps = lb ? r.object(lb.value, "managedOutboundIPs", lb.path) : null;
+  const outIps = lb ? r.object(lb.value, "outboundIPs", lb.path) : null;
+  const outPrefixes = lb ? r.object(lb.value, "outboundIPPrefixes", lb.path) : null;
+  const natManaged = nat ? r.object(nat.value, "managedOutboundIPProfile", nat.path) : null;
+  const natSku = nat ? r.object(nat.value, "sku", nat.path) : null;
+  const tags = {};
+  if (tagsObj) {
+    for (const [k, v] of Object.entries(tagsObj.value)) {
+      if (v === null) continue;
+      if (k.length > MAX_STRING_LENGTH) r.fail([...tagsObj.path, k], `a tag name of at most ${MAX_STRING_LENGTH} characters`, k);
+      const value = r.text(v, [...tagsObj.path, k], "a string tag value");
+      if (value !== null) Object.defineProperty(tags, k, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  const ranges = (api ? r.strings(api.value, "authorizedIPRanges", api.path, { entries: 200, why: "the AKS limit" }) : null) ?? [];
+  const rangesPath = api ? [...api.path, lookup(api.value, "authorizedIPRanges")?.key ?? "authorizedIPRanges"] : [];
+  return {
+    ...base,
+    subscriptionId: r.string(row, "subscriptionId", rowPath) ?? idPart(base.id, "subscriptions"),
+    resourceGroup: r.string(row, "resourceGroup", rowPath) ?? idPart(base.id, "resourcegroups"),
+    location: r.string(row, "location", rowPath),
+    tags,
+    kubernetesVersion: r.string(p, "kubernetesVersion", at),
+    currentKubernetesVersion: r.string(p, "currentKubernetesVersion", at),
+    outboundType: net ? r.string(net.value, "outboundType", net.path) : null,
+    loadBalancerSku: net ? r.enumValue(net.value, "loadBalancerSku", net.path, LB_SKUS) : null,
+    allocatedOutboundPorts: lb ? r.count(lb.value, "allocatedOutboundPorts", lb.path, 0, 64e3) : null,
+    lbManagedOutboundIpCount: managedIps ? r.count(managedIps.value, "count", managedIps.path, 0, 100) : null,
+    lbEffectiveOutboundIpIds: lb ? r.refIds(lb.value, "effectiveOutboundIPs", lb.path) : null,
+    lbOutboundIpIds: (outIps ? r.refIds(outIps.value, "publicIPs", outIps.path) : null) ?? [],
+    lbOutboundIpPrefixIds: (outPrefixes ? r.refIds(outPrefixes.value, "publicIPPrefixes", outPrefixes.path) : null) ?? [],
+    natManagedOutboundIpCount: natManaged ? r.count(natManaged.value, "count", natManaged.path, 0, 16) : null,
+    natIdleTimeoutInMinutes: nat ? r.count(nat.value, "idleTimeoutInMinutes", nat.path, 0, 1e3) : null,
+    natEffectiveOutboundIpIds: (nat ? r.refIds(nat.value, "effectiveOutboundIPs", nat.path) : null) ?? [],
+    natSku: natSku ? r.enumValue(natSku.value, "name", natSku.path, NAT_SKUS) : null,
+    enablePrivateCluster: api ? r.boolean(api.value, "enablePrivateCluster", api.path) : null,
+    enableVnetIntegration: api ? r.boolean(api.value, "enableVnetIntegration", api.path) : null,
+    authorizedIpRanges: ranges.filter((c, i) => r.cidr(c, [...rangesPath, i]) !== null),
+    pools
+  };
+}
+function readPool(r, v, path3, name, source, propertyPath) {
+  const win = r.object(v, "windowsProfile", path3);
+  return {
+    name,
+    source,
+    propertyPath,
+    type: r.enumValue(v, "type", path3, POOL_TYPES),
+    osType: r.enumValue(v, "osType", path3, OS_TYPES),
+    mode: r.enumValue(v, "mode", path3, POOL_MODES),
+    count: r.count(v, "count", path3, 0, 5e3),
+    enableAutoScaling: r.boolean(v, "enableAutoScaling", path3),
+    minCount: r.count(v, "minCount", path3, 0, 5e3),
+    maxCount: r.count(v, "maxCount", path3, 0, 5e3),
+    availabilityZones: zones(r, v, "availabilityZones", path3),
+    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path3),
+    disableOutboundNat: win ? r.boolean(win.value, "disableOutboundNat", win.path) : null,
+    vnetSubnetId: r.string(v, "vnetSubnetID", path3)
+  };
+}
+
+// src/inventory/normalize/builder.ts
 var InventoryBuilder = class {
   log = new ErrorLog();
   inventory = {
@@ -2528,163 +2643,6 @@ var InventoryBuilder = class {
     }
   }
 };
-function nameOf(r, row, at, id) {
-  return r.string(row, "name", at) ?? lastSegment(id);
-}
-function lastSegment(id) {
-  const parts = id.split("/").filter(Boolean);
-  return parts[parts.length - 1] ?? id;
-}
-function idPart(id, segment) {
-  const parts = id.split("/");
-  const i = parts.findIndex((p) => p.toLowerCase() === segment);
-  return i >= 0 ? parts[i + 1] ?? "" : "";
-}
-function propertyPrefix(at, rowPath) {
-  return jsonPath(at.slice(rowPath.length)).replace(/^\$\.?/, "");
-}
-function zones(r, o, name, at) {
-  const z = r.strings(o, name, at);
-  return z ? [...new Set(z)].sort() : null;
-}
-function readCluster(r, row, p, at, base) {
-  const rowPath = base.source.path;
-  const net = r.object(p, "networkProfile", at);
-  const lb = net ? r.object(net.value, "loadBalancerProfile", net.path) : null;
-  const nat = net ? r.object(net.value, "natGatewayProfile", net.path) : null;
-  const api = r.object(p, "apiServerAccessProfile", at);
-  const tagsObj = r.object(row, "tags", rowPath);
-  const pools = [];
-  const profiles = r.array(p, "agentPoolProfiles", at);
-  profiles?.value.forEach((v, i) => {
-    const path3 = [...profiles.path, i];
-    if (!isObject(v)) return void r.fail(path3, "an agent pool object", v);
-    const name = r.string(v, "name", path3) ?? `#${i}`;
-    pools.push(readPool(r, v, path3, name, { file: base.source.file, path: path3 }, propertyPrefix(path3, rowPath)));
-  });
-  const managedIps = lb ? r.object(lb.value, "managedOutboundIPs", lb.path) : null;
-  const outIps = lb ? r.object(lb.value, "outboundIPs", lb.path) : null;
-  const outPrefixes = lb ? r.object(lb.value, "outboundIPPrefixes", lb.path) : null;
-  const natManaged = nat ? r.object(nat.value, "managedOutboundIPProfile", nat.path) : null;
-  const natSku = nat ? r.object(nat.value, "sku", nat.path) : null;
-  const tags = {};
-  if (tagsObj) {
-    for (const [k, v] of Object.entries(tagsObj.value)) {
-      if (v === null) continue;
-      if (k.length > MAX_STRING_LENGTH) r.fail([...tagsObj.path, k], `a tag name of at most ${MAX_STRING_LENGTH} characters`, k);
-      const value = r.text(v, [...tagsObj.path, k], "a string tag value");
-      if (value !== null) Object.defineProperty(tags, k, { value, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  const ranges = (api ? r.strings(api.value, "authorizedIPRanges", api.path, { entries: 200, why: "the AKS limit" }) : null) ?? [];
-  const rangesPath = api ? [...api.path, lookup(api.value, "authorizedIPRanges")?.key ?? "authorizedIPRanges"] : [];
-  return {
-    ...base,
-    subscriptionId: r.string(row, "subscriptionId", rowPath) ?? idPart(base.id, "subscriptions"),
-    resourceGroup: r.string(row, "resourceGroup", rowPath) ?? idPart(base.id, "resourcegroups"),
-    location: r.string(row, "location", rowPath),
-    tags,
-    kubernetesVersion: r.string(p, "kubernetesVersion", at),
-    currentKubernetesVersion: r.string(p, "currentKubernetesVersion", at),
-    outboundType: net ? r.string(net.value, "outboundType", net.path) : null,
-    loadBalancerSku: net ? r.enumValue(net.value, "loadBalancerSku", net.path, LB_SKUS) : null,
-    allocatedOutboundPorts: lb ? r.count(lb.value, "allocatedOutboundPorts", lb.path, 0, 64e3) : null,
-    lbManagedOutboundIpCount: managedIps ? r.count(managedIps.value, "count", managedIps.path, 0, 100) : null,
-    lbEffectiveOutboundIpIds: lb ? r.refIds(lb.value, "effectiveOutboundIPs", lb.path) : null,
-    lbOutboundIpIds: (outIps ? r.refIds(outIps.value, "publicIPs", outIps.path) : null) ?? [],
-    lbOutboundIpPrefixIds: (outPrefixes ? r.refIds(outPrefixes.value, "publicIPPrefixes", outPrefixes.path) : null) ?? [],
-    natManagedOutboundIpCount: natManaged ? r.count(natManaged.value, "count", natManaged.path, 0, 16) : null,
-    natIdleTimeoutInMinutes: nat ? r.count(nat.value, "idleTimeoutInMinutes", nat.path, 0, 1e3) : null,
-    natEffectiveOutboundIpIds: (nat ? r.refIds(nat.value, "effectiveOutboundIPs", nat.path) : null) ?? [],
-    natSku: natSku ? r.enumValue(natSku.value, "name", natSku.path, NAT_SKUS) : null,
-    enablePrivateCluster: api ? r.boolean(api.value, "enablePrivateCluster", api.path) : null,
-    enableVnetIntegration: api ? r.boolean(api.value, "enableVnetIntegration", api.path) : null,
-    authorizedIpRanges: ranges.filter((c, i) => r.cidr(c, [...rangesPath, i]) !== null),
-    pools
-  };
-}
-function readPool(r, v, path3, name, source, propertyPath) {
-  const win = r.object(v, "windowsProfile", path3);
-  return {
-    name,
-    source,
-    propertyPath,
-    type: r.enumValue(v, "type", path3, POOL_TYPES),
-    osType: r.enumValue(v, "osType", path3, OS_TYPES),
-    mode: r.enumValue(v, "mode", path3, POOL_MODES),
-    count: r.count(v, "count", path3, 0, 5e3),
-    enableAutoScaling: r.boolean(v, "enableAutoScaling", path3),
-    minCount: r.count(v, "minCount", path3, 0, 5e3),
-    maxCount: r.count(v, "maxCount", path3, 0, 5e3),
-    availabilityZones: zones(r, v, "availabilityZones", path3),
-    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path3),
-    disableOutboundNat: win ? r.boolean(win.value, "disableOutboundNat", win.path) : null,
-    vnetSubnetId: r.string(v, "vnetSubnetID", path3)
-  };
-}
-function readSubnet(r, p, at, base) {
-  return {
-    ...base,
-    addressPrefix: r.string(p, "addressPrefix", at),
-    natGatewayId: r.refId(p, "natGateway", at),
-    routeTableId: r.refId(p, "routeTable", at),
-    networkSecurityGroupId: r.refId(p, "networkSecurityGroup", at),
-    defaultOutboundAccess: r.boolean(p, "defaultOutboundAccess", at)
-  };
-}
-function sku(r, row, at, allowed) {
-  const s = r.object(row, "sku", at);
-  return s ? r.enumValue(s.value, "name", s.path, allowed) : null;
-}
-function readNatGateway(r, row, p, at, base) {
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, NAT_SKUS),
-    zones: zones(r, row, "zones", base.source.path) ?? [],
-    idleTimeoutInMinutes: r.count(p, "idleTimeoutInMinutes", at, 0, 1e3),
-    // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
-    publicIpIds: [...r.refIds(p, "publicIpAddresses", at) ?? [], ...r.refIds(p, "publicIpAddressesV6", at) ?? []],
-    publicIpPrefixIds: [...r.refIds(p, "publicIpPrefixes", at) ?? [], ...r.refIds(p, "publicIpPrefixesV6", at) ?? []]
-  };
-}
-function readPublicIp(r, row, p, at, base) {
-  const address = r.string(p, "ipAddress", at);
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
-    ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, "ipAddress")?.key ?? "ipAddress"]),
-    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
-    natGatewayId: r.refId(p, "natGateway", at),
-    zones: zones(r, row, "zones", base.source.path) ?? []
-  };
-}
-function readPublicIpPrefix(r, row, p, at, base) {
-  const prefix = r.string(p, "ipPrefix", at);
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
-    ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, "ipPrefix")?.key ?? "ipPrefix"]),
-    prefixLength: r.count(p, "prefixLength", at, 0, 128),
-    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
-    natGatewayId: r.refId(p, "natGateway", at)
-  };
-}
-function readRouteTable(r, p, at, base) {
-  const routes = r.array(p, "routes", at);
-  const out = [];
-  routes?.value.forEach((v, i) => {
-    const path3 = [...routes.path, i];
-    if (!isObject(v)) return void r.fail(path3, "a route object", v);
-    const rp = r.propertiesOf(v, path3);
-    out.push({
-      name: r.string(v, "name", path3) ?? `#${i}`,
-      addressPrefix: r.string(rp.value, "addressPrefix", rp.path),
-      nextHopType: r.enumValue(rp.value, "nextHopType", rp.path, NEXT_HOPS),
-      nextHopIpAddress: r.string(rp.value, "nextHopIpAddress", rp.path)
-    });
-  });
-  return { ...base, routes: out };
-}
 function where(source) {
   return `${source.file} ${jsonPath(source.path)}`;
 }
@@ -2744,8 +2702,8 @@ export {
   findNodeAtLocation2 as findNodeAtLocation,
   printParseErrorCode,
   topLevelKeyOffset,
-  collectFiles,
   display,
+  describeFsError,
   readDocument,
   lineColumn,
   require_ipaddr,

@@ -8,7 +8,7 @@ import {
   isObject,
   key,
   writeAtomic
-} from "./chunk-NBFXSJUZ.js";
+} from "./chunk-ESQ64R62.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
