@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findConfig } from '../config/discover.ts';
 import { InputError } from '../errors.ts';
 import { display, lineColumn, readDocument } from '../inventory/read.ts';
 import { SCHEMA_DIR } from './load.ts';
+import { readStructured } from './structured.ts';
 import { BUILTIN_PROFILES, type PolicySetting, type Profile } from './profiles.ts';
 import type { Params, Severity } from './types.ts';
-
-export const CONFIG_FILE_NAME = 'egress-audit.config.json';
 
 /** The configuration file as written (validated against schemas/config.schema.json). */
 export interface ConfigFile {
@@ -56,12 +56,27 @@ function validate(value: unknown): readonly ErrorObject[] {
 }
 
 /**
- * The configuration named by --config, else ./egress-audit.config.json when it exists, else null.
- * Throws one InputError listing every schema problem, each with its line and JSON path.
+ * The configuration named by --config, else the one findConfig finds from `cwd` upward, else null.
+ * JSON and YAML (.yaml, .yml) files have the same schema. Throws one InputError listing every
+ * schema problem, each with its line and JSON path.
  */
 export async function readConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig | null> {
-  const file = explicit ?? path.join(cwd, CONFIG_FILE_NAME);
-  if (explicit === undefined && !existsSync(file)) return null;
+  const file = explicit ?? findConfig(cwd);
+  if (file === null) return null;
+  const doc = /\.ya?ml$/i.test(file) ? await readYamlConfig(file) : await readJsonConfig(file);
+  const problems = schemaMessages(validate(doc.value)).map((p) => doc.at(p.pointer) + p.message);
+  if (problems.length) throw configError(doc.file, problems);
+  const value = doc.value as ConfigFile;
+  const dir = path.dirname(path.resolve(file));
+  const suppressions = value.suppressions === undefined ? null : path.resolve(dir, value.suppressions);
+  return { file: doc.file, value, policyDirs: (value.policyDirs ?? []).map((d) => path.resolve(dir, d)), suppressions, at: doc.at };
+}
+
+type ConfigDocument = { file: string; value: unknown; at(pointer: string): string };
+
+const segments = (pointer: string): string[] => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+async function readJsonConfig(file: string): Promise<ConfigDocument> {
   let doc;
   try {
     doc = await readDocument(file);
@@ -71,17 +86,29 @@ export async function readConfig(explicit: string | undefined, cwd: string = pro
   }
   const tree = parseTree(doc.text);
   const at = (pointer: string): string => {
-    const segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const where = tree ? locate(tree, segs) : undefined;
+    const where = tree ? locate(tree, segments(pointer)) : undefined;
     const lc = where === undefined ? null : lineColumn(doc.text, where);
     return `${doc.file}${lc ? `:${lc.line}:${lc.column}` : ''}: ${pointer || '/'}: `;
   };
-  const problems = schemaMessages(validate(doc.value)).map((p) => at(p.pointer) + p.message);
-  if (problems.length) throw configError(doc.file, problems);
-  const value = doc.value as ConfigFile;
-  const dir = path.dirname(path.resolve(file));
-  const suppressions = value.suppressions === undefined ? null : path.resolve(dir, value.suppressions);
-  return { file: doc.file, value, policyDirs: (value.policyDirs ?? []).map((d) => path.resolve(dir, d)), suppressions, at };
+  return { file: doc.file, value: doc.value, at };
+}
+
+async function readYamlConfig(file: string): Promise<ConfigDocument> {
+  let doc;
+  try {
+    doc = await readStructured(file);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`configuration ${err.message}`);
+    throw err;
+  }
+  const at = (pointer: string): string => {
+    const segs = segments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const last = segs[segs.length - 1];
+    // A property is pointed at by its key, as in JSON files.
+    const { line, column } = typeof last === 'string' ? doc.locate(segs.slice(0, -1), last) : doc.locate(segs);
+    return `${doc.file}:${line}:${column}: ${pointer || '/'}: `;
+  };
+  return { file: doc.file, value: doc.value, at };
 }
 
 export function configError(file: string, problems: readonly string[]): InputError {
