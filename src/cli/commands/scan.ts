@@ -66,7 +66,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         suppressions,
         baseline,
       });
-      result.scan.settings = scanSettings(args, ctx.argv ?? [], target, config);
+      result.scan.settings = scanSettings({ ...args, category }, ctx.argv ?? [], target, config);
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
       const io = consoleFor(target, ctx.io);
       const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
