@@ -110,6 +110,8 @@ function chips(c) {
     if (n) box.append(h('span', { class: `chip sev-${SEV[i]}`, title: `${nf.format(n)} ${SEV[i]}` }, nf.format(n)));
   });
   if (!c.findings.length) box.append(h('span', { class: 'muted' }, 'none'));
+  // Every finding suppressed: say so, or the cell reads as if the cluster had none.
+  else if (c.counts.every((n) => !n)) box.append(h('span', { class: 'muted' }, `all ${nf.format(c.findings.length)} suppressed`));
   return box;
 }
 
