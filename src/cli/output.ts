@@ -4,8 +4,8 @@ import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeReports } from '../report/index.ts';
 import { FORMATS, FORMATTERS, type FormatContext, type OutputFormat } from '../report/formats.ts';
-import type { ScanResult } from '../report/model.ts';
-import { writeAtomic } from '../report/write.ts';
+import type { ScanResult } from '../scan/result.ts';
+import { writeAtomic } from '../json/write.ts';
 import type { Io } from './io.ts';
 import { DEFAULT_FORMATS, DEFAULT_OUT_DIR } from './settings.ts';
 

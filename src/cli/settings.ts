@@ -1,4 +1,4 @@
-import type { ScanSetting, SettingSource } from '../report/model.ts';
+import type { ScanSetting, SettingSource } from '../scan/result.ts';
 
 /** Prefix of the environment variables that set scan options: EGRESS_AUDIT_FAIL_ON=medium is --fail-on medium. */
 export const ENV_PREFIX = 'EGRESS_AUDIT';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
-import { display } from '../inventory/read.ts';
+import { display } from '../json/read.ts';
 
 /** The names a configuration file may have, in each folder, as ESLint and Spectral users expect. */
 export const CONFIG_FILE_NAMES = ['json', 'yaml', 'yml'].flatMap((ext) => [`egress-audit.config.${ext}`, `.egress-audit.${ext}`]);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatContext } from '../../src/report/formats.ts';
 import { html } from '../../src/report/html.ts';
-import type { ScanResult } from '../../src/report/model.ts';
+import type { ScanResult } from '../../src/scan/result.ts';
 import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 import { finding, smallResult, XSS_NAME } from './html-results.ts';

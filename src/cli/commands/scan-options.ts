@@ -2,11 +2,11 @@ import type { Argv } from 'yargs';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { DEFAULT_CATEGORY, FORMATS } from '../../report/formats.ts';
 import { epilogue, USAGE_ERROR } from '../epilogue.ts';
-import type { LoadedConfig } from '../../policy/config.ts';
-import type { ScanSetting } from '../../report/model.ts';
+import type { LoadedConfig } from '../../config/config.ts';
+import type { ScanSetting } from '../../scan/result.ts';
 import type { OutputTarget } from '../output.ts';
 import { DEFAULT_FORMATS, DEFAULT_OUT_DIR, ENV_PREFIX, settingFrom, type OptionSpelling } from '../settings.ts';
-import { argOptions, type ArgArgs } from './arg-options.ts';
+import { argOptions, type ArgArgs } from '../arg/options.ts';
 
 export interface ScanArgs extends ArgArgs {
   source: 'fixtures' | 'arg';

@@ -3,19 +3,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
-import { loadBaseline } from '../../policy/baseline.ts';
-import { loadSuppressions } from '../../policy/suppressions.ts';
+import { loadBaseline } from '../../triage/baseline.ts';
+import { loadSuppressions } from '../../triage/suppressions.ts';
 import { collectGarbage } from '../memory.ts';
-import type { ScanResult } from '../../report/model.ts';
+import type { ScanResult } from '../../scan/result.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
-import { evaluate, exitCode, loadFixtures, type EvaluateOptions, type LoadedInventory } from '../../scan.ts';
+import { evaluate, type EvaluateOptions } from '../../scan/scan.ts';
+import { exitCode } from '../../scan/result.ts';
+import { filesSource } from '../../inventory/sources/files/index.ts';
+import { type LoadedInventory } from '../../inventory/sources/source.ts';
 import { plain, type CommandContext } from '../io.ts';
-import { policySetup } from '../policy-setup.ts';
+import { policySetup } from '../setup.ts';
 import { consoleFor, outputTarget, writeOutput } from '../output.ts';
 import { printSummary } from '../summary.ts';
-import { ARG_OPTION_NAMES, argSource } from './arg-options.ts';
+import { ARG_OPTION_NAMES, argSource } from '../arg/options.ts';
 import { scanOptions, scanSettings, type ScanArgs } from './scan-options.ts';
-import { ArgProgress } from './arg-progress.ts';
+import { ArgProgress } from '../arg/progress.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
 
@@ -87,7 +90,7 @@ const LARGE_SCAN = 1000;
  * scan) stayed reachable while the reports were written; once this returns, nothing holds it.
  */
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
-  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
+  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
   if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -103,7 +106,7 @@ async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInve
   if (args.input?.length) throw new InputError('--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)');
   const source = await argSource(args);
   const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
-  const { loadArg } = await import('../../inventory/arg/index.ts');
+  const { loadArg } = await import('../../inventory/sources/arg/index.ts');
   return loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
 }
 

@@ -1,4 +1,4 @@
-import type { ClusterResult, Finding, ScanResult } from '../model.ts';
+import type { ClusterResult, Finding, ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 
 /**
