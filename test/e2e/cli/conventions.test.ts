@@ -223,3 +223,15 @@ test('policies test on a folder with no test tables says so and exits 1', () => 
   expect(existsSync(path.join(dir, 'tests'))).toBe(true);
   expect(runCli(['policies', 'test', SAMPLE]).code).not.toBe(0);
 });
+
+test("every schema's $id is the raw URL of its own file, and the README's $schema URLs name files that exist", () => {
+  const RAW = 'https://raw.githubusercontent.com/egress-audit/egress-audit/main/';
+  for (const name of readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json'))) {
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as { $id: string };
+    expect(schema.$id, name).toBe(`${RAW}schemas/${name}`);
+  }
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const urls = [...readme.matchAll(/\$schema["=:\s]+"?(https:\/\/raw\.githubusercontent\.com\/[^\s"`)]+)/g)].map((m) => m[1]!);
+  expect(urls.length).toBeGreaterThanOrEqual(3);
+  for (const url of urls) expect(existsSync(path.join(ROOT, url.slice(RAW.length))), url).toBe(true);
+});
