@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findConfig } from './discover.ts';
 import { InputError } from '../errors.ts';
 import { readSchema, schemaProblems, schemaValidator, where } from '../json/schema.ts';
 import { readStructured } from '../json/structured.ts';
 import { BUILTIN_PROFILES, type PolicySetting, type Profile } from '../policy/profiles.ts';
 import type { Params, Severity } from '../policy/types.ts';
-
-export const CONFIG_FILE_NAME = 'egress-audit.config.json';
 
 /** The configuration file as written (validated against schemas/config.schema.json). */
 export interface ConfigFile {
@@ -45,12 +43,13 @@ export interface LoadedConfig {
 }
 
 /**
- * The configuration named by --config, else ./egress-audit.config.json when it exists, else null.
- * Throws one InputError listing every schema problem, each with its line and JSON path.
+ * The configuration named by --config, else the one findConfig finds from `cwd` upward, else null.
+ * JSON and YAML (.yaml, .yml) files have the same schema. Throws one InputError listing every
+ * schema problem, each with its line and JSON path.
  */
 export async function readConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig | null> {
-  const file = explicit ?? path.join(cwd, CONFIG_FILE_NAME);
-  if (explicit === undefined && !existsSync(file)) return null;
+  const file = explicit ?? findConfig(cwd);
+  if (file === null) return null;
   let doc;
   try {
     doc = await readStructured(file, { uniqueKeys: true });
