@@ -4,17 +4,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { precompiledKey } from '../src/precompiled/index.ts';
-import { META_KIND, META_OPTIONS, POLICY_TEMPLATE, policyAjv } from '../src/policy/load.ts';
+import { readSchema, schemaAjv, type SchemaName } from '../src/json/schema.ts';
+import { POLICY_TEMPLATE, policyAjv } from '../src/policy/load.ts';
 import { outline } from '../src/report/outline.ts';
 import { OUTLINE_OTHERWISE } from '../src/report/sarif-rules.ts';
 import { PAGE_TEMPLATE, PAGE_TEMPLATES } from '../src/report/html.ts';
 import type { PolicyFile } from '../src/policy/types.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The shipped schemas the CLI checks its input files against (schemaValidator); the others only describe output. */
+const VALIDATED_INPUTS: readonly SchemaName[] = ['config', 'policy', 'policy-tests', 'suppressions'];
 
 interface ValidatorSet {
   ajv: Ajv;
@@ -58,7 +61,7 @@ export function precompiledModule(): string {
   const code = { source: true, esm: true };
   const sets: ValidatorSet[] = [
     { ajv: policyAjv({ code }), kind: 'policy', schemas: policies.flatMap((p) => [p.match, p.assert].filter((s): s is object => !!s)) },
-    { ajv: new Ajv({ ...META_OPTIONS, code }), kind: META_KIND, schemas: [JSON.parse(readFileSync(path.join(ROOT, 'schemas/policy.schema.json'), 'utf8')) as object] },
+    ...VALIDATED_INPUTS.map((name) => ({ ajv: schemaAjv(name, { code }), kind: `schema:${name}`, schemas: [readSchema(name)] })),
   ];
   const imports = new Map<string, string>();
   const blocks = sets.map((s, i) => validatorBlock(s, i, imports));

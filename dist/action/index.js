@@ -14,13 +14,16 @@ import {
   key,
   lineColumn,
   manifestErrors,
+  parseJson,
   parseTree,
-  printParseErrorCode,
   readDocument,
+  readText,
+  readTextSync,
   require_ipaddr,
   topLevelKeyOffset,
+  writeAtomic,
   writeTemp
-} from "./chunks/chunk-ESQ64R62.js";
+} from "./chunks/chunk-4UGKIO7P.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -1072,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path22,
           error2.message
         );
       });
@@ -1611,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -1691,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3666,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -5783,7 +5786,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5858,7 +5861,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5953,11 +5956,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5980,10 +5983,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6000,7 +6003,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6180,7 +6183,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6202,7 +6205,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6238,13 +6241,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset2] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6454,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7064,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7514,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8755,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10730,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body: body2, headers, query } = opts;
+      const { path: path22, method, body: body2, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -11230,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -11268,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16150,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19072,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19548,11 +19551,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19569,10 +19572,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19633,8 +19636,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -19663,12 +19666,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants3))
+          if (n2.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i, 1);
@@ -19721,12 +19724,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -19749,10 +19752,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -19788,10 +19791,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -19833,11 +19836,11 @@ var require_codegen = __commonJS({
         (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a2, _b2;
-        super.optimizeNames(names, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -20138,7 +20141,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr2, names, constants3) {
+    function optimizeExpr(expr2, names, constants4) {
       if (expr2 instanceof code_1.Name)
         return replaceName(expr2);
       if (!canOptimize(expr2))
@@ -20153,14 +20156,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c = constants3[n2.str];
+        const c = constants4[n2.str];
         if (c === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -20205,52 +20208,52 @@ var require_util9 = __commonJS({
       return hash2;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema2) {
-      if (typeof schema2 == "boolean")
-        return schema2;
-      if (Object.keys(schema2).length === 0)
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
         return true;
-      checkUnknownRules(it, schema2);
-      return !schemaHasRules(schema2, it.self.RULES.all);
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema2 = it.schema) {
+    function checkUnknownRules(it, schema = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema2 === "boolean")
+      if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (!rules[key2])
           checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema2, rules) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (rules[key2])
           return true;
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema2, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
       if (!$data) {
-        if (typeof schema2 == "number" || typeof schema2 == "boolean")
-          return schema2;
-        if (typeof schema2 == "string")
-          return (0, codegen_1._)`${schema2}`;
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -20531,10 +20534,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema: schema2, validateName } = it;
-      if (schema2 === false) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema2 == "object" && schema2.$async === true) {
+      } else if (typeof schema == "object" && schema.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -20543,8 +20546,8 @@ var require_boolSchema = __commonJS({
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema: schema2 } = it;
-      if (schema2 === false) {
+      const { gen, schema } = it;
+      if (schema === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -20606,18 +20609,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema: schema2, self }, type) {
+    function schemaHasRulesForType({ schema, self }, type) {
       const group = self.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema2, group);
+      return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema2, group) {
-      return group.rules.some((rule) => shouldUseRule(schema2, rule));
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema2, rule) {
+    function shouldUseRule(schema, rule) {
       var _a2;
-      return schema2[rule.keyword] !== void 0 || ((_a2 = rule.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema2[kwd] !== void 0));
+      return schema[rule.keyword] !== void 0 || ((_a2 = rule.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -20639,17 +20642,17 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema2) {
-      const types = getJSONTypes(schema2.type);
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
       const hasNull = types.includes("null");
       if (hasNull) {
-        if (schema2.nullable === false)
+        if (schema.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema2.nullable !== void 0) {
+        if (!types.length && schema.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema2.nullable === true)
+        if (schema.nullable === true)
           types.push("null");
       }
       return types;
@@ -20781,8 +20784,8 @@ var require_dataType = __commonJS({
     }
     exports.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema: schema2 }) => `must be ${schema2}`,
-      params: ({ schema: schema2, schemaValue }) => typeof schema2 == "string" ? (0, codegen_1._)`{type: ${schema2}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -20790,16 +20793,16 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema2 } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema2.type,
+        schema: schema.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema2,
+        parentSchema: schema,
         params: {},
         it
       };
@@ -20952,15 +20955,15 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema: schema2, keyword, it } = cxt;
-      if (!Array.isArray(schema2))
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema2.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema2.forEach((_sch, i) => {
+      gen.block(() => schema.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -20988,8 +20991,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors2();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema: schema2, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema2, parentSchema, it);
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -21006,10 +21009,10 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a2;
-      const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate3 = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate3);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
@@ -21068,20 +21071,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema2, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema2) : st === "object" ? schema2 && typeof schema2 == "object" && !Array.isArray(schema2) : typeof schema2 == st || allowUndefined && typeof schema2 == "undefined");
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema: schema2, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema2, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema2[keyword]);
+        const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -21103,8 +21106,8 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema: schema2, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema2 !== void 0) {
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -21119,12 +21122,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema2 !== void 0) {
+      if (schema !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema: schema2,
+          schema,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -21217,7 +21220,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module.exports = function(schema2, opts, cb) {
+    var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -21227,7 +21230,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema2, "", schema2);
+      _traverse(opts, pre, post, schema, "", schema);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -21273,26 +21276,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
-        pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema2) {
-          var sch = schema2[key2];
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
             if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema2, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
           } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema2, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
           } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema2);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
-        post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -21328,14 +21331,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema2, limit = true) {
-      if (typeof schema2 == "boolean")
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema2);
+        return !hasRef(schema);
       if (!limit)
         return false;
-      return countKeys(schema2) <= limit;
+      return countKeys(schema) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -21345,11 +21348,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema2) {
-      for (const key2 in schema2) {
+    function hasRef(schema) {
+      for (const key2 in schema) {
         if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema2[key2];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -21357,16 +21360,16 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema2) {
+    function countKeys(schema) {
       let count2 = 0;
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (key2 === "$ref")
           return Infinity;
         count2++;
         if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema2[key2] == "object") {
-          (0, util_1.eachItem)(schema2[key2], (sch) => count2 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
         if (count2 === Infinity)
           return Infinity;
@@ -21396,16 +21399,16 @@ var require_resolve = __commonJS({
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema2, baseId) {
-      if (typeof schema2 == "boolean")
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema2[schemaId] || baseId);
+      const schId = normalizeId(schema[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema2, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -21486,15 +21489,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body2) {
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body2));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -21518,9 +21521,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema: schema2, opts, gen } = it;
+      const { schema, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema2.$comment)
+        if (opts.$comment && schema.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -21538,8 +21541,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema2, opts) {
-      const schId = typeof schema2 == "object" && schema2[opts.schemaId];
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -21552,10 +21555,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema: schema2, self }) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (self.RULES.all[key2])
           return true;
       return false;
@@ -21564,8 +21567,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema: schema2, gen, opts } = it;
-      if (opts.$comment && schema2.$comment)
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -21585,14 +21588,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema: schema2, errSchemaPath, opts, self } = it;
-      if (schema2.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema2, self.RULES)) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
         self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema: schema2, opts } = it;
-      if (schema2.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -21605,8 +21608,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema: schema2, errSchemaPath, opts }) {
-      const msg = schema2.$comment;
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -21633,9 +21636,9 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema: schema2, data, allErrors, opts, self } = it;
+      const { gen, schema, data, allErrors, opts, self } = it;
       const { RULES } = self;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
       }
@@ -21647,7 +21650,7 @@ var require_validate = __commonJS({
         groupKeywords(RULES.post);
       });
       function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema2, group))
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
           return;
         if (group.type) {
           gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
@@ -21665,12 +21668,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group) {
-      const { gen, schema: schema2, opts: { useDefaults } } = it;
+      const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
         for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema2, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group.type);
           }
         }
@@ -22015,17 +22018,17 @@ var require_compile = __commonJS({
         var _a2;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema2;
+        let schema;
         if (typeof env2.schema == "object")
-          schema2 = env2.schema;
+          schema = env2.schema;
         this.schema = env2.schema;
         this.schemaId = env2.schemaId;
         this.root = env2.root || this;
-        this.baseId = (_a2 = env2.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema2 === null || schema2 === void 0 ? void 0 : schema2[env2.schemaId || "$id"]);
+        this.baseId = (_a2 = env2.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
         this.schemaPath = env2.schemaPath;
         this.localRefs = env2.localRefs;
         this.meta = env2.meta;
-        this.$async = schema2 === null || schema2 === void 0 ? void 0 : schema2.$async;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
     };
@@ -22082,28 +22085,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate3 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate3 });
-        validate3.errors = null;
-        validate3.schema = sch.schema;
-        validate3.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate3.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate3.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate3.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate3.source)
-            validate3.source.evaluated = (0, codegen_1.stringify)(validate3.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate3;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -22124,10 +22127,10 @@ var require_compile = __commonJS({
         return schOrFunc;
       let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
-        const schema2 = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
+        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
-        if (schema2)
-          _sch = new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -22175,12 +22178,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema: schema2 } = schOrRef;
+        const { schema } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema2[schemaId];
+        const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        return new SchemaEnv({ schema, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -22192,29 +22195,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema: schema2, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
       var _a2;
       if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema2 === "boolean")
+        if (typeof schema === "boolean")
           return;
-        const partSchema = schema2[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema2 = partSchema;
-        const schId = typeof schema2 === "object" && schema2[this.opts.schemaId];
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env2;
-      if (typeof schema2 != "boolean" && schema2.$ref && !(0, util_1.schemaHasRulesButRef)(schema2, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema2.$ref);
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
         env2 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env2 = env2 || new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
       if (env2.schema !== env2.root.schema)
         return env2;
       return void 0;
@@ -22400,8 +22403,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input = path21;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22475,11 +22478,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path21.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22842,8 +22845,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23535,7 +23538,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv6 = class {
+    var Ajv2 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -23596,16 +23599,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema2, _meta) {
-        const sch = this._addSchema(schema2, _meta);
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema2, meta) {
+      compileAsync(schema, meta) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema2, meta);
+        return runCompileAsync.call(this, schema, meta);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -23651,37 +23654,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema2, key2, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema2)) {
-          for (const sch of schema2)
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id;
-        if (typeof schema2 === "object") {
+        if (typeof schema === "object") {
           const { schemaId } = this.opts;
-          id = schema2[schemaId];
+          id = schema[schemaId];
           if (id !== void 0 && typeof id != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key2 = (0, resolve_1.normalizeId)(key2 || id);
         this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema2, _meta, key2, _validateSchema, true);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema2, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema2, key2, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema2, throwOrLogError) {
-        if (typeof schema2 == "boolean")
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
           return true;
         let $schema;
-        $schema = schema2.$schema;
+        $schema = schema.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -23691,7 +23694,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema2);
+        const valid = this.validate($schema, schema);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -23821,12 +23824,12 @@ var require_core = __commonJS({
           return "No errors";
         return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
       }
-      $dataMetaSchema(metaSchema2, keywordsJsonPointers) {
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
-        metaSchema2 = JSON.parse(JSON.stringify(metaSchema2));
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
           const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema2;
+          let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
@@ -23834,12 +23837,12 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema2 = keywords[key2];
-            if ($data && schema2)
-              keywords[key2] = schemaOrData(schema2);
+            const schema = keywords[key2];
+            if ($data && schema)
+              keywords[key2] = schemaOrData(schema);
           }
         }
-        return metaSchema2;
+        return metaSchema;
       }
       _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
@@ -23854,23 +23857,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema2, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
-        if (typeof schema2 == "object") {
-          id = schema2[schemaId];
+        if (typeof schema == "object") {
+          id = schema[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema2 != "boolean")
+          else if (typeof schema != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema2);
+        let sch = this._cache.get(schema);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema2, baseId);
-        sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, meta, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -23878,7 +23881,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema2, true);
+          this.validateSchema(schema, true);
         return sch;
       }
       _checkUnique(id) {
@@ -23905,9 +23908,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv6.ValidationError = validation_error_1.default;
-    Ajv6.MissingRefError = ref_error_1.default;
-    exports.default = Ajv6;
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
     function checkOptions(checkOpts, options2, msg, log = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -24022,18 +24025,18 @@ var require_core = __commonJS({
       }
     }
     function keywordMetaschema(def) {
-      let { metaSchema: metaSchema2 } = def;
-      if (metaSchema2 === void 0)
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
         return;
       if (def.$data && this.opts.$data)
-        metaSchema2 = schemaOrData(metaSchema2);
-      def.validateSchema = this.compile(metaSchema2, true);
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
     }
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema2) {
-      return { anyOf: [schema2, $dataRef] };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
     }
   }
 });
@@ -24333,7 +24336,7 @@ var require_pattern = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -24342,7 +24345,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema2);
+          const regExp = (0, code_1.usePattern)(cxt, schema);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -24399,11 +24402,11 @@ var require_required = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema2.length === 0)
+        if (!$data && schema.length === 0)
           return;
-        const useLoop = schema2.length >= opts.loopRequired;
+        const useLoop = schema.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -24411,7 +24414,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema2) {
+          for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -24423,7 +24426,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema2) {
+            for (const prop of schema) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -24435,7 +24438,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema2, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -24522,8 +24525,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema2)
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -24586,11 +24589,11 @@ var require_const = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
-        if ($data || schema2 && typeof schema2 == "object") {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
         }
       }
     };
@@ -24616,10 +24619,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
-        if (!$data && schema2.length === 0)
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema2.length >= it.opts.loopEnum;
+        const useLoop = schema.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -24627,10 +24630,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema2))
+          if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema2.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -24638,7 +24641,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema2[i];
+          const sch = schema[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -24714,13 +24717,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema: schema2, data, keyword, it } = cxt;
+      const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema2 === false) {
+      if (schema === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -24753,11 +24756,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema: schema2, it } = cxt;
-        if (Array.isArray(schema2))
-          return validateTuple(cxt, "additionalItems", schema2);
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -24832,10 +24835,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error2,
       code(cxt) {
-        const { schema: schema2, parentSchema, it } = cxt;
+        const { schema, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -24866,7 +24869,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -24887,7 +24890,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -24972,14 +24975,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema: schema2 }) {
+    function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema2[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema2[key2];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -25052,8 +25055,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error2,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key2) => {
@@ -25099,12 +25102,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema2))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -25137,18 +25140,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
         function additionalPropertyCode(key2) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
             deleteAdditional(key2);
             return;
           }
-          if (schema2 === false) {
+          if (schema === false) {
             cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key2, valid, false);
@@ -25198,18 +25201,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema2);
+        const allProps = (0, code_1.allSchemaProperties)(schema);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -25227,7 +25230,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema2[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -25256,10 +25259,10 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, data, parentSchema, it } = cxt;
+        const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema2);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -25327,8 +25330,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
           cxt.fail();
           return;
         }
@@ -25381,12 +25384,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema2;
+        const schArr = schema;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -25432,11 +25435,11 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema2.forEach((sch, i) => {
+        schema.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -25511,8 +25514,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema2 = it.schema[keyword];
-      return schema2 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema2);
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
     exports.default = def;
   }
@@ -25601,7 +25604,7 @@ var require_format = __commonJS({
       $data: true,
       error: error2,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
           return;
@@ -25631,7 +25634,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema2];
+          const formatDef = self.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -25648,12 +25651,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema2}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt3 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt3 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt3}.validate`];
             }
@@ -25764,15 +25767,15 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error2,
       code(cxt) {
-        const { gen, data, schema: schema2, parentSchema, it } = cxt;
+        const { gen, data, schema, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema2.propertyName;
+        const tagName = schema.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema2.mapping)
+        if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
@@ -26018,7 +26021,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv6 = class extends core_1.default {
+    var Ajv2 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -26029,19 +26032,19 @@ var require_ajv = __commonJS({
         super._addDefaultMetaSchema();
         if (!this.opts.meta)
           return;
-        const metaSchema2 = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema2, META_SCHEMA_ID, false);
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
         this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
       }
       defaultMeta() {
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv6;
-    module.exports = exports = Ajv6;
-    module.exports.Ajv = Ajv6;
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv6;
+    exports.default = Ajv2;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -26073,6 +26076,7336 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path22) {
+      const ctrl = callVisitor(key2, node, visitor, path22);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path22, ctrl);
+        return visit_(key2, ctrl, visitor, path22);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path22 = Object.freeze(path22.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path22);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path22);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key2, node, visitor, path22) {
+      const ctrl = await callVisitor(key2, node, visitor, path22);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path22, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path22);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path22 = Object.freeze(path22.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path22);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key2, node, visitor, path22) {
+      if (typeof visitor === "function")
+        return visitor(key2, node, path22);
+      if (identity.isMap(node))
+        return visitor.Map?.(key2, node, path22);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key2, node, path22);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key2, node, path22);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key2, node, path22);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key2, node, path22);
+      return void 0;
+    }
+    function replaceNode(key2, path22, node) {
+      const parent = path22[path22.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key2] = node;
+      } else if (identity.isPair(parent)) {
+        if (key2 === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit2;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error2) {
+            onError(String(error2));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit2.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit2.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key2, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key2, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value2, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value2.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit2 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit2.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count2 = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count2)
+            count2 = c;
+        }
+        return count2;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value2) {
+        super(identity.SCALAR);
+        this.value = value2;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value2, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value2) && !t.format);
+    }
+    function createNode(value2, tagName, ctx) {
+      if (identity.isDocument(value2))
+        value2 = value2.contents;
+      if (identity.isNode(value2))
+        return value2;
+      if (identity.isPair(value2)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
+        return map;
+      }
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value2, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
+      if (!tagObj) {
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
+        }
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path22, value2) {
+      let v = value2;
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path22, value2) {
+        if (isEmptyPath(path22))
+          this.add(value2);
+        else {
+          const [key2, ...rest] = path22;
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value2);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path22) {
+        const [key2, ...rest] = path22;
+        if (rest.length === 0)
+          return this.delete(key2);
+        const node = this.get(key2, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path22, keepScalar) {
+        const [key2, ...rest] = path22;
+        const node = this.get(key2, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n2 = node.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path22) {
+        const [key2, ...rest] = path22;
+        if (rest.length === 0)
+          return this.has(key2);
+        const node = this.get(key2, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path22, value2) {
+        const [key2, ...rest] = path22;
+        if (rest.length === 0) {
+          this.set(key2, value2);
+        } else {
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value2);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value2, ctx) {
+      const json2 = JSON.stringify(value2);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json2[i + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json2.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json2[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value2, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value2, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value2.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value2 === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value2 = value2.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value2 = value2.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body2}`;
+      }
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value2}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value: value2 } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value2)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value2, ctx);
+        }
+      }
+      const str = value2.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value2, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options2) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options2);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key: key2, value: value2 }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value2 == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value2))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value2)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug2;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key2, value3] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key2))
+            map.set(key2, value3);
+        } else if (map instanceof Set) {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
+            value: value3,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key: key2, value: value2 }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value2);
+      else if (merge.isMergeKey(ctx, key2))
+        merge.addMergeToJSMap(ctx, map, value2);
+      else {
+        const jsKey = toJS.toJS(key2, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key2, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key2) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key2.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key2, value2, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key2, value2 = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key2;
+        this.value = value2;
+      }
+      clone(schema) {
+        let { key: key2, value: value2 } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
+        if (identity.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key2, value2);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options2) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options2);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key2 || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key2, value2) => {
+          if (typeof replacer === "function")
+            value2 = replacer.call(obj, key2, value2);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            return;
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key2, value2, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key2, value2] of obj)
+            add(key2, value2);
+        } else if (obj && typeof obj === "object") {
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key2) {
+        const it = findPair(this.items, key2);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key2) {
+        return !!findPair(this.items, key2);
+      }
+      set(key2, value2) {
+        this.add(new Pair.Pair(key2, value2), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value2) {
+        this.items.push(value2);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key2) {
+        const idx = asItemIndex(key2);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key2, value2) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key2}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
+        else
+          this.items[idx] = value2;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value2) => typeof value2 === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value2) => value2 == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value2) => typeof value2 === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value: value2 }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value2 === sv)
+            return source;
+        }
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num2 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
+        if (i < 0) {
+          i = n2.length;
+          n2 += ".";
+        }
+        let d = minFractionDigits - (n2.length - i - 1);
+        while (d-- > 0)
+          n2 += "0";
+      }
+      return n2;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
+    }
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
+    var jsonScalars = [
+      {
+        identify: (value2) => typeof value2 === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value2) => value2 == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value2) => typeof value2 === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
+      },
+      {
+        identify: (value2) => typeof value2 === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value2) => value2 instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
+          return "";
+        const buf = value2;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key2, value2;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key2 = it[0];
+              value2 = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key2 = keys[0];
+              value2 = it[key2];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key2 = it;
+          }
+          pairs2.items.push(Pair.createPair(key2, value2, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key2, value2;
+          if (identity.isPair(pair)) {
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value2 = toJS.toJS(pair.value, key2, ctx);
+          } else {
+            key2 = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key2))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key2, value2);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value2) => value2 instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+            } else {
+              seenKeys.push(key2.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value2) => value2 === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value2) => value2 === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
+      }
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key2) {
+        let pair;
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
+        else
+          pair = new Pair.Pair(key2, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key2, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
+        const prev = YAMLMap.findPair(this.items, key2);
+        if (prev && !value2) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value2) {
+          this.items.push(new Pair.Pair(key2));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value2 of iterable) {
+            if (typeof replacer === "function")
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value2) => value2 instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value: value2 } = node;
+      let num2 = (n2) => n2;
+      if (typeof value2 === "bigint")
+        num2 = (n2) => BigInt(n2);
+      else if (isNaN(value2) || !isFinite(value2))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value2 < 0) {
+        sign = "-";
+        value2 *= num2(-1);
+      }
+      const _60 = num2(60);
+      const parts = [value2 % _60];
+      if (value2 < 60) {
+        parts.unshift(0);
+      } else {
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
+        }
+      }
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value2) => typeof value2 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value2) => value2 instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options2) {
+      const lines = [];
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options2);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
+        } else
+          lines.push(body2);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value2, replacer, options2) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options2);
+        this.options = opt;
+        let { version } = opt;
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options2);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value2) {
+        if (assertCollection(this.contents))
+          this.contents.add(value2);
+      }
+      /** Adds a value to the document. */
+      addIn(path22, value2) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path22, value2);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value2, replacer, options2) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value2 = replacer.call({ "": value2 }, "", value2);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value2, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key2, value2, options2 = {}) {
+        const k = this.createNode(key2, null, options2);
+        const v = this.createNode(value2, null, options2);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key2, value2) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value2);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key2, value2);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path22, value2) {
+        if (Collection.isEmptyPath(path22)) {
+          this.contents = value2;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path22, value2);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options2 = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options2 = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options2);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
+        return;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count2 = 1;
+        const end = error2.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        error2.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key2) {
+      if (!key2)
+        return null;
+      switch (key2.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key2.source.includes("\n"))
+            return true;
+          if (key2.end) {
+            for (const st of key2.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key2.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key: key2, sep, value: value2 } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key2) {
+            if (key2.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key2 && key2.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value2,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key2 || key2.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value: value2 } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value2,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key: key2, sep, value: value2 } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value2) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+            onError(
+              key2,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value2))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value2,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value2))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value2 = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value2 += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value2 += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value2 += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value2 += "\n";
+          else
+            sep = "\n";
+        } else {
+          value2 += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
+          break;
+        default:
+          value2 += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error2 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
+          else if (error2 === -1)
+            error2 = offset + i;
+        }
+      }
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value2;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value2 = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value2 = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value2 = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value: value2,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value2, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value2);
+      }
+      scalar.range = range;
+      scalar.source = value2;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value2))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value2 ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors3();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options2 = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error2);
+            else
+              this.doc.errors.push(error2);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors3();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value2, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body2 = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body2 };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value2, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body2 = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body2;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key: key2, sep, value: value2 }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key2)
+        res += stringifyToken(key2);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value2)
+        res += stringifyToken(value2);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path22) => {
+      let item = cst;
+      for (const [field2, index] of path22) {
+        const tok = item?.[field2];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field2 = path22[path22.length - 1][0];
+      const coll = parent?.[field2];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path22);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+    }
+    exports.visit = visit2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete2 = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete2;
+        let next = this.next ?? "stream";
+        while (next && (incomplete2 || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n2;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
+          case "#":
+            yield* this.pushCount(line.length - n2);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n2);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n2 = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n2;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos = i;
+        }
+        return n2;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete2 = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete2))
+          yield* this.next(lexeme);
+        if (!incomplete2)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top2 = this.peek(1);
+        if (this.type === "doc-end" && top2?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top2)
+          return yield* this.stream();
+        switch (top2.type) {
+          case "document":
+            return yield* this.document(top2);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top2);
+          case "block-scalar":
+            return yield* this.blockScalar(top2);
+          case "block-map":
+            return yield* this.blockMap(top2);
+          case "block-seq":
+            return yield* this.blockSequence(top2);
+          case "flow-collection":
+            return yield* this.flowCollection(top2);
+          case "doc-end":
+            return yield* this.documentEnd(top2);
+        }
+        yield* this.pop();
+      }
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
+      }
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top2 = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top2 ? top2.indent : 0;
+          } else if (token.type === "flow-collection" && top2.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top2.type) {
+            case "document":
+              top2.value = token;
+              break;
+            case "block-scalar":
+              top2.props.push(token);
+              break;
+            case "block-map": {
+              const it = top2.items[top2.items.length - 1];
+              if (it.value) {
+                top2.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top2.items[top2.items.length - 1];
+              if (it.value)
+                top2.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top2.items[top2.items.length - 1];
+              if (!it || it.value)
+                top2.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top2.type === "document")
+                top2.end = last.start;
+              else
+                top2.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key2 = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key: key2, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs3, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs3);
+              } else {
+                Object.assign(it, { key: fs3, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top2;
+          do {
+            yield* this.pop();
+            top2 = this.peek(1);
+          } while (top2?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs3, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs3);
+              else
+                Object.assign(it, { key: fs3, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors3();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options2) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
+      }
+      const doc = parseDocument2(src, options2);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+    }
+    function stringify(value2, replacer, options2) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
+      }
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value2 === void 0) {
+        const { keepUndefined } = options2 ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value2) && !_replacer)
+        return value2.toString(options2);
+      return new Document.Document(value2, _replacer, options2).toString(options2);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors3();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    var publicApi = require_public_api();
+    var visit2 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser2.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -26425,7 +33758,7 @@ var require_if2 = __commonJS({
 });
 
 // node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
-var require_log = __commonJS({
+var require_log2 = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
@@ -26523,7 +33856,7 @@ var require_helpers = __commonJS({
     var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
     var _helpersIf = require_if2();
     var _helpersIf2 = _interopRequireDefault(_helpersIf);
-    var _helpersLog = require_log();
+    var _helpersLog = require_log2();
     var _helpersLog2 = _interopRequireDefault(_helpersLog);
     var _helpersLookup = require_lookup();
     var _helpersLookup2 = _interopRequireDefault(_helpersLookup);
@@ -27260,13 +34593,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path21) {
-          return /^\.|this\b/.test(path21.original);
+        scopedId: function scopedId(path22) {
+          return /^\.|this\b/.test(path22.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path21) {
-          return path21.parts.length === 1 && !AST.helpers.scopedId(path21) && !path21.depth;
+        simpleId: function simpleId(path22) {
+          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
         }
       }
     };
@@ -27276,7 +34609,7 @@ var require_ast = __commonJS({
 });
 
 // node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
-var require_parser = __commonJS({
+var require_parser2 = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
@@ -28351,12 +35684,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path21, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path22, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path21,
+        path: path22,
         params,
         hash: hash2,
         escaped,
@@ -28484,7 +35817,7 @@ var require_base2 = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _parser = require_parser();
+    var _parser = require_parser2();
     var _parser2 = _interopRequireDefault(_parser);
     var _whitespaceControl = require_whitespace_control();
     var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
@@ -28628,9 +35961,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program2 = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program2, void 0), path21 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program2, void 0), path22 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path21.original);
+        this.opcode("registerDecorator", params.length, path22.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -28697,48 +36030,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program2, inverse) {
-        var path21 = sexpr.path, name = path21.parts[0], isBlock = program2 != null || inverse != null;
-        this.opcode("getContext", validateDepth(path21));
+        var path22 = sexpr.path, name = path22.parts[0], isBlock = program2 != null || inverse != null;
+        this.opcode("getContext", validateDepth(path22));
         this.opcode("pushProgram", program2);
         this.opcode("pushProgram", inverse);
-        path21.strict = true;
-        this.accept(path21);
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path21 = sexpr.path;
-        path21.strict = true;
-        this.accept(path21);
+        var path22 = sexpr.path;
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program2, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path21 = sexpr.path, name = path21.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path22 = sexpr.path, name = path22.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path21.strict = true;
-          path21.falsy = true;
-          this.accept(path21);
-          this.opcode("invokeHelper", params.length, path21.original, _ast2["default"].helpers.simpleId(path21));
+          path22.strict = true;
+          path22.falsy = true;
+          this.accept(path22);
+          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
         }
       },
-      PathExpression: function PathExpression(path21) {
-        var depth = validateDepth(path21);
-        var parts = validateParts(path21);
+      PathExpression: function PathExpression(path22) {
+        var depth = validateDepth(path22);
+        var parts = validateParts(path22);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path21), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path21.data) {
+        } else if (path22.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path21.strict);
+          this.opcode("lookupData", depth, parts, path22.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path21.falsy, path21.strict, scoped);
+          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28965,8 +36298,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path21) {
-      return validateStringArray(path21, path21.parts, "parts");
+    function validateParts(path22) {
+      return validateStringArray(path22, path22.parts, "parts");
     }
     function validateBlockParams(program2) {
       if (program2.blockParams != null) {
@@ -29148,16 +36481,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path21 = aPath;
+      var path22 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path21 = url.path;
+        path22 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path21);
-      var parts = path21.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path22);
+      var parts = path22.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -29174,15 +36507,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path21 = parts.join("/");
-      if (path21 === "") {
-        path21 = isAbsolute ? "/" : ".";
+      path22 = parts.join("/");
+      if (path22 === "") {
+        path22 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path21;
+        url.path = path22;
         return urlGenerate(url);
       }
-      return path21;
+      return path22;
     }
     exports.normalize = normalize2;
     function join2(aRoot, aPath) {
@@ -31984,8 +39317,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path21 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path21;
+      var path22 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path22;
     };
     PrintVisitor.prototype.StringLiteral = function(string) {
       return '"' + string.value + '"';
@@ -32032,7336 +39365,6 @@ var require_lib = __commonJS({
       __require.extensions[".handlebars"] = extension;
       __require.extensions[".hbs"] = extension;
     }
-  }
-});
-
-// node_modules/yaml/dist/nodes/identity.js
-var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
-    "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    function isNode(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case ALIAS:
-          case MAP:
-          case SCALAR:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
-    exports.ALIAS = ALIAS;
-    exports.DOC = DOC;
-    exports.MAP = MAP;
-    exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
-    exports.SEQ = SEQ;
-    exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
-    exports.isMap = isMap2;
-    exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq;
-  }
-});
-
-// node_modules/yaml/dist/visit.js
-var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        visit_(null, node, visitor_, Object.freeze([]));
-    }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path21) {
-      const ctrl = callVisitor(key2, node, visitor, path21);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visit_(key2, ctrl, visitor, path21);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    async function visitAsync(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        await visitAsync_(null, node, visitor_, Object.freeze([]));
-    }
-    visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
-    visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path21) {
-      const ctrl = await callVisitor(key2, node, visitor, path21);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path21);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    function initVisitor(visitor) {
-      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
-        return Object.assign({
-          Alias: visitor.Node,
-          Map: visitor.Node,
-          Scalar: visitor.Node,
-          Seq: visitor.Node
-        }, visitor.Value && {
-          Map: visitor.Value,
-          Scalar: visitor.Value,
-          Seq: visitor.Value
-        }, visitor.Collection && {
-          Map: visitor.Collection,
-          Seq: visitor.Collection
-        }, visitor);
-      }
-      return visitor;
-    }
-    function callVisitor(key2, node, visitor, path21) {
-      if (typeof visitor === "function")
-        return visitor(key2, node, path21);
-      if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path21);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path21);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path21);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path21);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path21);
-      return void 0;
-    }
-    function replaceNode(key2, path21, node) {
-      const parent = path21[path21.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
-      } else if (identity.isPair(parent)) {
-        if (key2 === "key")
-          parent.key = node;
-        else
-          parent.value = node;
-      } else if (identity.isDocument(parent)) {
-        parent.contents = node;
-      } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
-      }
-    }
-    exports.visit = visit;
-    exports.visitAsync = visitAsync;
-  }
-});
-
-// node_modules/yaml/dist/doc/directives.js
-var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit = require_visit();
-    var escapeChars = {
-      "!": "%21",
-      ",": "%2C",
-      "[": "%5B",
-      "]": "%5D",
-      "{": "%7B",
-      "}": "%7D"
-    };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
-    var Directives = class _Directives {
-      constructor(yaml, tags) {
-        this.docStart = null;
-        this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
-      }
-      clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
-      }
-      /**
-       * During parsing, get a Directives instance for the current document and
-       * update the stream state according to the current version's spec.
-       */
-      atDocument() {
-        const res = new _Directives(this.yaml, this.tags);
-        switch (this.yaml.version) {
-          case "1.1":
-            this.atNextDocument = true;
-            break;
-          case "1.2":
-            this.atNextDocument = false;
-            this.yaml = {
-              explicit: _Directives.defaultYaml.explicit,
-              version: "1.2"
-            };
-            this.tags = Object.assign({}, _Directives.defaultTags);
-            break;
-        }
-        return res;
-      }
-      /**
-       * @param onError - May be called even if the action was successful
-       * @returns `true` on success
-       */
-      add(line, onError) {
-        if (this.atNextDocument) {
-          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
-          this.tags = Object.assign({}, _Directives.defaultTags);
-          this.atNextDocument = false;
-        }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
-          case "%TAG": {
-            if (parts.length !== 2) {
-              onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
-                return false;
-            }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
-            return true;
-          }
-          case "%YAML": {
-            this.yaml.explicit = true;
-            if (parts.length !== 1) {
-              onError(0, "%YAML directive should contain exactly one part");
-              return false;
-            }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
-              return true;
-            } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
-              return false;
-            }
-          }
-          default:
-            onError(0, `Unknown directive ${name}`, true);
-            return false;
-        }
-      }
-      /**
-       * Resolves a tag, matching handles to those defined in %TAG directives.
-       *
-       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-       *   `'!local'` tag, or `null` if unresolvable.
-       */
-      tagName(source, onError) {
-        if (source === "!")
-          return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
-          return null;
-        }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
-          if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
-            return null;
-          }
-          if (source[source.length - 1] !== ">")
-            onError("Verbatim tags must end with a >");
-          return verbatim;
-        }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
-          onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
-          try {
-            return prefix + decodeURIComponent(suffix);
-          } catch (error2) {
-            onError(String(error2));
-            return null;
-          }
-        }
-        if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
-        return null;
-      }
-      /**
-       * Given a fully resolved tag, returns its printable string form,
-       * taking into account current tag prefixes and defaults.
-       */
-      tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
-        }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
-      }
-      toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
-        const tagEntries = Object.entries(this.tags);
-        let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
-              tags[node.tag] = true;
-          });
-          tagNames = Object.keys(tags);
-        } else
-          tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
-            continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
-        }
-        return lines.join("\n");
-      }
-    };
-    Directives.defaultYaml = { explicit: false, version: "1.2" };
-    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports.Directives = Directives;
-  }
-});
-
-// node_modules/yaml/dist/doc/anchors.js
-var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
-        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
-        throw new Error(msg);
-      }
-      return true;
-    }
-    function anchorNames(root) {
-      const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
-        Value(_key, node) {
-          if (node.anchor)
-            anchors.add(node.anchor);
-        }
-      });
-      return anchors;
-    }
-    function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
-      }
-    }
-    function createNodeAnchors(doc, prefix) {
-      const aliasObjects = [];
-      const sourceObjects = /* @__PURE__ */ new Map();
-      let prevAnchors = null;
-      return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
-        },
-        /**
-         * With circular references, the source node is only resolved after all
-         * of its child nodes are. This is why anchors are set only after all of
-         * the nodes have been created.
-         */
-        setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
-            } else {
-              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
-              throw error2;
-            }
-          }
-        },
-        sourceObjects
-      };
-    }
-    exports.anchorIsValid = anchorIsValid;
-    exports.anchorNames = anchorNames;
-    exports.createNodeAnchors = createNodeAnchors;
-    exports.findNewAnchor = findNewAnchor;
-  }
-});
-
-// node_modules/yaml/dist/doc/applyReviver.js
-var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
-    "use strict";
-    function applyReviver(reviver, obj, key2, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
-            if (v1 === void 0)
-              delete val[i];
-            else if (v1 !== v0)
-              val[i] = v1;
-          }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              val.delete(k);
-            else if (v1 !== v0)
-              val.set(k, v1);
-          }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
-            if (v1 === void 0)
-              val.delete(v0);
-            else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
-            }
-          }
-        } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              delete val[k];
-            else if (v1 !== v0)
-              val[k] = v1;
-          }
-        }
-      }
-      return reviver.call(obj, key2, val);
-    }
-    exports.applyReviver = applyReviver;
-  }
-});
-
-// node_modules/yaml/dist/nodes/toJS.js
-var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function toJS(value2, arg, ctx) {
-      if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
-      if (value2 && typeof value2.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value2))
-          return value2.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value2, data);
-        ctx.onCreate = (res2) => {
-          data.res = res2;
-          delete ctx.onCreate;
-        };
-        const res = value2.toJSON(arg, ctx);
-        if (ctx.onCreate)
-          ctx.onCreate(res);
-        return res;
-      }
-      if (typeof value2 === "bigint" && !ctx?.keep)
-        return Number(value2);
-      return value2;
-    }
-    exports.toJS = toJS;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Node.js
-var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
-    "use strict";
-    var applyReviver = require_applyReviver();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-      }
-      /** Create a copy of this node.  */
-      clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
-          throw new TypeError("A document argument is required");
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc,
-          keep: true,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this, "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-    };
-    exports.NodeBase = NodeBase;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Alias.js
-var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
-    "use strict";
-    var anchors = require_anchors();
-    var visit = require_visit();
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
-      constructor(source) {
-        super(identity.ALIAS);
-        this.source = source;
-        Object.defineProperty(this, "tag", {
-          set() {
-            throw new Error("Alias nodes cannot have tags");
-          }
-        });
-      }
-      /**
-       * Resolve the value of this alias within `doc`, finding the last
-       * instance of the `source` anchor before this node.
-       */
-      resolve(doc, ctx) {
-        if (ctx?.maxAliasCount === 0)
-          throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
-        if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
-        } else {
-          nodes = [];
-          visit.visit(doc, {
-            Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
-            }
-          });
-          if (ctx)
-            ctx.aliasResolveCache = nodes;
-        }
-        let found = void 0;
-        for (const node of nodes) {
-          if (node === this)
-            break;
-          if (node.anchor === this.source)
-            found = node;
-        }
-        if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
-          }
-          if (data?.res === void 0) {
-            const msg = "This should not happen: Alias anchor was not resolved?";
-            throw new ReferenceError(msg);
-          }
-          if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
-              const msg = "Excessive alias count indicates a resource exhaustion attack";
-              throw new ReferenceError(msg);
-            }
-          }
-        }
-        return found;
-      }
-      toJSON(_arg, ctx) {
-        if (!ctx)
-          return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
-          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-          throw new ReferenceError(msg);
-        }
-        return ctx.anchors.get(source).res;
-      }
-      toString(ctx, _onComment, _onChompKeep) {
-        const src = `*${this.source}`;
-        if (ctx) {
-          anchors.anchorIsValid(this.source);
-          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-            throw new Error(msg);
-          }
-          if (ctx.implicitKey)
-            return `${src} `;
-        }
-        return src;
-      }
-    };
-    function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
-        let count2 = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
-        }
-        return count2;
-      } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
-        return Math.max(kc, vc);
-      }
-      return 1;
-    }
-    exports.Alias = Alias;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Scalar.js
-var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node.NodeBase {
-      constructor(value2) {
-        super(identity.SCALAR);
-        this.value = value2;
-      }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
-      }
-      toString() {
-        return String(this.value);
-      }
-    };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
-    exports.isScalarValue = isScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/doc/createNode.js
-var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value2, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
-        if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
-        return tagObj;
-      }
-      return tags.find((t) => t.identify?.(value2) && !t.format);
-    }
-    function createNode(value2, tagName, ctx) {
-      if (identity.isDocument(value2))
-        value2 = value2.contents;
-      if (identity.isNode(value2))
-        return value2;
-      if (identity.isPair(value2)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value2);
-        return map;
-      }
-      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
-        value2 = value2.valueOf();
-      }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
-      let ref = void 0;
-      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
-          return new Alias.Alias(ref.anchor);
-        } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
-        }
-      }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema2.tags);
-      if (!tagObj) {
-        if (value2 && typeof value2.toJSON === "function") {
-          value2 = value2.toJSON();
-        }
-        if (!value2 || typeof value2 !== "object") {
-          const node2 = new Scalar.Scalar(value2);
-          if (ref)
-            ref.node = node2;
-          return node2;
-        }
-        tagObj = value2 instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value2) ? schema2[identity.SEQ] : schema2[identity.MAP];
-      }
-      if (onTagObj) {
-        onTagObj(tagObj);
-        delete ctx.onTagObj;
-      }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
-      if (tagName)
-        node.tag = tagName;
-      else if (!tagObj.default)
-        node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
-      return node;
-    }
-    exports.createNode = createNode;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Collection.js
-var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var identity = require_identity();
-    var Node = require_Node();
-    function collectionFromPath(schema2, path21, value2) {
-      let v = value2;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
-        } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
-        }
-      }
-      return createNode.createNode(v, void 0, {
-        aliasDuplicateObjects: false,
-        keepUndefined: false,
-        onAnchor: () => {
-          throw new Error("This should not happen, please report a bug.");
-        },
-        schema: schema2,
-        sourceObjects: /* @__PURE__ */ new Map()
-      });
-    }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
-      constructor(type, schema2) {
-        super(type);
-        Object.defineProperty(this, "schema", {
-          value: schema2,
-          configurable: true,
-          enumerable: false,
-          writable: true
-        });
-      }
-      /**
-       * Create a copy of this collection.
-       *
-       * @param schema - If defined, overwrites the original's schema
-       */
-      clone(schema2) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema2)
-          copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /**
-       * Adds a value to the collection. For `!!map` and `!!omap` the value must
-       * be a Pair instance or a `{ key, value }` object, which may not have a key
-       * that already exists in the map.
-       */
-      addIn(path21, value2) {
-        if (isEmptyPath(path21))
-          this.add(value2);
-        else {
-          const [key2, ...rest] = path21;
-          const node = this.get(key2, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value2);
-          else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value2));
-          else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
-        }
-      }
-      /**
-       * Removes a value from the collection.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path21) {
-        const [key2, ...rest] = path21;
-        if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
-        else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path21, keepScalar) {
-        const [key2, ...rest] = path21;
-        const node = this.get(key2, true);
-        if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
-        else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
-      }
-      hasAllNullValues(allowScalar) {
-        return this.items.every((node) => {
-          if (!identity.isPair(node))
-            return false;
-          const n2 = node.value;
-          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
-        });
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       */
-      hasIn(path21) {
-        const [key2, ...rest] = path21;
-        if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path21, value2) {
-        const [key2, ...rest] = path21;
-        if (rest.length === 0) {
-          this.set(key2, value2);
-        } else {
-          const node = this.get(key2, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value2);
-          else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value2));
-          else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
-        }
-      }
-    };
-    exports.Collection = Collection;
-    exports.collectionFromPath = collectionFromPath;
-    exports.isEmptyPath = isEmptyPath;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyComment.js
-var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
-    "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
-    }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
-    exports.indentComment = indentComment;
-    exports.lineComment = lineComment;
-    exports.stringifyComment = stringifyComment;
-  }
-});
-
-// node_modules/yaml/dist/stringify/foldFlowLines.js
-var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
-    "use strict";
-    var FOLD_FLOW = "flow";
-    var FOLD_BLOCK = "block";
-    var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-      if (!lineWidth || lineWidth < 0)
-        return text;
-      if (lineWidth < minContentWidth)
-        minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
-      const folds = [];
-      const escapedFolds = {};
-      let end = lineWidth - indent.length;
-      if (typeof indentAtStart === "number") {
-        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
-          folds.push(0);
-        else
-          end = lineWidth - indentAtStart;
-      }
-      let split = void 0;
-      let prev = void 0;
-      let overflow = false;
-      let i = -1;
-      let escStart = -1;
-      let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
-      }
-      for (let ch; ch = text[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
-            case "x":
-              i += 3;
-              break;
-            case "u":
-              i += 5;
-              break;
-            case "U":
-              i += 9;
-              break;
-            default:
-              i += 1;
-          }
-          escEnd = i;
-        }
-        if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
-          split = void 0;
-        } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
-          }
-          if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
-            } else if (mode === FOLD_QUOTED) {
-              while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text[i += 1];
-                overflow = true;
-              }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
-                return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
-              split = void 0;
-            } else {
-              overflow = true;
-            }
-          }
-        }
-        prev = ch;
-      }
-      if (overflow && onOverflow)
-        onOverflow();
-      if (folds.length === 0)
-        return text;
-      if (onFold)
-        onFold();
-      let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
-          res = `
-${indent}${text.slice(0, end2)}`;
-        else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
-          res += `
-${indent}${text.slice(fold + 1, end2)}`;
-        }
-      }
-      return res;
-    }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
-      while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
-        } else {
-          do {
-            ch = text[++i];
-          } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
-        }
-      }
-      return end;
-    }
-    exports.FOLD_BLOCK = FOLD_BLOCK;
-    exports.FOLD_FLOW = FOLD_FLOW;
-    exports.FOLD_QUOTED = FOLD_QUOTED;
-    exports.foldFlowLines = foldFlowLines;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyString.js
-var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
-      lineWidth: ctx.options.lineWidth,
-      minContentWidth: ctx.options.minContentWidth
-    });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
-      if (!lineWidth || lineWidth < 0)
-        return false;
-      const limit = lineWidth - indentLength;
-      const strLen = str.length;
-      if (strLen <= limit)
-        return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
-            return true;
-          start = i + 1;
-          if (strLen - start <= limit)
-            return false;
-        }
-      }
-      return true;
-    }
-    function doubleQuotedString(value2, ctx) {
-      const json2 = JSON.stringify(value2);
-      if (ctx.options.doubleQuotedAsJSON)
-        return json2;
-      const { implicitKey } = ctx;
-      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
-      let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
-          ch = "\\";
-        }
-        if (ch === "\\")
-          switch (json2[i + 1]) {
-            case "u":
-              {
-                str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
-                  case "0000":
-                    str += "\\0";
-                    break;
-                  case "0007":
-                    str += "\\a";
-                    break;
-                  case "000b":
-                    str += "\\v";
-                    break;
-                  case "001b":
-                    str += "\\e";
-                    break;
-                  case "0085":
-                    str += "\\N";
-                    break;
-                  case "00a0":
-                    str += "\\_";
-                    break;
-                  case "2028":
-                    str += "\\L";
-                    break;
-                  case "2029":
-                    str += "\\P";
-                    break;
-                  default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
-                    else
-                      str += json2.substr(i, 6);
-                }
-                i += 5;
-                start = i + 1;
-              }
-              break;
-            case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
-              } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
-                }
-                str += indent;
-                if (json2[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
-              }
-              break;
-            default:
-              i += 1;
-          }
-      }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
-    }
-    function singleQuotedString(value2, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
-        return doubleQuotedString(value2, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function quotedString(value2, ctx) {
-      const { singleQuote } = ctx.options;
-      let qs;
-      if (singleQuote === false)
-        qs = doubleQuotedString;
-      else {
-        const hasDouble = value2.includes('"');
-        const hasSingle = value2.includes("'");
-        if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
-        else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
-        else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
-      }
-      return qs(value2, ctx);
-    }
-    var blockEndNewlines;
-    try {
-      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
-    } catch {
-      blockEndNewlines = /\n+(?!\n|$)/g;
-    }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
-      const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
-        return quotedString(value2, ctx);
-      }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
-      if (!value2)
-        return literal ? "|\n" : ">\n";
-      let chomp;
-      let endStart;
-      for (endStart = value2.length; endStart > 0; --endStart) {
-        const ch = value2[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
-          break;
-      }
-      let end = value2.substring(endStart);
-      const endNlPos = end.indexOf("\n");
-      if (endNlPos === -1) {
-        chomp = "-";
-      } else if (value2 === end || endNlPos !== end.length - 1) {
-        chomp = "+";
-        if (onChompKeep)
-          onChompKeep();
-      } else {
-        chomp = "";
-      }
-      if (end) {
-        value2 = value2.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
-      }
-      let startWithSpace = false;
-      let startEnd;
-      let startNlPos = -1;
-      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
-        const ch = value2[startEnd];
-        if (ch === " ")
-          startWithSpace = true;
-        else if (ch === "\n")
-          startNlPos = startEnd;
-        else
-          break;
-      }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
-      }
-      const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
-        if (onComment)
-          onComment();
-      }
-      if (!literal) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
-        let literalFallback = false;
-        const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
-          foldOptions.onOverflow = () => {
-            literalFallback = true;
-          };
-        }
-        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
-          return `>${header}
-${indent}${body2}`;
-      }
-      value2 = value2.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value2}${end}`;
-    }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value2 } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
-        return quotedString(value2, ctx);
-      }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (containsDocumentMarker(value2)) {
-        if (indent === "") {
-          ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
-          return quotedString(value2, ctx);
-        }
-      }
-      const str = value2.replace(/\n+/g, `$&
-${indent}`);
-      if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
-          return quotedString(value2, ctx);
-      }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
-      const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
-      }
-      const _stringify = (_type) => {
-        switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
-          default:
-            return null;
-        }
-      };
-      let res = _stringify(type);
-      if (res === null) {
-        const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
-        if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
-      }
-      return res;
-    }
-    exports.stringifyString = stringifyString;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
-    "use strict";
-    var anchors = require_anchors();
-    var identity = require_identity();
-    var stringifyComment = require_stringifyComment();
-    var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options2) {
-      const opt = Object.assign({
-        blockQuote: true,
-        commentString: stringifyComment.stringifyComment,
-        defaultKeyType: null,
-        defaultStringType: "PLAIN",
-        directives: null,
-        doubleQuotedAsJSON: false,
-        doubleQuotedMinMultiLineLength: 40,
-        falseStr: "false",
-        flowCollectionPadding: true,
-        indentSeq: true,
-        lineWidth: 80,
-        minContentWidth: 20,
-        nullStr: "null",
-        simpleKeys: false,
-        singleQuote: null,
-        trailingComma: false,
-        trueStr: "true",
-        verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options2);
-      let inFlow;
-      switch (opt.collectionStyle) {
-        case "block":
-          inFlow = false;
-          break;
-        case "flow":
-          inFlow = true;
-          break;
-        default:
-          inFlow = null;
-      }
-      return {
-        anchors: /* @__PURE__ */ new Set(),
-        doc,
-        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
-        indent: "",
-        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
-        inFlow,
-        options: opt
-      };
-    }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
-      }
-      let tagObj = void 0;
-      let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
-          if (testMatch.length > 0)
-            match = testMatch;
-        }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
-      } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
-      }
-      if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
-      }
-      return tagObj;
-    }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
-        return "";
-      const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
-      }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
-      return props.join(" ");
-    }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
-        if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
-          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
-        } else {
-          if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
-          else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
-        }
-      }
-      let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
-      if (props.length > 0)
-        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
-      if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
-    }
-    exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyPair.js
-var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
-      if (simpleKeys) {
-        if (keyComment) {
-          throw new Error("With simple keys, key nodes cannot have comments");
-        }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
-          const msg = "With simple keys, collection cannot be used as a key value";
-          throw new Error(msg);
-        }
-      }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
-      ctx = Object.assign({}, ctx, {
-        allNullValues: false,
-        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
-      });
-      let keyCommentDone = false;
-      let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-        if (simpleKeys)
-          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
-        explicitKey = true;
-      }
-      if (ctx.inFlow) {
-        if (allNullValues || value2 == null) {
-          if (keyCommentDone && onComment)
-            onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
-        }
-      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
-        if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        } else if (chompKeep && onChompKeep)
-          onChompKeep();
-        return str;
-      }
-      if (keyCommentDone)
-        keyComment = null;
-      if (explicitKey) {
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent}:`;
-      } else {
-        str = `${str}:`;
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-      }
-      let vsb, vcb, valueComment;
-      if (identity.isNode(value2)) {
-        vsb = !!value2.spaceBefore;
-        vcb = value2.commentBefore;
-        valueComment = value2.comment;
-      } else {
-        vsb = false;
-        vcb = null;
-        valueComment = null;
-        if (value2 && typeof value2 === "object")
-          value2 = doc.createNode(value2);
-      }
-      ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
-      chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
-        ctx.indent = ctx.indent.substring(2);
-      }
-      let valueCommentDone = false;
-      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
-      if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
-        if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
-        }
-        if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
-        } else {
-          ws += `
-${ctx.indent}`;
-        }
-      } else if (!explicitKey && identity.isCollection(value2)) {
-        const vs0 = valueStr[0];
-        const nl0 = valueStr.indexOf("\n");
-        const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
-        if (hasNewline || !flow) {
-          let hasPropsLine = false;
-          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
-            let sp0 = valueStr.indexOf(" ");
-            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
-              sp0 = valueStr.indexOf(" ", sp0 + 1);
-            }
-            if (sp0 === -1 || nl0 < sp0)
-              hasPropsLine = true;
-          }
-          if (!hasPropsLine)
-            ws = `
-${ctx.indent}`;
-        }
-      } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
-      }
-      str += ws + valueStr;
-      if (ctx.inFlow) {
-        if (valueCommentDone && onComment)
-          onComment();
-      } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
-      } else if (chompKeep && onChompKeep) {
-        onChompKeep();
-      }
-      return str;
-    }
-    exports.stringifyPair = stringifyPair;
-  }
-});
-
-// node_modules/yaml/dist/log.js
-var require_log2 = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
-      if (logLevel === "debug")
-        console.log(...messages);
-    }
-    function warn(logLevel, warning) {
-      if (logLevel === "debug" || logLevel === "warn") {
-        if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
-        else
-          console.warn(warning);
-      }
-    }
-    exports.debug = debug2;
-    exports.warn = warn;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
-var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
-    var merge = {
-      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
-      default: "key",
-      tag: "tag:yaml.org,2002:merge",
-      test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
-        addToJSMap: addMergeToJSMap
-      }),
-      stringify: () => MERGE_KEY
-    };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
-      if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map, it);
-      else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map, it);
-      else
-        mergeValue(ctx, map, source);
-    }
-    function mergeValue(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
-      if (!identity.isMap(source))
-        throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value3] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value3);
-        } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
-            value: value3,
-            writable: true,
-            enumerable: true,
-            configurable: true
-          });
-        }
-      }
-      return map;
-    }
-    function resolveAliasValue(ctx, value2) {
-      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
-    }
-    exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
-  }
-});
-
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
-var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
-    "use strict";
-    var log = require_log2();
-    var merge = require_merge();
-    var stringify = require_stringify();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value: value2 }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value2);
-      else if (merge.isMergeKey(ctx, key2))
-        merge.addMergeToJSMap(ctx, map, value2);
-      else {
-        const jsKey = toJS.toJS(key2, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
-        } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
-          const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
-              value: jsValue,
-              writable: true,
-              enumerable: true,
-              configurable: true
-            });
-          else
-            map[stringKey] = jsValue;
-        }
-      }
-      return map;
-    }
-    function stringifyKey(key2, jsKey, ctx) {
-      if (jsKey === null)
-        return "";
-      if (typeof jsKey !== "object")
-        return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
-        strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node of ctx.anchors.keys())
-          strCtx.anchors.add(node.anchor);
-        strCtx.inFlow = true;
-        strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
-        if (!ctx.mapKeyWarned) {
-          let jsonStr = JSON.stringify(strKey);
-          if (jsonStr.length > 40)
-            jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
-          ctx.mapKeyWarned = true;
-        }
-        return strKey;
-      }
-      return JSON.stringify(jsKey);
-    }
-    exports.addPairToJSMap = addPairToJSMap;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Pair.js
-var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyPair = require_stringifyPair();
-    var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key2, value2, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
-      const v = createNode.createNode(value2, void 0, ctx);
-      return new Pair(k, v);
-    }
-    var Pair = class _Pair {
-      constructor(key2, value2 = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
-        this.value = value2;
-      }
-      clone(schema2) {
-        let { key: key2, value: value2 } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema2);
-        if (identity.isNode(value2))
-          value2 = value2.clone(schema2);
-        return new _Pair(key2, value2);
-      }
-      toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
-      }
-    };
-    exports.Pair = Pair;
-    exports.createPair = createPair;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyCollection.js
-var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options2) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
-    }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
-      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
-      let chompKeep = false;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
-          }
-        }
-        chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
-          chompKeep = false;
-        lines.push(blockItemPrefix + str2);
-      }
-      let str;
-      if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
-      } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
-        }
-      }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
-        if (onComment)
-          onComment();
-      } else if (chompKeep && onChompKeep)
-        onChompKeep();
-      return str;
-    }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
-      const itemCtx = Object.assign({}, ctx, {
-        indent: itemIndent,
-        inFlow: true,
-        type: null
-      });
-      let reqNewline = false;
-      let linesAtValue = 0;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
-            if (ik.comment)
-              reqNewline = true;
-          }
-          const iv = identity.isNode(item.value) ? item.value : null;
-          if (iv) {
-            if (iv.comment)
-              comment = iv.comment;
-            if (iv.commentBefore)
-              reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
-          }
-        }
-        if (comment)
-          reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
-        } else if (ctx.options.trailingComma) {
-          if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
-          }
-          if (reqNewline) {
-            str += ",";
-          }
-        }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
-      }
-      const { start, end } = flowChars;
-      if (lines.length === 0) {
-        return start + end;
-      } else {
-        if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
-          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-        }
-        if (reqNewline) {
-          let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str}
-${indent}${end}`;
-        } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
-        }
-      }
-    }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
-      }
-    }
-    exports.stringifyCollection = stringifyCollection;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLMap.js
-var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
-    "use strict";
-    var stringifyCollection = require_stringifyCollection();
-    var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
-            return it;
-        }
-      }
-      return void 0;
-    }
-    var YAMLMap = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:map";
-      }
-      constructor(schema2) {
-        super(identity.MAP, schema2);
-        this.items = [];
-      }
-      /**
-       * A generic collection parsing method that can be extended
-       * to other node classes that inherit from YAMLMap
-       */
-      static from(schema2, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
-        const map = new this(schema2);
-        const add = (key2, value2) => {
-          if (typeof replacer === "function")
-            value2 = replacer.call(obj, key2, value2);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
-            return;
-          if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value2, ctx));
-        };
-        if (obj instanceof Map) {
-          for (const [key2, value2] of obj)
-            add(key2, value2);
-        } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
-        }
-        if (typeof schema2.sortMapEntries === "function") {
-          map.items.sort(schema2.sortMapEntries);
-        }
-        return map;
-      }
-      /**
-       * Adds a value to the collection.
-       *
-       * @param overwrite - If not set `true`, using a key that is already in the
-       *   collection will throw. Otherwise, overwrites the previous value.
-       */
-      add(pair, overwrite) {
-        let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
-        } else
-          _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
-        const sortEntries = this.schema?.sortMapEntries;
-        if (prev) {
-          if (!overwrite)
-            throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
-            prev.value.value = _pair.value;
-          else
-            prev.value = _pair.value;
-        } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
-            this.items.push(_pair);
-          else
-            this.items.splice(i, 0, _pair);
-        } else {
-          this.items.push(_pair);
-        }
-      }
-      delete(key2) {
-        const it = findPair(this.items, key2);
-        if (!it)
-          return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
-        return del.length > 0;
-      }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
-        const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
-      }
-      has(key2) {
-        return !!findPair(this.items, key2);
-      }
-      set(key2, value2) {
-        this.add(new Pair.Pair(key2, value2), true);
-      }
-      /**
-       * @param ctx - Conversion context, originally set in Document#toJS()
-       * @param {Class} Type - If set, forces the returned collection type
-       * @returns Instance of Type, Map, or Object
-       */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-        }
-        if (!ctx.allNullValues && this.hasAllNullValues(false))
-          ctx = Object.assign({}, ctx, { allNullValues: true });
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "",
-          flowChars: { start: "{", end: "}" },
-          itemIndent: ctx.indent || "",
-          onChompKeep,
-          onComment
-        });
-      }
-    };
-    exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/map.js
-var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
-    var map = {
-      collection: "map",
-      default: true,
-      nodeClass: YAMLMap.YAMLMap,
-      tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
-          onError("Expected a mapping for this tag");
-        return map2;
-      },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
-    };
-    exports.map = map;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLSeq.js
-var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:seq";
-      }
-      constructor(schema2) {
-        super(identity.SEQ, schema2);
-        this.items = [];
-      }
-      add(value2) {
-        this.items.push(value2);
-      }
-      /**
-       * Removes a value from the collection.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       *
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key2) {
-        const idx = asItemIndex(key2);
-        if (typeof idx !== "number")
-          return false;
-        const del = this.items.splice(idx, 1);
-        return del.length > 0;
-      }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
-        if (typeof idx !== "number")
-          return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       */
-      has(key2) {
-        const idx = asItemIndex(key2);
-        return typeof idx === "number" && idx < this.items.length;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       *
-       * If `key` does not contain a representation of an integer, this will throw.
-       * It may be wrapped in a `Scalar`.
-       */
-      set(key2, value2) {
-        const idx = asItemIndex(key2);
-        if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
-        const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
-          prev.value = value2;
-        else
-          this.items[idx] = value2;
-      }
-      toJSON(_, ctx) {
-        const seq = [];
-        if (ctx?.onCreate)
-          ctx.onCreate(seq);
-        let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "- ",
-          flowChars: { start: "[", end: "]" },
-          itemIndent: (ctx.indent || "") + "  ",
-          onChompKeep,
-          onComment
-        });
-      }
-      static from(schema2, obj, ctx) {
-        const { replacer } = ctx;
-        const seq = new this(schema2);
-        if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
-          for (let it of obj) {
-            if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
-            }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
-          }
-        }
-        return seq;
-      }
-    };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
-      if (idx && typeof idx === "string")
-        idx = Number(idx);
-      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
-    }
-    exports.YAMLSeq = YAMLSeq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/seq.js
-var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
-    var seq = {
-      collection: "seq",
-      default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
-      tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
-          onError("Expected a sequence for this tag");
-        return seq2;
-      },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
-    };
-    exports.seq = seq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/string.js
-var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
-    "use strict";
-    var stringifyString = require_stringifyString();
-    var string = {
-      identify: (value2) => typeof value2 === "string",
-      default: true,
-      tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
-        ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.string = string;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/null.js
-var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var nullTag = {
-      identify: (value2) => value2 == null,
-      createNode: () => new Scalar.Scalar(null),
-      default: true,
-      tag: "tag:yaml.org,2002:null",
-      test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
-    };
-    exports.nullTag = nullTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/bool.js
-var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var boolTag = {
-      identify: (value2) => typeof value2 === "boolean",
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value: value2 }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
-          if (value2 === sv)
-            return source;
-        }
-        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
-      }
-    };
-    exports.boolTag = boolTag;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyNumber.js
-var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
-    "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value: value2 }) {
-      if (typeof value2 === "bigint")
-        return String(value2);
-      const num2 = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
-        let i = n2.indexOf(".");
-        if (i < 0) {
-          i = n2.length;
-          n2 += ".";
-        }
-        let d = minFractionDigits - (n2.length - i - 1);
-        while (d-- > 0)
-          n2 += "0";
-      }
-      return n2;
-    }
-    exports.stringifyNumber = stringifyNumber;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/float.js
-var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
-      stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/int.js
-var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2) && value2 >= 0)
-        return prefix + value2.toString(radix);
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intOct = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0o")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/schema.js
-var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema2 = [
-      map.map,
-      seq.seq,
-      string.string,
-      _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
-    ];
-    exports.schema = schema2;
-  }
-});
-
-// node_modules/yaml/dist/schema/json/schema.js
-var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var map = require_map();
-    var seq = require_seq();
-    function intIdentify(value2) {
-      return typeof value2 === "bigint" || Number.isInteger(value2);
-    }
-    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
-    var jsonScalars = [
-      {
-        identify: (value2) => typeof value2 === "string",
-        default: true,
-        tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value2) => value2 == null,
-        createNode: () => new Scalar.Scalar(null),
-        default: true,
-        tag: "tag:yaml.org,2002:null",
-        test: /^null$/,
-        resolve: () => null,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value2) => typeof value2 === "boolean",
-        default: true,
-        tag: "tag:yaml.org,2002:bool",
-        test: /^true$|^false$/,
-        resolve: (str) => str === "true",
-        stringify: stringifyJSON
-      },
-      {
-        identify: intIdentify,
-        default: true,
-        tag: "tag:yaml.org,2002:int",
-        test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
-      },
-      {
-        identify: (value2) => typeof value2 === "number",
-        default: true,
-        tag: "tag:yaml.org,2002:float",
-        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
-        stringify: stringifyJSON
-      }
-    ];
-    var jsonError = {
-      default: true,
-      tag: "",
-      test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
-      }
-    };
-    var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema2;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
-var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
-    "use strict";
-    var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
-    var stringifyString = require_stringifyString();
-    var binary = {
-      identify: (value2) => value2 instanceof Uint8Array,
-      // Buffer inherits from Uint8Array
-      default: false,
-      tag: "tag:yaml.org,2002:binary",
-      /**
-       * Returns a Buffer in node and an Uint8Array in browsers
-       *
-       * To use the resulting buffer as an image, you'll want to do something like:
-       *
-       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-       */
-      resolve(src, onError) {
-        if (typeof node_buffer.Buffer === "function") {
-          return node_buffer.Buffer.from(src, "base64");
-        } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
-        } else {
-          onError("This environment does not support reading binary tags; either Buffer or atob is required");
-          return src;
-        }
-      },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
-        if (!value2)
-          return "";
-        const buf = value2;
-        let str;
-        if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
-        } else if (typeof btoa === "function") {
-          let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
-        } else {
-          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-        }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n2);
-          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
-          }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
-        }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.binary = binary;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
-            continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
-              onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
-              const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
-            }
-            item = pair;
-          }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
-        }
-      } else
-        onError("Expected a sequence for this tag");
-      return seq;
-    }
-    function createPairs(schema2, iterable, ctx) {
-      const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
-      if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
-          let key2, value2;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key2 = it[0];
-              value2 = it[1];
-            } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key2 = keys[0];
-              value2 = it[key2];
-            } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-            }
-          } else {
-            key2 = it;
-          }
-          pairs2.items.push(Pair.createPair(key2, value2, ctx));
-        }
-      return pairs2;
-    }
-    var pairs = {
-      collection: "seq",
-      default: false,
-      tag: "tag:yaml.org,2002:pairs",
-      resolve: resolvePairs,
-      createNode: createPairs
-    };
-    exports.createPairs = createPairs;
-    exports.pairs = pairs;
-    exports.resolvePairs = resolvePairs;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
-var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
-      constructor() {
-        super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
-        this.tag = _YAMLOMap.tag;
-      }
-      /**
-       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-       * but TypeScript won't allow widening the signature of a child method.
-       */
-      toJSON(_, ctx) {
-        if (!ctx)
-          return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const pair of this.items) {
-          let key2, value2;
-          if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key2, ctx);
-          } else {
-            key2 = toJS.toJS(pair, "", ctx);
-          }
-          if (map.has(key2))
-            throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value2);
-        }
-        return map;
-      }
-      static from(schema2, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
-        const omap2 = new this();
-        omap2.items = pairs$1.items;
-        return omap2;
-      }
-    };
-    YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap = {
-      collection: "seq",
-      identify: (value2) => value2 instanceof Map,
-      nodeClass: YAMLOMap,
-      default: false,
-      tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
-        const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
-            } else {
-              seenKeys.push(key2.value);
-            }
-          }
-        }
-        return Object.assign(new YAMLOMap(), pairs$1);
-      },
-      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
-    };
-    exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
-var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function boolStringify({ value: value2, source }, ctx) {
-      const boolObj = value2 ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
-      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
-    }
-    var trueTag = {
-      identify: (value2) => value2 === true,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
-      stringify: boolStringify
-    };
-    var falseTag = {
-      identify: (value2) => value2 === false,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
-      stringify: boolStringify
-    };
-    exports.falseTag = falseTag;
-    exports.trueTag = trueTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
-var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
-        if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
-        }
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
-var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
-      if (intAsBigInt) {
-        switch (radix) {
-          case 2:
-            str = `0b${str}`;
-            break;
-          case 8:
-            str = `0o${str}`;
-            break;
-          case 16:
-            str = `0x${str}`;
-            break;
-        }
-        const n3 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n3 : n3;
-      }
-      const n2 = parseInt(str, radix);
-      return sign === "-" ? -1 * n2 : n2;
-    }
-    function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
-      }
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intBin = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "BIN",
-      test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node) => intStringify(node, 2, "0b")
-    };
-    var intOct = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intBin = intBin;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
-var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema2) {
-        super(schema2);
-        this.tag = _YAMLSet.tag;
-      }
-      add(key2) {
-        let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
-        else
-          pair = new Pair.Pair(key2, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
-        if (!prev)
-          this.items.push(pair);
-      }
-      /**
-       * If `keepPair` is `true`, returns the Pair matching `key`.
-       * Otherwise, returns the value of that Pair's key.
-       */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
-      }
-      set(key2, value2) {
-        if (typeof value2 !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
-        const prev = YAMLMap.findPair(this.items, key2);
-        if (prev && !value2) {
-          this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value2) {
-          this.items.push(new Pair.Pair(key2));
-        }
-      }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        if (this.hasAllNullValues(true))
-          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
-        else
-          throw new Error("Set items must all have null values");
-      }
-      static from(schema2, iterable, ctx) {
-        const { replacer } = ctx;
-        const set2 = new this(schema2);
-        if (iterable && Symbol.iterator in Object(iterable))
-          for (let value2 of iterable) {
-            if (typeof replacer === "function")
-              value2 = replacer.call(iterable, value2, value2);
-            set2.items.push(Pair.createPair(value2, null, ctx));
-          }
-        return set2;
-      }
-    };
-    YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
-      collection: "map",
-      identify: (value2) => value2 instanceof Set,
-      nodeClass: YAMLSet,
-      default: false,
-      tag: "tag:yaml.org,2002:set",
-      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
-          else
-            onError("Set items must all have null values");
-        } else
-          onError("Expected a mapping for this tag");
-        return map;
-      }
-    };
-    exports.YAMLSet = YAMLSet;
-    exports.set = set;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
-    }
-    function stringifySexagesimal(node) {
-      let { value: value2 } = node;
-      let num2 = (n2) => n2;
-      if (typeof value2 === "bigint")
-        num2 = (n2) => BigInt(n2);
-      else if (isNaN(value2) || !isFinite(value2))
-        return stringifyNumber.stringifyNumber(node);
-      let sign = "";
-      if (value2 < 0) {
-        sign = "-";
-        value2 *= num2(-1);
-      }
-      const _60 = num2(60);
-      const parts = [value2 % _60];
-      if (value2 < 60) {
-        parts.unshift(0);
-      } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
-        if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
-        }
-      }
-      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
-    }
-    var intTime = {
-      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-      stringify: stringifySexagesimal
-    };
-    var floatTime = {
-      identify: (value2) => typeof value2 === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
-      stringify: stringifySexagesimal
-    };
-    var timestamp = {
-      identify: (value2) => value2 instanceof Date,
-      default: true,
-      tag: "tag:yaml.org,2002:timestamp",
-      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-      // may be omitted altogether, resulting in a date format. In such a case, the time part is
-      // assumed to be 00:00:00Z (start of day, UTC).
-      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
-          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
-        if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
-        }
-        return new Date(date);
-      },
-      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
-    };
-    exports.floatTime = floatTime;
-    exports.intTime = intTime;
-    exports.timestamp = timestamp;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
-var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var binary = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int = require_int2();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schema2 = [
-      map.map,
-      seq.seq,
-      string.string,
-      _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
-      binary.binary,
-      merge.merge,
-      omap.omap,
-      pairs.pairs,
-      set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
-    ];
-    exports.schema = schema2;
-  }
-});
-
-// node_modules/yaml/dist/schema/tags.js
-var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema2 = require_schema();
-    var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var schema$2 = require_schema3();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
-      ["core", schema2.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
-      ["json", schema$1.schema],
-      ["yaml11", schema$2.schema],
-      ["yaml-1.1", schema$2.schema]
-    ]);
-    var tagsByName = {
-      binary: binary.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
-      intTime: timestamp.intTime,
-      map: map.map,
-      merge: merge.merge,
-      null: _null.nullTag,
-      omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
-      set: set.set,
-      timestamp: timestamp.timestamp
-    };
-    var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
-      "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
-    };
-    function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
-      }
-      let tags = schemaTags;
-      if (!tags) {
-        if (Array.isArray(customTags))
-          tags = [];
-        else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-        }
-      }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
-      }
-      if (addMergeTag)
-        tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
-        if (!tagObj) {
-          const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-        }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
-      }, []);
-    }
-    exports.coreKnownTags = coreKnownTags;
-    exports.getTags = getTags;
-  }
-});
-
-// node_modules/yaml/dist/schema/Schema.js
-var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var map = require_map();
-    var seq = require_seq();
-    var string = require_string();
-    var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema2 === "string" && schema2 || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
-        this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
-        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
-      }
-      clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
-      }
-    };
-    exports.Schema = Schema;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyDocument.js
-var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options2) {
-      const lines = [];
-      let hasDirectives = options2.directives === true;
-      if (options2.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
-          hasDirectives = true;
-        } else if (doc.directives.docStart)
-          hasDirectives = true;
-      }
-      if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options2);
-      const { commentString } = ctx.options;
-      if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
-      }
-      let chompKeep = false;
-      let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
-          }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
-        }
-        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        if (contentComment)
-          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
-        } else
-          lines.push(body2);
-      } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
-      }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
-          } else {
-            lines.push(`... ${cs}`);
-          }
-        } else {
-          lines.push("...");
-        }
-      } else {
-        let dc = doc.comment;
-        if (dc && chompKeep)
-          dc = dc.replace(/^\n+/, "");
-        if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
-        }
-      }
-      return lines.join("\n") + "\n";
-    }
-    exports.stringifyDocument = stringifyDocument;
-  }
-});
-
-// node_modules/yaml/dist/doc/Document.js
-var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var toJS = require_toJS();
-    var Schema = require_Schema();
-    var stringifyDocument = require_stringifyDocument();
-    var anchors = require_anchors();
-    var applyReviver = require_applyReviver();
-    var createNode = require_createNode();
-    var directives = require_directives();
-    var Document = class _Document {
-      constructor(value2, replacer, options2) {
-        this.commentBefore = null;
-        this.comment = null;
-        this.errors = [];
-        this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
-        let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
-          replacer = void 0;
-        }
-        const opt = Object.assign({
-          intAsBigInt: false,
-          keepSourceTokens: false,
-          logLevel: "warn",
-          prettyErrors: true,
-          strict: true,
-          stringKeys: false,
-          uniqueKeys: true,
-          version: "1.2"
-        }, options2);
-        this.options = opt;
-        let { version } = opt;
-        if (options2?._directives) {
-          this.directives = options2._directives.atDocument();
-          if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
-        } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options2);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
-      }
-      /**
-       * Create a deep copy of this Document and its contents.
-       *
-       * Custom Node values that inherit from `Object` still refer to their original instances.
-       */
-      clone() {
-        const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
-        });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
-        if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** Adds a value to the document. */
-      add(value2) {
-        if (assertCollection(this.contents))
-          this.contents.add(value2);
-      }
-      /** Adds a value to the document. */
-      addIn(path21, value2) {
-        if (assertCollection(this.contents))
-          this.contents.addIn(path21, value2);
-      }
-      /**
-       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-       *
-       * If `node` already has an anchor, `name` is ignored.
-       * Otherwise, the `node.anchor` value will be set to `name`,
-       * or if an anchor with that name is already present in the document,
-       * `name` will be used as a prefix for a new unique anchor.
-       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-       */
-      createAlias(node, name) {
-        if (!node.anchor) {
-          const prev = anchors.anchorNames(this);
-          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
-        }
-        return new Alias.Alias(node.anchor);
-      }
-      createNode(value2, replacer, options2) {
-        let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value2 = replacer.call({ "": value2 }, "", value2);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
-          if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
-          replacer = void 0;
-        }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
-        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
-          this,
-          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          anchorPrefix || "a"
-        );
-        const ctx = {
-          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
-          keepUndefined: keepUndefined ?? false,
-          onAnchor,
-          onTagObj,
-          replacer: _replacer,
-          schema: this.schema,
-          sourceObjects
-        };
-        const node = createNode.createNode(value2, tag, ctx);
-        if (flow && identity.isCollection(node))
-          node.flow = true;
-        setAnchors();
-        return node;
-      }
-      /**
-       * Convert a key and a value into a `Pair` using the current schema,
-       * recursively wrapping all values as `Scalar` or `Collection` nodes.
-       */
-      createPair(key2, value2, options2 = {}) {
-        const k = this.createNode(key2, null, options2);
-        const v = this.createNode(value2, null, options2);
-        return new Pair.Pair(k, v);
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
-          if (this.contents == null)
-            return false;
-          this.contents = null;
-          return true;
-        }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
-      }
-      /**
-       * Returns item at `path`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
-      }
-      /**
-       * Checks if the document includes a value with the key `key`.
-       */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
-      }
-      /**
-       * Checks if the document includes a value at `path`.
-       */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
-          return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      set(key2, value2) {
-        if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value2);
-        } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value2);
-        }
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path21, value2) {
-        if (Collection.isEmptyPath(path21)) {
-          this.contents = value2;
-        } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
-        } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value2);
-        }
-      }
-      /**
-       * Change the YAML version and schema used by the document.
-       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-       * It also requires the `schema` option to be given as a `Schema` instance value.
-       *
-       * Overrides all previously set schema options.
-       */
-      setSchema(version, options2 = {}) {
-        if (typeof version === "number")
-          version = String(version);
-        let opt;
-        switch (version) {
-          case "1.1":
-            if (this.directives)
-              this.directives.yaml.version = "1.1";
-            else
-              this.directives = new directives.Directives({ version: "1.1" });
-            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
-            break;
-          case "1.2":
-          case "next":
-            if (this.directives)
-              this.directives.yaml.version = version;
-            else
-              this.directives = new directives.Directives({ version });
-            opt = { resolveKnownTags: true, schema: "core" };
-            break;
-          case null:
-            if (this.directives)
-              delete this.directives;
-            opt = null;
-            break;
-          default: {
-            const sv = JSON.stringify(version);
-            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-          }
-        }
-        if (options2.schema instanceof Object)
-          this.schema = options2.schema;
-        else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options2));
-        else
-          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
-      }
-      // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc: this,
-          keep: !json2,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-      /**
-       * A JSON representation of the document `contents`.
-       *
-       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-       *   property name.
-       */
-      toJSON(jsonArg, onAnchor) {
-        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
-      }
-      /** A YAML representation of the document. */
-      toString(options2 = {}) {
-        if (this.errors.length > 0)
-          throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
-        }
-        return stringifyDocument.stringifyDocument(this, options2);
-      }
-    };
-    function assertCollection(contents) {
-      if (identity.isCollection(contents))
-        return true;
-      throw new Error("Expected a YAML collection as document contents");
-    }
-    exports.Document = Document;
-  }
-});
-
-// node_modules/yaml/dist/errors.js
-var require_errors3 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
-    "use strict";
-    var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
-        super();
-        this.name = name;
-        this.code = code;
-        this.message = message;
-        this.pos = pos;
-      }
-    };
-    var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
-      }
-    };
-    var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
-      }
-    };
-    var prettifyError = (src, lc) => (error2) => {
-      if (error2.pos[0] === -1)
-        return;
-      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
-      }
-      if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-        if (prev.length > 80)
-          prev = prev.substring(0, 79) + "\u2026\n";
-        lineStr = prev + lineStr;
-      }
-      if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
-        const end = error2.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
-        }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
-        error2.message += `:
-
-${lineStr}
-${pointer}
-`;
-      }
-    };
-    exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
-    exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-props.js
-var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
-    "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-      let spaceBefore = false;
-      let atNewline = startOnNewline;
-      let hasSpace = startOnNewline;
-      let comment = "";
-      let commentSep = "";
-      let hasNewline = false;
-      let reqSpace = false;
-      let tab = null;
-      let anchor = null;
-      let tag = null;
-      let newlineAfterProp = null;
-      let comma = null;
-      let found = null;
-      let start = null;
-      for (const token of tokens) {
-        if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-          reqSpace = false;
-        }
-        if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-          }
-          tab = null;
-        }
-        switch (token.type) {
-          case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
-            }
-            hasSpace = true;
-            break;
-          case "comment": {
-            if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
-            else
-              comment += commentSep + cb;
-            commentSep = "";
-            atNewline = false;
-            break;
-          }
-          case "newline":
-            if (atNewline) {
-              if (comment)
-                comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
-                spaceBefore = true;
-            } else
-              commentSep += token.source;
-            atNewline = true;
-            hasNewline = true;
-            if (anchor || tag)
-              newlineAfterProp = token;
-            hasSpace = true;
-            break;
-          case "anchor":
-            if (anchor)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          case "tag": {
-            if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          }
-          case indicator:
-            if (anchor || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
-            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
-            hasSpace = false;
-            break;
-          case "comma":
-            if (flow) {
-              if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
-              atNewline = false;
-              hasSpace = false;
-              break;
-            }
-          // else fallthrough
-          default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
-            atNewline = false;
-            hasSpace = false;
-        }
-      }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-      }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-      return {
-        comma,
-        found,
-        spaceBefore,
-        comment,
-        hasNewline,
-        anchor,
-        tag,
-        newlineAfterProp,
-        end,
-        start: start ?? end
-      };
-    }
-    exports.resolveProps = resolveProps;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-contains-newline.js
-var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
-    "use strict";
-    function containsNewline(key2) {
-      if (!key2)
-        return null;
-      switch (key2.type) {
-        case "alias":
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
-            return true;
-          if (key2.end) {
-            for (const st of key2.end)
-              if (st.type === "newline")
-                return true;
-          }
-          return false;
-        case "flow-collection":
-          for (const it of key2.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
-                return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
-                  return true;
-            }
-            if (containsNewline(it.key) || containsNewline(it.value))
-              return true;
-          }
-          return false;
-        default:
-          return true;
-      }
-    }
-    exports.containsNewline = containsNewline;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
-var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
-    "use strict";
-    var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
-      if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
-          const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
-        }
-      }
-    }
-    exports.flowIndentCheck = flowIndentCheck;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-map-includes.js
-var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
-      const { uniqueKeys } = ctx.options;
-      if (uniqueKeys === false)
-        return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
-    }
-    exports.mapIncludes = mapIncludes;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-map.js
-var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
-    "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    var utilMapIncludes = require_util_map_includes();
-    var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      let offset = bm.offset;
-      let commentEnd = null;
-      for (const collItem of bm.items) {
-        const { start, key: key2, sep, value: value2 } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
-          indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
-          offset,
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: true
-        });
-        const implicitKey = !keyProps.found;
-        if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
-          }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
-            commentEnd = keyProps.end;
-            if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
-              else
-                map.comment = keyProps.comment;
-            }
-            continue;
-          }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
-          }
-        } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
-        }
-        ctx.atKey = true;
-        const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
-        ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
-          indicator: "map-value-ind",
-          next: value2,
-          offset: keyNode.range[2],
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
-        });
-        offset = valueProps.end;
-        if (valueProps.found) {
-          if (implicitKey) {
-            if (value2?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
-            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
-          }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
-          if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
-          offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
-        } else {
-          if (implicitKey)
-            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
-          if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
-        }
-      }
-      if (commentEnd && commentEnd < offset)
-        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
-    }
-    exports.resolveBlockMap = resolveBlockMap;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-seq.js
-var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
-    "use strict";
-    var YAMLSeq = require_YAMLSeq();
-    var resolveProps = require_resolve_props();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = bs.offset;
-      let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
-          indicator: "seq-item-ind",
-          next: value2,
-          offset,
-          onError,
-          parentIndent: bs.indent,
-          startOnNewline: true
-        });
-        if (!props.found) {
-          if (props.anchor || props.tag || value2) {
-            if (value2?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
-            else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
-          } else {
-            commentEnd = props.end;
-            if (props.comment)
-              seq.comment = props.comment;
-            continue;
-          }
-        }
-        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
-        offset = node.range[2];
-        seq.items.push(node);
-      }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
-    }
-    exports.resolveBlockSeq = resolveBlockSeq;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-end.js
-var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
-    "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
-      if (end) {
-        let hasSpace = false;
-        let sep = "";
-        for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
-            case "space":
-              hasSpace = true;
-              break;
-            case "comment": {
-              if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
-              else
-                comment += sep + cb;
-              sep = "";
-              break;
-            }
-            case "newline":
-              if (comment)
-                sep += source;
-              hasSpace = true;
-              break;
-            default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
-          }
-          offset += source.length;
-        }
-      }
-      return { comment, offset };
-    }
-    exports.resolveEnd = resolveEnd;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
-var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilMapIncludes = require_util_map_includes();
-    var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
-      const coll = new NodeClass(ctx.schema);
-      coll.flow = true;
-      const atRoot = ctx.atRoot;
-      if (atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key: key2, sep, value: value2 } = collItem;
-        const props = resolveProps.resolveProps(start, {
-          flow: fcName,
-          indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
-          offset,
-          onError,
-          parentIndent: fc.indent,
-          startOnNewline: false
-        });
-        if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value2) {
-            if (i === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
-            if (props.comment) {
-              if (coll.comment)
-                coll.comment += "\n" + props.comment;
-              else
-                coll.comment = props.comment;
-            }
-            offset = props.end;
-            continue;
-          }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
-            onError(
-              key2,
-              // checked by containsNewline()
-              "MULTILINE_IMPLICIT_KEY",
-              "Implicit keys of flow sequence pairs need to be on a single line"
-            );
-        }
-        if (i === 0) {
-          if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-        } else {
-          if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
-          if (props.comment) {
-            let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
-                case "comma":
-                case "space":
-                  break;
-                case "comment":
-                  prevItemComment = st.source.substring(1);
-                  break loop;
-                default:
-                  break loop;
-              }
-            }
-            if (prevItemComment) {
-              let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
-                prev = prev.value ?? prev.key;
-              if (prev.comment)
-                prev.comment += "\n" + prevItemComment;
-              else
-                prev.comment = prevItemComment;
-              props.comment = props.comment.substring(prevItemComment.length + 1);
-            }
-          }
-        }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
-          coll.items.push(valueNode);
-          offset = valueNode.range[2];
-          if (isBlock(value2))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-        } else {
-          ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
-            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
-          ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
-            flow: fcName,
-            indicator: "map-value-ind",
-            next: value2,
-            offset: keyNode.range[2],
-            onError,
-            parentIndent: fc.indent,
-            startOnNewline: false
-          });
-          if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
-                  if (st === valueProps.found)
-                    break;
-                  if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
-                    break;
-                  }
-                }
-              if (props.start < valueProps.found.offset - 1024)
-                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
-            }
-          } else if (value2) {
-            if ("source" in value2 && value2.source?.[0] === ":")
-              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
-            else
-              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
-          }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
-          if (valueNode) {
-            if (isBlock(value2))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-          } else if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          if (isMap2) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
-          } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
-            const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
-          }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
-        }
-      }
-      const expectedEnd = isMap2 ? "}" : "]";
-      const [ce, ...ee] = fc.end;
-      let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
-      else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
-      }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
-          if (coll.comment)
-            coll.comment += "\n" + end.comment;
-          else
-            coll.comment = end.comment;
-        }
-        coll.range = [fc.offset, cePos, end.offset];
-      } else {
-        coll.range = [fc.offset, cePos, cePos];
-      }
-      return coll;
-    }
-    exports.resolveFlowCollection = resolveFlowCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-collection.js
-var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveBlockMap = require_resolve_block_map();
-    var resolveBlockSeq = require_resolve_block_seq();
-    var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
-      const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
-        coll.tag = Coll.tagName;
-        return coll;
-      }
-      if (tagName)
-        coll.tag = tagName;
-      return coll;
-    }
-    function composeCollection(CN, ctx, token, props, onError) {
-      const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
-        }
-      }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
-      }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
-        } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
-          } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
-          }
-          return resolveCollection(CN, ctx, token, onError, tagName);
-        }
-      }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node.range = coll.range;
-      node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
-      return node;
-    }
-    exports.composeCollection = composeCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
-var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
-          chompStart = i;
-        else
-          break;
-      }
-      if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
-      }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
-      let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
-        } else {
-          if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
-          }
-          if (header.indent === 0)
-            trimIndent = indent.length;
-          contentStart = i;
-          if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
-          }
-          break;
-        }
-        offset += indent.length + content.length + 1;
-      }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
-      }
-      let value2 = "";
-      let sep = "";
-      let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
-        if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
-        }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value2 += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
-          prevMoreIndented = true;
-        } else if (content === "") {
-          if (sep === "\n")
-            value2 += "\n";
-          else
-            sep = "\n";
-        } else {
-          value2 += sep + content;
-          sep = " ";
-          prevMoreIndented = false;
-        }
-      }
-      switch (header.chomp) {
-        case "-":
-          break;
-        case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
-          if (value2[value2.length - 1] !== "\n")
-            value2 += "\n";
-          break;
-        default:
-          value2 += "\n";
-      }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
-    }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
-      if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
-        return null;
-      }
-      const { source } = props[0];
-      const mode = source[0];
-      let indent = 0;
-      let chomp = "";
-      let error2 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
-        else {
-          const n2 = Number(ch);
-          if (!indent && n2)
-            indent = n2;
-          else if (error2 === -1)
-            error2 = offset + i;
-        }
-      }
-      if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-      let hasSpace = false;
-      let comment = "";
-      let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
-          case "space":
-            hasSpace = true;
-          // fallthrough
-          case "newline":
-            length += token.source.length;
-            break;
-          case "comment":
-            if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
-            }
-            length += token.source.length;
-            comment = token.source.substring(1);
-            break;
-          case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
-            break;
-          /* istanbul ignore next should not happen */
-          default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
-          }
-        }
-      }
-      return { mode, indent, chomp, comment, length };
-    }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
-    }
-    exports.resolveBlockScalar = resolveBlockScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
-var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
-      let _type;
-      let value2;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
-        case "scalar":
-          _type = Scalar.Scalar.PLAIN;
-          value2 = plainValue(source, _onError);
-          break;
-        case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
-          value2 = singleQuotedValue(source, _onError);
-          break;
-        case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value2 = doubleQuotedValue(source, _onError);
-          break;
-        /* istanbul ignore next should not happen */
-        default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
-          return {
-            value: "",
-            type: null,
-            comment: "",
-            range: [offset, offset + source.length, offset + source.length]
-          };
-      }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
-      return {
-        value: value2,
-        type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
-      };
-    }
-    function plainValue(source, onError) {
-      let badChar = "";
-      switch (source[0]) {
-        /* istanbul ignore next should not happen */
-        case "	":
-          badChar = "a tab character";
-          break;
-        case ",":
-          badChar = "flow indicator character ,";
-          break;
-        case "%":
-          badChar = "directive indicator character %";
-          break;
-        case "|":
-        case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
-          break;
-        }
-        case "@":
-        case "`": {
-          badChar = `reserved character ${source[0]}`;
-          break;
-        }
-      }
-      if (badChar)
-        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
-    }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-    }
-    function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
-        return source;
-      let trimEnd, trimBoth;
-      try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
-      } catch {
-        trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
-      }
-      let res = match[1].replace(trimEnd, "");
-      let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
-        if (lm === "") {
-          if (sep === "\n")
-            res += sep;
-          else
-            sep = "\n";
-        } else {
-          res += sep + lm;
-          sep = " ";
-        }
-        pos = line.lastIndex;
-      }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
-    }
-    function doubleQuotedValue(source, onError) {
-      let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
-          continue;
-        if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
-          i = offset;
-        } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
-          if (cc)
-            res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
-          } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
-          }
-        } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-        } else {
-          res += ch;
-        }
-      }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
-      return res;
-    }
-    function foldNewline(source, offset) {
-      let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
-          break;
-        if (ch === "\n")
-          fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
-      }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
-    }
-    var escapeCodes = {
-      "0": "\0",
-      // null character
-      a: "\x07",
-      // bell character
-      b: "\b",
-      // backspace
-      e: "\x1B",
-      // escape character
-      f: "\f",
-      // form feed
-      n: "\n",
-      // line feed
-      r: "\r",
-      // carriage return
-      t: "	",
-      // horizontal tab
-      v: "\v",
-      // vertical tab
-      N: "\x85",
-      // Unicode next line
-      _: "\xA0",
-      // Unicode non-breaking space
-      L: "\u2028",
-      // Unicode line separator
-      P: "\u2029",
-      // Unicode paragraph separator
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      "	": "	"
-    };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
-      try {
-        return String.fromCodePoint(code);
-      } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
-      }
-    }
-    exports.resolveFlowScalar = resolveFlowScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-scalar.js
-var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
-      if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value2, token, onError);
-      else
-        tag = ctx.schema[identity.SCALAR];
-      let scalar;
-      try {
-        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error2) {
-        const msg = error2 instanceof Error ? error2.message : String(error2);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value2);
-      }
-      scalar.range = range;
-      scalar.source = value2;
-      if (type)
-        scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
-      return scalar;
-    }
-    function findScalarTagByName(schema2, value2, tagName, tagToken, onError) {
-      if (tagName === "!")
-        return schema2[identity.SCALAR];
-      const matchWithTest = [];
-      for (const tag of schema2.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
-          else
-            return tag;
-        }
-      }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value2))
-          return tag;
-      const kt = schema2.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
-      }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity.SCALAR];
-    }
-    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value2, token, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema2[identity.SCALAR];
-      if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema2[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
-        }
-      }
-      return tag;
-    }
-    exports.composeScalar = composeScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
-var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
-    "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
-          switch (st.type) {
-            case "space":
-            case "comment":
-            case "newline":
-              offset -= st.source.length;
-              continue;
-          }
-          st = before[++i];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i];
-          }
-          break;
-        }
-      }
-      return offset;
-    }
-    exports.emptyScalarPosition = emptyScalarPosition;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-node.js
-var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var composeCollection = require_compose_collection();
-    var composeScalar = require_compose_scalar();
-    var resolveEnd = require_resolve_end();
-    var utilEmptyScalarPosition = require_util_empty_scalar_position();
-    var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
-      const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
-      let node;
-      let isSrcToken = true;
-      switch (token.type) {
-        case "alias":
-          node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
-          break;
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
-          break;
-        case "block-map":
-        case "block-seq":
-        case "flow-collection":
-          try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
-          } catch (error2) {
-            const message = error2 instanceof Error ? error2.message : String(error2);
-            onError(token, "RESOURCE_EXHAUSTION", message);
-          }
-          break;
-        default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
-          isSrcToken = false;
-        }
-      }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
-        const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment) {
-        if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
-        else
-          node.commentBefore = comment;
-      }
-      if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token;
-      return node;
-    }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
-      const token = {
-        type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
-        indent: -1,
-        source: ""
-      };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
-        if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
-        node.range[2] = end;
-      }
-      return node;
-    }
-    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
-      if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
-      if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
-      return alias;
-    }
-    exports.composeEmptyNode = composeEmptyNode;
-    exports.composeNode = composeNode;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-doc.js
-var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
-    "use strict";
-    var Document = require_Document();
-    var composeNode = require_compose_node();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options2);
-      const doc = new Document.Document(void 0, opts);
-      const ctx = {
-        atKey: false,
-        atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
-      };
-      const props = resolveProps.resolveProps(start, {
-        indicator: "doc-start",
-        next: value2 ?? end?.[0],
-        offset,
-        onError,
-        parentIndent: 0,
-        startOnNewline: true
-      });
-      if (props.found) {
-        doc.directives.docStart = true;
-        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
-      }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
-    }
-    exports.composeDoc = composeDoc;
-  }
-});
-
-// node_modules/yaml/dist/compose/composer.js
-var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var directives = require_directives();
-    var Document = require_Document();
-    var errors = require_errors3();
-    var identity = require_identity();
-    var composeDoc = require_compose_doc();
-    var resolveEnd = require_resolve_end();
-    function getErrorPos(src) {
-      if (typeof src === "number")
-        return [src, src + 1];
-      if (Array.isArray(src))
-        return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
-    }
-    function parsePrelude(prelude) {
-      let comment = "";
-      let atComment = false;
-      let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
-          case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
-            atComment = true;
-            afterEmptyLine = false;
-            break;
-          case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
-            atComment = false;
-            break;
-          default:
-            if (!atComment)
-              afterEmptyLine = true;
-            atComment = false;
-        }
-      }
-      return { comment, afterEmptyLine };
-    }
-    var Composer = class {
-      constructor(options2 = {}) {
-        this.doc = null;
-        this.atDirectives = false;
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-        this.onError = (source, code, message, warning) => {
-          const pos = getErrorPos(source);
-          if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
-          else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
-        };
-        this.directives = new directives.Directives({ version: options2.version || "1.2" });
-        this.options = options2;
-      }
-      decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
-          const dc = doc.contents;
-          if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          }
-        }
-        if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
-        } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
-        }
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-      }
-      /**
-       * Current stream status information.
-       *
-       * Mostly useful at the end of input for an empty stream.
-       */
-      streamInfo() {
-        return {
-          comment: parsePrelude(this.prelude).comment,
-          directives: this.directives,
-          errors: this.errors,
-          warnings: this.warnings
-        };
-      }
-      /**
-       * Compose tokens into documents.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
-        yield* this.end(forceDoc, endOffset);
-      }
-      /** Advance the composer by one CST token. */
-      *next(token) {
-        if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
-          case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
-            });
-            this.prelude.push(token.source);
-            this.atDirectives = true;
-            break;
-          case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
-            if (this.doc)
-              yield this.doc;
-            this.doc = doc;
-            this.atDirectives = false;
-            break;
-          }
-          case "byte-order-mark":
-          case "space":
-            break;
-          case "comment":
-          case "newline":
-            this.prelude.push(token.source);
-            break;
-          case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
-            if (this.atDirectives || !this.doc)
-              this.errors.push(error2);
-            else
-              this.doc.errors.push(error2);
-            break;
-          }
-          case "doc-end": {
-            if (!this.doc) {
-              const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
-              break;
-            }
-            this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-            this.decorate(this.doc, true);
-            if (end.comment) {
-              const dc = this.doc.comment;
-              this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
-            }
-            this.doc.range[2] = end.offset;
-            break;
-          }
-          default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
-        }
-      }
-      /**
-       * Call at end of input to yield any remaining document.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *end(forceDoc = false, endOffset = -1) {
-        if (this.doc) {
-          this.decorate(this.doc, true);
-          yield this.doc;
-          this.doc = null;
-        } else if (forceDoc) {
-          const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
-          if (this.atDirectives)
-            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
-        }
-      }
-    };
-    exports.Composer = Composer;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-scalar.js
-var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
-    "use strict";
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors3();
-    var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
-        const _onError = (pos, code, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError)
-            onError(offset, code, message);
-          else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
-        };
-        switch (token.type) {
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
-          case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
-        }
-      }
-      return null;
-    }
-    function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
-      ];
-      switch (source[0]) {
-        case "|":
-        case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body2 = source.substring(he + 1) + "\n";
-          const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
-          ];
-          if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
-        }
-        case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
-        case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
-        default:
-          return { type: "scalar", offset, indent, source, end };
-      }
-    }
-    function setScalarValue(token, value2, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
-      if (!type)
-        switch (token.type) {
-          case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
-            break;
-          case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
-            break;
-          case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
-              throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
-            break;
-          }
-          default:
-            type = "PLAIN";
-        }
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      switch (source[0]) {
-        case "|":
-        case ">":
-          setBlockScalarValue(token, source);
-          break;
-        case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
-          break;
-        case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
-          break;
-        default:
-          setFlowScalarValue(token, source, "scalar");
-      }
-    }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body2 = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
-          throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body2;
-      } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
-        const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
-        ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
-      }
-    }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
-          switch (st.type) {
-            case "space":
-            case "comment":
-              props.push(st);
-              break;
-            case "newline":
-              props.push(st);
-              return true;
-          }
-      return false;
-    }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
-          break;
-        case "block-scalar": {
-          const end = token.props.slice(1);
-          let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
-          for (const tok of end)
-            tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
-          break;
-        }
-        case "block-map":
-        case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
-          break;
-        }
-        default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
-          Object.assign(token, { type, indent, source, end });
-        }
-      }
-    }
-    exports.createScalarToken = createScalarToken;
-    exports.resolveAsScalar = resolveAsScalar;
-    exports.setScalarValue = setScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-stringify.js
-var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
-    "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
-        case "block-scalar": {
-          let res = "";
-          for (const tok of token.props)
-            res += stringifyToken(tok);
-          return res + token.source;
-        }
-        case "block-map":
-        case "block-seq": {
-          let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
-          return res;
-        }
-        case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
-          return res;
-        }
-        case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-        default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-      }
-    }
-    function stringifyItem({ start, key: key2, sep, value: value2 }) {
-      let res = "";
-      for (const st of start)
-        res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
-      if (sep)
-        for (const st of sep)
-          res += st.source;
-      if (value2)
-        res += stringifyToken(value2);
-      return res;
-    }
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-visit.js
-var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
-    "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
-      if ("type" in cst && cst.type === "document")
-        cst = { start: cst.start, value: cst.value };
-      _visit(Object.freeze([]), cst, visitor);
-    }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
-      let item = cst;
-      for (const [field2, index] of path21) {
-        const tok = item?.[field2];
-        if (tok && "items" in tok) {
-          item = tok.items[index];
-        } else
-          return void 0;
-      }
-      return item;
-    };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field2 = path21[path21.length - 1][0];
-      const coll = parent?.[field2];
-      if (coll && "items" in coll)
-        return coll;
-      throw new Error("Parent collection not found");
-    };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
-      if (typeof ctrl === "symbol")
-        return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field2, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-          if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path21);
-        }
-      }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
-    }
-    exports.visit = visit;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst.js
-var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
-    "use strict";
-    var cstScalar = require_cst_scalar();
-    var cstStringify = require_cst_stringify();
-    var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
-    var DOCUMENT = "";
-    var FLOW_END = "";
-    var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
-        case BOM:
-          return "<BOM>";
-        case DOCUMENT:
-          return "<DOC>";
-        case FLOW_END:
-          return "<FLOW_END>";
-        case SCALAR:
-          return "<SCALAR>";
-        default:
-          return JSON.stringify(token);
-      }
-    }
-    function tokenType(source) {
-      switch (source) {
-        case BOM:
-          return "byte-order-mark";
-        case DOCUMENT:
-          return "doc-mode";
-        case FLOW_END:
-          return "flow-error-end";
-        case SCALAR:
-          return "scalar";
-        case "---":
-          return "doc-start";
-        case "...":
-          return "doc-end";
-        case "":
-        case "\n":
-        case "\r\n":
-          return "newline";
-        case "-":
-          return "seq-item-ind";
-        case "?":
-          return "explicit-key-ind";
-        case ":":
-          return "map-value-ind";
-        case "{":
-          return "flow-map-start";
-        case "}":
-          return "flow-map-end";
-        case "[":
-          return "flow-seq-start";
-        case "]":
-          return "flow-seq-end";
-        case ",":
-          return "comma";
-      }
-      switch (source[0]) {
-        case " ":
-        case "	":
-          return "space";
-        case "#":
-          return "comment";
-        case "%":
-          return "directive-line";
-        case "*":
-          return "alias";
-        case "&":
-          return "anchor";
-        case "!":
-          return "tag";
-        case "'":
-          return "single-quoted-scalar";
-        case '"':
-          return "double-quoted-scalar";
-        case "|":
-        case ">":
-          return "block-scalar-header";
-      }
-      return null;
-    }
-    exports.createScalarToken = cstScalar.createScalarToken;
-    exports.resolveAsScalar = cstScalar.resolveAsScalar;
-    exports.setScalarValue = cstScalar.setScalarValue;
-    exports.stringify = cstStringify.stringify;
-    exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
-    exports.DOCUMENT = DOCUMENT;
-    exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
-    exports.prettyToken = prettyToken;
-    exports.tokenType = tokenType;
-  }
-});
-
-// node_modules/yaml/dist/parse/lexer.js
-var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
-    "use strict";
-    var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
-        case void 0:
-        case " ":
-        case "\n":
-        case "\r":
-        case "	":
-          return true;
-        default:
-          return false;
-      }
-    }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
-    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
-    var flowIndicatorChars = new Set(",[]{}");
-    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
-      constructor() {
-        this.atEnd = false;
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        this.buffer = "";
-        this.flowKey = false;
-        this.flowLevel = 0;
-        this.indentNext = 0;
-        this.indentValue = 0;
-        this.lineEndPos = null;
-        this.next = null;
-        this.pos = 0;
-      }
-      /**
-       * Generate YAML tokens from the `source` string. If `incomplete`,
-       * a part of the last line may be left as a buffer for the next call.
-       *
-       * @returns A generator of lexical tokens
-       */
-      *lex(source, incomplete2 = false) {
-        if (source) {
-          if (typeof source !== "string")
-            throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
-          this.lineEndPos = null;
-        }
-        this.atEnd = !incomplete2;
-        let next = this.next ?? "stream";
-        while (next && (incomplete2 || this.hasChars(1)))
-          next = yield* this.parseNext(next);
-      }
-      atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
-          return true;
-        if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
-        return false;
-      }
-      charAt(n2) {
-        return this.buffer[this.pos + n2];
-      }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
-        if (this.indentNext > 0) {
-          let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
-          }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
-        }
-        if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
-            return -1;
-        }
-        return offset;
-      }
-      getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
-        }
-        if (end === -1)
-          return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
-      }
-      hasChars(n2) {
-        return this.pos + n2 <= this.buffer.length;
-      }
-      setNext(state) {
-        this.buffer = this.buffer.substring(this.pos);
-        this.pos = 0;
-        this.lineEndPos = null;
-        this.next = state;
-        return null;
-      }
-      peek(n2) {
-        return this.buffer.substr(this.pos, n2);
-      }
-      *parseNext(next) {
-        switch (next) {
-          case "stream":
-            return yield* this.parseStream();
-          case "line-start":
-            return yield* this.parseLineStart();
-          case "block-start":
-            return yield* this.parseBlockStart();
-          case "doc":
-            return yield* this.parseDocument();
-          case "flow":
-            return yield* this.parseFlowCollection();
-          case "quoted-scalar":
-            return yield* this.parseQuotedScalar();
-          case "block-scalar":
-            return yield* this.parseBlockScalar();
-          case "plain-scalar":
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseStream() {
-        let line = this.getLine();
-        if (line === null)
-          return this.setNext("stream");
-        if (line[0] === cst.BOM) {
-          yield* this.pushCount(1);
-          line = line.substring(1);
-        }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
-          while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
-              break;
-            } else {
-              cs = line.indexOf("#", cs + 1);
-            }
-          }
-          while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
-              dirEnd -= 1;
-            else
-              break;
-          }
-          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n2);
-          this.pushNewline();
-          return "stream";
-        }
-        if (this.atLineEnd()) {
-          const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
-          yield* this.pushNewline();
-          return "stream";
-        }
-        yield cst.DOCUMENT;
-        return yield* this.parseLineStart();
-      }
-      *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
-          return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
-          if (!this.atEnd && !this.hasChars(4))
-            return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
-            yield* this.pushCount(3);
-            this.indentValue = 0;
-            this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
-          }
-        }
-        this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
-          this.indentNext = this.indentValue;
-        return yield* this.parseBlockStart();
-      }
-      *parseBlockStart() {
-        const [ch0, ch1] = this.peek(2);
-        if (!ch1 && !this.atEnd)
-          return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
-          this.indentNext = this.indentValue + 1;
-          this.indentValue += n2;
-          return "block-start";
-        }
-        return "doc";
-      }
-      *parseDocument() {
-        yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("doc");
-        let n2 = yield* this.pushIndicators();
-        switch (line[n2]) {
-          case "#":
-            yield* this.pushCount(line.length - n2);
-          // fallthrough
-          case void 0:
-            yield* this.pushNewline();
-            return yield* this.parseLineStart();
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel = 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            return "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "doc";
-          case '"':
-          case "'":
-            return yield* this.parseQuotedScalar();
-          case "|":
-          case ">":
-            n2 += yield* this.parseBlockScalarHeader();
-            n2 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n2);
-            yield* this.pushNewline();
-            return yield* this.parseBlockScalar();
-          default:
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseFlowCollection() {
-        let nl, sp;
-        let indent = -1;
-        do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
-            sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
-          } else {
-            sp = 0;
-          }
-          sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
-          if (!atFlowEndMarker) {
-            this.flowLevel = 0;
-            yield cst.FLOW_END;
-            return yield* this.parseLineStart();
-          }
-        }
-        let n2 = 0;
-        while (line[n2] === ",") {
-          n2 += yield* this.pushCount(1);
-          n2 += yield* this.pushSpaces(true);
-          this.flowKey = false;
-        }
-        n2 += yield* this.pushIndicators();
-        switch (line[n2]) {
-          case void 0:
-            return "flow";
-          case "#":
-            yield* this.pushCount(line.length - n2);
-            return "flow";
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel += 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            this.flowKey = true;
-            this.flowLevel -= 1;
-            return this.flowLevel ? "flow" : "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "flow";
-          case '"':
-          case "'":
-            this.flowKey = true;
-            return yield* this.parseQuotedScalar();
-          case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
-              this.flowKey = false;
-              yield* this.pushCount(1);
-              yield* this.pushSpaces(true);
-              return "flow";
-            }
-          }
-          // fallthrough
-          default:
-            this.flowKey = false;
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
-        } else {
-          while (end !== -1) {
-            let n2 = 0;
-            while (this.buffer[end - 1 - n2] === "\\")
-              n2 += 1;
-            if (n2 % 2 === 0)
-              break;
-            end = this.buffer.indexOf('"', end + 1);
-          }
-        }
-        const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = qb.indexOf("\n", cs);
-          }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
-          }
-        }
-        if (end === -1) {
-          if (!this.atEnd)
-            return this.setNext("quoted-scalar");
-          end = this.buffer.length;
-        }
-        yield* this.pushToIndex(end + 1, false);
-        return this.flowLevel ? "flow" : "doc";
-      }
-      *parseBlockScalarHeader() {
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        let i = this.pos;
-        while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
-            this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
-            break;
-        }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
-      }
-      *parseBlockScalar() {
-        let nl = this.pos - 1;
-        let indent = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
-            case " ":
-              indent += 1;
-              break;
-            case "\n":
-              nl = i2;
-              indent = 0;
-              break;
-            case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
-                return this.setNext("block-scalar");
-              if (next === "\n")
-                break;
-            }
-            // fallthrough
-            default:
-              break loop;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
-          if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
-          else {
-            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-          }
-          do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
-            if (!this.atEnd)
-              return this.setNext("block-scalar");
-            nl = this.buffer.length;
-          }
-        }
-        let i = nl + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
-        } else if (!this.blockScalarKeep) {
-          do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
-            else
-              break;
-          } while (true);
-        }
-        yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
-        return yield* this.parseLineStart();
-      }
-      *parsePlainScalar() {
-        const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
-        let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
-              break;
-            end = i;
-          } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
-            if (ch === "\r") {
-              if (next === "\n") {
-                i += 1;
-                ch = "\n";
-                next = this.buffer[i + 1];
-              } else
-                end = i;
-            }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
-              break;
-            if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
-                break;
-              i = Math.max(i, cs - 2);
-            }
-          } else {
-            if (inFlow && flowIndicatorChars.has(ch))
-              break;
-            end = i;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("plain-scalar");
-        yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
-        return inFlow ? "flow" : "doc";
-      }
-      *pushCount(n2) {
-        if (n2 > 0) {
-          yield this.buffer.substr(this.pos, n2);
-          this.pos += n2;
-          return n2;
-        }
-        return 0;
-      }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
-        } else if (allowEmpty)
-          yield "";
-        return 0;
-      }
-      *pushIndicators() {
-        let n2 = 0;
-        loop: while (true) {
-          switch (this.charAt(0)) {
-            case "!":
-              n2 += yield* this.pushTag();
-              n2 += yield* this.pushSpaces(true);
-              continue loop;
-            case "&":
-              n2 += yield* this.pushUntil(isNotAnchorChar);
-              n2 += yield* this.pushSpaces(true);
-              continue loop;
-            case "-":
-            // this is an error
-            case "?":
-            // this is an error outside flow collections
-            case ":": {
-              const inFlow = this.flowLevel > 0;
-              const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
-                if (!inFlow)
-                  this.indentNext = this.indentValue + 1;
-                else if (this.flowKey)
-                  this.flowKey = false;
-                n2 += yield* this.pushCount(1);
-                n2 += yield* this.pushSpaces(true);
-                continue loop;
-              }
-            }
-          }
-          break loop;
-        }
-        return n2;
-      }
-      *pushTag() {
-        if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
-        } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
-            } else
-              break;
-          }
-          return yield* this.pushToIndex(i, false);
-        }
-      }
-      *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
-          return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
-          return yield* this.pushCount(2);
-        else
-          return 0;
-      }
-      *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
-        let ch;
-        do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
-        const n2 = i - this.pos;
-        if (n2 > 0) {
-          yield this.buffer.substr(this.pos, n2);
-          this.pos = i;
-        }
-        return n2;
-      }
-      *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
-      }
-    };
-    exports.Lexer = Lexer;
-  }
-});
-
-// node_modules/yaml/dist/parse/line-counter.js
-var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
-    "use strict";
-    var LineCounter2 = class {
-      constructor() {
-        this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
-          let low = 0;
-          let high = this.lineStarts.length;
-          while (low < high) {
-            const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
-              low = mid + 1;
-            else
-              high = mid;
-          }
-          if (this.lineStarts[low] === offset)
-            return { line: low + 1, col: 1 };
-          if (low === 0)
-            return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
-        };
-      }
-    };
-    exports.LineCounter = LineCounter2;
-  }
-});
-
-// node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var cst = require_cst();
-    var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
-          return true;
-      return false;
-    }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
-          case "space":
-          case "comment":
-          case "newline":
-            break;
-          default:
-            return i;
-        }
-      }
-      return -1;
-    }
-    function isFlowToken(token) {
-      switch (token?.type) {
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "flow-collection":
-          return true;
-        default:
-          return false;
-      }
-    }
-    function getPrevProps(parent) {
-      switch (parent.type) {
-        case "document":
-          return parent.start;
-        case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
-        }
-        case "block-seq":
-          return parent.items[parent.items.length - 1].start;
-        /* istanbul ignore next should not happen */
-        default:
-          return [];
-      }
-    }
-    function getFirstKeyStartProps(prev) {
-      if (prev.length === 0)
-        return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
-          case "doc-start":
-          case "explicit-key-ind":
-          case "map-value-ind":
-          case "seq-item-ind":
-          case "newline":
-            break loop;
-        }
-      }
-      while (prev[++i]?.type === "space") {
-      }
-      return prev.splice(i, prev.length);
-    }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
-      else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
-    }
-    function fixFlowSeqItems(fc) {
-      if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
-              else
-                it.value.end = it.sep;
-            } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
-          }
-        }
-      }
-    }
-    var Parser2 = class {
-      /**
-       * @param onNewLine - If defined, called separately with the start position of
-       *   each new line (in `parse()`, including the start of input).
-       */
-      constructor(onNewLine) {
-        this.atNewLine = true;
-        this.atScalar = false;
-        this.indent = 0;
-        this.offset = 0;
-        this.onKeyLine = false;
-        this.stack = [];
-        this.source = "";
-        this.type = "";
-        this.lexer = new lexer.Lexer();
-        this.onNewLine = onNewLine;
-      }
-      /**
-       * Parse `source` as a YAML stream.
-       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-       *
-       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-       *
-       * @returns A generator of tokens representing each directive, document, and other structure.
-       */
-      *parse(source, incomplete2 = false) {
-        if (this.onNewLine && this.offset === 0)
-          this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete2))
-          yield* this.next(lexeme);
-        if (!incomplete2)
-          yield* this.end();
-      }
-      /**
-       * Advance the parser by the `source` of one lexical token.
-       */
-      *next(source) {
-        this.source = source;
-        if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
-        if (this.atScalar) {
-          this.atScalar = false;
-          yield* this.step();
-          this.offset += source.length;
-          return;
-        }
-        const type = cst.tokenType(source);
-        if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
-        } else if (type === "scalar") {
-          this.atNewLine = false;
-          this.atScalar = true;
-          this.type = "scalar";
-        } else {
-          this.type = type;
-          yield* this.step();
-          switch (type) {
-            case "newline":
-              this.atNewLine = true;
-              this.indent = 0;
-              if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
-              break;
-            case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
-              break;
-            case "explicit-key-ind":
-            case "map-value-ind":
-            case "seq-item-ind":
-              if (this.atNewLine)
-                this.indent += source.length;
-              break;
-            case "doc-mode":
-            case "flow-error-end":
-              return;
-            default:
-              this.atNewLine = false;
-          }
-          this.offset += source.length;
-        }
-      }
-      /** Call at end of input to push out any remaining constructions */
-      *end() {
-        while (this.stack.length > 0)
-          yield* this.pop();
-      }
-      get sourceToken() {
-        const st = {
-          type: this.type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-        return st;
-      }
-      *step() {
-        const top2 = this.peek(1);
-        if (this.type === "doc-end" && top2?.type !== "doc-end") {
-          while (this.stack.length > 0)
-            yield* this.pop();
-          this.stack.push({
-            type: "doc-end",
-            offset: this.offset,
-            source: this.source
-          });
-          return;
-        }
-        if (!top2)
-          return yield* this.stream();
-        switch (top2.type) {
-          case "document":
-            return yield* this.document(top2);
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return yield* this.scalar(top2);
-          case "block-scalar":
-            return yield* this.blockScalar(top2);
-          case "block-map":
-            return yield* this.blockMap(top2);
-          case "block-seq":
-            return yield* this.blockSequence(top2);
-          case "flow-collection":
-            return yield* this.flowCollection(top2);
-          case "doc-end":
-            return yield* this.documentEnd(top2);
-        }
-        yield* this.pop();
-      }
-      peek(n2) {
-        return this.stack[this.stack.length - n2];
-      }
-      *pop(error2) {
-        const token = error2 ?? this.stack.pop();
-        if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
-        } else if (this.stack.length === 0) {
-          yield token;
-        } else {
-          const top2 = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top2 ? top2.indent : 0;
-          } else if (token.type === "flow-collection" && top2.type === "document") {
-            token.indent = 0;
-          }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
-          switch (top2.type) {
-            case "document":
-              top2.value = token;
-              break;
-            case "block-scalar":
-              top2.props.push(token);
-              break;
-            case "block-map": {
-              const it = top2.items[top2.items.length - 1];
-              if (it.value) {
-                top2.items.push({ start: [], key: token, sep: [] });
-                this.onKeyLine = true;
-                return;
-              } else if (it.sep) {
-                it.value = token;
-              } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
-                return;
-              }
-              break;
-            }
-            case "block-seq": {
-              const it = top2.items[top2.items.length - 1];
-              if (it.value)
-                top2.items.push({ start: [], value: token });
-              else
-                it.value = token;
-              break;
-            }
-            case "flow-collection": {
-              const it = top2.items[top2.items.length - 1];
-              if (!it || it.value)
-                top2.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
-              else
-                Object.assign(it, { key: token, sep: [] });
-              return;
-            }
-            /* istanbul ignore next should not happen */
-            default:
-              yield* this.pop();
-              yield* this.pop(token);
-          }
-          if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top2.type === "document")
-                top2.end = last.start;
-              else
-                top2.items.push({ start: last.start });
-              token.items.splice(-1, 1);
-            }
-          }
-        }
-      }
-      *stream() {
-        switch (this.type) {
-          case "directive-line":
-            yield { type: "directive", offset: this.offset, source: this.source };
-            return;
-          case "byte-order-mark":
-          case "space":
-          case "comment":
-          case "newline":
-            yield this.sourceToken;
-            return;
-          case "doc-mode":
-          case "doc-start": {
-            const doc = {
-              type: "document",
-              offset: this.offset,
-              start: []
-            };
-            if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
-            return;
-          }
-        }
-        yield {
-          type: "error",
-          offset: this.offset,
-          message: `Unexpected ${this.type} token in YAML stream`,
-          source: this.source
-        };
-      }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
-        switch (this.type) {
-          case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
-              yield* this.pop();
-              yield* this.step();
-            } else
-              doc.start.push(this.sourceToken);
-            return;
-          }
-          case "anchor":
-          case "tag":
-          case "space":
-          case "comment":
-          case "newline":
-            doc.start.push(this.sourceToken);
-            return;
-        }
-        const bv = this.startBlockValue(doc);
-        if (bv)
-          this.stack.push(bv);
-        else {
-          yield {
-            type: "error",
-            offset: this.offset,
-            message: `Unexpected ${this.type} token in YAML document`,
-            source: this.source
-          };
-        }
-      }
-      *scalar(scalar) {
-        if (this.type === "map-value-ind") {
-          const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
-          let sep;
-          if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
-            delete scalar.end;
-          } else
-            sep = [this.sourceToken];
-          const map = {
-            type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
-          };
-          this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
-        } else
-          yield* this.lineEnd(scalar);
-      }
-      *blockScalar(scalar) {
-        switch (this.type) {
-          case "space":
-          case "comment":
-          case "newline":
-            scalar.props.push(this.sourceToken);
-            return;
-          case "scalar":
-            scalar.source = this.source;
-            this.atNewLine = true;
-            this.indent = 0;
-            if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
-              }
-            }
-            yield* this.pop();
-            break;
-          /* istanbul ignore next should not happen */
-          default:
-            yield* this.pop();
-            yield* this.step();
-        }
-      }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "space":
-          case "comment":
-            if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  map.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-        }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
-          if (atNextItem && it.sep && !it.value) {
-            const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
-              switch (st.type) {
-                case "newline":
-                  nl.push(i);
-                  break;
-                case "space":
-                  break;
-                case "comment":
-                  if (st.indent > map.indent)
-                    nl.length = 0;
-                  break;
-                default:
-                  nl.length = 0;
-              }
-            }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
-          }
-          switch (this.type) {
-            case "anchor":
-            case "tag":
-              if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
-              } else {
-                it.start.push(this.sourceToken);
-              }
-              return;
-            case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
-              } else {
-                this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start: [this.sourceToken], explicitKey: true }]
-                });
-              }
-              this.onKeyLine = true;
-              return;
-            case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
-                  } else {
-                    const start2 = getFirstKeyStartProps(it.start);
-                    this.stack.push({
-                      type: "block-map",
-                      offset: this.offset,
-                      indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
-                    });
-                  }
-                } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
-                  });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: start2, key: key2, sep }]
-                  });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
-                  });
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              }
-              this.onKeyLine = true;
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs3);
-              } else {
-                Object.assign(it, { key: fs3, sep: [] });
-                this.onKeyLine = true;
-              }
-              return;
-            }
-            default: {
-              const bv = this.startBlockValue(map);
-              if (bv) {
-                if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
-                    yield* this.pop({
-                      type: "error",
-                      offset: this.offset,
-                      message: "Unexpected block-seq-ind on same line with key",
-                      source: this.source
-                    });
-                    return;
-                  }
-                } else if (atMapIndent) {
-                  map.items.push({ start });
-                }
-                this.stack.push(bv);
-                return;
-              }
-            }
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                seq.items.push({ start: [this.sourceToken] });
-            } else
-              it.start.push(this.sourceToken);
-            return;
-          case "space":
-          case "comment":
-            if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
-            else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  seq.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "anchor":
-          case "tag":
-            if (it.value || this.indent <= seq.indent)
-              break;
-            it.start.push(this.sourceToken);
-            return;
-          case "seq-item-ind":
-            if (this.indent !== seq.indent)
-              break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
-            else
-              it.start.push(this.sourceToken);
-            return;
-        }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
-          if (bv) {
-            this.stack.push(bv);
-            return;
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
-        if (this.type === "flow-error-end") {
-          let top2;
-          do {
-            yield* this.pop();
-            top2 = this.peek(1);
-          } while (top2?.type === "flow-collection");
-        } else if (fc.end.length === 0) {
-          switch (this.type) {
-            case "comma":
-            case "explicit-key-ind":
-              if (!it || it.sep)
-                fc.items.push({ start: [this.sourceToken] });
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "map-value-ind":
-              if (!it || it.value)
-                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
-              return;
-            case "space":
-            case "comment":
-            case "newline":
-            case "anchor":
-            case "tag":
-              if (!it || it.value)
-                fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs3);
-              else
-                Object.assign(it, { key: fs3, sep: [] });
-              return;
-            }
-            case "flow-map-end":
-            case "flow-seq-end":
-              fc.end.push(this.sourceToken);
-              return;
-          }
-          const bv = this.startBlockValue(fc);
-          if (bv)
-            this.stack.push(bv);
-          else {
-            yield* this.pop();
-            yield* this.step();
-          }
-        } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
-            yield* this.pop();
-            yield* this.step();
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
-            const map = {
-              type: "block-map",
-              offset: fc.offset,
-              indent: fc.indent,
-              items: [{ start, key: fc, sep }]
-            };
-            this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
-          } else {
-            yield* this.lineEnd(fc);
-          }
-        }
-      }
-      flowScalar(type) {
-        if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
-          }
-        }
-        return {
-          type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-      }
-      startBlockValue(parent) {
-        switch (this.type) {
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return this.flowScalar(this.type);
-          case "block-scalar-header":
-            return {
-              type: "block-scalar",
-              offset: this.offset,
-              indent: this.indent,
-              props: [this.sourceToken],
-              source: ""
-            };
-          case "flow-map-start":
-          case "flow-seq-start":
-            return {
-              type: "flow-collection",
-              offset: this.offset,
-              indent: this.indent,
-              start: this.sourceToken,
-              items: [],
-              end: []
-            };
-          case "seq-item-ind":
-            return {
-              type: "block-seq",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [this.sourceToken] }]
-            };
-          case "explicit-key-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, explicitKey: true }]
-            };
-          }
-          case "map-value-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
-            };
-          }
-        }
-        return null;
-      }
-      atIndentedComment(start, indent) {
-        if (this.type !== "comment")
-          return false;
-        if (this.indent <= indent)
-          return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
-      }
-      *documentEnd(docEnd) {
-        if (this.type !== "doc-mode") {
-          if (docEnd.end)
-            docEnd.end.push(this.sourceToken);
-          else
-            docEnd.end = [this.sourceToken];
-          if (this.type === "newline")
-            yield* this.pop();
-        }
-      }
-      *lineEnd(token) {
-        switch (this.type) {
-          case "comma":
-          case "doc-start":
-          case "doc-end":
-          case "flow-seq-end":
-          case "flow-map-end":
-          case "map-value-ind":
-            yield* this.pop();
-            yield* this.step();
-            break;
-          case "newline":
-            this.onKeyLine = false;
-          // fallthrough
-          case "space":
-          case "comment":
-          default:
-            if (token.end)
-              token.end.push(this.sourceToken);
-            else
-              token.end = [this.sourceToken];
-            if (this.type === "newline")
-              yield* this.pop();
-        }
-      }
-    };
-    exports.Parser = Parser2;
-  }
-});
-
-// node_modules/yaml/dist/public-api.js
-var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var errors = require_errors3();
-    var log = require_log2();
-    var identity = require_identity();
-    var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
-    function parseOptions(options2) {
-      const prettyErrors = options2.prettyErrors !== false;
-      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
-      return { lineCounter: lineCounter$1, prettyErrors };
-    }
-    function parseAllDocuments(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-      if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-        }
-      if (docs.length > 0)
-        return docs;
-      return Object.assign([], { empty: true }, composer$1.streamInfo());
-    }
-    function parseDocument2(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
-      let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
-          break;
-        }
-      }
-      if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-      }
-      return doc;
-    }
-    function parse(src, reviver, options2) {
-      let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
-        options2 = reviver;
-      }
-      const doc = parseDocument2(src, options2);
-      if (!doc)
-        return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
-        else
-          doc.errors = [];
-      }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
-    }
-    function stringify(value2, replacer, options2) {
-      let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options2 === void 0 && replacer) {
-        options2 = replacer;
-      }
-      if (typeof options2 === "string")
-        options2 = options2.length;
-      if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
-      }
-      if (value2 === void 0) {
-        const { keepUndefined } = options2 ?? replacer ?? {};
-        if (!keepUndefined)
-          return void 0;
-      }
-      if (identity.isDocument(value2) && !_replacer)
-        return value2.toString(options2);
-      return new Document.Document(value2, _replacer, options2).toString(options2);
-    }
-    exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var Schema = require_Schema();
-    var errors = require_errors3();
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var cst = require_cst();
-    var lexer = require_lexer();
-    var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
-    var publicApi = require_public_api();
-    var visit = require_visit();
-    exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
-    exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
-    exports.CST = cst;
-    exports.Lexer = lexer.Lexer;
-    exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
-    exports.parse = publicApi.parse;
-    exports.parseAllDocuments = publicApi.parseAllDocuments;
-    exports.parseDocument = publicApi.parseDocument;
-    exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -39620,8 +39623,8 @@ var require_utils4 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -39973,7 +39976,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils4();
     var {
       MAX_LENGTH,
@@ -39981,7 +39984,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args2, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args2, options2);
@@ -39995,7 +39998,7 @@ var require_parse2 = __commonJS({
       }
       return value2;
     };
-    var syntaxError2 = (type, char) => {
+    var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
@@ -40190,7 +40193,7 @@ var require_parse2 = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -40236,8 +40239,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -40537,7 +40540,7 @@ var require_parse2 = __commonJS({
         }
         if (value2 === ")") {
           if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError2("opening", "("));
+            throw new SyntaxError(syntaxError("opening", "("));
           }
           const extglob = extglobs[extglobs.length - 1];
           if (extglob && state.parens === extglob.parens + 1) {
@@ -40551,7 +40554,7 @@ var require_parse2 = __commonJS({
         if (value2 === "[") {
           if (opts.nobracket === true || !remaining().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("closing", "]"));
+              throw new SyntaxError(syntaxError("closing", "]"));
             }
             value2 = `\\${value2}`;
           } else {
@@ -40567,7 +40570,7 @@ var require_parse2 = __commonJS({
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("opening", "["));
+              throw new SyntaxError(syntaxError("opening", "["));
             }
             push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
@@ -40887,17 +40890,17 @@ var require_parse2 = __commonJS({
         push(token);
       }
       while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "]"));
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
         state.output = utils.escapeLast(state.output, "[");
         decrement("brackets");
       }
       while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", ")"));
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
         state.output = utils.escapeLast(state.output, "(");
         decrement("parens");
       }
       while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "}"));
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
         state.output = utils.escapeLast(state.output, "{");
         decrement("braces");
       }
@@ -40933,7 +40936,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -40991,7 +40994,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils4();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -41119,7 +41122,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -41142,8 +41145,8 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/action.ts
-import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import path20 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
+import path21 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -43451,11 +43454,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve3,
-  require: (path21) => {
+  require: (path22) => {
     if (typeof require2 !== "undefined") {
-      return require2(path21);
-    } else if (path21.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path21, "utf8"));
+      return require2(path22);
+    } else if (path22.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path22, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -43675,7 +43678,7 @@ var Y18N = class {
   __n() {
     const args2 = Array.prototype.slice.call(arguments);
     const singular = args2.shift();
-    const plural2 = args2.shift();
+    const plural3 = args2.shift();
     const quantity = args2.shift();
     let cb = function() {
     };
@@ -43683,7 +43686,7 @@ var Y18N = class {
       cb = args2.pop();
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    let str = quantity === 1 ? singular : plural2;
+    let str = quantity === 1 ? singular : plural3;
     if (this.cache[this.locale][singular]) {
       const entry2 = this.cache[this.locale][singular];
       str = entry2[quantity === 1 ? "one" : "other"];
@@ -43691,7 +43694,7 @@ var Y18N = class {
     if (!this.cache[this.locale][singular] && this.updateFiles) {
       this.cache[this.locale][singular] = {
         one: singular,
-        other: plural2
+        other: plural3
       };
       this._enqueueWrite({
         directory: this.directory,
@@ -44093,7 +44096,7 @@ var CommandInstance = class {
     });
     if (!Array.isArray(opts.extensions))
       opts.extensions = ["js"];
-    const visit = typeof opts.visit === "function" ? opts.visit : (o) => o;
+    const visit2 = typeof opts.visit === "function" ? opts.visit : (o) => o;
     for (const fileb of files) {
       const file = fileb.toString();
       if (opts.exclude) {
@@ -44125,7 +44128,7 @@ var CommandInstance = class {
         const joined = this.shim.path.join(fullDirPath, file);
         const module = req(joined);
         const extendableModule = Object.create(null, Object.getOwnPropertyDescriptors({ ...module }));
-        const visited = visit(extendableModule, joined, file);
+        const visited = visit2(extendableModule, joined, file);
         if (visited) {
           if (this.requireCache.has(joined))
             continue;
@@ -47205,15 +47208,25 @@ var Yargs = YargsFactory(esm_default);
 var yargs_default = Yargs;
 
 // src/config/config.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import path3 from "node:path";
+import path5 from "node:path";
 
-// src/policy/load.ts
+// src/config/discover.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path from "node:path";
+var CONFIG_FILE_NAMES = ["json", "yaml", "yml"].flatMap((ext) => [`egress-audit.config.${ext}`, `.egress-audit.${ext}`]);
+function findConfig(cwd) {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const found = CONFIG_FILE_NAMES.map((n2) => path.join(dir, n2)).filter((f) => existsSync2(f));
+    if (found.length > 1) throw new InputError(`${found.map(display).join(" and ")}: two configuration files in one folder; keep one, or name it with --config`);
+    if (found[0]) return found[0];
+    if (existsSync2(path.join(dir, ".git")) || path.dirname(dir) === dir) return null;
+  }
+}
+
+// src/json/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
-var import_handlebars = __toESM(require_lib(), 1);
-import { readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
-import path2 from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import path3 from "node:path";
 
 // src/precompiled/index.ts
 import { createHash } from "node:crypto";
@@ -48966,7 +48979,850 @@ var validators0 = (() => {
   return { v0: validate10, v1: validate11, v2: validate12, v3: validate13, v4: validate14, v5: validate15, v6: validate16, v7: validate17, v8: validate18, v9: validate19, v10: validate20, v11: validate21, v12: validate22, v13: validate23, v14: validate24, v15: validate25, v16: validate26, v17: validate27, v18: validate28, v19: validate29, v20: validate30, v21: validate31, v22: validate32, v23: validate33, v24: validate34, v25: validate35, v26: validate36, v27: validate37, v28: validate38, v29: validate39, v30: validate40, v31: validate41, v32: validate42, v33: validate43, v34: validate44, v35: validate45, v36: validate46, v37: validate47 };
 })();
 var validators1 = (() => {
-  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/egress-audit/egress-audit/schemas/policy.schema.json", "title": "egress-audit policy", "description": "One policy: metadata, the subjects it applies to, and the JSON Schema a compliant subject satisfies.", "type": "object", "additionalProperties": false, "required": ["id", "name", "title", "severity", "description", "rationale", "helpUri", "tags", "subject", "assert", "message", "resource", "property", "remediation"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Stable ID, equal to the file name without .json." }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "description": "kebab-case rule name." }, "title": { "type": "string", "minLength": 1 }, "severity": { "enum": ["high", "medium", "low", "info"] }, "description": { "type": "string", "minLength": 1, "description": "What the policy checks, in one or two sentences." }, "rationale": { "type": "string", "minLength": 1, "description": "Why it matters, with the Azure facts behind it." }, "helpUri": { "type": "string", "pattern": "^https://" }, "docs": { "type": "array", "items": { "type": "string", "pattern": "^https://" }, "description": "Further Azure documentation the policy rests on." }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "subject": { "enum": ["cluster", "pool", "natGateway", "egressIp", "subnet"], "description": "What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster })." }, "parameters": { "type": "array", "items": { "enum": ["allowedOutboundTypes", "minNatGatewayIps", "maxIdleTimeoutMinutes", "minSnatPortsPerNode"] }, "uniqueItems": true, "description": "Profile parameters the policy reads under /params." }, "match": { "type": "object", "description": "JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject." }, "assert": { "type": "object", "description": 'JSON Schema a compliant subject satisfies. Parameters are read with { "$data": "/params/NAME" }.' }, "message": { "type": "string", "minLength": 1, "description": "Handlebars template filled from the evaluated document; plain text." }, "resource": { "enum": ["cluster", "pool", "pool.subnet", "pool.natGateway", "natGateway", "egressIp", "subnet"], "description": "Which object of the document is the offending resource." }, "property": { "type": "string", "description": "ARM property path on the offending resource, e.g. properties.networkProfile.outboundType." }, "remediation": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 1, "description": "Handlebars template." }, "command": { "type": "string", "minLength": 1, "description": "Handlebars template of the az command, with real resource names." } } } } };
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/config.schema.json", "title": "egress-audit configuration", "description": "egress-audit.config.json: which profile applies to which cluster, how each profile sets the policies, and extra policy folders.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "defaultProfile": { "$ref": "#/definitions/profileName", "description": "Profile of a cluster that no assign rule matches (baseline when absent)." }, "assign": { "type": "array", "items": { "$ref": "#/definitions/assignRule" }, "description": "Profile assignment rules, tried in order: the first rule that matches a cluster gives its profile." }, "profiles": { "type": "object", "propertyNames": { "$ref": "#/definitions/profileName" }, "additionalProperties": { "$ref": "#/definitions/profile" }, "description": "Profiles by name. A built-in name (baseline, secure) adjusts that profile; any other name defines a new one." }, "policyDirs": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Extra policy folders, relative to this file." }, "suppressions": { "type": "string", "minLength": 1, "description": "Suppressions file (JSON or YAML, schemas/suppressions.schema.json), relative to this file; --suppressions overrides it." } }, "definitions": { "profileName": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 }, "glob": { "type": "string", "minLength": 1, "description": "Compared case-insensitively; * matches any run of characters, ? one character." }, "assignRule": { "type": "object", "additionalProperties": false, "required": ["profile"], "anyOf": [{ "required": ["subscriptions"] }, { "required": ["resourceGroups"] }, { "required": ["tags"] }], "properties": { "profile": { "$ref": "#/definitions/profileName" }, "subscriptions": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Subscription IDs (globs). The cluster's subscription must match one." }, "resourceGroups": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Resource group names (globs). The cluster's resource group must match one." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/glob" }, "description": 'Tag name \u2192 value glob ("*": the tag is present). Every tag listed must match; tag names compare case-insensitively.' }, "description": { "type": "string", "description": "Free text, for people." } }, "description": "A rule matches a cluster when every criterion it names matches." }, "profile": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } }, "policySetting": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001). Default: all six." }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009). Default 1." }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010). Default 120." }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020). Default 1024." } }, "description": "Parameter values; the ones not given come from the profile this one starts from." } } };
+  const schema12 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 };
+  const func2 = runtime1.default;
+  const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+  const schema13 = { "type": "object", "additionalProperties": false, "required": ["profile"], "anyOf": [{ "required": ["subscriptions"] }, { "required": ["resourceGroups"] }, { "required": ["tags"] }], "properties": { "profile": { "$ref": "#/definitions/profileName" }, "subscriptions": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Subscription IDs (globs). The cluster's subscription must match one." }, "resourceGroups": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Resource group names (globs). The cluster's resource group must match one." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/glob" }, "description": 'Tag name \u2192 value glob ("*": the tag is present). Every tag listed must match; tag names compare case-insensitively.' }, "description": { "type": "string", "description": "Free text, for people." } }, "description": "A rule matches a cluster when every criterion it names matches." };
+  const schema15 = { "type": "string", "minLength": 1, "description": "Compared case-insensitively; * matches any run of characters, ? one character." };
+  function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs1 = errors;
+    let valid0 = false;
+    const _errs2 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.subscriptions === void 0) {
+        const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "subscriptions" }, message: "must have required property 'subscriptions'" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const _errs3 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.resourceGroups === void 0) {
+          const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "resourceGroups" }, message: "must have required property 'resourceGroups'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs3 === errors;
+      valid0 = valid0 || _valid0;
+      if (!valid0) {
+        const _errs4 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          if (data.tags === void 0) {
+            const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        var _valid0 = _errs4 === errors;
+        valid0 = valid0 || _valid0;
+      }
+    }
+    if (!valid0) {
+      const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    } else {
+      errors = _errs1;
+      if (vErrors !== null) {
+        if (_errs1) {
+          vErrors.length = _errs1;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.profile === void 0) {
+        const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "profile" }, message: "must have required property 'profile'" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "profile" || key0 === "subscriptions" || key0 === "resourceGroups" || key0 === "tags" || key0 === "description")) {
+          const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.profile !== void 0) {
+        let data0 = data.profile;
+        if (typeof data0 === "string") {
+          if (func2(data0) > 64) {
+            const err6 = { instancePath: instancePath + "/profile", schemaPath: "#/definitions/profileName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+          if (!pattern0.test(data0)) {
+            const err7 = { instancePath: instancePath + "/profile", schemaPath: "#/definitions/profileName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = { instancePath: instancePath + "/profile", schemaPath: "#/definitions/profileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.subscriptions !== void 0) {
+        let data1 = data.subscriptions;
+        if (Array.isArray(data1)) {
+          if (data1.length < 1) {
+            const err9 = { instancePath: instancePath + "/subscriptions", schemaPath: "#/properties/subscriptions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          const len0 = data1.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
+            if (typeof data2 === "string") {
+              if (func2(data2) < 1) {
+                const err10 = { instancePath: instancePath + "/subscriptions/" + i0, schemaPath: "#/definitions/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            } else {
+              const err11 = { instancePath: instancePath + "/subscriptions/" + i0, schemaPath: "#/definitions/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err12 = { instancePath: instancePath + "/subscriptions", schemaPath: "#/properties/subscriptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+      if (data.resourceGroups !== void 0) {
+        let data3 = data.resourceGroups;
+        if (Array.isArray(data3)) {
+          if (data3.length < 1) {
+            const err13 = { instancePath: instancePath + "/resourceGroups", schemaPath: "#/properties/resourceGroups/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          const len1 = data3.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data4 = data3[i1];
+            if (typeof data4 === "string") {
+              if (func2(data4) < 1) {
+                const err14 = { instancePath: instancePath + "/resourceGroups/" + i1, schemaPath: "#/definitions/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            } else {
+              const err15 = { instancePath: instancePath + "/resourceGroups/" + i1, schemaPath: "#/definitions/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err16 = { instancePath: instancePath + "/resourceGroups", schemaPath: "#/properties/resourceGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      if (data.tags !== void 0) {
+        let data5 = data.tags;
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (Object.keys(data5).length < 1) {
+            const err17 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          for (const key1 in data5) {
+            let data6 = data5[key1];
+            if (typeof data6 === "string") {
+              if (func2(data6) < 1) {
+                const err18 = { instancePath: instancePath + "/tags/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            } else {
+              const err19 = { instancePath: instancePath + "/tags/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err20 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+      if (data.description !== void 0) {
+        if (typeof data.description !== "string") {
+          const err21 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err22];
+      } else {
+        vErrors.push(err22);
+      }
+      errors++;
+    }
+    validate11.errors = vErrors;
+    return errors === 0;
+  }
+  const schema19 = { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } };
+  const schema21 = { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } };
+  const schema22 = { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001). Default: all six." }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009). Default 1." }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010). Default 120." }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020). Default 1024." } }, "description": "Parameter values; the ones not given come from the profile this one starts from." };
+  const func0 = runtime0.default;
+  const pattern4 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+  function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        if (!(key0 === "description" || key0 === "extends" || key0 === "policies" || key0 === "params")) {
+          const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      if (data.description !== void 0) {
+        if (typeof data.description !== "string") {
+          const err1 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.extends !== void 0) {
+        let data1 = data.extends;
+        if (typeof data1 === "string") {
+          if (func2(data1) > 64) {
+            const err2 = { instancePath: instancePath + "/extends", schemaPath: "#/definitions/profileName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          if (!pattern0.test(data1)) {
+            const err3 = { instancePath: instancePath + "/extends", schemaPath: "#/definitions/profileName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        } else {
+          const err4 = { instancePath: instancePath + "/extends", schemaPath: "#/definitions/profileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.policies !== void 0) {
+        let data2 = data.policies;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (const key1 in data2) {
+            const _errs9 = errors;
+            if (typeof key1 === "string") {
+              if (!pattern4.test(key1)) {
+                const err5 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', propertyName: key1 };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            } else {
+              const err6 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            var valid2 = _errs9 === errors;
+            if (!valid2) {
+              const err7 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+          for (const key2 in data2) {
+            let data3 = data2[key2];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (Object.keys(data3).length < 1) {
+                const err8 = { instancePath: instancePath + "/policies/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/policySetting/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+              for (const key3 in data3) {
+                if (!(key3 === "enabled" || key3 === "severity")) {
+                  const err9 = { instancePath: instancePath + "/policies/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/policySetting/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.enabled !== void 0) {
+                if (typeof data3.enabled !== "boolean") {
+                  const err10 = { instancePath: instancePath + "/policies/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/enabled", schemaPath: "#/definitions/policySetting/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.severity !== void 0) {
+                let data5 = data3.severity;
+                if (!(data5 === "high" || data5 === "medium" || data5 === "low" || data5 === "info")) {
+                  const err11 = { instancePath: instancePath + "/policies/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/severity", schemaPath: "#/definitions/policySetting/properties/severity/enum", keyword: "enum", params: { allowedValues: schema21.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err12 = { instancePath: instancePath + "/policies/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/policySetting/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err13 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+      if (data.params !== void 0) {
+        let data6 = data.params;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          for (const key4 in data6) {
+            if (!(key4 === "allowedOutboundTypes" || key4 === "minNatGatewayIps" || key4 === "maxIdleTimeoutMinutes" || key4 === "minSnatPortsPerNode")) {
+              const err14 = { instancePath: instancePath + "/params", schemaPath: "#/definitions/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+          if (data6.allowedOutboundTypes !== void 0) {
+            let data7 = data6.allowedOutboundTypes;
+            if (Array.isArray(data7)) {
+              if (data7.length < 1) {
+                const err15 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "#/definitions/params/properties/allowedOutboundTypes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+              const len0 = data7.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data8 = data7[i0];
+                if (!(data8 === "loadBalancer" || data8 === "managedNATGateway" || data8 === "userAssignedNATGateway" || data8 === "userDefinedRouting" || data8 === "none" || data8 === "block")) {
+                  const err16 = { instancePath: instancePath + "/params/allowedOutboundTypes/" + i0, schemaPath: "#/definitions/params/properties/allowedOutboundTypes/items/enum", keyword: "enum", params: { allowedValues: schema22.properties.allowedOutboundTypes.items.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
+              let i1 = data7.length;
+              let j0;
+              if (i1 > 1) {
+                outer0: for (; i1--; ) {
+                  for (j0 = i1; j0--; ) {
+                    if (func0(data7[i1], data7[j0])) {
+                      const err17 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "#/definitions/params/properties/allowedOutboundTypes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                      break outer0;
+                    }
+                  }
+                }
+              }
+            } else {
+              const err18 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "#/definitions/params/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+          if (data6.minNatGatewayIps !== void 0) {
+            let data9 = data6.minNatGatewayIps;
+            if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+              const err19 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "#/definitions/params/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (typeof data9 == "number" && isFinite(data9)) {
+              if (data9 > 16 || isNaN(data9)) {
+                const err20 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "#/definitions/params/properties/minNatGatewayIps/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16 }, message: "must be <= 16" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (data9 < 1 || isNaN(data9)) {
+                const err21 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "#/definitions/params/properties/minNatGatewayIps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data6.maxIdleTimeoutMinutes !== void 0) {
+            let data10 = data6.maxIdleTimeoutMinutes;
+            if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+              const err22 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/params/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (typeof data10 == "number" && isFinite(data10)) {
+              if (data10 > 120 || isNaN(data10)) {
+                const err23 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/params/properties/maxIdleTimeoutMinutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (data10 < 4 || isNaN(data10)) {
+                const err24 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/params/properties/maxIdleTimeoutMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 4 }, message: "must be >= 4" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data6.minSnatPortsPerNode !== void 0) {
+            let data11 = data6.minSnatPortsPerNode;
+            if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+              const err25 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/params/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (typeof data11 == "number" && isFinite(data11)) {
+              if (data11 > 64512 || isNaN(data11)) {
+                const err26 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/params/properties/minSnatPortsPerNode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 64512 }, message: "must be <= 64512" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              if (data11 < 0 || isNaN(data11)) {
+                const err27 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/params/properties/minSnatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          }
+        } else {
+          const err28 = { instancePath: instancePath + "/params", schemaPath: "#/definitions/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err29];
+      } else {
+        vErrors.push(err29);
+      }
+      errors++;
+    }
+    validate13.errors = vErrors;
+    return errors === 0;
+  }
+  function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    ;
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        if (!(key0 === "$schema" || key0 === "defaultProfile" || key0 === "assign" || key0 === "profiles" || key0 === "policyDirs" || key0 === "suppressions")) {
+          const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      if (data.$schema !== void 0) {
+        if (typeof data.$schema !== "string") {
+          const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.defaultProfile !== void 0) {
+        let data1 = data.defaultProfile;
+        if (typeof data1 === "string") {
+          if (func2(data1) > 64) {
+            const err2 = { instancePath: instancePath + "/defaultProfile", schemaPath: "#/definitions/profileName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          if (!pattern0.test(data1)) {
+            const err3 = { instancePath: instancePath + "/defaultProfile", schemaPath: "#/definitions/profileName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        } else {
+          const err4 = { instancePath: instancePath + "/defaultProfile", schemaPath: "#/definitions/profileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.assign !== void 0) {
+        let data2 = data.assign;
+        if (Array.isArray(data2)) {
+          const len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (!validate11(data2[i0], { instancePath: instancePath + "/assign/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err5 = { instancePath: instancePath + "/assign", schemaPath: "#/properties/assign/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.profiles !== void 0) {
+        let data4 = data.profiles;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (const key1 in data4) {
+            const _errs12 = errors;
+            if (typeof key1 === "string") {
+              if (func2(key1) > 64) {
+                const err6 = { instancePath: instancePath + "/profiles", schemaPath: "#/definitions/profileName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", propertyName: key1 };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (!pattern0.test(key1)) {
+                const err7 = { instancePath: instancePath + "/profiles", schemaPath: "#/definitions/profileName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', propertyName: key1 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            } else {
+              const err8 = { instancePath: instancePath + "/profiles", schemaPath: "#/definitions/profileName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            var valid4 = _errs12 === errors;
+            if (!valid4) {
+              const err9 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
+          for (const key2 in data4) {
+            if (!validate13(data4[key2], { instancePath: instancePath + "/profiles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data4, parentDataProperty: key2, rootData })) {
+              vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err10 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      if (data.policyDirs !== void 0) {
+        let data6 = data.policyDirs;
+        if (Array.isArray(data6)) {
+          const len1 = data6.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data7 = data6[i1];
+            if (typeof data7 === "string") {
+              if (func2(data7) < 1) {
+                const err11 = { instancePath: instancePath + "/policyDirs/" + i1, schemaPath: "#/properties/policyDirs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            } else {
+              const err12 = { instancePath: instancePath + "/policyDirs/" + i1, schemaPath: "#/properties/policyDirs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err13 = { instancePath: instancePath + "/policyDirs", schemaPath: "#/properties/policyDirs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+      if (data.suppressions !== void 0) {
+        let data8 = data.suppressions;
+        if (typeof data8 === "string") {
+          if (func2(data8) < 1) {
+            const err14 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        } else {
+          const err15 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err16];
+      } else {
+        vErrors.push(err16);
+      }
+      errors++;
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10 };
+})();
+var validators2 = (() => {
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy.schema.json", "title": "egress-audit policy", "description": "One policy: metadata, the subjects it applies to, and the JSON Schema a compliant subject satisfies.", "type": "object", "additionalProperties": false, "required": ["id", "name", "title", "severity", "description", "rationale", "helpUri", "tags", "subject", "assert", "message", "resource", "property", "remediation"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Stable ID, equal to the file name without .json." }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "description": "kebab-case rule name." }, "title": { "type": "string", "minLength": 1 }, "severity": { "enum": ["high", "medium", "low", "info"] }, "description": { "type": "string", "minLength": 1, "description": "What the policy checks, in one or two sentences." }, "rationale": { "type": "string", "minLength": 1, "description": "Why it matters, with the Azure facts behind it." }, "helpUri": { "type": "string", "pattern": "^https://" }, "docs": { "type": "array", "items": { "type": "string", "pattern": "^https://" }, "description": "Further Azure documentation the policy rests on." }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "subject": { "enum": ["cluster", "pool", "natGateway", "egressIp", "subnet"], "description": "What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster })." }, "parameters": { "type": "array", "items": { "enum": ["allowedOutboundTypes", "minNatGatewayIps", "maxIdleTimeoutMinutes", "minSnatPortsPerNode"] }, "uniqueItems": true, "description": "Profile parameters the policy reads under /params." }, "match": { "type": "object", "description": "JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject." }, "assert": { "type": "object", "description": 'JSON Schema a compliant subject satisfies. Parameters are read with { "$data": "/params/NAME" }.' }, "message": { "type": "string", "minLength": 1, "description": "Handlebars template filled from the evaluated document; plain text." }, "resource": { "enum": ["cluster", "pool", "pool.subnet", "pool.natGateway", "natGateway", "egressIp", "subnet"], "description": "Which object of the document is the offending resource." }, "property": { "type": "string", "description": "ARM property path on the offending resource, e.g. properties.networkProfile.outboundType." }, "remediation": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 1, "description": "Handlebars template." }, "command": { "type": "string", "minLength": 1, "description": "Handlebars template of the az command, with real resource names." } } } } };
   const func2 = Object.prototype.hasOwnProperty;
   const func3 = runtime1.default;
   const func0 = runtime0.default;
@@ -49581,6 +50437,859 @@ var validators1 = (() => {
   }
   return { v0: validate10 };
 })();
+var validators3 = (() => {
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy-tests.schema.json", "title": "egress-audit policy test table", "description": "<policy folder>/tests/<ID>.json: cases a policy must pass (valid: no finding) and fail (invalid: exactly the findings listed). Run with `egress-audit policies test`.", "type": "object", "additionalProperties": false, "required": ["policy", "valid", "invalid"], "properties": { "$schema": { "type": "string" }, "policy": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "The policy ID; equal to the file name without .json." }, "valid": { "type": "array", "items": { "$ref": "#/definitions/case" } }, "invalid": { "type": "array", "items": { "type": "object", "allOf": [{ "$ref": "#/definitions/case" }], "required": ["findings"], "properties": { "findings": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["resource"], "properties": { "resource": { "type": "string", "minLength": 1, "description": "End of the offending resource ID, e.g. agentPools/win1." }, "message": { "type": "string", "description": "Text the finding's message must contain." } } } } } } } }, "definitions": { "case": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "items": { "type": "string" } }, "minNatGatewayIps": { "type": "integer" }, "maxIdleTimeoutMinutes": { "type": "integer" }, "minSnatPortsPerNode": { "type": "integer" } }, "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false } } };
+  const schema12 = { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "items": { "type": "string" } }, "minNatGatewayIps": { "type": "integer" }, "maxIdleTimeoutMinutes": { "type": "integer" }, "minSnatPortsPerNode": { "type": "integer" } }, "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false };
+  const pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+  const func2 = runtime1.default;
+  function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    ;
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.policy === void 0) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.valid === void 0) {
+        const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "valid" }, message: "must have required property 'valid'" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.invalid === void 0) {
+        const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "invalid" }, message: "must have required property 'invalid'" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "$schema" || key0 === "policy" || key0 === "valid" || key0 === "invalid")) {
+          const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.$schema !== void 0) {
+        if (typeof data.$schema !== "string") {
+          const err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.policy !== void 0) {
+        let data1 = data.policy;
+        if (typeof data1 === "string") {
+          if (!pattern0.test(data1)) {
+            const err5 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"' };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        } else {
+          const err6 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.valid !== void 0) {
+        let data2 = data.valid;
+        if (Array.isArray(data2)) {
+          const len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3.name === void 0) {
+                const err7 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              for (const key1 in data3) {
+                if (!(key1 === "name" || key1 === "cluster" || key1 === "resources" || key1 === "params" || key1 === "findings")) {
+                  const err8 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.name !== void 0) {
+                let data4 = data3.name;
+                if (typeof data4 === "string") {
+                  if (func2(data4) < 1) {
+                    const err9 = { instancePath: instancePath + "/valid/" + i0 + "/name", schemaPath: "#/definitions/case/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/valid/" + i0 + "/name", schemaPath: "#/definitions/case/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.cluster !== void 0) {
+                let data5 = data3.cluster;
+                if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+                  const err11 = { instancePath: instancePath + "/valid/" + i0 + "/cluster", schemaPath: "#/definitions/case/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.resources !== void 0) {
+                let data6 = data3.resources;
+                if (Array.isArray(data6)) {
+                  const len1 = data6.length;
+                  for (let i1 = 0; i1 < len1; i1++) {
+                    let data7 = data6[i1];
+                    if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+                      const err12 = { instancePath: instancePath + "/valid/" + i0 + "/resources/" + i1, schemaPath: "#/definitions/case/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err12];
+                      } else {
+                        vErrors.push(err12);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err13 = { instancePath: instancePath + "/valid/" + i0 + "/resources", schemaPath: "#/definitions/case/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.params !== void 0) {
+                let data8 = data3.params;
+                if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                  for (const key2 in data8) {
+                    if (!(key2 === "allowedOutboundTypes" || key2 === "minNatGatewayIps" || key2 === "maxIdleTimeoutMinutes" || key2 === "minSnatPortsPerNode")) {
+                      const err14 = { instancePath: instancePath + "/valid/" + i0 + "/params", schemaPath: "#/definitions/case/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err14];
+                      } else {
+                        vErrors.push(err14);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data8.allowedOutboundTypes !== void 0) {
+                    let data9 = data8.allowedOutboundTypes;
+                    if (Array.isArray(data9)) {
+                      const len2 = data9.length;
+                      for (let i2 = 0; i2 < len2; i2++) {
+                        if (typeof data9[i2] !== "string") {
+                          const err15 = { instancePath: instancePath + "/valid/" + i0 + "/params/allowedOutboundTypes/" + i2, schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err15];
+                          } else {
+                            vErrors.push(err15);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err16 = { instancePath: instancePath + "/valid/" + i0 + "/params/allowedOutboundTypes", schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data8.minNatGatewayIps !== void 0) {
+                    let data11 = data8.minNatGatewayIps;
+                    if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                      const err17 = { instancePath: instancePath + "/valid/" + i0 + "/params/minNatGatewayIps", schemaPath: "#/definitions/case/properties/params/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data8.maxIdleTimeoutMinutes !== void 0) {
+                    let data12 = data8.maxIdleTimeoutMinutes;
+                    if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                      const err18 = { instancePath: instancePath + "/valid/" + i0 + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/case/properties/params/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data8.minSnatPortsPerNode !== void 0) {
+                    let data13 = data8.minSnatPortsPerNode;
+                    if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                      const err19 = { instancePath: instancePath + "/valid/" + i0 + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/case/properties/params/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err20 = { instancePath: instancePath + "/valid/" + i0 + "/params", schemaPath: "#/definitions/case/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err21 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err22 = { instancePath: instancePath + "/valid", schemaPath: "#/properties/valid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+      if (data.invalid !== void 0) {
+        let data14 = data.invalid;
+        if (Array.isArray(data14)) {
+          const len3 = data14.length;
+          for (let i3 = 0; i3 < len3; i3++) {
+            let data15 = data14[i3];
+            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+              if (data15.name === void 0) {
+                const err23 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              for (const key3 in data15) {
+                if (!(key3 === "name" || key3 === "cluster" || key3 === "resources" || key3 === "params" || key3 === "findings")) {
+                  const err24 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+              if (data15.name !== void 0) {
+                let data16 = data15.name;
+                if (typeof data16 === "string") {
+                  if (func2(data16) < 1) {
+                    const err25 = { instancePath: instancePath + "/invalid/" + i3 + "/name", schemaPath: "#/definitions/case/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err26 = { instancePath: instancePath + "/invalid/" + i3 + "/name", schemaPath: "#/definitions/case/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              }
+              if (data15.cluster !== void 0) {
+                let data17 = data15.cluster;
+                if (!(data17 && typeof data17 == "object" && !Array.isArray(data17))) {
+                  const err27 = { instancePath: instancePath + "/invalid/" + i3 + "/cluster", schemaPath: "#/definitions/case/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+              if (data15.resources !== void 0) {
+                let data18 = data15.resources;
+                if (Array.isArray(data18)) {
+                  const len4 = data18.length;
+                  for (let i4 = 0; i4 < len4; i4++) {
+                    let data19 = data18[i4];
+                    if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+                      const err28 = { instancePath: instancePath + "/invalid/" + i3 + "/resources/" + i4, schemaPath: "#/definitions/case/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err29 = { instancePath: instancePath + "/invalid/" + i3 + "/resources", schemaPath: "#/definitions/case/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+              if (data15.params !== void 0) {
+                let data20 = data15.params;
+                if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                  for (const key4 in data20) {
+                    if (!(key4 === "allowedOutboundTypes" || key4 === "minNatGatewayIps" || key4 === "maxIdleTimeoutMinutes" || key4 === "minSnatPortsPerNode")) {
+                      const err30 = { instancePath: instancePath + "/invalid/" + i3 + "/params", schemaPath: "#/definitions/case/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data20.allowedOutboundTypes !== void 0) {
+                    let data21 = data20.allowedOutboundTypes;
+                    if (Array.isArray(data21)) {
+                      const len5 = data21.length;
+                      for (let i5 = 0; i5 < len5; i5++) {
+                        if (typeof data21[i5] !== "string") {
+                          const err31 = { instancePath: instancePath + "/invalid/" + i3 + "/params/allowedOutboundTypes/" + i5, schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err31];
+                          } else {
+                            vErrors.push(err31);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err32 = { instancePath: instancePath + "/invalid/" + i3 + "/params/allowedOutboundTypes", schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data20.minNatGatewayIps !== void 0) {
+                    let data23 = data20.minNatGatewayIps;
+                    if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+                      const err33 = { instancePath: instancePath + "/invalid/" + i3 + "/params/minNatGatewayIps", schemaPath: "#/definitions/case/properties/params/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data20.maxIdleTimeoutMinutes !== void 0) {
+                    let data24 = data20.maxIdleTimeoutMinutes;
+                    if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+                      const err34 = { instancePath: instancePath + "/invalid/" + i3 + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/case/properties/params/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data20.minSnatPortsPerNode !== void 0) {
+                    let data25 = data20.minSnatPortsPerNode;
+                    if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                      const err35 = { instancePath: instancePath + "/invalid/" + i3 + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/case/properties/params/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err36 = { instancePath: instancePath + "/invalid/" + i3 + "/params", schemaPath: "#/definitions/case/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err37 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+              if (data15.findings === void 0) {
+                const err38 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/properties/invalid/items/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+              if (data15.findings !== void 0) {
+                let data26 = data15.findings;
+                if (Array.isArray(data26)) {
+                  const len6 = data26.length;
+                  for (let i6 = 0; i6 < len6; i6++) {
+                    let data27 = data26[i6];
+                    if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                      if (data27.resource === void 0) {
+                        const err39 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+                        if (vErrors === null) {
+                          vErrors = [err39];
+                        } else {
+                          vErrors.push(err39);
+                        }
+                        errors++;
+                      }
+                      for (const key5 in data27) {
+                        if (!(key5 === "resource" || key5 === "message")) {
+                          const err40 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err40];
+                          } else {
+                            vErrors.push(err40);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data27.resource !== void 0) {
+                        let data28 = data27.resource;
+                        if (typeof data28 === "string") {
+                          if (func2(data28) < 1) {
+                            const err41 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err41];
+                            } else {
+                              vErrors.push(err41);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err42 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err42];
+                          } else {
+                            vErrors.push(err42);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data27.message !== void 0) {
+                        if (typeof data27.message !== "string") {
+                          const err43 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/message", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err43];
+                          } else {
+                            vErrors.push(err43);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err44 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err44];
+                      } else {
+                        vErrors.push(err44);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err45 = { instancePath: instancePath + "/invalid/" + i3 + "/findings", schemaPath: "#/properties/invalid/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err46 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/properties/invalid/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err47 = { instancePath: instancePath + "/invalid", schemaPath: "#/properties/invalid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err48];
+      } else {
+        vErrors.push(err48);
+      }
+      errors++;
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10 };
+})();
+var validators4 = (() => {
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/suppressions.schema.json", "title": "egress-audit suppressions", "description": "Accepted findings: each entry keeps the findings of one policy (or every policy) on the resources it names out of SARIF and out of the exit code until its expiry date. JSON or YAML.", "type": "object", "additionalProperties": false, "required": ["suppressions"], "properties": { "$schema": { "type": "string" }, "version": { "const": 1 }, "suppressions": { "type": "array", "items": { "$ref": "#/definitions/entry" } } }, "definitions": { "entry": { "type": "object", "additionalProperties": false, "required": ["policy", "resource", "justification", "expires"], "properties": { "policy": { "type": "string", "pattern": "^([A-Z][A-Z0-9]*[0-9]{3}|\\*)$", "description": "A policy ID such as EG003, or * for every policy (then resource may not match every resource)." }, "resource": { "type": "string", "minLength": 1, "description": "An ARM resource ID (matched case-insensitively) or a glob over ARM resource IDs: * matches within one path segment, ** across segments, ? one character, {a,b} alternatives. A glob must start with / or **." }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in the JSON, HTML and Markdown reports." }, "expires": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Last day (UTC, YYYY-MM-DD) on which the entry suppresses; from the next day its findings count again and the report lists the entry as expired." }, "owner": { "type": "string", "pattern": "\\S", "description": "Who accepted the finding (a person, team or mailbox)." }, "ticket": { "type": "string", "pattern": "^https?://\\S+$", "description": "Link to the ticket that tracks the accepted finding." } } } } };
+  const schema12 = { "type": "object", "additionalProperties": false, "required": ["policy", "resource", "justification", "expires"], "properties": { "policy": { "type": "string", "pattern": "^([A-Z][A-Z0-9]*[0-9]{3}|\\*)$", "description": "A policy ID such as EG003, or * for every policy (then resource may not match every resource)." }, "resource": { "type": "string", "minLength": 1, "description": "An ARM resource ID (matched case-insensitively) or a glob over ARM resource IDs: * matches within one path segment, ** across segments, ? one character, {a,b} alternatives. A glob must start with / or **." }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in the JSON, HTML and Markdown reports." }, "expires": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Last day (UTC, YYYY-MM-DD) on which the entry suppresses; from the next day its findings count again and the report lists the entry as expired." }, "owner": { "type": "string", "pattern": "\\S", "description": "Who accepted the finding (a person, team or mailbox)." }, "ticket": { "type": "string", "pattern": "^https?://\\S+$", "description": "Link to the ticket that tracks the accepted finding." } } };
+  const pattern0 = new RegExp("^([A-Z][A-Z0-9]*[0-9]{3}|\\*)$", "u");
+  const pattern1 = new RegExp("\\S", "u");
+  const pattern2 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+  const pattern4 = new RegExp("^https?://\\S+$", "u");
+  const func2 = runtime1.default;
+  function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    ;
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.suppressions === void 0) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "suppressions" }, message: "must have required property 'suppressions'" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "$schema" || key0 === "version" || key0 === "suppressions")) {
+          const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.$schema !== void 0) {
+        if (typeof data.$schema !== "string") {
+          const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      if (data.version !== void 0) {
+        if (1 !== data.version) {
+          const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.suppressions !== void 0) {
+        let data2 = data.suppressions;
+        if (Array.isArray(data2)) {
+          const len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3.policy === void 0) {
+                const err4 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+              if (data3.resource === void 0) {
+                const err5 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+              if (data3.justification === void 0) {
+                const err6 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (data3.expires === void 0) {
+                const err7 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              for (const key1 in data3) {
+                if (!(key1 === "policy" || key1 === "resource" || key1 === "justification" || key1 === "expires" || key1 === "owner" || key1 === "ticket")) {
+                  const err8 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.policy !== void 0) {
+                let data4 = data3.policy;
+                if (typeof data4 === "string") {
+                  if (!pattern0.test(data4)) {
+                    const err9 = { instancePath: instancePath + "/suppressions/" + i0 + "/policy", schemaPath: "#/definitions/entry/properties/policy/pattern", keyword: "pattern", params: { pattern: "^([A-Z][A-Z0-9]*[0-9]{3}|\\*)$" }, message: 'must match pattern "^([A-Z][A-Z0-9]*[0-9]{3}|\\*)$"' };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/suppressions/" + i0 + "/policy", schemaPath: "#/definitions/entry/properties/policy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.resource !== void 0) {
+                let data5 = data3.resource;
+                if (typeof data5 === "string") {
+                  if (func2(data5) < 1) {
+                    const err11 = { instancePath: instancePath + "/suppressions/" + i0 + "/resource", schemaPath: "#/definitions/entry/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err12 = { instancePath: instancePath + "/suppressions/" + i0 + "/resource", schemaPath: "#/definitions/entry/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.justification !== void 0) {
+                let data6 = data3.justification;
+                if (typeof data6 === "string") {
+                  if (!pattern1.test(data6)) {
+                    const err13 = { instancePath: instancePath + "/suppressions/" + i0 + "/justification", schemaPath: "#/definitions/entry/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err14 = { instancePath: instancePath + "/suppressions/" + i0 + "/justification", schemaPath: "#/definitions/entry/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.expires !== void 0) {
+                let data7 = data3.expires;
+                if (typeof data7 === "string") {
+                  if (!pattern2.test(data7)) {
+                    const err15 = { instancePath: instancePath + "/suppressions/" + i0 + "/expires", schemaPath: "#/definitions/entry/properties/expires/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+                    if (vErrors === null) {
+                      vErrors = [err15];
+                    } else {
+                      vErrors.push(err15);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err16 = { instancePath: instancePath + "/suppressions/" + i0 + "/expires", schemaPath: "#/definitions/entry/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.owner !== void 0) {
+                let data8 = data3.owner;
+                if (typeof data8 === "string") {
+                  if (!pattern1.test(data8)) {
+                    const err17 = { instancePath: instancePath + "/suppressions/" + i0 + "/owner", schemaPath: "#/definitions/entry/properties/owner/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err18 = { instancePath: instancePath + "/suppressions/" + i0 + "/owner", schemaPath: "#/definitions/entry/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.ticket !== void 0) {
+                let data9 = data3.ticket;
+                if (typeof data9 === "string") {
+                  if (!pattern4.test(data9)) {
+                    const err19 = { instancePath: instancePath + "/suppressions/" + i0 + "/ticket", schemaPath: "#/definitions/entry/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                    if (vErrors === null) {
+                      vErrors = [err19];
+                    } else {
+                      vErrors.push(err19);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err20 = { instancePath: instancePath + "/suppressions/" + i0 + "/ticket", schemaPath: "#/definitions/entry/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err21 = { instancePath: instancePath + "/suppressions/" + i0, schemaPath: "#/definitions/entry/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err22 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err23];
+      } else {
+        vErrors.push(err23);
+      }
+      errors++;
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10 };
+})();
 var VALIDATORS = {
   "policy:Ybqv2I-HS80VjOdKRkpRGt": validators0.v0,
   "policy:hijSXy3eJsSVRgUn0t4nAe": validators0.v1,
@@ -49620,7 +51329,10 @@ var VALIDATORS = {
   "policy:2Nei5SuxUdHOffyxHwst8T": validators0.v35,
   "policy:1oiFwBHFoWN1hw9vIbI_Vc": validators0.v36,
   "policy:TybivOy-uImf-Cv-vodJUe": validators0.v37,
-  "schema:policy:RyEqkd4N08plE2LMFuQaiL": validators1.v0
+  "schema:config:a__m5UpYoswb21Y1xeAbbS": validators1.v0,
+  "schema:policy:GVQMNNXpl2GyBIdHMAQz5X": validators2.v0,
+  "schema:policy-tests:0aP4ZRfXWrAGlcw-W4dxRM": validators3.v0,
+  "schema:suppressions:22byBqmc7QthvusX6FPpxD": validators4.v0
 };
 var TEMPLATES = {
   "policy-template:TuzT0Yx3xiJFICz0ZPS5BK": { "0": function(container, depth0, helpers, partials, data) {
@@ -51140,7 +52852,7 @@ var TEMPLATES = {
     };
     return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 49 }, "end": { "line": 1, "column": 55 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 47 }, "end": { "line": 1, "column": 84 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 99 }, "end": { "line": 1, "column": 105 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 97 }, "end": { "line": 1, "column": 135 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 156 } }), depth0)) != null ? stack1 : "") + " --default-outbound-access false";
   }, "useData": true },
-  "page:50526ZWnLb1PvqHUQxLSrT": { "0": function(container, depth0, helpers, partials, data) {
+  "page:0cg0V76sMsg5hN5eLV_2cE": { "0": function(container, depth0, helpers, partials, data) {
     return "<code><bdi>" + container.escapeExpression(container.lambda(depth0, depth0)) + "</bdi></code> ";
   }, "1": function(container, depth0, helpers, partials, data) {
     return '<span class="muted">none</span>';
@@ -51237,10 +52949,14 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return '<label data-for="clusters findings"><span>Show</span><select id="f-state"><option value="">All findings</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(16, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 136 }, "end": { "line": 90, "column": 203 } } })) != null ? stack1 : "") + '<option value="open">Not suppressed</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(17, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 247 }, "end": { "line": 90, "column": 327 } } })) != null ? stack1 : "") + "</select></label>";
+    return '<label data-for="clusters findings"><span>Show</span><select id="f-state" data-default="' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(16, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 112 }, "end": { "line": 90, "column": 150 } } })) != null ? stack1 : "") + '"><option value="">All findings</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(17, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 190 }, "end": { "line": 90, "column": 257 } } })) != null ? stack1 : "") + '<option value="open"' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(18, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 277 }, "end": { "line": 90, "column": 320 } } })) != null ? stack1 : "") + ">Not suppressed</option>" + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(19, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 344 }, "end": { "line": 90, "column": 424 } } })) != null ? stack1 : "") + "</select></label>";
   }, "16": function(container, depth0, helpers, partials, data) {
-    return '<option value="new">New only</option>';
+    return "open";
   }, "17": function(container, depth0, helpers, partials, data) {
+    return '<option value="new">New only</option>';
+  }, "18": function(container, depth0, helpers, partials, data) {
+    return " selected";
+  }, "19": function(container, depth0, helpers, partials, data) {
     return '<option value="suppressed">Suppressed</option>';
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51251,7 +52967,7 @@ var TEMPLATES = {
     };
     return '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="' + alias4((helper = lookupProperty(helpers, "csp") || alias1(depth0, "csp", { "start": { "line": 5, "column": 54 }, "end": { "line": 5, "column": 57 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "csp", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 52 }, "end": { "line": 5, "column": 59 } } }) : helper)) + '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n<meta name="generator" content="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 8, "column": 34 }, "end": { "line": 8, "column": 43 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 8, "column": 48 }, "end": { "line": 8, "column": 60 } }), depth0)) + '">\n<title>AKS egress audit \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 9, "column": 28 }, "end": { "line": 9, "column": 40 } }), depth0)) + `</title>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232452a4'/%3E%3Cpath d='M4 8h6M8 5l3 3-3 3' stroke='white' stroke-width='1.6' fill='none'/%3E%3C/svg%3E">
-<style>` + ((stack1 = (helper = lookupProperty(helpers, "style") || alias1(depth0, "style", { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 15 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "style", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 7 }, "end": { "line": 11, "column": 18 } } }) : helper)) != null ? stack1 : "") + '</style>\n</head>\n<body>\n<header class="top">\n  <div class="wrap top-inner">\n    <div class="brand">\n      <svg class="logo" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3"/><path d="M4 8h6M8 5l3 3-3 3"/></svg>\n      <span>AKS egress audit</span>\n    </div>\n    <div class="top-meta">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 20, "column": 28 }, "end": { "line": 20, "column": 37 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 20, "column": 42 }, "end": { "line": 20, "column": 54 } }), depth0)) + ' \xB7 <time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 20, "column": 77 }, "end": { "line": 20, "column": 92 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 20, "column": 98 }, "end": { "line": 20, "column": 110 } }), depth0)) + '</time></div>\n  </div>\n</header>\n<main class="wrap">\n  <section class="scope card" aria-label="Scan scope">\n    <dl>\n      <div><dt>Scanned</dt><dd><time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 26, "column": 49 }, "end": { "line": 26, "column": 64 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 26, "column": 70 }, "end": { "line": 26, "column": 82 } }), depth0)) + '</time> <span class="muted">in ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "duration", { "start": { "line": 26, "column": 117 }, "end": { "line": 26, "column": 130 } }), depth0)) + "</span></dd></div>\n      <div><dt>Source</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "source", { "start": { "line": 27, "column": 32 }, "end": { "line": 27, "column": 43 } }), depth0)) + '</dd></div>\n      <div class="wide"><dt>Inputs</dt><dd>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "inputs"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 28, "column": 43 }, "end": { "line": 28, "column": 145 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "moreInputs"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 145 }, "end": { "line": 28, "column": 230 } } })) != null ? stack1 : "") + "</dd></div>\n      <div><dt>Profile</dt><dd><bdi>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "profile", { "start": { "line": 29, "column": 38 }, "end": { "line": 29, "column": 50 } }), depth0)) + "</bdi></dd></div>\n      <div><dt>Fails on</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "failOn", { "start": { "line": 30, "column": 34 }, "end": { "line": 30, "column": 45 } }), depth0)) + "</dd></div>\n      <div><dt>Subscriptions</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "subscriptions", { "start": { "line": 31, "column": 39 }, "end": { "line": 31, "column": 57 } }), depth0)) + '</dd></div>\n    </dl>\n  </section>\n\n  <section class="kpis" aria-label="Totals">\n    <div class="card kpi">\n      <div class="kpi-label">Clusters</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "clusters", { "start": { "line": 38, "column": 31 }, "end": { "line": 38, "column": 46 } }), depth0)) + '</div>\n      <svg class="statusbar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 39, "column": 101 }, "end": { "line": 39, "column": 114 } }), depth0)) + " pass, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 39, "column": 125 }, "end": { "line": 39, "column": 138 } }), depth0)) + " fail, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 39, "column": 149 }, "end": { "line": 39, "column": 166 } }), depth0)) + ' not fully evaluated">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "statusBar"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 39, "column": 190 }, "end": { "line": 39, "column": 323 } } })) != null ? stack1 : "") + '</svg>\n      <div class="legend"><span class="dot st-pass"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 40, "column": 61 }, "end": { "line": 40, "column": 74 } }), depth0)) + ' pass <span class="dot st-fail"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 40, "column": 117 }, "end": { "line": 40, "column": 130 } }), depth0)) + ' fail <span class="dot st-incomplete"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 40, "column": 179 }, "end": { "line": 40, "column": 196 } }), depth0)) + ' incomplete</div>\n    </div>\n    <div class="card kpi">\n      <div class="kpi-label">Findings</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "findings", { "start": { "line": 44, "column": 31 }, "end": { "line": 44, "column": 46 } }), depth0)) + '</div>\n      <div class="sev-row">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 45, "column": 27 }, "end": { "line": 45, "column": 140 } } })) != null ? stack1 : "") + "</div>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 46, "column": 6 }, "end": { "line": 46, "column": 324 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 47, "column": 6 }, "end": { "line": 47, "column": 129 } } })) != null ? stack1 : "") + '\n    </div>\n    <div class="card kpi' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "incompleteAny"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 49, "column": 24 }, "end": { "line": 49, "column": 64 } } })) != null ? stack1 : "") + '">\n      <div class="kpi-label">Not fully evaluated</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 51, "column": 31 }, "end": { "line": 51, "column": 48 } }), depth0)) + '</div>\n      <div class="muted small">clusters with a resource missing from the inventory \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "errors", { "start": { "line": 52, "column": 87 }, "end": { "line": 52, "column": 100 } }), depth0)) + ' input errors</div>\n    </div>\n  </section>\n\n  <section class="charts">\n    <div class="card chart-stack">\n      <figure class="chart">\n        <figcaption>Findings by severity</figcaption>\n        ' + ((stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "severityChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '      </figure>\n      <figure class="chart">\n        <figcaption>Clusters by outbound type</figcaption>\n        ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "outboundChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.program(9, data, 0), "data": data, "loc": { "start": { "line": 64, "column": 8 }, "end": { "line": 64, "column": 108 } } })) != null ? stack1 : "") + '\n      </figure>\n    </div>\n    <figure class="card chart">\n      <figcaption>Findings by policy</figcaption>\n      ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "policyChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.program(11, data, 0), "data": data, "loc": { "start": { "line": 69, "column": 6 }, "end": { "line": 69, "column": 102 } } })) != null ? stack1 : "") + "\n    </figure>\n  </section>\n\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 73, "column": 2 }, "end": { "line": 73, "column": 46 } } })) != null ? stack1 : "") + '\n\n  <noscript><p class="card callout">The cluster and finding tables need JavaScript, which this viewer has turned off. The totals above are complete; every detail is also in the JSON report.</p></noscript>\n\n  <section id="explorer" class="card explorer" aria-label="Clusters and findings" hidden>\n    <div id="tabs" class="tabs" role="tablist">\n      <button type="button" role="tab" data-tab="clusters" aria-controls="view" aria-selected="true">Clusters <span class="count" id="count-clusters"></span></button>\n      <button type="button" role="tab" data-tab="findings" aria-controls="view" aria-selected="false">Findings <span class="count" id="count-findings"></span></button>\n      <button type="button" role="tab" data-tab="incomplete" aria-controls="view" aria-selected="false">Not fully evaluated <span class="count" id="count-incomplete"></span></button>\n      <button type="button" role="tab" data-tab="errors" aria-controls="view" aria-selected="false">Input errors <span class="count" id="count-errors"></span></button>\n    </div>\n    <div class="filters">\n      <label class="search" data-for="clusters findings incomplete errors"><span class="sr">Search</span><input id="q" type="search" placeholder="Search clusters, resources, messages\u2026  ( / )" autocomplete="off" spellcheck="false"></label>\n      <label data-for="clusters findings"><span>Severity</span><select id="f-sev"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 86, "column": 111 }, "end": { "line": 86, "column": 182 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings"><span>Policy</span><select id="f-policy"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "policies"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 87, "column": 112 }, "end": { "line": 87, "column": 191 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Subscription</span><select id="f-sub"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "subscriptions"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 88, "column": 126 }, "end": { "line": 88, "column": 210 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Outbound type</span><select id="f-outbound"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "outboundTypes"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 89, "column": 132 }, "end": { "line": 89, "column": 216 } } })) != null ? stack1 : "") + "</select></label>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(15, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 6 }, "end": { "line": 90, "column": 351 } } })) != null ? stack1 : "") + '\n      <label data-for="clusters"><span>Sort</span><select id="f-sort"><option value="worst">Most severe first</option><option value="name">Name</option><option value="status">Status</option><option value="outbound">Outbound type</option></select></label>\n      <button type="button" id="reset" class="reset">Clear filters</button>\n    </div>\n    <p id="shown" class="shown" aria-live="polite"></p>\n    <div id="view" role="tabpanel"></div>\n    <nav id="pager" class="pager" aria-label="Pages"></nav>\n  </section>\n</main>\n<footer class="wrap foot">Generated by <a href="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "informationUri", { "start": { "line": 99, "column": 50 }, "end": { "line": 99, "column": 69 } }), depth0)) + '" rel="noopener noreferrer">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 99, "column": 101 }, "end": { "line": 99, "column": 110 } }), depth0)) + "</a> " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 99, "column": 119 }, "end": { "line": 99, "column": 131 } }), depth0)) + '. This file is self-contained: it loads nothing from the network.</footer>\n<script type="application/json" id="report-data">' + ((stack1 = (helper = lookupProperty(helpers, "data") || alias1(depth0, "data", { "start": { "line": 100, "column": 52 }, "end": { "line": 100, "column": 56 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "data", "hash": {}, "data": data, "loc": { "start": { "line": 100, "column": 49 }, "end": { "line": 100, "column": 59 } } }) : helper)) != null ? stack1 : "") + "</script>\n<script>" + ((stack1 = (helper = lookupProperty(helpers, "script") || alias1(depth0, "script", { "start": { "line": 101, "column": 11 }, "end": { "line": 101, "column": 17 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "script", "hash": {}, "data": data, "loc": { "start": { "line": 101, "column": 8 }, "end": { "line": 101, "column": 20 } } }) : helper)) != null ? stack1 : "") + "</script>\n</body>\n</html>\n";
+<style>` + ((stack1 = (helper = lookupProperty(helpers, "style") || alias1(depth0, "style", { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 15 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "style", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 7 }, "end": { "line": 11, "column": 18 } } }) : helper)) != null ? stack1 : "") + '</style>\n</head>\n<body>\n<header class="top">\n  <div class="wrap top-inner">\n    <div class="brand">\n      <svg class="logo" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3"/><path d="M4 8h6M8 5l3 3-3 3"/></svg>\n      <span>AKS egress audit</span>\n    </div>\n    <div class="top-meta">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 20, "column": 28 }, "end": { "line": 20, "column": 37 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 20, "column": 42 }, "end": { "line": 20, "column": 54 } }), depth0)) + ' \xB7 <time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 20, "column": 77 }, "end": { "line": 20, "column": 92 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 20, "column": 98 }, "end": { "line": 20, "column": 110 } }), depth0)) + '</time></div>\n  </div>\n</header>\n<main class="wrap">\n  <section class="scope card" aria-label="Scan scope">\n    <dl>\n      <div><dt>Scanned</dt><dd><time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 26, "column": 49 }, "end": { "line": 26, "column": 64 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 26, "column": 70 }, "end": { "line": 26, "column": 82 } }), depth0)) + '</time> <span class="muted">in ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "duration", { "start": { "line": 26, "column": 117 }, "end": { "line": 26, "column": 130 } }), depth0)) + "</span></dd></div>\n      <div><dt>Source</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "source", { "start": { "line": 27, "column": 32 }, "end": { "line": 27, "column": 43 } }), depth0)) + '</dd></div>\n      <div class="wide"><dt>Inputs</dt><dd>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "inputs"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 28, "column": 43 }, "end": { "line": 28, "column": 145 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "moreInputs"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 145 }, "end": { "line": 28, "column": 230 } } })) != null ? stack1 : "") + "</dd></div>\n      <div><dt>Profile</dt><dd><bdi>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "profile", { "start": { "line": 29, "column": 38 }, "end": { "line": 29, "column": 50 } }), depth0)) + "</bdi></dd></div>\n      <div><dt>Fails on</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "failOn", { "start": { "line": 30, "column": 34 }, "end": { "line": 30, "column": 45 } }), depth0)) + "</dd></div>\n      <div><dt>Subscriptions</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "subscriptions", { "start": { "line": 31, "column": 39 }, "end": { "line": 31, "column": 57 } }), depth0)) + '</dd></div>\n    </dl>\n  </section>\n\n  <section class="kpis" aria-label="Totals">\n    <div class="card kpi">\n      <div class="kpi-label">Clusters</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "clusters", { "start": { "line": 38, "column": 31 }, "end": { "line": 38, "column": 46 } }), depth0)) + '</div>\n      <svg class="statusbar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 39, "column": 101 }, "end": { "line": 39, "column": 114 } }), depth0)) + " pass, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 39, "column": 125 }, "end": { "line": 39, "column": 138 } }), depth0)) + " fail, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 39, "column": 149 }, "end": { "line": 39, "column": 166 } }), depth0)) + ' not fully evaluated">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "statusBar"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 39, "column": 190 }, "end": { "line": 39, "column": 323 } } })) != null ? stack1 : "") + '</svg>\n      <div class="legend"><span class="dot st-pass"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 40, "column": 61 }, "end": { "line": 40, "column": 74 } }), depth0)) + ' pass <span class="dot st-fail"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 40, "column": 117 }, "end": { "line": 40, "column": 130 } }), depth0)) + ' fail <span class="dot st-incomplete"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 40, "column": 179 }, "end": { "line": 40, "column": 196 } }), depth0)) + ' incomplete</div>\n    </div>\n    <div class="card kpi">\n      <div class="kpi-label">Findings</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "findings", { "start": { "line": 44, "column": 31 }, "end": { "line": 44, "column": 46 } }), depth0)) + '</div>\n      <div class="sev-row">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 45, "column": 27 }, "end": { "line": 45, "column": 140 } } })) != null ? stack1 : "") + "</div>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 46, "column": 6 }, "end": { "line": 46, "column": 324 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 47, "column": 6 }, "end": { "line": 47, "column": 129 } } })) != null ? stack1 : "") + '\n    </div>\n    <div class="card kpi' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "incompleteAny"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 49, "column": 24 }, "end": { "line": 49, "column": 64 } } })) != null ? stack1 : "") + '">\n      <div class="kpi-label">Not fully evaluated</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 51, "column": 31 }, "end": { "line": 51, "column": 48 } }), depth0)) + '</div>\n      <div class="muted small">clusters with a resource missing from the inventory \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "errors", { "start": { "line": 52, "column": 87 }, "end": { "line": 52, "column": 100 } }), depth0)) + ' input errors</div>\n    </div>\n  </section>\n\n  <section class="charts">\n    <div class="card chart-stack">\n      <figure class="chart">\n        <figcaption>Findings by severity</figcaption>\n        ' + ((stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "severityChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '      </figure>\n      <figure class="chart">\n        <figcaption>Clusters by outbound type</figcaption>\n        ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "outboundChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.program(9, data, 0), "data": data, "loc": { "start": { "line": 64, "column": 8 }, "end": { "line": 64, "column": 108 } } })) != null ? stack1 : "") + '\n      </figure>\n    </div>\n    <figure class="card chart">\n      <figcaption>Findings by policy</figcaption>\n      ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "policyChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.program(11, data, 0), "data": data, "loc": { "start": { "line": 69, "column": 6 }, "end": { "line": 69, "column": 102 } } })) != null ? stack1 : "") + "\n    </figure>\n  </section>\n\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 73, "column": 2 }, "end": { "line": 73, "column": 46 } } })) != null ? stack1 : "") + "\n\n  " + ((stack1 = container.invokePartial(lookupProperty(partials, "static"), lookupProperty(depth0, "tables"), { "name": "static", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '\n  <section id="explorer" class="card explorer" aria-label="Clusters and findings" hidden>\n    <div id="tabs" class="tabs" role="tablist">\n      <button type="button" role="tab" data-tab="clusters" aria-controls="view" aria-selected="true">Clusters <span class="count" id="count-clusters"></span></button>\n      <button type="button" role="tab" data-tab="findings" aria-controls="view" aria-selected="false">Findings <span class="count" id="count-findings"></span></button>\n      <button type="button" role="tab" data-tab="incomplete" aria-controls="view" aria-selected="false">Not fully evaluated <span class="count" id="count-incomplete"></span></button>\n      <button type="button" role="tab" data-tab="errors" aria-controls="view" aria-selected="false">Input errors <span class="count" id="count-errors"></span></button>\n    </div>\n    <div class="filters">\n      <label class="search" data-for="clusters findings incomplete errors"><span class="sr">Search</span><input id="q" type="search" placeholder="Search clusters, resources, messages\u2026  ( / )" autocomplete="off" spellcheck="false"></label>\n      <label data-for="clusters findings"><span>Severity</span><select id="f-sev"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 86, "column": 111 }, "end": { "line": 86, "column": 182 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings"><span>Policy</span><select id="f-policy"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "policies"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 87, "column": 112 }, "end": { "line": 87, "column": 191 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Subscription</span><select id="f-sub"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "subscriptions"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 88, "column": 126 }, "end": { "line": 88, "column": 210 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Outbound type</span><select id="f-outbound"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "outboundTypes"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 89, "column": 132 }, "end": { "line": 89, "column": 216 } } })) != null ? stack1 : "") + "</select></label>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(15, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 6 }, "end": { "line": 90, "column": 448 } } })) != null ? stack1 : "") + '\n      <label data-for="clusters"><span>Sort</span><select id="f-sort"><option value="worst">Most severe first</option><option value="name">Name</option><option value="status">Status</option><option value="outbound">Outbound type</option></select></label>\n      <button type="button" id="reset" class="reset">Clear filters</button>\n    </div>\n    <p id="shown" class="shown" aria-live="polite"></p>\n    <div id="view" role="tabpanel"></div>\n    <nav id="pager" class="pager" aria-label="Pages"></nav>\n  </section>\n</main>\n<footer class="wrap foot">Generated by <a href="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "informationUri", { "start": { "line": 99, "column": 50 }, "end": { "line": 99, "column": 69 } }), depth0)) + '" rel="noopener noreferrer">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 99, "column": 101 }, "end": { "line": 99, "column": 110 } }), depth0)) + "</a> " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 99, "column": 119 }, "end": { "line": 99, "column": 131 } }), depth0)) + '. This file is self-contained: it loads nothing from the network.</footer>\n<script type="application/json" id="report-data">' + ((stack1 = (helper = lookupProperty(helpers, "data") || alias1(depth0, "data", { "start": { "line": 100, "column": 52 }, "end": { "line": 100, "column": 56 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "data", "hash": {}, "data": data, "loc": { "start": { "line": 100, "column": 49 }, "end": { "line": 100, "column": 59 } } }) : helper)) != null ? stack1 : "") + "</script>\n<script>" + ((stack1 = (helper = lookupProperty(helpers, "script") || alias1(depth0, "script", { "start": { "line": 101, "column": 11 }, "end": { "line": 101, "column": 17 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "script", "hash": {}, "data": data, "loc": { "start": { "line": 101, "column": 8 }, "end": { "line": 101, "column": 20 } } }) : helper)) != null ? stack1 : "") + "</script>\n</body>\n</html>\n";
   }, "usePartial": true, "useData": true },
   "page:BIr3ZnQcfPIE21KWHxQSgp": { "0": function(container, depth0, helpers, partials, data, blockParams, depths) {
     var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51394,6 +53110,85 @@ var TEMPLATES = {
       return void 0;
     };
     return '<section class="triage" aria-label="Baseline and suppressions">\n' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "baseline"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 2, "column": 2 }, "end": { "line": 14, "column": 9 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "suppressions"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 15, "column": 2 }, "end": { "line": 36, "column": 9 } } })) != null ? stack1 : "") + "</section>\n";
+  }, "useData": true },
+  "page:fqk-NZDS1tYoRYg5gA5lPE": { "0": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr><td data-label="Cluster"><div class="cname"><bdi>' + alias4((helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 6, "column": 86 }, "end": { "line": 6, "column": 90 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 84 }, "end": { "line": 6, "column": 92 } } }) : helper)) + '</bdi></div><div class="muted small"><bdi>' + alias4((helper = lookupProperty(helpers, "rg") || alias1(depth0, "rg", { "start": { "line": 6, "column": 136 }, "end": { "line": 6, "column": 138 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "rg", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 134 }, "end": { "line": 6, "column": 140 } } }) : helper)) + '</bdi></div></td><td data-label="Subscription" class="mono small"><bdi>' + alias4((helper = lookupProperty(helpers, "sub") || alias1(depth0, "sub", { "start": { "line": 6, "column": 213 }, "end": { "line": 6, "column": 216 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sub", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 211 }, "end": { "line": 6, "column": 218 } } }) : helper)) + '</bdi></td><td data-label="Outbound type"><bdi>' + alias4((helper = lookupProperty(helpers, "outbound") || alias1(depth0, "outbound", { "start": { "line": 6, "column": 267 }, "end": { "line": 6, "column": 275 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "outbound", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 265 }, "end": { "line": 6, "column": 277 } } }) : helper)) + '</bdi></td><td data-label="Status"><span class="badge st-' + alias4((helper = lookupProperty(helpers, "status") || alias1(depth0, "status", { "start": { "line": 6, "column": 336 }, "end": { "line": 6, "column": 342 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "status", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 334 }, "end": { "line": 6, "column": 344 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "statusLabel") || alias1(depth0, "statusLabel", { "start": { "line": 6, "column": 348 }, "end": { "line": 6, "column": 359 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "statusLabel", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 346 }, "end": { "line": 6, "column": 361 } } }) : helper)) + '</span></td><td data-label="Findings" class="cfindings">' + alias4((helper = lookupProperty(helpers, "findings") || alias1(depth0, "findings", { "start": { "line": 6, "column": 419 }, "end": { "line": 6, "column": 427 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "findings", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 417 }, "end": { "line": 6, "column": 429 } } }) : helper)) + "</td></tr>";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return '<tr><td colspan="5">The scan found no clusters.</td></tr>';
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted">And ' + container.escapeExpression((helper = lookupProperty(helpers, "moreClusters") || container.strict(depth0, "moreClusters", { "start": { "line": 8, "column": 47 }, "end": { "line": 8, "column": 59 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "moreClusters", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 45 }, "end": { "line": 8, "column": 61 } } }) : helper)) + " more clusters, listed in the JSON report.</p>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '  <section class="card cluster-block" aria-label="Findings of ' + alias4((helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 11, "column": 64 }, "end": { "line": 11, "column": 68 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 62 }, "end": { "line": 11, "column": 70 } } }) : helper)) + '">\n    <h2><bdi>' + alias4((helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 12, "column": 15 }, "end": { "line": 12, "column": 19 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 12, "column": 13 }, "end": { "line": 12, "column": 21 } } }) : helper)) + '</bdi> <span class="badge st-' + alias4((helper = lookupProperty(helpers, "status") || alias1(depth0, "status", { "start": { "line": 12, "column": 52 }, "end": { "line": 12, "column": 58 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "status", "hash": {}, "data": data, "loc": { "start": { "line": 12, "column": 50 }, "end": { "line": 12, "column": 60 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "statusLabel") || alias1(depth0, "statusLabel", { "start": { "line": 12, "column": 64 }, "end": { "line": 12, "column": 75 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "statusLabel", "hash": {}, "data": data, "loc": { "start": { "line": 12, "column": 62 }, "end": { "line": 12, "column": 77 } } }) : helper)) + '</span></h2>\n    <p class="muted small"><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "id") || alias1(depth0, "id", { "start": { "line": 13, "column": 52 }, "end": { "line": 13, "column": 54 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "id", "hash": {}, "data": data, "loc": { "start": { "line": 13, "column": 50 }, "end": { "line": 13, "column": 56 } } }) : helper)) + "</bdi></code> \xB7 " + alias4((helper = lookupProperty(helpers, "summary") || alias1(depth0, "summary", { "start": { "line": 13, "column": 74 }, "end": { "line": 13, "column": 81 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "summary", "hash": {}, "data": data, "loc": { "start": { "line": 13, "column": 72 }, "end": { "line": 13, "column": 83 } } }) : helper)) + '</p>\n    <div class="scroll-x"><table class="grid reflow static-findings">\n      <thead><tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Resource</th><th scope="col">Remediation</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "findings"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 16, "column": 13 }, "end": { "line": 21, "column": 20 } } })) != null ? stack1 : "") + "</tbody>\n    </table></div>\n  </section>\n";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr class="sfinding sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 16, "column": 57 }, "end": { "line": 16, "column": 60 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 16, "column": 55 }, "end": { "line": 16, "column": 62 } } }) : helper)) + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 16, "column": 62 }, "end": { "line": 16, "column": 98 } } })) != null ? stack1 : "") + '">\n        <td data-label="Severity"><span class="badge sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 17, "column": 59 }, "end": { "line": 17, "column": 62 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 57 }, "end": { "line": 17, "column": 64 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "sevLabel") || alias1(depth0, "sevLabel", { "start": { "line": 17, "column": 68 }, "end": { "line": 17, "column": 76 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sevLabel", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 66 }, "end": { "line": 17, "column": 78 } } }) : helper)) + "</span>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "isNew"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 17, "column": 85 }, "end": { "line": 17, "column": 147 } } })) != null ? stack1 : "") + '<div class="pid"><bdi>' + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 17, "column": 171 }, "end": { "line": 17, "column": 179 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 169 }, "end": { "line": 17, "column": 181 } } }) : helper)) + '</bdi></div></td>\n        <td data-label="Finding"><div class="ptitle"><bdi>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 18, "column": 60 }, "end": { "line": 18, "column": 65 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 58 }, "end": { "line": 18, "column": 67 } } }) : helper)) + '</bdi></div><p class="msg"><bdi>' + alias4((helper = lookupProperty(helpers, "message") || alias1(depth0, "message", { "start": { "line": 18, "column": 101 }, "end": { "line": 18, "column": 108 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "message", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 99 }, "end": { "line": 18, "column": 110 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 120 }, "end": { "line": 18, "column": 196 } } })) != null ? stack1 : "") + '</td>\n        <td data-label="Resource"><div class="strong"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceName") || alias1(depth0, "resourceName", { "start": { "line": 19, "column": 61 }, "end": { "line": 19, "column": 73 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceName", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 59 }, "end": { "line": 19, "column": 75 } } }) : helper)) + '</bdi></div><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceId") || alias1(depth0, "resourceId", { "start": { "line": 19, "column": 112 }, "end": { "line": 19, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceId", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 110 }, "end": { "line": 19, "column": 124 } } }) : helper)) + '</bdi></code><div class="small">Property <code><bdi>' + alias4((helper = lookupProperty(helpers, "path") || alias1(depth0, "path", { "start": { "line": 19, "column": 178 }, "end": { "line": 19, "column": 182 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "path", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 176 }, "end": { "line": 19, "column": 184 } } }) : helper)) + "</bdi></code>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "location"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 19, "column": 197 }, "end": { "line": 19, "column": 260 } } })) != null ? stack1 : "") + '</div></td>\n        <td data-label="Remediation"><p class="fix"><bdi>' + alias4((helper = lookupProperty(helpers, "remediation") || alias1(depth0, "remediation", { "start": { "line": 20, "column": 59 }, "end": { "line": 20, "column": 70 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "remediation", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 57 }, "end": { "line": 20, "column": 72 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "command"), { "name": "if", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 20, "column": 82 }, "end": { "line": 20, "column": 169 } } })) != null ? stack1 : "") + "</td>\n      </tr>";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    return " suppressed";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    return ' <span class="badge triage-new">New</span>';
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="supp small"><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "suppressed") || container.strict(depth0, "suppressed", { "start": { "line": 18, "column": 167 }, "end": { "line": 18, "column": 177 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "suppressed", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 165 }, "end": { "line": 18, "column": 179 } } }) : helper)) + "</bdi></p>";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " in <code><bdi>" + container.escapeExpression((helper = lookupProperty(helpers, "location") || container.strict(depth0, "location", { "start": { "line": 19, "column": 230 }, "end": { "line": 19, "column": 238 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "location", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 228 }, "end": { "line": 19, "column": 240 } } }) : helper)) + "</bdi></code>";
+  }, "9": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<pre class="cmd-static"><code><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "command") || container.strict(depth0, "command", { "start": { "line": 20, "column": 134 }, "end": { "line": 20, "column": 141 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "command", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 132 }, "end": { "line": 20, "column": 143 } } }) : helper)) + "</bdi></code></pre>";
+  }, "10": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="card callout">This page lists the first findings in full; ' + container.escapeExpression((helper = lookupProperty(helpers, "moreFindings") || container.strict(depth0, "moreFindings", { "start": { "line": 25, "column": 92 }, "end": { "line": 25, "column": 104 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "moreFindings", "hash": {}, "data": data, "loc": { "start": { "line": 25, "column": 90 }, "end": { "line": 25, "column": 106 } } }) : helper)) + " more are in the interactive view (with JavaScript) and in the JSON report.</p>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<section id="static" class="static" aria-label="Clusters and findings, in full">\n  <div class="card static-card">\n    <h2>Clusters</h2>\n    <div class="scroll-x"><table class="grid reflow static-clusters">\n      <thead><tr><th scope="col">Cluster</th><th scope="col">Subscription</th><th scope="col">Outbound type</th><th scope="col">Status</th><th scope="col">Findings</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "clusters"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 6, "column": 13 }, "end": { "line": 6, "column": 513 } } })) != null ? stack1 : "") + "</tbody>\n    </table></div>\n    " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreClusters"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 4 }, "end": { "line": 8, "column": 114 } } })) != null ? stack1 : "") + "\n  </div>\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "blocks"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 10, "column": 2 }, "end": { "line": 24, "column": 11 } } })) != null ? stack1 : "") + "  " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreFindings"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 25, "column": 2 }, "end": { "line": 25, "column": 192 } } })) != null ? stack1 : "") + "\n</section>\n";
   }, "useData": true }
 };
 var OUTLINES = {
@@ -51446,8 +53241,8 @@ var OUTLINES = {
 function precompiledKey(kind, source) {
   return `${kind}:${createHash("sha256").update(typeof source === "string" ? source : JSON.stringify(source)).digest("base64url").slice(0, 22)}`;
 }
-function precompiledValidator(kind, schema2) {
-  return VALIDATORS[precompiledKey(kind, schema2)];
+function precompiledValidator(kind, schema) {
+  return VALIDATORS[precompiledKey(kind, schema)];
 }
 function precompiledTemplate(hb, kind, text) {
   const spec = TEMPLATES[precompiledKey(kind, text)];
@@ -51458,18 +53253,550 @@ function precompiledOutline(template, otherwise) {
 }
 
 // src/tool.ts
-import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
-import path from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath2(import.meta.url)));
+var PACKAGE_ROOT = findRoot(path2.dirname(fileURLToPath2(import.meta.url)));
 function findRoot(from) {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync2(path.join(dir, "package.json")) && existsSync2(path.join(dir, "policies"))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`egress-audit: no package root above ${from}`);
+  for (let dir = from; ; dir = path2.dirname(dir)) {
+    if (existsSync3(path2.join(dir, "package.json")) && existsSync3(path2.join(dir, "policies"))) return dir;
+    if (path2.dirname(dir) === dir) throw new Error(`egress-audit: no package root above ${from}`);
   }
 }
-var pkg = JSON.parse(readFileSync4(path.join(PACKAGE_ROOT, "package.json"), "utf8"));
+var pkg = JSON.parse(readFileSync4(path2.join(PACKAGE_ROOT, "package.json"), "utf8"));
 var TOOL = { name: pkg.name, version: pkg.version, informationUri: pkg.homepage ?? "https://github.com/egress-audit/egress-audit" };
+
+// src/json/schema.ts
+var SCHEMA_DIR = path3.join(PACKAGE_ROOT, "schemas");
+function createAjv(options2 = {}) {
+  return new import_ajv.Ajv({ allErrors: true, strict: true, ...options2 });
+}
+var OPTIONS = { config: { strictRequired: false }, facts: { allowUnionTypes: true } };
+function schemaAjv(name, extra = {}) {
+  return createAjv({ ...OPTIONS[name], ...extra });
+}
+function readSchema(name) {
+  return JSON.parse(readFileSync5(path3.join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
+}
+var validators = /* @__PURE__ */ new Map();
+function schemaValidator(name) {
+  let v = validators.get(name);
+  if (!v) {
+    const schema = readSchema(name);
+    validators.set(name, v = precompiledValidator(`schema:${name}`, schema) ?? schemaAjv(name).compile(schema));
+  }
+  return v;
+}
+function schemaMessages(errors, patternMessages = {}) {
+  const out = [];
+  const absorbed = /* @__PURE__ */ new Set();
+  for (const e of errors) {
+    if (e.keyword !== "anyOf") continue;
+    const alternatives = errors.filter((x) => x.schemaPath.startsWith(`${e.schemaPath}/`) && x.instancePath === e.instancePath);
+    const names = alternatives.filter((x) => x.keyword === "required").map((x) => String(x.params.missingProperty));
+    if (names.length !== alternatives.length) continue;
+    alternatives.forEach((x) => absorbed.add(x));
+    absorbed.add(e);
+    out.push({ pointer: e.instancePath, message: `must have at least one of: ${names.join(", ")}` });
+  }
+  for (const e of errors) {
+    if (absorbed.has(e) || e.keyword === "propertyNames") continue;
+    const named = e.propertyName;
+    if (named !== void 0) {
+      out.push({ pointer: `${e.instancePath}/${escape3(named)}`, message: `invalid name "${named}": ${e.message ?? "invalid"}`, atName: true });
+    } else if (e.keyword === "additionalProperties") {
+      const name = String(e.params.additionalProperty);
+      out.push({ pointer: `${e.instancePath}/${escape3(name)}`, message: `unknown property "${name}"`, atName: true });
+    } else if (e.keyword === "required") {
+      out.push({ pointer: e.instancePath, message: `missing required property "${String(e.params.missingProperty)}"` });
+    } else if (e.keyword === "enum") {
+      out.push({ pointer: e.instancePath, message: `must be one of: ${e.params.allowedValues.map(String).join(", ")}` });
+    } else if (e.keyword === "pattern" && patternMessages[lastSegment(e.instancePath)]) {
+      out.push({ pointer: e.instancePath, message: patternMessages[lastSegment(e.instancePath)] });
+    } else {
+      out.push({ pointer: e.instancePath, message: e.message ?? "invalid" });
+    }
+  }
+  return out;
+}
+function schemaProblems(doc, errors, patternMessages) {
+  return schemaMessages(errors ?? [], patternMessages).map((p) => `${where(doc, p.pointer, p.atName)}: ${p.pointer || "/"}: ${p.message}`);
+}
+function where(doc, pointer, atName = false) {
+  const segs = pointerPath(pointer);
+  const last = segs[segs.length - 1];
+  const pos = atName && typeof last === "string" ? doc.locate(segs.slice(0, -1), last) : doc.locate(segs);
+  return `${doc.file}:${pos.line}:${pos.column}`;
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+var escape3 = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+var lastSegment = (pointer) => String(pointerPath(pointer).pop() ?? "");
+
+// src/json/structured.ts
+import path4 from "node:path";
+var import_yaml = __toESM(require_dist(), 1);
+async function readStructured(p, opts = {}) {
+  return parseStructured(await readText(p), p, opts);
+}
+function readStructuredSync(p, opts = {}) {
+  return parseStructured(readTextSync(p), p, opts);
+}
+function parseStructured({ file, text }, p, opts) {
+  return path4.extname(p).toLowerCase() === ".json" ? structuredJson(file, text, opts) : structuredYaml(file, text);
+}
+function structuredJson(file, text, opts) {
+  const value2 = parseJson(file, text);
+  let root = null;
+  const tree = () => root ??= parseTree(text, [], { disallowComments: true });
+  if (opts.uniqueKeys) {
+    const dup = duplicateKey(tree());
+    if (dup) {
+      const { line, column } = lineColumn(text, dup.offset);
+      throw new InputError(`${file}:${line}:${column}: duplicate key ${JSON.stringify(dup.value)}`);
+    }
+  }
+  const at = (offset) => lineColumn(text, offset);
+  return {
+    file,
+    value: value2,
+    locate(p, key2) {
+      const node = deepest(tree(), p);
+      if (key2 !== void 0 && node.type === "object") {
+        const prop = node.children?.find((c) => c.children?.[0]?.value === key2);
+        if (prop) return at(prop.offset);
+      }
+      return at(node.offset);
+    }
+  };
+}
+function duplicateKey(root) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node.type === "object") {
+      const seen = /* @__PURE__ */ new Set();
+      for (const prop of node.children ?? []) {
+        const k = prop.children?.[0];
+        if (k && seen.has(String(k.value))) return k;
+        if (k) seen.add(String(k.value));
+      }
+    }
+    for (const c of node.children ?? []) stack.push(c);
+  }
+  return null;
+}
+function deepest(root, p) {
+  for (let n2 = p.length; n2 > 0; n2--) {
+    const node = findNodeAtLocation(root, p.slice(0, n2));
+    if (node) return node;
+  }
+  return root;
+}
+var MAX_YAML_DEPTH = 1e3;
+var MAX_ALIAS_COUNT = 100;
+function structuredYaml(file, text) {
+  const where2 = (offset) => {
+    const { line, column } = lineColumn(text, offset);
+    return `${file}:${line}:${column}`;
+  };
+  if (/^[ \t\r\n]*$/.test(text)) throw new InputError(`${where2(text.length)}: the file is empty`);
+  const deep = flowDepthExceeded(text, MAX_YAML_DEPTH);
+  if (deep !== null) throw new InputError(`${where2(deep)}: invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
+  const lc = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(`${where2(0)}: invalid YAML: nested too deeply to read`);
+    throw err;
+  }
+  if (doc.errors.length) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const hint = e.code === "BAD_ALIAS" ? ' (a bare * starts a YAML alias: quote it, "*")' : "";
+        return `${where2(e.pos[0])}: invalid YAML: ${e.message}${hint}`;
+      }).join("\n")
+    );
+  }
+  let value2;
+  try {
+    value2 = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (err instanceof ReferenceError || err instanceof RangeError) {
+      throw new InputError(`${where2(firstAlias(doc))}: invalid YAML: aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions, or nested too deeply)`);
+    }
+    throw err;
+  }
+  const at = (offset) => {
+    const { line, col } = lc.linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    file,
+    value: value2,
+    locate(p, key2) {
+      const node = yamlNode(doc, p);
+      if (key2 !== void 0 && (0, import_yaml.isMap)(node)) {
+        const pair = node.items.find((i) => (0, import_yaml.isScalar)(i.key) && i.key.value === key2);
+        if (pair && (0, import_yaml.isScalar)(pair.key) && pair.key.range) return at(pair.key.range[0]);
+      }
+      const range = node?.range;
+      return at(range ? range[0] : 0);
+    }
+  };
+}
+function flowDepthExceeded(text, max) {
+  let depth = 0;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "[" || c === "{") {
+      if (++depth > max) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return null;
+}
+function firstAlias(doc) {
+  let offset = 0;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, node) {
+      if ((0, import_yaml.isAlias)(node) && node.range) offset = node.range[0];
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function yamlNode(doc, p) {
+  for (let n2 = p.length; n2 > 0; n2--) {
+    const node = doc.getIn(p.slice(0, n2), true);
+    if (node && typeof node === "object") return node;
+  }
+  return doc.contents;
+}
+
+// src/policy/types.ts
+var SEVERITIES = ["high", "medium", "low", "info"];
+var zeroBySeverity = () => ({ high: 0, medium: 0, low: 0, info: 0 });
+var SUBJECTS = ["cluster", "pool", "natGateway", "egressIp", "subnet"];
+var DEFAULT_PARAMS = {
+  allowedOutboundTypes: ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"],
+  minNatGatewayIps: 1,
+  maxIdleTimeoutMinutes: 120,
+  minSnatPortsPerNode: 1024
+};
+function severityRank(s) {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+// src/policy/profiles.ts
+var BUILTIN_PROFILES = {
+  baseline: {
+    name: "baseline",
+    description: "Every policy on, with the catalog defaults.",
+    params: DEFAULT_PARAMS,
+    policies: {}
+  },
+  secure: {
+    name: "secure",
+    description: "Secure tenants: only block or none egress; private API servers and no implicit outbound access are high.",
+    params: { ...DEFAULT_PARAMS, allowedOutboundTypes: ["block", "none"] },
+    policies: {
+      EG016: { severity: "high" },
+      EG018: { enabled: false },
+      EG022: { severity: "high" }
+    }
+  }
+};
+
+// src/config/config.ts
+async function readConfig(explicit, cwd = process.cwd()) {
+  const file = explicit ?? findConfig(cwd);
+  if (file === null) return null;
+  let doc;
+  try {
+    doc = await readStructured(file, { uniqueKeys: true });
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`configuration ${err.message}`);
+    throw err;
+  }
+  const loaded = doc;
+  const at = (pointer) => `${where(loaded, pointer)}: ${pointer || "/"}: `;
+  const validate2 = schemaValidator("config");
+  if (!validate2(doc.value)) throw configError(doc.file, schemaProblems(doc, validate2.errors));
+  const value2 = doc.value;
+  const dir = path5.dirname(path5.resolve(file));
+  const suppressions = value2.suppressions === void 0 ? null : path5.resolve(dir, value2.suppressions);
+  return { file: doc.file, value: value2, policyDirs: (value2.policyDirs ?? []).map((d) => path5.resolve(dir, d)), suppressions, at };
+}
+function configError(file, problems) {
+  return new InputError(`invalid configuration ${file} (${problems.length} problem${problems.length === 1 ? "" : "s"}):
+  ${problems.join("\n  ")}`);
+}
+function resolveProfiles(config, policyIds) {
+  const defs = config?.value.profiles ?? {};
+  const problems = [];
+  const at = (pointer) => config?.at(pointer) ?? "";
+  const resolved = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Set();
+  const known = [.../* @__PURE__ */ new Set([...Object.keys(BUILTIN_PROFILES), ...Object.keys(defs)])];
+  const resolve6 = (name, chain) => {
+    const done = resolved.get(name);
+    if (done) return done;
+    const def = defs[name];
+    const builtin = BUILTIN_PROFILES[name];
+    if (!def) return builtin ?? null;
+    if (failed.has(name)) return null;
+    if (chain.includes(name)) {
+      problems.push(`${at(`/profiles/${name}/extends`)}profiles extend each other in a cycle: ${[...chain, name].join(" \u2192 ")}`);
+      for (const n2 of chain) failed.add(n2);
+      return null;
+    }
+    if (builtin && def.extends !== void 0) problems.push(`${at(`/profiles/${name}/extends`)}the built-in profile ${name} cannot extend another; define a new profile instead`);
+    const parentName = builtin ? null : def.extends ?? "baseline";
+    if (parentName !== null && !defs[parentName] && !BUILTIN_PROFILES[parentName]) {
+      problems.push(`${at(`/profiles/${name}/extends`)}unknown profile "${parentName}"; known: ${known.join(", ")}`);
+      return null;
+    }
+    const base = builtin ?? (parentName === null ? null : resolve6(parentName, [...chain, name]));
+    if (!base) return null;
+    const policies = { ...base.policies };
+    for (const [id, setting] of Object.entries(def.policies ?? {})) policies[id] = { ...policies[id], ...setting };
+    const profile = {
+      name,
+      description: def.description ?? (builtin ? `${builtin.description} (adjusted by ${config?.file})` : `Extends ${base.name}.`),
+      params: { ...base.params, ...def.params },
+      policies
+    };
+    resolved.set(name, profile);
+    return profile;
+  };
+  for (const name of Object.keys(defs)) resolve6(name, []);
+  const ids = new Set(policyIds);
+  for (const [name, def] of Object.entries(defs)) {
+    for (const id of Object.keys(def.policies ?? {})) {
+      if (!ids.has(id)) problems.push(`${at(`/profiles/${name}/policies/${id}`)}unknown policy ${id}; loaded policies: ${[...ids].sort().join(", ") || "none"}`);
+    }
+  }
+  const exists2 = (n2) => n2 in defs || n2 in BUILTIN_PROFILES;
+  const wanted = config?.value.defaultProfile;
+  if (wanted !== void 0 && !exists2(wanted)) problems.push(`${at("/defaultProfile")}unknown profile "${wanted}"; known: ${known.join(", ")}`);
+  (config?.value.assign ?? []).forEach((rule, i) => {
+    if (!exists2(rule.profile)) problems.push(`${at(`/assign/${i}/profile`)}unknown profile "${rule.profile}"; known: ${known.join(", ")}`);
+  });
+  if (problems.length && config) throw configError(config.file, problems);
+  const all = /* @__PURE__ */ new Map();
+  for (const name of known) {
+    const p = resolved.get(name) ?? BUILTIN_PROFILES[name];
+    if (p) all.set(name, p);
+  }
+  return all;
+}
+function parameterDocs() {
+  const schema = readSchema("config");
+  return Object.fromEntries(Object.entries(schema.definitions.params.properties).map(([k, v]) => [k, v.description ?? ""]));
+}
+
+// src/policy/explain.ts
+var import_handlebars = __toESM(require_lib(), 1);
+var SUBJECT_TEXT = {
+  cluster: "each cluster",
+  pool: "each agent pool",
+  natGateway: "each NAT gateway serving the cluster",
+  egressIp: "each egress public IP or prefix of the cluster",
+  subnet: "each node-pool subnet of the cluster"
+};
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function value(v) {
+  if (isObject2(v) && typeof v.$data === "string") return v.$data.replace(/^\//, "").replace(/\//g, ".");
+  if (Array.isArray(v)) return v.map(value).join(", ");
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+function describeSchema(schema, at = []) {
+  if (!isObject2(schema)) return [];
+  const name = at.join(".") || "the subject";
+  const out = [];
+  for (const [kw, v] of Object.entries(schema)) {
+    if (kw === "properties" && isObject2(v)) for (const [k, sub] of Object.entries(v)) out.push(...describeSchema(sub, [...at, k]));
+    else if (kw === "items") out.push(...describeSchema(v, [...at, "*"]).map((c) => c.replace(`${name}.*`, `every item of ${name}:`)));
+    else if (kw === "contains") out.push(...describeSchema(v, [...at, "*"]).map((c) => c.replace(`${name}.*`, `some item of ${name}:`)));
+    else if (kw === "const") out.push(`${name} is ${value(v)}`);
+    else if (kw === "enum") out.push(`${name} is one of ${value(v)}`);
+    else if (kw === "minItems") out.push(`${name} has at least ${value(v)} item(s)`);
+    else if (kw === "maxItems") out.push(Number(v) === 0 ? `${name} is empty` : `${name} has at most ${value(v)} item(s)`);
+    else if (kw === "minimum") out.push(`${name} \u2265 ${value(v)}`);
+    else if (kw === "maximum") out.push(`${name} \u2264 ${value(v)}`);
+    else if (kw === "exclusiveMinimum") out.push(`${name} > ${value(v)}`);
+    else if (kw === "exclusiveMaximum") out.push(`${name} < ${value(v)}`);
+    else if (kw === "type") out.push(`${name} is ${Array.isArray(v) ? v.join(" or ") : String(v)}`);
+    else if (kw === "required" && Array.isArray(v)) out.push(...v.map((k) => `${[...at, String(k)].join(".")} is present`));
+    else if (kw === "not") out.push(`not (${describeSchema(v, at).join(" and ")})`);
+    else if ((kw === "anyOf" || kw === "oneOf") && Array.isArray(v)) out.push(`either ${v.map((s) => `(${describeSchema(s, at).join(" and ")})`).join(" or ")}`);
+    else if (kw === "allOf" && Array.isArray(v)) for (const s of v) out.push(...describeSchema(s, at));
+    else if (kw === "if") out.push(`if (${describeSchema(v, at).join(" and ")}) then (${describeSchema(schema.then, at).join(" and ")})`);
+    else if (kw === "then" || kw === "else" || kw === "description" || kw === "$comment") continue;
+    else out.push(`${name}: ${kw} ${JSON.stringify(v)}`);
+  }
+  return out;
+}
+function expr(e) {
+  switch (e.type) {
+    case "PathExpression":
+      return e.original;
+    case "SubExpression": {
+      const s = e;
+      return `(${[expr(s.path), ...s.params.map(expr)].join(" ")})`;
+    }
+    case "StringLiteral":
+      return JSON.stringify(e.value);
+    default:
+      return String(e.value);
+  }
+}
+function program(p) {
+  return (p?.body ?? []).map(statement).join("");
+}
+function statement(s) {
+  if (s.type === "ContentStatement") return s.value;
+  if (s.type === "MustacheStatement") {
+    const m = s;
+    return `<${[expr(m.path), ...m.params.map(expr)].join(" ")}>`;
+  }
+  if (s.type === "BlockStatement") {
+    const b = s;
+    const helper = expr(b.path);
+    const args2 = b.params.map(expr).join(" ");
+    const body2 = program(b.program);
+    const otherwise = b.inverse ? ` | otherwise: ${program(b.inverse)}` : "";
+    if (helper === "each") return `[for each of ${args2}: ${body2}${otherwise}]`;
+    if (helper === "if" || helper === "unless") return `[${helper} ${args2}: ${body2}${otherwise}]`;
+    return `[${helper}${args2 ? ` ${args2}` : ""}: ${body2}${otherwise}]`;
+  }
+  return "";
+}
+function describeTemplate(text) {
+  try {
+    return program(import_handlebars.default.parse(text)).trim();
+  } catch {
+    return text;
+  }
+}
+function explainPolicy(p, profiles, paramDocs) {
+  return {
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    severity: p.severity,
+    file: p.file,
+    appliesTo: SUBJECT_TEXT[p.subject],
+    appliesWhen: describeSchema(p.match),
+    passesWhen: describeSchema(p.assert),
+    description: p.description,
+    rationale: p.rationale,
+    parameters: (p.parameters ?? []).map((name) => ({
+      name,
+      description: paramDocs[name] ?? "",
+      values: Object.fromEntries(profiles.map((pr) => [pr.name, pr.params[name]]))
+    })),
+    profiles: profiles.map((pr) => ({ name: pr.name, enabled: pr.policies[p.id]?.enabled !== false, severity: pr.policies[p.id]?.severity ?? p.severity })),
+    message: describeTemplate(p.message),
+    remediation: p.remediation.command ? { text: describeTemplate(p.remediation.text), command: describeTemplate(p.remediation.command) } : { text: describeTemplate(p.remediation.text) },
+    docs: [p.helpUri, ...(p.docs ?? []).filter((d) => d !== p.helpUri)],
+    tags: p.tags
+  };
+}
+
+// src/cli/epilogue.ts
+var DOCS_URL = "https://github.com/egress-audit/egress-audit#readme";
+function epilogue(exitCodes, examples) {
+  const codes = Object.entries(exitCodes).map(([code, meaning]) => `  ${code}  ${meaning}`);
+  return ["Exit codes:", ...codes, "", "Examples:", ...examples.map((e) => `  ${e}`), "", `Documentation: ${DOCS_URL}`].join("\n");
+}
+var USAGE_ERROR = "usage or input error (message on stderr)";
+
+// src/cli/io.ts
+var processIo = {
+  out: (t) => void process.stdout.write(t.endsWith("\n") ? t : `${t}
+`),
+  err: (t) => void process.stderr.write(t.endsWith("\n") ? t : `${t}
+`),
+  isTTY: process.stderr.isTTY === true,
+  status: (line) => {
+    const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+    process.stderr.write(line === null ? "\r\x1B[2K" : `\r\x1B[2K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
+  }
+};
+function plain(text) {
+  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+
+// src/cli/setup.ts
+import path7 from "node:path";
+
+// src/config/assign.ts
+function singleProfile(profile, reason) {
+  return { profileFor: () => ({ profile, reason }) };
+}
+function globMatch(pattern2, value2) {
+  const source = pattern2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`, "is").test(value2);
+}
+var shown = (value2, pattern2) => value2.toLowerCase() === pattern2.toLowerCase() ? value2 : `${value2} (${pattern2})`;
+function ruleMatch(rule, c) {
+  const why = [];
+  if (rule.subscriptions) {
+    const p = rule.subscriptions.find((s) => globMatch(s, c.subscriptionId));
+    if (p === void 0) return null;
+    why.push(`subscription ${shown(c.subscriptionId, p)}`);
+  }
+  if (rule.resourceGroups) {
+    const p = rule.resourceGroups.find((g) => globMatch(g, c.resourceGroup));
+    if (p === void 0) return null;
+    why.push(`resource group ${shown(c.resourceGroup, p)}`);
+  }
+  for (const [name, pattern2] of Object.entries(rule.tags ?? {})) {
+    const tag = Object.entries(c.tags).find(([k, v]) => k.toLowerCase() === name.toLowerCase() && globMatch(pattern2, v));
+    if (!tag) return null;
+    why.push(`tag ${tag[0]}=${shown(tag[1], pattern2)}`);
+  }
+  return why.join(", ");
+}
+function profileAssignment(config, profiles, override) {
+  const get = (name) => {
+    const p = profiles.get(name) ?? BUILTIN_PROFILES[name];
+    if (!p) throw new Error(`profile ${name} was not resolved`);
+    return p;
+  };
+  if (override !== void 0) {
+    return singleProfile(get(override), "--profile option");
+  }
+  const rules = config?.value.assign ?? [];
+  const fallbackName = config?.value.defaultProfile;
+  const fallback = { profile: get(fallbackName ?? "baseline"), reason: fallbackName ? `default profile (${config?.file} defaultProfile)` : "default profile" };
+  return {
+    profileFor: (c) => {
+      for (const [i, rule] of rules.entries()) {
+        const why = ruleMatch(rule, c);
+        if (why !== null) return { profile: get(rule.profile), reason: `config assign[${i}]: ${why} matched` };
+      }
+      return fallback;
+    }
+  };
+}
+
+// src/policy/load.ts
+var import_handlebars2 = __toESM(require_lib(), 1);
+import { readdirSync as readdirSync3 } from "node:fs";
+import path6 from "node:path";
 
 // src/inventory/facts/azure.ts
 var OUTBOUND_TYPES = ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"];
@@ -51605,33 +53932,11 @@ function registerHelpers(hb) {
 }
 
 // src/policy/load.ts
-var BUILTIN_POLICY_DIR = path2.join(PACKAGE_ROOT, "policies");
-var SCHEMA_DIR = path2.join(PACKAGE_ROOT, "schemas");
-function readJsonFile(file) {
-  const text = readFileSync5(file, "utf8").replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${file}: invalid JSON: ${err.message}`);
-  }
-}
+var BUILTIN_POLICY_DIR = path6.join(PACKAGE_ROOT, "policies");
 function policyAjv(extra = {}) {
-  return new import_ajv.Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true, ...extra });
+  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra });
 }
 var POLICY_TEMPLATE = { kind: "policy-template", options: { noEscape: true, strict: true } };
-var META_KIND = "schema:policy";
-var META_OPTIONS = { allErrors: true, strict: true };
-var metaValidator = null;
-function metaSchema() {
-  if (!metaValidator) {
-    const schema2 = readJsonFile(path2.join(SCHEMA_DIR, "policy.schema.json"));
-    metaValidator = precompiledValidator(META_KIND, schema2) ?? new import_ajv.Ajv(META_OPTIONS).compile(schema2);
-  }
-  return metaValidator;
-}
-function formatAjvErrors(errors) {
-  return (errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
-}
 function loadPolicies(dirs) {
   let ajv;
   const problems = [];
@@ -51646,35 +53951,36 @@ function loadPolicies(dirs) {
       continue;
     }
     for (const entry2 of entries) {
-      const file = path2.join(dir, entry2);
-      const shown3 = path2.relative(process.cwd(), file) || file;
-      let raw;
+      const file = path6.join(dir, entry2);
+      let doc;
       try {
-        raw = readJsonFile(file);
+        doc = readStructuredSync(file, { uniqueKeys: true });
       } catch (err) {
         problems.push(err.message);
         continue;
       }
-      if (!metaSchema()(raw)) {
-        for (const m of formatAjvErrors(metaSchema().errors)) problems.push(`${shown3}: ${m}`);
+      const shown3 = doc.file;
+      const meta = schemaValidator("policy");
+      if (!meta(doc.value)) {
+        problems.push(...schemaProblems(doc, meta.errors));
         continue;
       }
-      const p = raw;
+      const p = doc.value;
       const before = problems.length;
-      if (p.id !== path2.basename(entry2, ".json")) problems.push(`${shown3}: id ${p.id} does not match the file name`);
+      if (p.id !== path6.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${p.id} does not match the file name`);
       const prior = seen.get(p.id);
-      if (prior) problems.push(`${shown3}: id ${p.id} is already defined in ${prior}`);
+      if (prior) problems.push(`${where(doc, "/id")}: /id: ${p.id} is already defined in ${prior}`);
       seen.set(p.id, shown3);
-      const compile2 = (what, schema2) => {
-        if (!schema2) return null;
+      const compile2 = (what, schema) => {
+        if (!schema) return null;
         try {
-          return precompiledValidator("policy", schema2) ?? (ajv ??= policyAjv()).compile(schema2);
+          return precompiledValidator("policy", schema) ?? (ajv ??= policyAjv()).compile(schema);
         } catch (err) {
-          problems.push(`${shown3}: ${what}: ${err.message}`);
+          problems.push(`${where(doc, `/${what}`)}: /${what}: ${err.message}`);
           return null;
         }
       };
-      const template = (what, text) => {
+      const template = (pointer, text) => {
         if (text === void 0) return null;
         try {
           const hb = templateEnv(text);
@@ -51684,15 +53990,15 @@ function loadPolicies(dirs) {
           hb.precompile(text, POLICY_TEMPLATE.options);
           return fn;
         } catch (err) {
-          problems.push(`${shown3}: ${what}: ${err.message}`);
+          problems.push(`${where(doc, pointer)}: ${pointer}: ${err.message}`);
           return null;
         }
       };
       const matchFn = compile2("match", p.match);
       const assertFn = compile2("assert", p.assert);
-      const messageFn = template("message", p.message);
-      const remediationFn = template("remediation.text", p.remediation.text);
-      const commandFn = template("remediation.command", p.remediation.command);
+      const messageFn = template("/message", p.message);
+      const remediationFn = template("/remediation/text", p.remediation.text);
+      const commandFn = template("/remediation/command", p.remediation.command);
       if (problems.length > before || !assertFn || !messageFn || !remediationFn) continue;
       policies.push({ ...p, file: shown3, matchFn, assertFn, messageFn, remediationFn, commandFn });
     }
@@ -51701,7 +54007,7 @@ function loadPolicies(dirs) {
   return { policies, problems };
 }
 function templateEnv(text) {
-  const hb = import_handlebars.default.create();
+  const hb = import_handlebars2.default.create();
   registerHelpers(hb);
   const named = (name) => new RegExp(`\\b${name.replace(/[^\w]/g, "\\$&")}\\b`).test(text);
   for (const name of Object.keys(hb.helpers)) {
@@ -51718,361 +54024,10 @@ function loadPoliciesOrThrow(dirs) {
   return policies;
 }
 
-// src/policy/types.ts
-var SEVERITIES = ["high", "medium", "low", "info"];
-var zeroBySeverity = () => ({ high: 0, medium: 0, low: 0, info: 0 });
-var SUBJECTS = ["cluster", "pool", "natGateway", "egressIp", "subnet"];
-var DEFAULT_PARAMS = {
-  allowedOutboundTypes: ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"],
-  minNatGatewayIps: 1,
-  maxIdleTimeoutMinutes: 120,
-  minSnatPortsPerNode: 1024
-};
-function severityRank(s) {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
-
-// src/policy/profiles.ts
-var BUILTIN_PROFILES = {
-  baseline: {
-    name: "baseline",
-    description: "Every policy on, with the catalog defaults.",
-    params: DEFAULT_PARAMS,
-    policies: {}
-  },
-  secure: {
-    name: "secure",
-    description: "Secure tenants: only block or none egress; private API servers and no implicit outbound access are high.",
-    params: { ...DEFAULT_PARAMS, allowedOutboundTypes: ["block", "none"] },
-    policies: {
-      EG016: { severity: "high" },
-      EG018: { enabled: false },
-      EG022: { severity: "high" }
-    }
-  }
-};
-
-// src/config/config.ts
-var CONFIG_FILE_NAME = "egress-audit.config.json";
-var validator = null;
-function validate2(value2) {
-  validator ??= new import_ajv2.Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(
-    JSON.parse(readFileSync6(path3.join(SCHEMA_DIR, "config.schema.json"), "utf8"))
-  );
-  return validator(value2) ? [] : validator.errors ?? [];
-}
-async function readConfig(explicit, cwd = process.cwd()) {
-  const file = explicit ?? path3.join(cwd, CONFIG_FILE_NAME);
-  if (explicit === void 0 && !existsSync3(file)) return null;
-  let doc;
-  try {
-    doc = await readDocument(file);
-  } catch (err) {
-    if (err instanceof InputError) throw new InputError(`configuration ${err.message}`);
-    throw new InputError(`configuration ${display(file)}: cannot read: ${err.code ?? String(err)}`);
-  }
-  const tree = parseTree(doc.text);
-  const at = (pointer) => {
-    const segs = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const where = tree ? locate(tree, segs) : void 0;
-    const lc = where === void 0 ? null : lineColumn(doc.text, where);
-    return `${doc.file}${lc ? `:${lc.line}:${lc.column}` : ""}: ${pointer || "/"}: `;
-  };
-  const problems = schemaMessages(validate2(doc.value)).map((p) => at(p.pointer) + p.message);
-  if (problems.length) throw configError(doc.file, problems);
-  const value2 = doc.value;
-  const dir = path3.dirname(path3.resolve(file));
-  const suppressions = value2.suppressions === void 0 ? null : path3.resolve(dir, value2.suppressions);
-  return { file: doc.file, value: value2, policyDirs: (value2.policyDirs ?? []).map((d) => path3.resolve(dir, d)), suppressions, at };
-}
-function configError(file, problems) {
-  return new InputError(`invalid configuration ${file} (${problems.length} problem${problems.length === 1 ? "" : "s"}):
-  ${problems.join("\n  ")}`);
-}
-function locate(root, segs) {
-  for (let n2 = segs.length; n2 >= 0; n2--) {
-    const path21 = segs.slice(0, n2).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-    const node = n2 === 0 ? root : findNodeAtLocation(root, path21);
-    if (node) return node.parent?.type === "property" ? node.parent.offset : node.offset;
-  }
-  return void 0;
-}
-function schemaMessages(errors) {
-  const out = [];
-  const absorbed = /* @__PURE__ */ new Set();
-  for (const e of errors) {
-    if (e.keyword !== "anyOf") continue;
-    const alternatives = errors.filter((x) => x.schemaPath.startsWith(`${e.schemaPath}/`) && x.instancePath === e.instancePath);
-    const names = alternatives.filter((x) => x.keyword === "required").map((x) => String(x.params.missingProperty));
-    if (names.length !== alternatives.length) continue;
-    alternatives.forEach((x) => absorbed.add(x));
-    absorbed.add(e);
-    out.push({ pointer: e.instancePath, message: `must have at least one of: ${names.join(", ")}` });
-  }
-  for (const e of errors) {
-    if (absorbed.has(e) || e.keyword === "propertyNames") continue;
-    const named = e.propertyName;
-    if (named !== void 0) {
-      out.push({ pointer: `${e.instancePath}/${escape3(named)}`, message: `invalid name "${named}": ${e.message ?? "invalid"}` });
-    } else if (e.keyword === "additionalProperties") {
-      const name = String(e.params.additionalProperty);
-      out.push({ pointer: `${e.instancePath}/${escape3(name)}`, message: `unknown property "${name}"` });
-    } else if (e.keyword === "enum") {
-      out.push({ pointer: e.instancePath, message: `must be one of: ${e.params.allowedValues.map(String).join(", ")}` });
-    } else {
-      out.push({ pointer: e.instancePath, message: e.message ?? "invalid" });
-    }
-  }
-  return out;
-}
-var escape3 = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-function resolveProfiles(config, policyIds) {
-  const defs = config?.value.profiles ?? {};
-  const problems = [];
-  const at = (pointer) => config?.at(pointer) ?? "";
-  const resolved = /* @__PURE__ */ new Map();
-  const failed = /* @__PURE__ */ new Set();
-  const known = [.../* @__PURE__ */ new Set([...Object.keys(BUILTIN_PROFILES), ...Object.keys(defs)])];
-  const resolve6 = (name, chain) => {
-    const done = resolved.get(name);
-    if (done) return done;
-    const def = defs[name];
-    const builtin = BUILTIN_PROFILES[name];
-    if (!def) return builtin ?? null;
-    if (failed.has(name)) return null;
-    if (chain.includes(name)) {
-      problems.push(`${at(`/profiles/${name}/extends`)}profiles extend each other in a cycle: ${[...chain, name].join(" \u2192 ")}`);
-      for (const n2 of chain) failed.add(n2);
-      return null;
-    }
-    if (builtin && def.extends !== void 0) problems.push(`${at(`/profiles/${name}/extends`)}the built-in profile ${name} cannot extend another; define a new profile instead`);
-    const parentName = builtin ? null : def.extends ?? "baseline";
-    if (parentName !== null && !defs[parentName] && !BUILTIN_PROFILES[parentName]) {
-      problems.push(`${at(`/profiles/${name}/extends`)}unknown profile "${parentName}"; known: ${known.join(", ")}`);
-      return null;
-    }
-    const base = builtin ?? (parentName === null ? null : resolve6(parentName, [...chain, name]));
-    if (!base) return null;
-    const policies = { ...base.policies };
-    for (const [id, setting] of Object.entries(def.policies ?? {})) policies[id] = { ...policies[id], ...setting };
-    const profile = {
-      name,
-      description: def.description ?? (builtin ? `${builtin.description} (adjusted by ${config?.file})` : `Extends ${base.name}.`),
-      params: { ...base.params, ...def.params },
-      policies
-    };
-    resolved.set(name, profile);
-    return profile;
-  };
-  for (const name of Object.keys(defs)) resolve6(name, []);
-  const ids = new Set(policyIds);
-  for (const [name, def] of Object.entries(defs)) {
-    for (const id of Object.keys(def.policies ?? {})) {
-      if (!ids.has(id)) problems.push(`${at(`/profiles/${name}/policies/${id}`)}unknown policy ${id}; loaded policies: ${[...ids].sort().join(", ") || "none"}`);
-    }
-  }
-  const exists2 = (n2) => n2 in defs || n2 in BUILTIN_PROFILES;
-  const wanted = config?.value.defaultProfile;
-  if (wanted !== void 0 && !exists2(wanted)) problems.push(`${at("/defaultProfile")}unknown profile "${wanted}"; known: ${known.join(", ")}`);
-  (config?.value.assign ?? []).forEach((rule, i) => {
-    if (!exists2(rule.profile)) problems.push(`${at(`/assign/${i}/profile`)}unknown profile "${rule.profile}"; known: ${known.join(", ")}`);
-  });
-  if (problems.length && config) throw configError(config.file, problems);
-  const all = /* @__PURE__ */ new Map();
-  for (const name of known) {
-    const p = resolved.get(name) ?? BUILTIN_PROFILES[name];
-    if (p) all.set(name, p);
-  }
-  return all;
-}
-function parameterDocs() {
-  const schema2 = JSON.parse(readFileSync6(path3.join(SCHEMA_DIR, "config.schema.json"), "utf8"));
-  return Object.fromEntries(Object.entries(schema2.definitions.params.properties).map(([k, v]) => [k, v.description ?? ""]));
-}
-
-// src/policy/explain.ts
-var import_handlebars2 = __toESM(require_lib(), 1);
-var SUBJECT_TEXT = {
-  cluster: "each cluster",
-  pool: "each agent pool",
-  natGateway: "each NAT gateway serving the cluster",
-  egressIp: "each egress public IP or prefix of the cluster",
-  subnet: "each node-pool subnet of the cluster"
-};
-var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function value(v) {
-  if (isObject2(v) && typeof v.$data === "string") return v.$data.replace(/^\//, "").replace(/\//g, ".");
-  if (Array.isArray(v)) return v.map(value).join(", ");
-  return typeof v === "string" ? v : JSON.stringify(v);
-}
-function describeSchema(schema2, at = []) {
-  if (!isObject2(schema2)) return [];
-  const name = at.join(".") || "the subject";
-  const out = [];
-  for (const [kw, v] of Object.entries(schema2)) {
-    if (kw === "properties" && isObject2(v)) for (const [k, sub] of Object.entries(v)) out.push(...describeSchema(sub, [...at, k]));
-    else if (kw === "items") out.push(...describeSchema(v, [...at, "*"]).map((c) => c.replace(`${name}.*`, `every item of ${name}:`)));
-    else if (kw === "contains") out.push(...describeSchema(v, [...at, "*"]).map((c) => c.replace(`${name}.*`, `some item of ${name}:`)));
-    else if (kw === "const") out.push(`${name} is ${value(v)}`);
-    else if (kw === "enum") out.push(`${name} is one of ${value(v)}`);
-    else if (kw === "minItems") out.push(`${name} has at least ${value(v)} item(s)`);
-    else if (kw === "maxItems") out.push(Number(v) === 0 ? `${name} is empty` : `${name} has at most ${value(v)} item(s)`);
-    else if (kw === "minimum") out.push(`${name} \u2265 ${value(v)}`);
-    else if (kw === "maximum") out.push(`${name} \u2264 ${value(v)}`);
-    else if (kw === "exclusiveMinimum") out.push(`${name} > ${value(v)}`);
-    else if (kw === "exclusiveMaximum") out.push(`${name} < ${value(v)}`);
-    else if (kw === "type") out.push(`${name} is ${Array.isArray(v) ? v.join(" or ") : String(v)}`);
-    else if (kw === "required" && Array.isArray(v)) out.push(...v.map((k) => `${[...at, String(k)].join(".")} is present`));
-    else if (kw === "not") out.push(`not (${describeSchema(v, at).join(" and ")})`);
-    else if ((kw === "anyOf" || kw === "oneOf") && Array.isArray(v)) out.push(`either ${v.map((s) => `(${describeSchema(s, at).join(" and ")})`).join(" or ")}`);
-    else if (kw === "allOf" && Array.isArray(v)) for (const s of v) out.push(...describeSchema(s, at));
-    else if (kw === "if") out.push(`if (${describeSchema(v, at).join(" and ")}) then (${describeSchema(schema2.then, at).join(" and ")})`);
-    else if (kw === "then" || kw === "else" || kw === "description" || kw === "$comment") continue;
-    else out.push(`${name}: ${kw} ${JSON.stringify(v)}`);
-  }
-  return out;
-}
-function expr(e) {
-  switch (e.type) {
-    case "PathExpression":
-      return e.original;
-    case "SubExpression": {
-      const s = e;
-      return `(${[expr(s.path), ...s.params.map(expr)].join(" ")})`;
-    }
-    case "StringLiteral":
-      return JSON.stringify(e.value);
-    default:
-      return String(e.value);
-  }
-}
-function program(p) {
-  return (p?.body ?? []).map(statement).join("");
-}
-function statement(s) {
-  if (s.type === "ContentStatement") return s.value;
-  if (s.type === "MustacheStatement") {
-    const m = s;
-    return `<${[expr(m.path), ...m.params.map(expr)].join(" ")}>`;
-  }
-  if (s.type === "BlockStatement") {
-    const b = s;
-    const helper = expr(b.path);
-    const args2 = b.params.map(expr).join(" ");
-    const body2 = program(b.program);
-    const otherwise = b.inverse ? ` | otherwise: ${program(b.inverse)}` : "";
-    if (helper === "each") return `[for each of ${args2}: ${body2}${otherwise}]`;
-    if (helper === "if" || helper === "unless") return `[${helper} ${args2}: ${body2}${otherwise}]`;
-    return `[${helper}${args2 ? ` ${args2}` : ""}: ${body2}${otherwise}]`;
-  }
-  return "";
-}
-function describeTemplate(text) {
-  try {
-    return program(import_handlebars2.default.parse(text)).trim();
-  } catch {
-    return text;
-  }
-}
-function explainPolicy(p, profiles, paramDocs) {
-  return {
-    id: p.id,
-    name: p.name,
-    title: p.title,
-    severity: p.severity,
-    file: p.file,
-    appliesTo: SUBJECT_TEXT[p.subject],
-    appliesWhen: describeSchema(p.match),
-    passesWhen: describeSchema(p.assert),
-    description: p.description,
-    rationale: p.rationale,
-    parameters: (p.parameters ?? []).map((name) => ({
-      name,
-      description: paramDocs[name] ?? "",
-      values: Object.fromEntries(profiles.map((pr) => [pr.name, pr.params[name]]))
-    })),
-    profiles: profiles.map((pr) => ({ name: pr.name, enabled: pr.policies[p.id]?.enabled !== false, severity: pr.policies[p.id]?.severity ?? p.severity })),
-    message: describeTemplate(p.message),
-    remediation: p.remediation.command ? { text: describeTemplate(p.remediation.text), command: describeTemplate(p.remediation.command) } : { text: describeTemplate(p.remediation.text) },
-    docs: [p.helpUri, ...(p.docs ?? []).filter((d) => d !== p.helpUri)],
-    tags: p.tags
-  };
-}
-
-// src/cli/io.ts
-var processIo = {
-  out: (t) => void process.stdout.write(t.endsWith("\n") ? t : `${t}
-`),
-  err: (t) => void process.stderr.write(t.endsWith("\n") ? t : `${t}
-`),
-  isTTY: process.stderr.isTTY === true,
-  status: (line) => {
-    const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
-    process.stderr.write(line === null ? "\r\x1B[2K" : `\r\x1B[2K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
-  }
-};
-function plain(text) {
-  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
-}
-
-// src/cli/setup.ts
-import path4 from "node:path";
-
-// src/config/assign.ts
-function singleProfile(profile, reason) {
-  return { profileFor: () => ({ profile, reason }) };
-}
-function globMatch(pattern2, value2) {
-  const source = pattern2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`, "is").test(value2);
-}
-var shown = (value2, pattern2) => value2.toLowerCase() === pattern2.toLowerCase() ? value2 : `${value2} (${pattern2})`;
-function ruleMatch(rule, c) {
-  const why = [];
-  if (rule.subscriptions) {
-    const p = rule.subscriptions.find((s) => globMatch(s, c.subscriptionId));
-    if (p === void 0) return null;
-    why.push(`subscription ${shown(c.subscriptionId, p)}`);
-  }
-  if (rule.resourceGroups) {
-    const p = rule.resourceGroups.find((g) => globMatch(g, c.resourceGroup));
-    if (p === void 0) return null;
-    why.push(`resource group ${shown(c.resourceGroup, p)}`);
-  }
-  for (const [name, pattern2] of Object.entries(rule.tags ?? {})) {
-    const tag = Object.entries(c.tags).find(([k, v]) => k.toLowerCase() === name.toLowerCase() && globMatch(pattern2, v));
-    if (!tag) return null;
-    why.push(`tag ${tag[0]}=${shown(tag[1], pattern2)}`);
-  }
-  return why.join(", ");
-}
-function profileAssignment(config, profiles, override) {
-  const get = (name) => {
-    const p = profiles.get(name) ?? BUILTIN_PROFILES[name];
-    if (!p) throw new Error(`profile ${name} was not resolved`);
-    return p;
-  };
-  if (override !== void 0) {
-    return singleProfile(get(override), "--profile option");
-  }
-  const rules = config?.value.assign ?? [];
-  const fallbackName = config?.value.defaultProfile;
-  const fallback = { profile: get(fallbackName ?? "baseline"), reason: fallbackName ? `default profile (${config?.file} defaultProfile)` : "default profile" };
-  return {
-    profileFor: (c) => {
-      for (const [i, rule] of rules.entries()) {
-        const why = ruleMatch(rule, c);
-        if (why !== null) return { profile: get(rule.profile), reason: `config assign[${i}]: ${why} matched` };
-      }
-      return fallback;
-    }
-  };
-}
-
 // src/cli/setup.ts
 async function policySetup(opts) {
   const config = await readConfig(opts.config);
-  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path4.resolve(d));
+  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path7.resolve(d));
   const policies = loadPoliciesOrThrow([...new Set(dirs)]);
   const profiles = resolveProfiles(config, policies.map((p) => p.id));
   if (opts.profile !== void 0 && !profiles.has(opts.profile)) {
@@ -52124,7 +54079,7 @@ function explainCommand(ctx) {
   return {
     command: "explain <policy>",
     describe: "What a policy checks and why, its parameters, remediation and the Azure documentation behind it",
-    builder: (y) => y.positional("policy", { type: "string", demandOption: true, describe: "Policy ID (EG001) or name (outbound-type-allowed)" }).option("format", { alias: "f", choices: ["text", "json"], default: "text", describe: "Output format" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("config", { type: "string", describe: "Configuration file (its profiles and policy folders); default: ./egress-audit.config.json when present" }),
+    builder: (y) => y.positional("policy", { type: "string", demandOption: true, describe: "Policy ID (EG001) or name (outbound-type-allowed)" }).option("format", { alias: "f", choices: ["text", "json"], default: "text", describe: "Output format" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("config", { type: "string", describe: "Configuration file (its profiles and policy folders); default: the one found from the current folder up to the repository root" }).epilogue(epilogue({ 0: "the policy was explained", 2: USAGE_ERROR }, ["egress-audit explain EG001", "egress-audit explain outbound-type-allowed --format json"])),
     handler: async (args2) => {
       const { policies, profiles } = await policySetup({ config: args2.config, policies: args2.policies });
       const wanted = args2.policy.toLowerCase();
@@ -52260,10 +54215,15 @@ function exportCommand(ctx) {
     builder: (y) => argOptions(
       y.option("out", { alias: "o", type: "string", demandOption: true, describe: "Folder the export is written to" }).option("allow-partial", { type: "boolean", default: false, describe: "Exit 0 even when some scopes could not be read" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "Print every page" }),
       "Azure Resource Graph:"
+    ).epilogue(
+      epilogue({ 0: "every scope was exported", 2: `${USAGE_ERROR}, or some scope could not be read (see --allow-partial)` }, [
+        "egress-audit export --out inventory/ --subscription 00000000-0000-0000-0000-000000000000",
+        "egress-audit export --out inventory/ --management-group platform --credential azure-cli"
+      ])
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-VUHH2ZOS.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-E4RRCFOU.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
@@ -52954,10 +54914,10 @@ function renderPlans(to, plans) {
 }
 
 // src/inventory/sources/files/index.ts
-import path6 from "node:path";
+import path9 from "node:path";
 
 // src/json/locate/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync7, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync3 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var Locator = class {
   absPaths;
@@ -52981,7 +54941,7 @@ var Locator = class {
       try {
         const rows = this.index?.rows(abs) ?? null;
         const asked = indices.map((i) => requests[i]);
-        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync7(abs, "utf8"), asked);
+        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync6(abs, "utf8"), asked);
         regions.forEach((region, k) => out[indices[k]] = region);
       } catch {
       }
@@ -53021,7 +54981,7 @@ function locateInRows(abs, rows, requests) {
     });
     const out = requests.map(() => null);
     if (whole.length) {
-      const regions = locateInText(readFileSync7(fd, "utf8"), whole.map((k) => requests[k]));
+      const regions = locateInText(readFileSync6(fd, "utf8"), whole.map((k) => requests[k]));
       whole.forEach((k, i) => out[k] = regions[i] ?? null);
     }
     const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
@@ -53121,13 +55081,13 @@ var RowIndex = class _RowIndex {
 
 // src/inventory/sources/files/collect.ts
 import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path5 from "node:path";
+import path8 from "node:path";
 async function collectFiles(inputs) {
   const seenFiles = /* @__PURE__ */ new Map();
   const seenDirs = /* @__PURE__ */ new Set();
   const files = [];
   const skipped = [];
-  async function visit(p, explicit) {
+  async function visit2(p, explicit) {
     const shown3 = display(p);
     let info;
     try {
@@ -53147,7 +55107,7 @@ async function collectFiles(inputs) {
       } catch (err) {
         throw new InputError(`${shown3}: cannot read the folder: ${describeFsError(err)}`);
       }
-      for (const entry2 of entries.sort()) await visit(path5.join(p, entry2), false);
+      for (const entry2 of entries.sort()) await visit2(path8.join(p, entry2), false);
       return;
     }
     if (!info.isFile()) {
@@ -53167,7 +55127,7 @@ async function collectFiles(inputs) {
     seenFiles.set(id, shown3);
     files.push(p);
   }
-  for (const input of inputs) await visit(input, true);
+  for (const input of inputs) await visit2(input, true);
   return { files, skipped };
 }
 
@@ -53235,7 +55195,7 @@ function filesSource(inputs) {
 }
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path6.resolve(f)));
+  const rowIndex = RowIndex.start(files.map((f) => path9.resolve(f)));
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
@@ -53259,11 +55219,8 @@ async function loadFixtures(inputs) {
 }
 
 // src/cli/commands/scan.ts
-import { statSync as statSync4 } from "node:fs";
-import path14 from "node:path";
-
-// src/triage/baseline.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
+import { statSync as statSync5 } from "node:fs";
+import path16 from "node:path";
 
 // src/policy/evaluate.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -53287,8 +55244,8 @@ function offending(policy, doc) {
   const obj = tail ? base[tail] : base;
   return obj ?? base;
 }
-function fingerprint(policyId, resourceId, path21) {
-  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path21}`).digest("hex").slice(0, 32);
+function fingerprint(policyId, resourceId, path22) {
+  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path22}`).digest("hex").slice(0, 32);
 }
 function effectivePolicies(policies, profile) {
   return policies.filter((p) => profile.policies[p.id]?.enabled !== false).map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
@@ -53301,7 +55258,7 @@ function evaluateCluster(cluster, active, params) {
       if (policy.assertFn(doc)) continue;
       const res = offending(policy, doc);
       const property = policy.property ? policy.property.split(".") : [];
-      const path21 = policy.property;
+      const path22 = policy.property;
       findings.push({
         policyId: policy.id,
         policyName: policy.name,
@@ -53312,10 +55269,10 @@ function evaluateCluster(cluster, active, params) {
         subscriptionId: cluster.subscriptionId,
         resourceId: res.id,
         resourceName: res.name,
-        path: path21,
+        path: path22,
         message: bounded(policy.messageFn(doc).trim()),
         remediation: remediation(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path21),
+        fingerprint: fingerprint(policy.id, res.id, path22),
         source: res.source,
         sourceProperty: property
       });
@@ -53331,124 +55288,6 @@ function remediation(policy, doc) {
 var MAX_TEXT = 8e3;
 function bounded(text) {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}\u2026 (${text.length - MAX_TEXT} more characters)`;
-}
-
-// src/json/structured.ts
-import { readFile } from "node:fs/promises";
-import path7 from "node:path";
-var import_yaml = __toESM(require_dist(), 1);
-async function readStructured(p, opts = {}) {
-  const file = display(p);
-  let text;
-  try {
-    text = (await readFile(p, "utf8")).replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError(`${file}: cannot read: ${err.code ?? String(err)}`);
-  }
-  if (text.trim() === "") throw new InputError(`${file}: the file is empty`);
-  return path7.extname(p).toLowerCase() === ".json" ? parseJson(file, text, opts) : parseYaml(file, text);
-}
-function parseJson(file, text, opts) {
-  let value2;
-  try {
-    value2 = JSON.parse(text);
-  } catch {
-    throw new InputError(syntaxError(file, text));
-  }
-  let root = null;
-  const tree = () => root ??= parseTree(text, [], { disallowComments: true });
-  if (opts.uniqueKeys) {
-    const dup = duplicateKey(tree());
-    if (dup) {
-      const { line, column } = lineColumn(text, dup.offset);
-      throw new InputError(`${file}:${line}:${column}: duplicate key ${JSON.stringify(dup.value)}`);
-    }
-  }
-  const at = (offset) => lineColumn(text, offset);
-  return {
-    file,
-    value: value2,
-    locate(p, key2) {
-      const node = deepest(tree(), p);
-      if (key2 !== void 0 && node.type === "object") {
-        const prop = node.children?.find((c) => c.children?.[0]?.value === key2);
-        if (prop) return at(prop.offset);
-      }
-      return at(node.offset);
-    }
-  };
-}
-function syntaxError(file, text) {
-  const errors = [];
-  try {
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  } catch {
-    return `${file}: invalid JSON (nesting too deep to locate the error)`;
-  }
-  const first = errors[0];
-  if (!first) return `${file}: invalid JSON`;
-  const { line, column } = lineColumn(text, first.offset);
-  return `${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(first.error)}`;
-}
-function duplicateKey(root) {
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node.type === "object") {
-      const seen = /* @__PURE__ */ new Set();
-      for (const prop of node.children ?? []) {
-        const k = prop.children?.[0];
-        if (k && seen.has(String(k.value))) return k;
-        if (k) seen.add(String(k.value));
-      }
-    }
-    for (const c of node.children ?? []) stack.push(c);
-  }
-  return null;
-}
-function deepest(root, p) {
-  for (let n2 = p.length; n2 > 0; n2--) {
-    const node = findNodeAtLocation(root, p.slice(0, n2));
-    if (node) return node;
-  }
-  return root;
-}
-function parseYaml(file, text) {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const { line, col } = lc.linePos(e.pos[0]);
-        const hint = e.code === "BAD_ALIAS" ? ' (a bare * starts a YAML alias: quote it, "*")' : "";
-        return `${file}:${line}:${col}: invalid YAML: ${e.message}${hint}`;
-      }).join("\n")
-    );
-  }
-  const at = (offset) => {
-    const { line, col } = lc.linePos(offset);
-    return { line, column: col };
-  };
-  return {
-    file,
-    value: doc.toJS(),
-    locate(p, key2) {
-      const node = yamlNode(doc, p);
-      if (key2 !== void 0 && (0, import_yaml.isMap)(node)) {
-        const pair = node.items.find((i) => (0, import_yaml.isScalar)(i.key) && i.key.value === key2);
-        if (pair && (0, import_yaml.isScalar)(pair.key) && pair.key.range) return at(pair.key.range[0]);
-      }
-      const range = node?.range;
-      return at(range ? range[0] : 0);
-    }
-  };
-}
-function yamlNode(doc, p) {
-  for (let n2 = p.length; n2 > 0; n2--) {
-    const node = doc.getIn(p.slice(0, n2), true);
-    if (node && typeof node === "object") return node;
-  }
-  return doc.contents;
 }
 
 // src/triage/baseline.ts
@@ -53472,18 +55311,13 @@ var REPORT_SHAPE = {
     }
   }
 };
-var validator2 = null;
+var validator = null;
 async function loadBaseline(file) {
   if (!file.toLowerCase().endsWith(".json")) throw new InputError(`--baseline ${file}: expected a previous egress-audit JSON report (*.json)`);
   const doc = await readStructured(file);
-  validator2 ??= new import_ajv3.Ajv({ allErrors: true, strict: true }).compile(REPORT_SHAPE);
-  if (!validator2(doc.value)) {
-    const problems = validator2.errors.slice(0, 10).map((e) => {
-      const at = e.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-      const pos = doc.locate(at);
-      const what = e.keyword === "required" ? `missing "${String(e.params.missingProperty)}"` : `${e.instancePath || "the report"} ${e.message ?? "is invalid"}`;
-      return `${doc.file}:${pos.line}:${pos.column}: ${what}`;
-    });
+  validator ??= createAjv().compile(REPORT_SHAPE);
+  if (!validator(doc.value)) {
+    const problems = schemaProblems(doc, validator.errors).slice(0, 10);
     throw new InputError(`--baseline: not an egress-audit JSON report:
 ${problems.join("\n")}`);
   }
@@ -53512,20 +55346,13 @@ function compareToBaseline(findings, baseline) {
 }
 
 // src/triage/suppressions.ts
-var import_ajv4 = __toESM(require_ajv(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path8 from "node:path";
 var ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 var GLOB_CHARS = /[*?[\]{}]/;
-var validator3 = null;
-function schema() {
-  validator3 ??= new import_ajv4.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path8.join(SCHEMA_DIR, "suppressions.schema.json")));
-  return validator3;
-}
 async function loadSuppressions(file, knownPolicies) {
   const doc = await readStructured(file, { uniqueKeys: true });
-  const validate3 = schema();
-  if (!validate3(doc.value)) throw new InputError(validate3.errors.map((e) => schemaProblem(doc, e)).join("\n"));
+  const validate2 = schemaValidator("suppressions");
+  if (!validate2(doc.value)) throw new InputError(schemaProblems(doc, validate2.errors, PATTERN_MESSAGES).join("\n"));
   const raw = doc.value.suppressions;
   const problems = [];
   const entries = [];
@@ -53533,10 +55360,7 @@ async function loadSuppressions(file, knownPolicies) {
   const known = new Set(knownPolicies);
   raw.forEach((r, i) => {
     const line = doc.locate(["suppressions", i]).line;
-    const here = (field2) => {
-      const pos = doc.locate(["suppressions", i, field2]);
-      return `${doc.file}:${pos.line}:${pos.column}: entry ${i + 1}`;
-    };
+    const here = (field2) => `${where(doc, `/suppressions/${i}/${field2}`)}: /suppressions/${i}/${field2}`;
     const before = problems.length;
     if (!isCalendarDate(r.expires)) problems.push(`${here("expires")}: expires ${JSON.stringify(r.expires)} is not a calendar date`);
     if (r.policy !== "*" && !known.has(r.policy)) problems.push(`${here("policy")}: unknown policy ${r.policy}`);
@@ -53552,28 +55376,12 @@ async function loadSuppressions(file, knownPolicies) {
   if (problems.length) throw new InputError(problems.join("\n"));
   return { file: doc.file, entries };
 }
-function schemaProblem(doc, e) {
-  const at = e.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const field2 = String(at[at.length - 1] ?? "");
-  const where = (pos) => `${doc.file}:${pos.line}:${pos.column}`;
-  const entry2 = typeof at[1] === "number" ? `entry ${at[1] + 1}: ` : "";
-  switch (e.keyword) {
-    case "required":
-      return `${where(doc.locate(at))}: ${entry2}missing required field "${String(e.params.missingProperty)}"`;
-    case "additionalProperties":
-      return `${where(doc.locate(at, String(e.params.additionalProperty)))}: ${entry2}unknown field "${String(e.params.additionalProperty)}"`;
-    case "pattern":
-      return `${where(doc.locate(at))}: ${entry2}${PATTERN_MESSAGES[field2] ?? `${field2} ${e.message ?? "is invalid"}`}`;
-    default:
-      return `${where(doc.locate(at))}: ${entry2}${field2 || "the file"} ${e.message ?? "is invalid"}`;
-  }
-}
 var PATTERN_MESSAGES = {
-  policy: 'policy must be a policy ID such as EG003, or "*"',
-  expires: "expires must be a date written YYYY-MM-DD",
-  justification: "justification must not be empty",
-  owner: "owner must not be empty",
-  ticket: "ticket must be an http(s) link"
+  policy: 'must be a policy ID such as EG003, or "*"',
+  expires: "must be a date written YYYY-MM-DD",
+  justification: "must not be empty",
+  owner: "must not be empty",
+  ticket: "must be an http(s) link"
 };
 function isCalendarDate(s) {
   const [y, m, d] = s.split("-").map(Number);
@@ -53650,336 +55458,26 @@ function utcDay(d) {
   return d.toISOString().slice(0, 10);
 }
 
-// src/report/index.ts
-import { rename as rename2, rm as rm2 } from "node:fs/promises";
-import path13 from "node:path";
-
-// src/report/html.ts
-var import_handlebars3 = __toESM(require_lib(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync8 } from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-
-// src/report/html/payload.ts
-var LIMITS = { name: 256, id: 1024, text: 4e3 };
-var CLIP_MARKER = "\u2026";
-function clip(s, max) {
-  if (s.length <= max) return s;
-  let end = max;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return s.slice(0, end) + CLIP_MARKER;
-}
-var STATUSES = ["pass", "fail", "incomplete"];
-var VNET_MODES = ["managed", "byo"];
-function buildPayload(result) {
-  const strings = [];
-  const index = /* @__PURE__ */ new Map();
-  const str = (value2, max) => {
-    const v = clip(value2, max);
-    let i = index.get(v);
-    if (i === void 0) {
-      i = strings.length;
-      strings.push(v);
-      index.set(v, i);
+// src/cli/memory.ts
+import v8 from "node:v8";
+import vm from "node:vm";
+var collect;
+function collectGarbage() {
+  if (collect === void 0) {
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      const gc = vm.runInNewContext("gc");
+      collect = () => gc({ type: "major", execution: "sync", flavor: "last-resort" });
+    } catch {
+      collect = null;
     }
-    return i;
-  };
-  const opt = (value2, max) => value2 ? str(value2, max) : -1;
-  const sev = (s) => Math.max(0, SEVERITIES.indexOf(s));
-  const clusterIndex = /* @__PURE__ */ new Map();
-  const c = result.clusters.map((cl, i) => {
-    clusterIndex.set(cl.id.toLowerCase(), i);
-    return [
-      str(cl.name, LIMITS.name),
-      str(cl.id, LIMITS.id),
-      str(cl.subscriptionId, LIMITS.name),
-      str(cl.resourceGroup, LIMITS.name),
-      opt(cl.location, LIMITS.name),
-      str(cl.outboundType, LIMITS.name),
-      VNET_MODES.indexOf(cl.vnetMode),
-      cl.zones.map((z) => str(z, LIMITS.name)),
-      STATUSES.indexOf(cl.status),
-      str(cl.profile, LIMITS.name),
-      str(cl.profileReason, LIMITS.text),
-      opt(cl.kubernetesVersion, LIMITS.name),
-      str(cl.apiServer, LIMITS.name),
-      cl.incompleteReasons.map((r) => str(r, LIMITS.text)),
-      cl.missing.map((m) => str(m, LIMITS.id))
-    ];
-  });
-  const policyIndex = /* @__PURE__ */ new Map();
-  const p = [];
-  const policy = (id, title, severity, helpUri) => {
-    let i = policyIndex.get(id);
-    if (i === void 0) {
-      i = p.length;
-      p.push([str(id, LIMITS.name), str(title, LIMITS.text), sev(severity), opt(helpUri, LIMITS.id)]);
-      policyIndex.set(id, i);
-    }
-    return i;
-  };
-  for (const pol of result.policies) policy(pol.id, pol.title, pol.severity, pol.helpUri);
-  const x = [];
-  const entryIndex = /* @__PURE__ */ new Map();
-  const entry2 = (e2) => {
-    if (!e2) return -1;
-    const k = `${e2.file}:${e2.line}`;
-    let i = entryIndex.get(k);
-    if (i === void 0) {
-      i = x.length;
-      x.push([str(e2.policy, LIMITS.name), str(e2.resource, LIMITS.id), str(e2.justification, LIMITS.text), str(e2.expires, LIMITS.name), opt(e2.owner, LIMITS.name), opt(e2.ticket, LIMITS.id), str(e2.file, LIMITS.id), e2.line]);
-      entryIndex.set(k, i);
-    }
-    return i;
-  };
-  const f = [];
-  for (const fi of result.findings) {
-    const ci = clusterIndex.get(fi.clusterId.toLowerCase());
-    if (ci === void 0) continue;
-    const loc = fi.location ? `${fi.location.file}:${fi.location.line}:${fi.location.column}` : null;
-    f.push([
-      ci,
-      policy(fi.policyId, fi.title, fi.severity, ""),
-      sev(fi.severity),
-      str(fi.resourceName, LIMITS.name),
-      str(fi.resourceId, LIMITS.id),
-      str(fi.message, LIMITS.text),
-      str(fi.remediation.text, LIMITS.text),
-      opt(fi.remediation.command, LIMITS.text),
-      str(fi.path, LIMITS.id),
-      opt(loc, LIMITS.id),
-      fi.baseline === "new" ? 1 : fi.baseline === "unchanged" ? 0 : -1,
-      entry2(fi.suppression)
-    ]);
   }
-  const e = result.errors.map((er) => [
-    str(er.code, LIMITS.name),
-    str(er.message, LIMITS.text),
-    opt(er.file, LIMITS.id),
-    opt(er.resourceId, LIMITS.id),
-    (er.clusters ?? []).map((id) => clusterIndex.get(id.toLowerCase()) ?? -1).filter((i) => i >= 0)
-  ]);
-  return { s: strings, c, f, p, e, x };
-}
-function scriptJson(value2) {
-  return JSON.stringify(value2).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  collect?.();
 }
 
-// src/report/html/triage-view.ts
-var nf = new Intl.NumberFormat("en-US");
-var fmt = (n2) => nf.format(n2);
-var MAX_TRIAGE_ROWS = 100;
-function triageView(result) {
-  const b = result.baseline;
-  const sup = result.suppressions;
-  const entry2 = (e) => ({
-    policy: clip(e.policy, LIMITS.name),
-    resource: clip(e.resource, LIMITS.id),
-    justification: clip(e.justification, LIMITS.text),
-    expires: e.expires,
-    owner: clip(e.owner ?? "", LIMITS.name),
-    // Only web links become anchors: a ticket is data, not a place to send a click to.
-    ticket: e.ticket && /^https?:\/\//i.test(e.ticket) ? clip(e.ticket, LIMITS.id) : "",
-    where: clip(`${e.file}:${e.line}`, LIMITS.id),
-    matched: e.matched === void 0 ? "" : fmt(e.matched)
-  });
-  const expired = sup ? sup.expired.slice(0, MAX_TRIAGE_ROWS).map(entry2) : [];
-  const unused = sup ? sup.unused.slice(0, MAX_TRIAGE_ROWS).map(entry2) : [];
-  return {
-    any: Boolean(b || sup),
-    baseline: b ? {
-      file: clip(b.file, LIMITS.id),
-      started: b.startedAt.slice(0, 16).replace("T", " "),
-      new: fmt(b.counts.new),
-      unchanged: fmt(b.counts.unchanged),
-      fixed: fmt(b.counts.fixed),
-      fixedList: b.fixed.slice(0, MAX_TRIAGE_ROWS).map((f) => ({
-        policyId: clip(f.policyId, LIMITS.name),
-        title: clip(f.title, LIMITS.text),
-        severity: f.severity,
-        cluster: clip(f.clusterName, LIMITS.name),
-        resource: clip(f.resourceName, LIMITS.name),
-        resourceId: clip(f.resourceId, LIMITS.id),
-        message: clip(f.message, LIMITS.text)
-      })),
-      moreFixed: Math.max(0, b.fixed.length - MAX_TRIAGE_ROWS)
-    } : null,
-    suppressions: sup ? { file: clip(sup.file, LIMITS.id), suppressed: fmt(sup.suppressed), expired, unused, more: Math.max(0, sup.expired.length + sup.unused.length - expired.length - unused.length) } : null
-  };
-}
-
-// src/report/html/view.ts
-var MAX_INPUTS_SHOWN = 5;
-var MAX_POLICY_BARS = 12;
-var CHART_WIDTH = 460;
-var ROW = 28;
-var BAR = 18;
-var nf2 = new Intl.NumberFormat("en-US");
-var fmt2 = (n2) => nf2.format(n2);
-var LABELS = { high: "High", medium: "Medium", low: "Low", info: "Info" };
-var isolate = (s) => `\u2068${s}\u2069`;
-function buildView(result) {
-  const { scan, summary: summary2 } = result;
-  const started = new Date(scan.startedAt);
-  const ms = Math.max(0, new Date(scan.finishedAt).getTime() - started.getTime());
-  const subscriptions = countBy(result.clusters.map((c) => c.subscriptionId));
-  const outbound = countBy(result.clusters.map((c) => c.outboundType));
-  const perPolicy = /* @__PURE__ */ new Map();
-  for (const p of result.policies) perPolicy.set(p.id, { title: p.title, severity: p.severity, count: 0 });
-  for (const f of result.findings) {
-    if (f.suppression) continue;
-    const entry2 = perPolicy.get(f.policyId);
-    if (entry2) entry2.count++;
-    else perPolicy.set(f.policyId, { title: f.title, severity: f.severity, count: 1 });
-  }
-  const ranked = [...perPolicy.entries()].filter(([, v]) => v.count > 0).sort((a, b) => b[1].count - a[1].count || cmp(a[0], b[0]));
-  const policyBars = ranked.slice(0, MAX_POLICY_BARS).map(([id, v]) => ({ label: id, title: v.title, count: v.count, cls: `sev-${v.severity}` }));
-  const rest = ranked.slice(MAX_POLICY_BARS);
-  if (rest.length) {
-    policyBars.push({ label: `${rest.length} more`, title: rest.map(([id]) => id).join(", "), count: rest.reduce((n2, [, v]) => n2 + v.count, 0), cls: "other" });
-  }
-  return {
-    title: `${result.tool.name} report`,
-    tool: result.tool,
-    scan: {
-      started: Number.isNaN(started.getTime()) ? scan.startedAt : `${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-      startedIso: scan.startedAt,
-      duration: ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`,
-      source: scan.source === "arg" ? "Azure Resource Graph (live)" : "Exported inventory files",
-      inputs: scan.inputs.slice(0, MAX_INPUTS_SHOWN).map((i) => clip(i, LIMITS.id)),
-      moreInputs: Math.max(0, scan.inputs.length - MAX_INPUTS_SHOWN),
-      profile: clip(scan.profile, LIMITS.name),
-      failOn: scan.failOn,
-      subscriptions: subscriptions.size
-    },
-    totals: {
-      clusters: fmt2(summary2.clusters),
-      findings: fmt2(summary2.findings),
-      passed: fmt2(summary2.passed),
-      failed: fmt2(summary2.failed),
-      incomplete: fmt2(summary2.notEvaluated),
-      errors: fmt2(result.errors.length),
-      incompleteAny: summary2.notEvaluated > 0 || result.errors.length > 0,
-      statusBar: statusBar(summary2.passed, summary2.failed, summary2.notEvaluated)
-    },
-    severities: SEVERITIES.map((s) => ({ key: s, label: LABELS[s], count: fmt2(summary2.bySeverity[s]) })),
-    severityChart: barChart(
-      SEVERITIES.map((s) => ({ label: LABELS[s], title: `${LABELS[s]} severity`, count: summary2.bySeverity[s], cls: `sev-${s}` })),
-      `Findings by severity: ${SEVERITIES.map((s) => `${summary2.bySeverity[s]} ${s}`).join(", ")}`
-    ),
-    outboundChart: barChart(
-      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([type, n2]) => ({ label: type, title: type, count: n2, cls: "accent" })),
-      `Clusters by outbound type: ${[...outbound.entries()].map(([type, n2]) => `${type} ${n2}`).join(", ") || "none"}`,
-      190
-    ),
-    policyChart: barChart(policyBars, `Findings by policy: ${ranked.map(([id, v]) => `${id} ${v.count}`).join(", ") || "none"}`),
-    filters: {
-      policies: [...perPolicy.entries()].sort((a, b) => cmp(a[0], b[0])).map(([id, v]) => ({ value: clip(id, LIMITS.name), label: isolate(clip(`${id} \xB7 ${v.title}`, LIMITS.name)) })),
-      subscriptions: options(subscriptions),
-      outboundTypes: options(outbound)
-    },
-    triage: triageView(result)
-  };
-}
-function barChart(items, summary2, labelWidth = 96) {
-  const countWidth = 56;
-  const max = Math.max(1, ...items.map((i) => i.count));
-  const span = CHART_WIDTH - labelWidth - countWidth;
-  const bars = items.map((item, n2) => ({
-    label: isolate(clip(item.label, Math.floor(labelWidth / 7))),
-    title: `${isolate(clip(item.title, LIMITS.text))}: ${fmt2(item.count)}`,
-    count: fmt2(item.count),
-    cls: item.cls,
-    x: labelWidth,
-    y: n2 * ROW + (ROW - BAR) / 2,
-    // A non-zero count keeps a sliver of a bar so it never reads as zero.
-    width: item.count === 0 ? 0 : Math.max(2, Math.round(item.count / max * span)),
-    textY: n2 * ROW + ROW / 2,
-    valueX: labelWidth + span + 8
-  }));
-  return { width: CHART_WIDTH, height: Math.max(ROW, items.length * ROW), labelWidth, trackWidth: span, barHeight: BAR, bars, empty: items.every((i) => i.count === 0), summary: clip(summary2, LIMITS.text) };
-}
-function statusBar(passed, failed, incomplete2) {
-  const total = passed + failed + incomplete2;
-  if (total === 0) return [];
-  let x = 0;
-  const parts = [];
-  for (const [label, count2, cls] of [["pass", passed, "st-pass"], ["fail", failed, "st-fail"], ["incomplete", incomplete2, "st-incomplete"]]) {
-    if (!count2) continue;
-    const width = count2 / total * 100;
-    parts.push({ label, title: `${fmt2(count2)} ${label}`, count: fmt2(count2), cls, x, y: 0, width, textY: 0, valueX: 0 });
-    x += width;
-  }
-  return parts;
-}
-function countBy(values) {
-  const m = /* @__PURE__ */ new Map();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
-}
-function options(counts) {
-  return [...counts.entries()].sort((a, b) => cmp(a[0].toLowerCase(), b[0].toLowerCase())).map(([value2, n2]) => ({ value: clip(value2, LIMITS.name), label: `${isolate(clip(value2, 80))} (${fmt2(n2)})` }));
-}
-var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-
-// src/report/html.ts
-var ASSETS = path9.join(path9.dirname(fileURLToPath3(import.meta.url)), "html");
-var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
-var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
-var page = null;
-function loadPage() {
-  if (page) return page;
-  const read = (name) => readFileSync8(path9.join(ASSETS, name), "utf8");
-  const style = read("style.css");
-  const script = `'use strict';
-{
-${SCRIPTS.map(read).join("\n")}}
-`;
-  for (const [name, text, tag] of [["style.css", style, "</style"], ["the page script", script, "</script"]]) {
-    if (text.toLowerCase().includes(tag) || text.includes("<!--")) throw new Error(`${name} contains ${tag} or <!--, which cannot be inlined`);
-  }
-  const hb = import_handlebars3.default.create();
-  const compile2 = (name) => {
-    const text = read(name);
-    return precompiledTemplate(hb, PAGE_TEMPLATE.kind, text) ?? hb.compile(text, PAGE_TEMPLATE.options);
-  };
-  hb.registerPartial("chart", compile2("chart.hbs"));
-  hb.registerPartial("triage", compile2("triage.hbs"));
-  const template = compile2("page.hbs");
-  const csp = [
-    "default-src 'none'",
-    `script-src ${hash(script)}`,
-    `style-src ${hash(style)}`,
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join("; ");
-  page = { template, style, script, csp };
-  return page;
-}
-function hash(text) {
-  return `'sha256-${createHash3("sha256").update(text, "utf8").digest("base64")}'`;
-}
-var html = (result) => {
-  const { template, style, script, csp } = loadPage();
-  return template({
-    ...buildView(result),
-    csp,
-    // Trusted text for triple-stash: our own assets, and JSON escaped for a script element.
-    style,
-    script,
-    data: scriptJson(buildPayload(result))
-  });
-};
-
-// src/report/json.ts
-var json = (result) => `${JSON.stringify(result, null, 2)}
-`;
-
-// src/report/junit.ts
+// src/report/sarif.ts
 import path11 from "node:path";
+import { pathToFileURL } from "node:url";
 
 // src/report/findings.ts
 function reported(findings) {
@@ -54005,6 +55503,59 @@ function underRoot(root, file) {
   const rel = path10.relative(path10.resolve(root), path10.resolve(file));
   const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path10.sep}`) && !path10.isAbsolute(rel);
   return inside ? rel.split(path10.sep).join("/") : null;
+}
+
+// src/report/outline.ts
+var import_handlebars3 = __toESM(require_lib(), 1);
+function outline(template, otherwise) {
+  const built = precompiledOutline(template, otherwise);
+  if (built !== void 0) return built;
+  let program2;
+  try {
+    program2 = import_handlebars3.default.parseWithoutProcessing(template);
+  } catch {
+    return template;
+  }
+  return tidy(body(program2, otherwise), otherwise);
+}
+function body(program2, otherwise) {
+  return (program2?.body ?? []).map((s) => statement2(s, otherwise)).join("");
+}
+function statement2(s, otherwise) {
+  switch (s.type) {
+    case "ContentStatement":
+      return s.value;
+    case "MustacheStatement":
+      return placeholder(s);
+    case "BlockStatement": {
+      const b = s;
+      const then = body(b.program, otherwise);
+      const alt = body(b.inverse, otherwise);
+      if (!alt.trim()) return then;
+      if (!then.trim()) return alt;
+      return inline(then) && inline(alt) ? `${then.trimEnd()} / ${alt.trimStart()}` : `${then}${otherwise}${alt}`;
+    }
+    default:
+      return "";
+  }
+}
+function placeholder(m) {
+  const path22 = m.path;
+  if (path22.type === "PathExpression" && m.params.length === 0) return `<${field(path22)}>`;
+  const fields = m.params.filter((p) => p.type === "PathExpression");
+  return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
+}
+function field(p) {
+  const name = p.original.replace(/^(@root\.|(\.\.\/)+|this\.)/, "");
+  return name && name !== "this" && name !== "." ? name : "value";
+}
+function inline(branch) {
+  const t = branch.trim();
+  return t.length <= 80 && !t.includes("\n") && !/[.:;](\s|$)/.test(t) && !t.startsWith("az ");
+}
+function tidy(text, otherwise) {
+  const lines = otherwise.includes("\n") ? text.split("\n") : [text];
+  return lines.map((l) => l.replace(/[ \t]+/g, " ").trim()).filter(Boolean).join("\n");
 }
 
 // src/report/text.ts
@@ -54033,295 +55584,6 @@ function mdText(text, max = Infinity) {
 }
 function sarifText(text) {
   return oneLine(text).replace(/\\+(?=[[\]])/g, (run2) => run2 + run2).replace(/[[\]]/g, "\\$&");
-}
-
-// src/report/junit.ts
-var junit = (result, ctx) => {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const f of reported(result.findings)) {
-    const k = caseKey(f.policyId, f.clusterId);
-    const list = byCase.get(k);
-    if (list) list.push(f);
-    else byCase.set(k, [f]);
-  }
-  const accepted = /* @__PURE__ */ new Map();
-  for (const f of result.findings) if (f.suppression && !accepted.has(caseKey(f.policyId, f.clusterId))) accepted.set(caseKey(f.policyId, f.clusterId), f);
-  const names = caseNames(result.clusters);
-  const timestamp = result.scan.startedAt.slice(0, 19);
-  const root = ctx.sourceRoot;
-  const suites = [];
-  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const p of policiesOf(result)) {
-    const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const cases = [];
-    for (const c of result.clusters) {
-      counts.tests++;
-      const open2 = `<testcase name="${xmlAttr(names.get(c) ?? c.name)}" classname="${xmlAttr(`${p.id}.${p.name}`)}" time="0"`;
-      const findings = byCase.get(caseKey(p.id, c.id));
-      if (findings) {
-        counts.failures++;
-        cases.push(`${open2}${fileAttrs(findings, root)}>
-      ${failure(findings)}
-    </testcase>`);
-      } else if (accepted.has(caseKey(p.id, c.id))) {
-        counts.skipped++;
-        const e = accepted.get(caseKey(p.id, c.id)).suppression;
-        cases.push(`${open2}>
-      <skipped message="${xmlAttr(`suppressed until ${e.expires}${e.owner ? ` (${e.owner})` : ""}: ${e.justification}`)}"/>
-    </testcase>`);
-      } else if (p.disabledIn?.includes(c.profile)) {
-        counts.skipped++;
-        cases.push(`${open2}>
-      <skipped message="${xmlAttr(`${p.id} is off in profile ${c.profile}`)}"/>
-    </testcase>`);
-      } else if (c.status === "incomplete") {
-        counts.errors++;
-        const reasons = c.incompleteReasons.join("\n");
-        cases.push(`${open2}>
-      <error message="not fully evaluated" type="incomplete">${xmlText(reasons)}</error>
-    </testcase>`);
-      } else {
-        cases.push(`${open2}/>`);
-      }
-    }
-    for (const k of Object.keys(total)) total[k] += counts[k];
-    suites.push(
-      `  <testsuite name="${xmlAttr(`${p.id} ${p.name}: ${p.title}`)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="0" timestamp="${timestamp}">` + (cases.length ? `
-    ${cases.join("\n    ")}
-  </testsuite>` : "\n  </testsuite>")
-    );
-  }
-  const time = Math.max(0, (Date.parse(result.scan.finishedAt) - Date.parse(result.scan.startedAt)) / 1e3);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlAttr(result.tool.name)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${Number.isFinite(time) ? time : 0}" timestamp="${timestamp}">`,
-    ...suites,
-    "</testsuites>",
-    ""
-  ].join("\n");
-};
-var caseKey = (policyId, clusterId) => `${policyId}\0${clusterId.toLowerCase()}`;
-function policiesOf(result) {
-  const known = new Set(result.policies.map((p) => p.id));
-  const extra = /* @__PURE__ */ new Map();
-  for (const f of result.findings) {
-    if (!known.has(f.policyId) && !extra.has(f.policyId)) {
-      extra.set(f.policyId, { id: f.policyId, name: f.policyName, title: f.title, severity: f.severity, description: "", rationale: "", helpUri: "", tags: [], remediation: "" });
-    }
-  }
-  return [...result.policies, ...extra.values()];
-}
-function caseNames(clusters) {
-  const short = (c) => `${c.name} (${c.resourceGroup})`;
-  const seen = /* @__PURE__ */ new Map();
-  for (const c of clusters) seen.set(short(c).toLowerCase(), (seen.get(short(c).toLowerCase()) ?? 0) + 1);
-  return new Map(
-    clusters.map((c) => [c, (seen.get(short(c).toLowerCase()) ?? 0) > 1 ? `${c.name} (${c.resourceGroup}, subscription ${c.subscriptionId})` : short(c)])
-  );
-}
-function fileAttrs(findings, root) {
-  const loc = findings.find((f) => f.location)?.location;
-  if (!loc) return "";
-  const file = underRoot(root, loc.file) ?? path11.resolve(loc.file);
-  return ` file="${xmlAttr(file)}" line="${loc.line}"`;
-}
-function failure(findings) {
-  const worst = findings.reduce((a, b) => severityRank(b.severity) > severityRank(a.severity) ? b : a);
-  const more2 = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
-  const body2 = findings.map(
-    (f) => [
-      `[${f.severity}] ${f.message}`,
-      `Remediation: ${f.remediation.text}`,
-      f.remediation.command ? `Command: ${f.remediation.command}` : "",
-      `Resource: ${f.resourceId}${f.path ? ` (${f.path})` : ""}`,
-      f.location ? `Location: ${f.location.file}:${f.location.line}:${f.location.column}` : ""
-    ].filter(Boolean).join("\n")
-  );
-  return `<failure message="${xmlAttr(`${worst.message}${more2}`)}" type="${worst.severity}">${xmlText(body2.join("\n\n"))}</failure>`;
-}
-
-// src/scan/result.ts
-var SEVERITY_ORDER = (s) => -severityRank(s);
-var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function sortFindings(findings) {
-  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
-  keyed.sort(
-    (a, b) => SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) || cmp2(a.f.policyId, b.f.policyId) || cmp2(a.cluster, b.cluster) || cmp2(a.resource, b.resource) || cmp2(a.f.path, b.f.path)
-  );
-  keyed.forEach((k, i) => findings[i] = k.f);
-}
-function exitCode(result, allowPartial, onlyNew = false) {
-  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
-  const failOn = result.scan.failOn;
-  if (failOn === "none") return 0;
-  const counts = (f) => !f.suppression && (!onlyNew || f.baseline === "new");
-  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
-}
-function countBySeverity(findings) {
-  const counts = zeroBySeverity();
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-// src/report/markdown-triage.ts
-var TRIAGE_ROWS = 10;
-var NAME_MAX = 60;
-var MESSAGE_MAX = 200;
-var TEXT_MAX = 160;
-var FINDING_HEAD = ["| severity | policy | cluster | resource | finding |", "|---|---|---|---|---|"];
-function leadWithNew(result, reported2) {
-  const b = result.baseline;
-  if (!b) return [];
-  const fresh = reported2.filter((f) => f.baseline === "new");
-  const since = `baseline scan of ${mdText(b.startedAt.slice(0, 16).replace("T", " "))} UTC`;
-  const out = [`**Since the baseline: ${fresh.length ? `${fresh.length} new` : "no new findings"}**, ${b.counts.unchanged} unchanged, ${b.counts.fixed} fixed (${since}).`, ""];
-  if (fresh.length) {
-    const { kept } = mostSevere(fresh, TRIAGE_ROWS);
-    out.push("### New findings", "", ...FINDING_HEAD, ...kept.map(findingRow), ...more(fresh.length, kept.length), "");
-  }
-  return out;
-}
-function triageSections(result) {
-  const out = [];
-  const fixed = result.baseline?.fixed ?? [];
-  if (fixed.length) {
-    const shown3 = fixed.slice(0, TRIAGE_ROWS);
-    out.push("### Fixed since the baseline", "", ...FINDING_HEAD, ...shown3.map(findingRow), ...more(fixed.length, shown3.length), "");
-  }
-  const suppressed = result.findings.filter((f) => f.suppression);
-  if (suppressed.length) {
-    const { kept } = mostSevere(suppressed, TRIAGE_ROWS);
-    out.push("### Suppressed findings", "", "| severity | policy | cluster | resource | justification | owner | expires |", "|---|---|---|---|---|---|---|");
-    for (const f of kept) {
-      const e = f.suppression;
-      out.push(`| ${f.severity} | ${mdText(f.policyId)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resourceOf(f), NAME_MAX)} | ${mdText(e.justification, TEXT_MAX)} | ${mdText(e.owner ?? "", NAME_MAX)} | ${e.expires} |`);
-    }
-    out.push(...more(suppressed.length, kept.length), "");
-  }
-  const s = result.suppressions;
-  if (s && (s.expired.length || s.unused.length)) {
-    out.push("### Suppression entries to review", "");
-    for (const e of s.expired.slice(0, TRIAGE_ROWS)) out.push(`- **Expired** ${entry(e)}: expired after ${e.expires}; ${e.matched} finding${e.matched === 1 ? "" : "s"} count again.`);
-    for (const e of s.unused.slice(0, TRIAGE_ROWS)) out.push(`- **Unused** ${entry(e)}: matched no finding.`);
-    const left2 = Math.max(0, s.expired.length - TRIAGE_ROWS) + Math.max(0, s.unused.length - TRIAGE_ROWS);
-    if (left2) out.push(`- \u2026and ${left2} more in the JSON report.`);
-    out.push("");
-  }
-  return out;
-}
-function findingRow(f) {
-  return `| ${f.severity} | ${mdText(f.policyId)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resourceOf(f), NAME_MAX)} | ${mdText(f.message, MESSAGE_MAX)} |`;
-}
-function resourceOf(f) {
-  return f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "";
-}
-function entry(e) {
-  return `${mdText(`${e.file}:${e.line}`, NAME_MAX)} ${mdText(e.policy)} ${mdText(e.resource, TEXT_MAX)}`;
-}
-function more(total, shown3) {
-  return total > shown3 ? ["", `\u2026and ${total - shown3} more.`] : [];
-}
-
-// src/report/markdown.ts
-var WORST_ROWS = 10;
-var NAME_MAX2 = 60;
-var MESSAGE_MAX2 = 200;
-var markdown = (result, ctx) => {
-  const findings = reported(result.findings);
-  const suppressed = result.findings.length - findings.length;
-  const sev = countBySeverity(findings);
-  const s = result.summary;
-  const failedClusters = new Set(findings.map((f) => f.clusterId.toLowerCase())).size;
-  const out = [];
-  out.push(`## ${mdText(result.tool.name)}: ${plural(findings.length, "finding")} in ${failedClusters} of ${plural(s.clusters, "cluster")}`, "");
-  out.push(...leadWithNew(result, findings));
-  out.push("| severity | " + SEVERITIES.join(" | ") + " | total |", "|---|" + SEVERITIES.map(() => "---:|").join("") + "---:|");
-  out.push(`| findings | ${SEVERITIES.map((x) => sev[x]).join(" | ")} | ${findings.length} |`, "");
-  const facts = [
-    `Clusters: ${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} not fully evaluated.`,
-    `Profile ${mdText(result.scan.profile)}; fails on ${mdText(result.scan.failOn)}.`,
-    result.errors.length ? `${plural(result.errors.length, "scan problem")}: the scan is incomplete.` : "",
-    suppressed ? `${plural(suppressed, "suppressed finding")} not counted (listed below).` : ""
-  ];
-  out.push(facts.filter(Boolean).join(" "), "");
-  if (findings.length) {
-    const { kept } = mostSevere(findings, WORST_ROWS);
-    out.push("### Worst findings", "", "| severity | policy | cluster | resource | finding |", "|---|---|---|---|---|");
-    for (const f of kept) out.push(row(f));
-    if (findings.length > kept.length) out.push("", `\u2026and ${findings.length - kept.length} more.`);
-    out.push("");
-  }
-  out.push(...triageSections(result));
-  const files = ctx.formats.filter((f) => f !== "markdown").map((f) => mdText(FILE_NAMES[f]));
-  out.push(
-    files.length ? `Full report: ${files.join(", ")} in the report folder ${mdText(ctx.outDir)} of this run.` : "Full report: add json or html to the scan's formats to write one next to this summary.",
-    ""
-  );
-  return out.join("\n");
-};
-function row(f) {
-  const resource = f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "";
-  return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX2)} | ${mdText(f.clusterName, NAME_MAX2)} | ${mdText(resource, NAME_MAX2)} | ${mdText(f.message, MESSAGE_MAX2)} |`;
-}
-function plural(n2, word) {
-  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
-}
-
-// src/report/sarif.ts
-import path12 from "node:path";
-import { pathToFileURL } from "node:url";
-
-// src/report/outline.ts
-var import_handlebars4 = __toESM(require_lib(), 1);
-function outline(template, otherwise) {
-  const built = precompiledOutline(template, otherwise);
-  if (built !== void 0) return built;
-  let program2;
-  try {
-    program2 = import_handlebars4.default.parseWithoutProcessing(template);
-  } catch {
-    return template;
-  }
-  return tidy(body(program2, otherwise), otherwise);
-}
-function body(program2, otherwise) {
-  return (program2?.body ?? []).map((s) => statement2(s, otherwise)).join("");
-}
-function statement2(s, otherwise) {
-  switch (s.type) {
-    case "ContentStatement":
-      return s.value;
-    case "MustacheStatement":
-      return placeholder(s);
-    case "BlockStatement": {
-      const b = s;
-      const then = body(b.program, otherwise);
-      const alt = body(b.inverse, otherwise);
-      if (!alt.trim()) return then;
-      if (!then.trim()) return alt;
-      return inline(then) && inline(alt) ? `${then.trimEnd()} / ${alt.trimStart()}` : `${then}${otherwise}${alt}`;
-    }
-    default:
-      return "";
-  }
-}
-function placeholder(m) {
-  const path21 = m.path;
-  if (path21.type === "PathExpression" && m.params.length === 0) return `<${field(path21)}>`;
-  const fields = m.params.filter((p) => p.type === "PathExpression");
-  return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
-}
-function field(p) {
-  const name = p.original.replace(/^(@root\.|(\.\.\/)+|this\.)/, "");
-  return name && name !== "this" && name !== "." ? name : "value";
-}
-function inline(branch) {
-  const t = branch.trim();
-  return t.length <= 80 && !t.includes("\n") && !/[.:;](\s|$)/.test(t) && !t.startsWith("az ");
-}
-function tidy(text, otherwise) {
-  const lines = otherwise.includes("\n") ? text.split("\n") : [text];
-  return lines.map((l) => l.replace(/[ \t]+/g, " ").trim()).filter(Boolean).join("\n");
 }
 
 // src/report/sarif-rules.ts
@@ -54462,7 +55724,7 @@ var UriCache = class {
     let uri = this.cache.get(file);
     if (uri === void 0) {
       const rel = underRoot(this.root, file);
-      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path12.resolve(file)).href;
+      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path11.resolve(file)).href;
       this.cache.set(file, uri);
     }
     return uri;
@@ -54489,53 +55751,27 @@ function invocation(result) {
   };
 }
 
-// src/report/formats.ts
-var FORMATS = ["json", "sarif", "html", "junit", "markdown"];
-var DEFAULT_CATEGORY = "egress-audit/";
-var FORMATTERS = {
-  json,
-  sarif,
-  html,
-  junit,
-  markdown
-};
-var FILE_NAMES = {
-  json: "egress-audit.json",
-  sarif: "egress-audit.sarif",
-  html: "egress-audit.html",
-  junit: "egress-audit.junit.xml",
-  markdown: "egress-audit.md"
-};
-
-// src/report/index.ts
-async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => path13.join(ctx.outDir, FILE_NAMES[f]));
-  const temps = [];
-  try {
-    for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i], FORMATTERS[f](result, ctx)));
-    for (const [i, tmp] of temps.entries()) await rename2(tmp, files[i]);
-  } catch (err) {
-    await Promise.all(temps.map((tmp) => rm2(tmp, { force: true })));
-    throw err;
-  }
-  return files;
+// src/scan/result.ts
+var SEVERITY_ORDER = (s) => -severityRank(s);
+var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function sortFindings(findings) {
+  const keyed = findings.map((f) => ({ f, cluster: f.clusterId.toLowerCase(), resource: f.resourceId.toLowerCase() }));
+  keyed.sort(
+    (a, b) => SEVERITY_ORDER(a.f.severity) - SEVERITY_ORDER(b.f.severity) || cmp(a.f.policyId, b.f.policyId) || cmp(a.cluster, b.cluster) || cmp(a.resource, b.resource) || cmp(a.f.path, b.f.path)
+  );
+  keyed.forEach((k, i) => findings[i] = k.f);
 }
-
-// src/cli/memory.ts
-import v8 from "node:v8";
-import vm from "node:vm";
-var collect;
-function collectGarbage() {
-  if (collect === void 0) {
-    try {
-      v8.setFlagsFromString("--expose-gc");
-      const gc = vm.runInNewContext("gc");
-      collect = () => gc({ type: "major", execution: "sync", flavor: "last-resort" });
-    } catch {
-      collect = null;
-    }
-  }
-  collect?.();
+function exitCode(result, allowPartial, onlyNew = false) {
+  if (!allowPartial && (result.summary.notEvaluated > 0 || result.errors.length > 0)) return 2;
+  const failOn = result.scan.failOn;
+  if (failOn === "none") return 0;
+  const counts = (f) => !f.suppression && (!onlyNew || f.baseline === "new");
+  return result.findings.some((f) => counts(f) && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
+function countBySeverity(findings) {
+  const counts = zeroBySeverity();
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 // src/triage/triage.ts
@@ -54708,17 +55944,757 @@ var ErrorUsers = class {
   }
 };
 
+// src/cli/output.ts
+import { constants as constants3, statSync as statSync4 } from "node:fs";
+import { access as access2, writeFile as writeFile3 } from "node:fs/promises";
+import path15 from "node:path";
+
+// src/report/index.ts
+import { rename as rename2, rm as rm2 } from "node:fs/promises";
+import path14 from "node:path";
+
+// src/report/html.ts
+var import_handlebars4 = __toESM(require_lib(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync7 } from "node:fs";
+import path12 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+
+// src/report/html/payload.ts
+var LIMITS = { name: 256, id: 1024, text: 4e3 };
+var CLIP_MARKER = "\u2026";
+function clip(s, max) {
+  if (s.length <= max) return s;
+  let end = max;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return s.slice(0, end) + CLIP_MARKER;
+}
+var STATUSES = ["pass", "fail", "incomplete"];
+var VNET_MODES = ["managed", "byo"];
+function buildPayload(result) {
+  const strings = [];
+  const index = /* @__PURE__ */ new Map();
+  const str = (value2, max) => {
+    const v = clip(value2, max);
+    let i = index.get(v);
+    if (i === void 0) {
+      i = strings.length;
+      strings.push(v);
+      index.set(v, i);
+    }
+    return i;
+  };
+  const opt = (value2, max) => value2 ? str(value2, max) : -1;
+  const sev = (s) => Math.max(0, SEVERITIES.indexOf(s));
+  const clusterIndex = /* @__PURE__ */ new Map();
+  const c = result.clusters.map((cl, i) => {
+    clusterIndex.set(cl.id.toLowerCase(), i);
+    return [
+      str(cl.name, LIMITS.name),
+      str(cl.id, LIMITS.id),
+      str(cl.subscriptionId, LIMITS.name),
+      str(cl.resourceGroup, LIMITS.name),
+      opt(cl.location, LIMITS.name),
+      str(cl.outboundType, LIMITS.name),
+      VNET_MODES.indexOf(cl.vnetMode),
+      cl.zones.map((z) => str(z, LIMITS.name)),
+      STATUSES.indexOf(cl.status),
+      str(cl.profile, LIMITS.name),
+      str(cl.profileReason, LIMITS.text),
+      opt(cl.kubernetesVersion, LIMITS.name),
+      str(cl.apiServer, LIMITS.name),
+      cl.incompleteReasons.map((r) => str(r, LIMITS.text)),
+      cl.missing.map((m) => str(m, LIMITS.id))
+    ];
+  });
+  const policyIndex = /* @__PURE__ */ new Map();
+  const p = [];
+  const policy = (id, title, severity, helpUri) => {
+    let i = policyIndex.get(id);
+    if (i === void 0) {
+      i = p.length;
+      p.push([str(id, LIMITS.name), str(title, LIMITS.text), sev(severity), opt(helpUri, LIMITS.id)]);
+      policyIndex.set(id, i);
+    }
+    return i;
+  };
+  for (const pol of result.policies) policy(pol.id, pol.title, pol.severity, pol.helpUri);
+  const x = [];
+  const entryIndex = /* @__PURE__ */ new Map();
+  const entry2 = (e2) => {
+    if (!e2) return -1;
+    const k = `${e2.file}:${e2.line}`;
+    let i = entryIndex.get(k);
+    if (i === void 0) {
+      i = x.length;
+      x.push([str(e2.policy, LIMITS.name), str(e2.resource, LIMITS.id), str(e2.justification, LIMITS.text), str(e2.expires, LIMITS.name), opt(e2.owner, LIMITS.name), opt(e2.ticket, LIMITS.id), str(e2.file, LIMITS.id), e2.line]);
+      entryIndex.set(k, i);
+    }
+    return i;
+  };
+  const f = [];
+  for (const fi of result.findings) {
+    const ci = clusterIndex.get(fi.clusterId.toLowerCase());
+    if (ci === void 0) continue;
+    const loc = fi.location ? `${fi.location.file}:${fi.location.line}:${fi.location.column}` : null;
+    f.push([
+      ci,
+      policy(fi.policyId, fi.title, fi.severity, ""),
+      sev(fi.severity),
+      str(fi.resourceName, LIMITS.name),
+      str(fi.resourceId, LIMITS.id),
+      str(fi.message, LIMITS.text),
+      str(fi.remediation.text, LIMITS.text),
+      opt(fi.remediation.command, LIMITS.text),
+      str(fi.path, LIMITS.id),
+      opt(loc, LIMITS.id),
+      fi.baseline === "new" ? 1 : fi.baseline === "unchanged" ? 0 : -1,
+      entry2(fi.suppression)
+    ]);
+  }
+  const e = result.errors.map((er) => [
+    str(er.code, LIMITS.name),
+    str(er.message, LIMITS.text),
+    opt(er.file, LIMITS.id),
+    opt(er.resourceId, LIMITS.id),
+    (er.clusters ?? []).map((id) => clusterIndex.get(id.toLowerCase()) ?? -1).filter((i) => i >= 0)
+  ]);
+  return { s: strings, c, f, p, e, x };
+}
+function scriptJson(value2) {
+  return JSON.stringify(value2).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/html/static-view.ts
+var STATIC_LIMITS = { clusters: 1e4, findings: 5e3 };
+var STATUS_LABEL = { pass: "Pass", fail: "Fail", incomplete: "Not fully evaluated" };
+var SEV_LABEL = { high: "High", medium: "Medium", low: "Low", info: "Info" };
+var plural = (n2, one) => `${n2} ${one}${n2 === 1 ? "" : "s"}`;
+function findingsSummary(findings) {
+  const open2 = findings.filter((f) => !f.suppression);
+  const suppressed = findings.length - open2.length;
+  if (!findings.length) return "none";
+  if (!open2.length) return `all ${plural(suppressed, "finding")} suppressed`;
+  const bySev = ["high", "medium", "low", "info"].map((s) => [s, open2.filter((f) => f.severity === s).length]).filter(([, n2]) => n2);
+  return `${bySev.map(([s, n2]) => `${n2} ${s}`).join(", ")}${suppressed ? ` (+${suppressed} suppressed)` : ""}`;
+}
+function buildStaticView(result) {
+  const byCluster = /* @__PURE__ */ new Map();
+  for (const f of result.findings) {
+    const list = byCluster.get(f.clusterId);
+    if (list) list.push(f);
+    else byCluster.set(f.clusterId, [f]);
+  }
+  const clusters = result.clusters.slice(0, STATIC_LIMITS.clusters).map((c) => ({
+    name: clip(c.name, LIMITS.name),
+    rg: clip(c.resourceGroup, LIMITS.name),
+    sub: clip(c.subscriptionId, LIMITS.name),
+    outbound: clip(c.outboundType, LIMITS.name),
+    status: c.status,
+    statusLabel: STATUS_LABEL[c.status],
+    findings: findingsSummary(byCluster.get(c.id) ?? [])
+  }));
+  let budget = STATIC_LIMITS.findings;
+  const blocks = [];
+  for (const c of result.clusters) {
+    const all = byCluster.get(c.id) ?? [];
+    if (!all.length || budget <= 0) continue;
+    const shown3 = all.slice(0, budget);
+    budget -= shown3.length;
+    blocks.push({
+      name: clip(c.name, LIMITS.name),
+      id: clip(c.id, LIMITS.id),
+      status: c.status,
+      statusLabel: STATUS_LABEL[c.status],
+      summary: findingsSummary(all),
+      findings: shown3.map(staticFinding)
+    });
+  }
+  const listed = blocks.reduce((n2, b) => n2 + b.findings.length, 0);
+  return { clusters, moreClusters: Math.max(0, result.clusters.length - clusters.length), blocks, moreFindings: result.findings.length - listed };
+}
+function staticFinding(f) {
+  const s = f.suppression;
+  return {
+    sev: f.severity,
+    sevLabel: SEV_LABEL[f.severity],
+    policyId: clip(f.policyId, LIMITS.name),
+    title: clip(f.title, LIMITS.text),
+    message: clip(f.message, LIMITS.text),
+    resourceName: clip(f.resourceName, LIMITS.name),
+    resourceId: clip(f.resourceId, LIMITS.id),
+    path: clip(f.path, LIMITS.id),
+    location: f.location ? clip(`${f.location.file}:${f.location.line}`, LIMITS.id) : "",
+    remediation: clip(f.remediation.text, LIMITS.text),
+    command: f.remediation.command ? clip(f.remediation.command, LIMITS.text) : "",
+    suppressed: s ? clip(`Suppressed until ${s.expires}: ${s.justification}`, LIMITS.text) : "",
+    isNew: f.baseline === "new"
+  };
+}
+
+// src/report/html/triage-view.ts
+var nf = new Intl.NumberFormat("en-US");
+var fmt = (n2) => nf.format(n2);
+var MAX_TRIAGE_ROWS = 100;
+function triageView(result) {
+  const b = result.baseline;
+  const sup = result.suppressions;
+  const entry2 = (e) => ({
+    policy: clip(e.policy, LIMITS.name),
+    resource: clip(e.resource, LIMITS.id),
+    justification: clip(e.justification, LIMITS.text),
+    expires: e.expires,
+    owner: clip(e.owner ?? "", LIMITS.name),
+    // Only web links become anchors: a ticket is data, not a place to send a click to.
+    ticket: e.ticket && /^https?:\/\//i.test(e.ticket) ? clip(e.ticket, LIMITS.id) : "",
+    where: clip(`${e.file}:${e.line}`, LIMITS.id),
+    matched: e.matched === void 0 ? "" : fmt(e.matched)
+  });
+  const expired = sup ? sup.expired.slice(0, MAX_TRIAGE_ROWS).map(entry2) : [];
+  const unused = sup ? sup.unused.slice(0, MAX_TRIAGE_ROWS).map(entry2) : [];
+  return {
+    any: Boolean(b || sup),
+    baseline: b ? {
+      file: clip(b.file, LIMITS.id),
+      started: b.startedAt.slice(0, 16).replace("T", " "),
+      new: fmt(b.counts.new),
+      unchanged: fmt(b.counts.unchanged),
+      fixed: fmt(b.counts.fixed),
+      fixedList: b.fixed.slice(0, MAX_TRIAGE_ROWS).map((f) => ({
+        policyId: clip(f.policyId, LIMITS.name),
+        title: clip(f.title, LIMITS.text),
+        severity: f.severity,
+        cluster: clip(f.clusterName, LIMITS.name),
+        resource: clip(f.resourceName, LIMITS.name),
+        resourceId: clip(f.resourceId, LIMITS.id),
+        message: clip(f.message, LIMITS.text)
+      })),
+      moreFixed: Math.max(0, b.fixed.length - MAX_TRIAGE_ROWS)
+    } : null,
+    suppressions: sup ? { file: clip(sup.file, LIMITS.id), suppressed: fmt(sup.suppressed), expired, unused, more: Math.max(0, sup.expired.length + sup.unused.length - expired.length - unused.length) } : null
+  };
+}
+
+// src/report/html/view.ts
+var MAX_INPUTS_SHOWN = 5;
+var MAX_POLICY_BARS = 12;
+var CHART_WIDTH = 460;
+var ROW = 28;
+var BAR = 18;
+var nf2 = new Intl.NumberFormat("en-US");
+var fmt2 = (n2) => nf2.format(n2);
+var LABELS = { high: "High", medium: "Medium", low: "Low", info: "Info" };
+var isolate = (s) => `\u2068${s}\u2069`;
+function buildView(result) {
+  const { scan, summary: summary2 } = result;
+  const started = new Date(scan.startedAt);
+  const ms = Math.max(0, new Date(scan.finishedAt).getTime() - started.getTime());
+  const subscriptions = countBy(result.clusters.map((c) => c.subscriptionId));
+  const outbound = countBy(result.clusters.map((c) => c.outboundType));
+  const perPolicy = /* @__PURE__ */ new Map();
+  for (const p of result.policies) perPolicy.set(p.id, { title: p.title, severity: p.severity, count: 0 });
+  for (const f of result.findings) {
+    if (f.suppression) continue;
+    const entry2 = perPolicy.get(f.policyId);
+    if (entry2) entry2.count++;
+    else perPolicy.set(f.policyId, { title: f.title, severity: f.severity, count: 1 });
+  }
+  const ranked = [...perPolicy.entries()].filter(([, v]) => v.count > 0).sort((a, b) => b[1].count - a[1].count || cmp2(a[0], b[0]));
+  const policyBars = ranked.slice(0, MAX_POLICY_BARS).map(([id, v]) => ({ label: id, title: v.title, count: v.count, cls: `sev-${v.severity}` }));
+  const rest = ranked.slice(MAX_POLICY_BARS);
+  if (rest.length) {
+    policyBars.push({ label: `${rest.length} more`, title: rest.map(([id]) => id).join(", "), count: rest.reduce((n2, [, v]) => n2 + v.count, 0), cls: "other" });
+  }
+  return {
+    title: `${result.tool.name} report`,
+    tool: result.tool,
+    scan: {
+      started: Number.isNaN(started.getTime()) ? scan.startedAt : `${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      startedIso: scan.startedAt,
+      duration: ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`,
+      source: scan.source === "arg" ? "Azure Resource Graph (live)" : "Exported inventory files",
+      inputs: scan.inputs.slice(0, MAX_INPUTS_SHOWN).map((i) => clip(i, LIMITS.id)),
+      moreInputs: Math.max(0, scan.inputs.length - MAX_INPUTS_SHOWN),
+      profile: clip(scan.profile, LIMITS.name),
+      failOn: scan.failOn,
+      subscriptions: subscriptions.size
+    },
+    totals: {
+      clusters: fmt2(summary2.clusters),
+      findings: fmt2(summary2.findings),
+      passed: fmt2(summary2.passed),
+      failed: fmt2(summary2.failed),
+      incomplete: fmt2(summary2.notEvaluated),
+      errors: fmt2(result.errors.length),
+      incompleteAny: summary2.notEvaluated > 0 || result.errors.length > 0,
+      statusBar: statusBar(summary2.passed, summary2.failed, summary2.notEvaluated)
+    },
+    severities: SEVERITIES.map((s) => ({ key: s, label: LABELS[s], count: fmt2(summary2.bySeverity[s]) })),
+    severityChart: barChart(
+      SEVERITIES.map((s) => ({ label: LABELS[s], title: `${LABELS[s]} severity`, count: summary2.bySeverity[s], cls: `sev-${s}` })),
+      `Findings by severity: ${SEVERITIES.map((s) => `${summary2.bySeverity[s]} ${s}`).join(", ")}`
+    ),
+    outboundChart: barChart(
+      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp2(a[0], b[0])).map(([type, n2]) => ({ label: type, title: type, count: n2, cls: "accent" })),
+      `Clusters by outbound type: ${[...outbound.entries()].map(([type, n2]) => `${type} ${n2}`).join(", ") || "none"}`,
+      190
+    ),
+    policyChart: barChart(policyBars, `Findings by policy: ${ranked.map(([id, v]) => `${id} ${v.count}`).join(", ") || "none"}`),
+    filters: {
+      policies: [...perPolicy.entries()].sort((a, b) => cmp2(a[0], b[0])).map(([id, v]) => ({ value: clip(id, LIMITS.name), label: isolate(clip(`${id} \xB7 ${v.title}`, LIMITS.name)) })),
+      subscriptions: options(subscriptions),
+      outboundTypes: options(outbound)
+    },
+    triage: triageView(result),
+    tables: buildStaticView(result)
+  };
+}
+function barChart(items, summary2, labelWidth = 96) {
+  const countWidth = 56;
+  const max = Math.max(1, ...items.map((i) => i.count));
+  const span = CHART_WIDTH - labelWidth - countWidth;
+  const bars = items.map((item, n2) => ({
+    label: isolate(clip(item.label, Math.floor(labelWidth / 7))),
+    title: `${isolate(clip(item.title, LIMITS.text))}: ${fmt2(item.count)}`,
+    count: fmt2(item.count),
+    cls: item.cls,
+    x: labelWidth,
+    y: n2 * ROW + (ROW - BAR) / 2,
+    // A non-zero count keeps a sliver of a bar so it never reads as zero.
+    width: item.count === 0 ? 0 : Math.max(2, Math.round(item.count / max * span)),
+    textY: n2 * ROW + ROW / 2,
+    valueX: labelWidth + span + 8
+  }));
+  return { width: CHART_WIDTH, height: Math.max(ROW, items.length * ROW), labelWidth, trackWidth: span, barHeight: BAR, bars, empty: items.every((i) => i.count === 0), summary: clip(summary2, LIMITS.text) };
+}
+function statusBar(passed, failed, incomplete2) {
+  const total = passed + failed + incomplete2;
+  if (total === 0) return [];
+  let x = 0;
+  const parts = [];
+  for (const [label, count2, cls] of [["pass", passed, "st-pass"], ["fail", failed, "st-fail"], ["incomplete", incomplete2, "st-incomplete"]]) {
+    if (!count2) continue;
+    const width = count2 / total * 100;
+    parts.push({ label, title: `${fmt2(count2)} ${label}`, count: fmt2(count2), cls, x, y: 0, width, textY: 0, valueX: 0 });
+    x += width;
+  }
+  return parts;
+}
+function countBy(values) {
+  const m = /* @__PURE__ */ new Map();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+function options(counts) {
+  return [...counts.entries()].sort((a, b) => cmp2(a[0].toLowerCase(), b[0].toLowerCase())).map(([value2, n2]) => ({ value: clip(value2, LIMITS.name), label: `${isolate(clip(value2, 80))} (${fmt2(n2)})` }));
+}
+var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+
+// src/report/html.ts
+var ASSETS = path12.join(path12.dirname(fileURLToPath3(import.meta.url)), "html");
+var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
+var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
+var page = null;
+function loadPage() {
+  if (page) return page;
+  const read = (name) => readFileSync7(path12.join(ASSETS, name), "utf8");
+  const style = read("style.css");
+  const script = `'use strict';
+{
+${SCRIPTS.map(read).join("\n")}}
+`;
+  for (const [name, text, tag] of [["style.css", style, "</style"], ["the page script", script, "</script"]]) {
+    if (text.toLowerCase().includes(tag) || text.includes("<!--")) throw new Error(`${name} contains ${tag} or <!--, which cannot be inlined`);
+  }
+  const hb = import_handlebars4.default.create();
+  const compile2 = (name) => {
+    const text = read(name);
+    return precompiledTemplate(hb, PAGE_TEMPLATE.kind, text) ?? hb.compile(text, PAGE_TEMPLATE.options);
+  };
+  hb.registerPartial("chart", compile2("chart.hbs"));
+  hb.registerPartial("triage", compile2("triage.hbs"));
+  hb.registerPartial("static", compile2("static.hbs"));
+  const template = compile2("page.hbs");
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hash(script)}`,
+    `style-src ${hash(style)}`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  page = { template, style, script, csp };
+  return page;
+}
+function hash(text) {
+  return `'sha256-${createHash3("sha256").update(text, "utf8").digest("base64")}'`;
+}
+var html = (result) => {
+  const { template, style, script, csp } = loadPage();
+  return template({
+    ...buildView(result),
+    csp,
+    // Trusted text for triple-stash: our own assets, and JSON escaped for a script element.
+    style,
+    script,
+    data: scriptJson(buildPayload(result))
+  });
+};
+
+// src/report/json.ts
+var json = (result) => `${JSON.stringify(result, null, 2)}
+`;
+
+// src/report/junit.ts
+import path13 from "node:path";
+var junit = (result, ctx) => {
+  const byCase = /* @__PURE__ */ new Map();
+  for (const f of reported(result.findings)) {
+    const k = caseKey(f.policyId, f.clusterId);
+    const list = byCase.get(k);
+    if (list) list.push(f);
+    else byCase.set(k, [f]);
+  }
+  const accepted = /* @__PURE__ */ new Map();
+  for (const f of result.findings) if (f.suppression && !accepted.has(caseKey(f.policyId, f.clusterId))) accepted.set(caseKey(f.policyId, f.clusterId), f);
+  const names = caseNames(result.clusters);
+  const timestamp = result.scan.startedAt.slice(0, 19);
+  const root = ctx.sourceRoot;
+  const suites = [];
+  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const p of policiesOf(result)) {
+    const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    const cases = [];
+    for (const c of result.clusters) {
+      counts.tests++;
+      const open2 = `<testcase name="${xmlAttr(names.get(c) ?? c.name)}" classname="${xmlAttr(`${p.id}.${p.name}`)}" time="0"`;
+      const findings = byCase.get(caseKey(p.id, c.id));
+      if (findings) {
+        counts.failures++;
+        cases.push(`${open2}${fileAttrs(findings, root)}>
+      ${failure(findings)}
+    </testcase>`);
+      } else if (accepted.has(caseKey(p.id, c.id))) {
+        counts.skipped++;
+        const e = accepted.get(caseKey(p.id, c.id)).suppression;
+        cases.push(`${open2}>
+      <skipped message="${xmlAttr(`suppressed until ${e.expires}${e.owner ? ` (${e.owner})` : ""}: ${e.justification}`)}"/>
+    </testcase>`);
+      } else if (p.disabledIn?.includes(c.profile)) {
+        counts.skipped++;
+        cases.push(`${open2}>
+      <skipped message="${xmlAttr(`${p.id} is off in profile ${c.profile}`)}"/>
+    </testcase>`);
+      } else if (c.status === "incomplete") {
+        counts.errors++;
+        const reasons = c.incompleteReasons.join("\n");
+        cases.push(`${open2}>
+      <error message="not fully evaluated" type="incomplete">${xmlText(reasons)}</error>
+    </testcase>`);
+      } else {
+        cases.push(`${open2}/>`);
+      }
+    }
+    for (const k of Object.keys(total)) total[k] += counts[k];
+    suites.push(
+      `  <testsuite name="${xmlAttr(`${p.id} ${p.name}: ${p.title}`)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="0" timestamp="${timestamp}">` + (cases.length ? `
+    ${cases.join("\n    ")}
+  </testsuite>` : "\n  </testsuite>")
+    );
+  }
+  const time = Math.max(0, (Date.parse(result.scan.finishedAt) - Date.parse(result.scan.startedAt)) / 1e3);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xmlAttr(result.tool.name)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${Number.isFinite(time) ? time : 0}" timestamp="${timestamp}">`,
+    ...suites,
+    "</testsuites>",
+    ""
+  ].join("\n");
+};
+var caseKey = (policyId, clusterId) => `${policyId}\0${clusterId.toLowerCase()}`;
+function policiesOf(result) {
+  const known = new Set(result.policies.map((p) => p.id));
+  const extra = /* @__PURE__ */ new Map();
+  for (const f of result.findings) {
+    if (!known.has(f.policyId) && !extra.has(f.policyId)) {
+      extra.set(f.policyId, { id: f.policyId, name: f.policyName, title: f.title, severity: f.severity, description: "", rationale: "", helpUri: "", tags: [], remediation: "" });
+    }
+  }
+  return [...result.policies, ...extra.values()];
+}
+function caseNames(clusters) {
+  const short = (c) => `${c.name} (${c.resourceGroup})`;
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of clusters) seen.set(short(c).toLowerCase(), (seen.get(short(c).toLowerCase()) ?? 0) + 1);
+  return new Map(
+    clusters.map((c) => [c, (seen.get(short(c).toLowerCase()) ?? 0) > 1 ? `${c.name} (${c.resourceGroup}, subscription ${c.subscriptionId})` : short(c)])
+  );
+}
+function fileAttrs(findings, root) {
+  const loc = findings.find((f) => f.location)?.location;
+  if (!loc) return "";
+  const file = underRoot(root, loc.file) ?? path13.resolve(loc.file);
+  return ` file="${xmlAttr(file)}" line="${loc.line}"`;
+}
+function failure(findings) {
+  const worst = findings.reduce((a, b) => severityRank(b.severity) > severityRank(a.severity) ? b : a);
+  const more2 = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
+  const body2 = findings.map(
+    (f) => [
+      `[${f.severity}] ${f.message}`,
+      `Remediation: ${f.remediation.text}`,
+      f.remediation.command ? `Command: ${f.remediation.command}` : "",
+      `Resource: ${f.resourceId}${f.path ? ` (${f.path})` : ""}`,
+      f.location ? `Location: ${f.location.file}:${f.location.line}:${f.location.column}` : ""
+    ].filter(Boolean).join("\n")
+  );
+  return `<failure message="${xmlAttr(`${worst.message}${more2}`)}" type="${worst.severity}">${xmlText(body2.join("\n\n"))}</failure>`;
+}
+
+// src/report/markdown-triage.ts
+var TRIAGE_ROWS = 10;
+var NAME_MAX = 60;
+var MESSAGE_MAX = 200;
+var TEXT_MAX = 160;
+var FINDING_HEAD = ["| severity | policy | cluster | resource | finding |", "|---|---|---|---|---|"];
+function leadWithNew(result, reported2) {
+  const b = result.baseline;
+  if (!b) return [];
+  const fresh = reported2.filter((f) => f.baseline === "new");
+  const since = `baseline scan of ${mdText(b.startedAt.slice(0, 16).replace("T", " "))} UTC`;
+  const out = [`**Since the baseline: ${fresh.length ? `${fresh.length} new` : "no new findings"}**, ${b.counts.unchanged} unchanged, ${b.counts.fixed} fixed (${since}).`, ""];
+  if (fresh.length) {
+    const { kept } = mostSevere(fresh, TRIAGE_ROWS);
+    out.push("### New findings", "", ...FINDING_HEAD, ...kept.map(findingRow), ...more(fresh.length, kept.length), "");
+  }
+  return out;
+}
+function triageSections(result) {
+  const out = [];
+  const fixed = result.baseline?.fixed ?? [];
+  if (fixed.length) {
+    const shown3 = fixed.slice(0, TRIAGE_ROWS);
+    out.push("### Fixed since the baseline", "", ...FINDING_HEAD, ...shown3.map(findingRow), ...more(fixed.length, shown3.length), "");
+  }
+  const suppressed = result.findings.filter((f) => f.suppression);
+  if (suppressed.length) {
+    const { kept } = mostSevere(suppressed, TRIAGE_ROWS);
+    out.push("### Suppressed findings", "", "| severity | policy | cluster | resource | justification | owner | expires |", "|---|---|---|---|---|---|---|");
+    for (const f of kept) {
+      const e = f.suppression;
+      out.push(`| ${f.severity} | ${mdText(f.policyId)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resourceOf(f), NAME_MAX)} | ${mdText(e.justification, TEXT_MAX)} | ${mdText(e.owner ?? "", NAME_MAX)} | ${e.expires} |`);
+    }
+    out.push(...more(suppressed.length, kept.length), "");
+  }
+  const s = result.suppressions;
+  if (s && (s.expired.length || s.unused.length)) {
+    out.push("### Suppression entries to review", "");
+    for (const e of s.expired.slice(0, TRIAGE_ROWS)) out.push(`- **Expired** ${entry(e)}: expired after ${e.expires}; ${e.matched} finding${e.matched === 1 ? "" : "s"} count again.`);
+    for (const e of s.unused.slice(0, TRIAGE_ROWS)) out.push(`- **Unused** ${entry(e)}: matched no finding.`);
+    const left2 = Math.max(0, s.expired.length - TRIAGE_ROWS) + Math.max(0, s.unused.length - TRIAGE_ROWS);
+    if (left2) out.push(`- \u2026and ${left2} more in the JSON report.`);
+    out.push("");
+  }
+  return out;
+}
+function findingRow(f) {
+  return `| ${f.severity} | ${mdText(f.policyId)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resourceOf(f), NAME_MAX)} | ${mdText(f.message, MESSAGE_MAX)} |`;
+}
+function resourceOf(f) {
+  return f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "";
+}
+function entry(e) {
+  return `${mdText(`${e.file}:${e.line}`, NAME_MAX)} ${mdText(e.policy)} ${mdText(e.resource, TEXT_MAX)}`;
+}
+function more(total, shown3) {
+  return total > shown3 ? ["", `\u2026and ${total - shown3} more.`] : [];
+}
+
+// src/report/markdown.ts
+var WORST_ROWS = 10;
+var NAME_MAX2 = 60;
+var MESSAGE_MAX2 = 200;
+var markdown = (result, ctx) => {
+  const findings = reported(result.findings);
+  const suppressed = result.findings.length - findings.length;
+  const sev = countBySeverity(findings);
+  const s = result.summary;
+  const failedClusters = new Set(findings.map((f) => f.clusterId.toLowerCase())).size;
+  const out = [];
+  out.push(`## ${mdText(result.tool.name)}: ${plural2(findings.length, "finding")} in ${failedClusters} of ${plural2(s.clusters, "cluster")}`, "");
+  out.push(...leadWithNew(result, findings));
+  out.push("| severity | " + SEVERITIES.join(" | ") + " | total |", "|---|" + SEVERITIES.map(() => "---:|").join("") + "---:|");
+  out.push(`| findings | ${SEVERITIES.map((x) => sev[x]).join(" | ")} | ${findings.length} |`, "");
+  const facts = [
+    `Clusters: ${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} not fully evaluated.`,
+    `Profile ${mdText(result.scan.profile)}; fails on ${mdText(result.scan.failOn)}.`,
+    result.errors.length ? `${plural2(result.errors.length, "scan problem")}: the scan is incomplete.` : "",
+    suppressed ? `${plural2(suppressed, "suppressed finding")} not counted (listed below).` : ""
+  ];
+  out.push(facts.filter(Boolean).join(" "), "");
+  if (findings.length) {
+    const { kept } = mostSevere(findings, WORST_ROWS);
+    out.push("### Worst findings", "", "| severity | policy | cluster | resource | finding |", "|---|---|---|---|---|");
+    for (const f of kept) out.push(row(f));
+    if (findings.length > kept.length) out.push("", `\u2026and ${findings.length - kept.length} more.`);
+    out.push("");
+  }
+  out.push(...triageSections(result));
+  const files = ctx.formats.filter((f) => f !== "markdown").map((f) => mdText(FILE_NAMES[f]));
+  out.push(
+    files.length ? `Full report: ${files.join(", ")} in the report folder ${mdText(ctx.outDir)} of this run.` : "Full report: add json or html to the scan's formats to write one next to this summary.",
+    ""
+  );
+  return out.join("\n");
+};
+function row(f) {
+  const resource = f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "";
+  return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX2)} | ${mdText(f.clusterName, NAME_MAX2)} | ${mdText(resource, NAME_MAX2)} | ${mdText(f.message, MESSAGE_MAX2)} |`;
+}
+function plural2(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+
+// src/report/formats.ts
+var FORMATS = ["json", "sarif", "html", "junit", "markdown"];
+var DEFAULT_CATEGORY = "egress-audit/";
+var FORMATTERS = {
+  json,
+  sarif,
+  html,
+  junit,
+  markdown
+};
+var FILE_NAMES = {
+  json: "egress-audit.json",
+  sarif: "egress-audit.sarif",
+  html: "egress-audit.html",
+  junit: "egress-audit.junit.xml",
+  markdown: "egress-audit.md"
+};
+
+// src/report/index.ts
+async function writeReports(result, ctx) {
+  const files = ctx.formats.map((f) => path14.join(ctx.outDir, FILE_NAMES[f]));
+  const temps = [];
+  try {
+    for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i], FORMATTERS[f](result, ctx)));
+    for (const [i, tmp] of temps.entries()) await rename2(tmp, files[i]);
+  } catch (err) {
+    await Promise.all(temps.map((tmp) => rm2(tmp, { force: true })));
+    throw err;
+  }
+  return files;
+}
+
+// src/cli/settings.ts
+var ENV_PREFIX = "EGRESS_AUDIT";
+var DEFAULT_FORMATS = "html,sarif,json";
+var DEFAULT_OUT_DIR = "reports";
+function onCommandLine(argv, opt) {
+  const longs = [opt.name, ...opt.aliases ?? []].filter((n2) => n2.length > 1).flatMap((n2) => [n2, camel(n2), `no-${n2}`]);
+  const shorts = (opt.aliases ?? []).filter((n2) => n2.length === 1);
+  for (const t of argv) {
+    if (t === "--") break;
+    if (t.startsWith("--")) {
+      if (longs.includes(t.slice(2).split("=")[0])) return true;
+    } else if (/^-[A-Za-z]/.test(t)) {
+      const group = t.slice(1).split("=")[0];
+      const flags = group.slice(0, [...group].findIndex((c) => !BOOLEAN_SHORTS.includes(c)) + 1 || group.length);
+      if (shorts.some((s) => flags.includes(s))) return true;
+    }
+  }
+  return false;
+}
+var envName = (prefix, option) => `${prefix}_${option.replace(/-/g, "_").toUpperCase()}`;
+function settingFrom(argv, env2, prefix, opt, value2, fromConfig = void 0) {
+  let from = "default";
+  if (onCommandLine(argv, opt)) from = "cli";
+  else if ([opt.name, ...opt.aliases ?? []].some((n2) => env2[envName(prefix, n2)] !== void 0)) from = "env";
+  else if (fromConfig !== void 0) return { value: fromConfig, from: "config" };
+  return { value: value2, from };
+}
+var BOOLEAN_SHORTS = "qvh";
+var camel = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+// src/cli/output.ts
+var EXTENSIONS = { ".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".xml": "junit", ".md": "markdown" };
+function parseFormats(values) {
+  const out = [];
+  for (const v of (values ?? [DEFAULT_FORMATS]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean)) {
+    if (!FORMATS.includes(v)) throw new InputError(`--format: unknown format "${v}"; choose from ${FORMATS.join(", ")}`);
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+async function outputTarget(opts) {
+  const { output } = opts;
+  if (output === void 0) return { kind: "folder", dir: opts.outDir ?? DEFAULT_OUT_DIR, formats: parseFormats(opts.format) };
+  const info = output === "-" ? null : statOrNull(output);
+  if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
+  const inferred = EXTENSIONS[path15.extname(output).toLowerCase()];
+  if (!opts.format && !inferred) {
+    throw new InputError(`--output ${output}: name its format with --format (${FORMATS.join(", ")})${output === "-" ? "" : ", or give the file an extension such as .json or .sarif"}`);
+  }
+  const formats = opts.format ? parseFormats(opts.format) : [inferred];
+  if (formats.length !== 1) throw new InputError(`--output writes one report, but --format names ${formats.length} (${formats.join(", ")}); write several to a folder with --out-dir`);
+  const one = [formats[0]];
+  if (output === "-" || output === "/dev/stdout") return { kind: "stdout", formats: one };
+  if (info && !info.isFile()) return { kind: "device", file: output, formats: one };
+  if (info) await writable(output, `--output ${output}: the file is not writable`);
+  let dir = path15.dirname(path15.resolve(output));
+  while (!statOrNull(dir)) dir = path15.dirname(dir);
+  if (!statOrNull(dir)?.isDirectory()) throw new InputError(`--output ${output}: ${dir} is not a folder`);
+  await writable(dir, `--output ${output}: cannot create files in ${dir}`);
+  return { kind: "file", file: output, formats: one };
+}
+async function writeOutput(result, target, ctx, io) {
+  if (target.kind === "folder") return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
+  const [format3] = target.formats;
+  const outDir = target.kind === "stdout" ? process.cwd() : path15.dirname(target.file);
+  const text = FORMATTERS[format3](result, { ...ctx, outDir, formats: target.formats });
+  if (target.kind === "stdout") {
+    io.out(text);
+    return [];
+  }
+  try {
+    await (target.kind === "device" ? writeFile3(target.file, text) : writeAtomic(target.file, text));
+  } catch (err) {
+    throw new InputError(`--output ${target.file}: cannot write: ${err.code ?? String(err)}`);
+  }
+  return [target.file];
+}
+function consoleFor(target, io) {
+  return target.kind === "stdout" ? { ...io, out: io.err } : io;
+}
+function statOrNull(p) {
+  try {
+    return statSync4(p);
+  } catch {
+    return null;
+  }
+}
+async function writable(p, message) {
+  try {
+    await access2(p, constants3.W_OK);
+  } catch {
+    throw new InputError(message);
+  }
+}
+
 // src/cli/summary.ts
 var WORST = 5;
-function printSummary(io, r, written, code) {
+function printSummary(io, r, written, code, verbose = false) {
   const s = r.summary;
   const sev = s.bySeverity;
   io.out(`egress-audit ${r.tool.version}: ${s.clusters} clusters (${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} incomplete), ${s.findings} findings: ${sev.high} high, ${sev.medium} medium, ${sev.low} low, ${sev.info} info`);
   const shown3 = r.findings.filter((f) => !f.suppression).sort((a, b) => Number(b.baseline === "new") - Number(a.baseline === "new"));
-  for (const f of shown3.slice(0, WORST)) {
+  const listed = verbose ? shown3.length : WORST;
+  for (const f of shown3.slice(0, listed)) {
     io.out(`  ${f.severity.toUpperCase().padEnd(6)} ${f.policyId} ${plain(f.clusterName)}: ${plain(f.message)}${f.baseline === "new" ? " [new]" : ""}`);
   }
-  if (shown3.length > WORST) io.out(`  \u2026 and ${shown3.length - WORST} more in the reports`);
+  if (shown3.length > listed) io.out(`  \u2026 and ${shown3.length - listed} more in the reports (--verbose lists them all)`);
   printTriage(io, r);
   for (const c of r.clusters.filter((c2) => c2.status === "incomplete")) {
     io.out(`  INCOMPLETE ${plain(c.name)}: ${plain(c.incompleteReasons.join("; "))}`);
@@ -54740,21 +56716,45 @@ function printTriage(io, r) {
 }
 var count = (n2, one, many = `${one}s`) => `${n2} ${n2 === 1 ? one : many}`;
 
-// src/cli/commands/scan.ts
-var SAMPLE_DIR = path14.join(PACKAGE_ROOT, "fixtures/sample");
-function parseFormats(values) {
-  const out = [];
-  for (const v of values.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean)) {
-    if (!FORMATS.includes(v)) throw new InputError(`--format: unknown format "${v}"; choose from ${FORMATS.join(", ")}`);
-    if (!out.includes(v)) out.push(v);
-  }
-  return out;
+// src/cli/commands/scan-options.ts
+var EPILOGUE = epilogue(
+  {
+    0: "no finding at or above --fail-on",
+    1: "a finding at or above --fail-on (with --fail-on-new: a new one)",
+    2: `${USAGE_ERROR}, or the scan is incomplete (see --allow-partial)`
+  },
+  [
+    "egress-audit scan --input exports/ --out-dir reports/ --fail-on medium",
+    "egress-audit scan --input exports/ --format sarif --output - > egress-audit.sarif"
+  ]
+);
+function scanOptions(y) {
+  return argOptions(y.env(ENV_PREFIX), "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("format", { alias: "f", type: "string", array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write one report format to this file; - writes it to stdout (the summary then goes to stderr)" }).option("out-dir", { alias: "out", type: "string", requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: "output", describe: "Folder the reports are written to, one file per format" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, defaultDescription: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", requiresArg: true, describe: "Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "List every finding on the console, and more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }).epilogue(`Every option can also come from an environment variable ${ENV_PREFIX}_<OPTION> (${ENV_PREFIX}_FAIL_ON=medium); the command line wins.
+
+${EPILOGUE}`);
 }
+function scanSettings(args2, argv, target, config, env2 = process.env) {
+  const from = (opt, value2, fromConfig) => settingFrom(argv, env2, ENV_PREFIX, opt, value2, fromConfig);
+  return {
+    failOn: from({ name: "fail-on" }, args2["fail-on"]),
+    profile: from({ name: "profile" }, args2.profile ?? null, config?.value.defaultProfile),
+    format: from({ name: "format", aliases: ["f"] }, target.formats),
+    output: from({ name: "output", aliases: ["o"] }, args2.output ?? null),
+    outDir: from({ name: "out-dir", aliases: ["out"] }, target.kind === "folder" ? target.dir : null),
+    config: from({ name: "config" }, config?.file ?? null),
+    suppressions: from({ name: "suppressions" }, args2.suppressions ?? null, config?.value.suppressions),
+    baseline: from({ name: "baseline" }, args2.baseline ?? null),
+    category: from({ name: "category" }, args2.category)
+  };
+}
+
+// src/cli/commands/scan.ts
+var SAMPLE_DIR = path16.join(PACKAGE_ROOT, "fixtures/sample");
 function parseSourceRoot(value2) {
-  const root = path14.resolve(value2 ?? ".");
+  const root = path16.resolve(value2 ?? ".");
   let isDir = false;
   try {
-    isDir = statSync4(root).isDirectory();
+    isDir = statSync5(root).isDirectory();
   } catch {
   }
   if (!isDir) throw new InputError(`--source-root: ${value2} is not a folder`);
@@ -54769,15 +56769,15 @@ function scanCommand(ctx) {
   return {
     command: "scan",
     describe: "Scan an AKS egress inventory against the policies and write reports",
-    builder: (y) => argOptions(y, "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("format", { alias: "f", type: "string", array: true, default: ["html,sarif,json"], describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("out", { alias: "o", type: "string", default: "reports", describe: "Folder the reports are written to" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", describe: "Configuration file; default: ./egress-audit.config.json when present" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "Print more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }),
+    builder: scanOptions,
     handler: async (args2) => {
       const startedAt = /* @__PURE__ */ new Date();
-      const formats = parseFormats(args2.format);
+      const target = await outputTarget({ output: args2.output, outDir: args2["out-dir"], format: args2.format });
       const sourceRoot = parseSourceRoot(args2["source-root"]);
       const category = parseCategory(args2.category);
       const { config, policies, assignment } = await policySetup({ config: args2.config, policies: args2.policies, profile: args2.profile });
       if (args2["fail-on-new"] && !args2.baseline) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)");
-      const suppressionsFile = args2.suppressions ?? config?.suppressions;
+      const suppressionsFile = args2.suppressions ?? config?.suppressions ?? void 0;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : void 0;
       const baseline = args2.baseline ? await loadBaseline(args2.baseline) : void 0;
       const result = await loadAndEvaluate(args2, ctx, {
@@ -54789,11 +56789,13 @@ function scanCommand(ctx) {
         suppressions,
         baseline
       });
+      result.scan.settings = scanSettings({ ...args2, category }, ctx.argv ?? [], target, config);
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
-      const written = await writeReports(result, { outDir: args2.out, formats, sourceRoot, category });
+      const io = consoleFor(target, ctx.io);
+      const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
       const code = exitCode(result, args2["allow-partial"], args2["fail-on-new"]);
-      if (!args2.quiet) printSummary(ctx.io, result, written, code);
-      if (!args2.quiet && formats.includes("sarif")) warnSarifCut(ctx, result);
+      if (!args2.quiet) printSummary(io, result, written, code, args2.verbose);
+      if (!args2.quiet && target.formats.includes("sarif")) warnSarifCut(ctx, result);
       ctx.setExitCode(code);
     }
   };
@@ -54814,7 +56816,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-VUHH2ZOS.js");
+  const { loadArg } = await import("./chunks/arg-E4RRCFOU.js");
   return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
 }
 function warnSarifCut(ctx, result) {
@@ -54847,7 +56849,7 @@ function planCommand(ctx) {
   return {
     command: "plan",
     describe: "Plan an outbound-type migration: documented or not, unmet prerequisites, warnings, the az command",
-    builder: (y) => y.option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("to", { type: "string", demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(", ")}` }).option("cluster", { type: "string", array: true, describe: "Cluster name or resource ID (repeatable); default: every cluster" }).option("format", { alias: "f", choices: ["table", "json"], default: "table", describe: "Output format" }),
+    builder: (y) => y.option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("to", { type: "string", demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(", ")}` }).option("cluster", { type: "string", array: true, describe: "Cluster name or resource ID (repeatable); default: every cluster" }).option("format", { alias: "f", choices: ["table", "json"], default: "table", describe: "Output format" }).epilogue(epilogue({ 0: "the plans were printed", 2: USAGE_ERROR }, ["egress-audit plan --input exports/ --to managedNATGateway", "egress-audit plan --input exports/ --to userDefinedRouting --cluster aks-prod --format json"])),
     handler: async (args2) => {
       const to = canonicalOutboundType(args2.to);
       if (!to) throw new InputError(`--to: unknown outbound type "${args2.to}"; choose from ${OUTBOUND_TYPES.join(", ")}`);
@@ -54861,22 +56863,21 @@ function planCommand(ctx) {
 }
 
 // src/cli/commands/policies.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/policy/lint.ts
 var import_handlebars5 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync4 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/policy/schema-nav.ts
-import path15 from "node:path";
 var ANY = { any: true };
 var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var typeIncludes = (s, t) => s.type === t || Array.isArray(s.type) && s.type.includes(t);
 var FactsSchema = class {
   root;
-  constructor(file = path15.join(SCHEMA_DIR, "facts.schema.json")) {
-    this.root = readJsonFile(file);
+  constructor(root = readSchema("facts")) {
+    this.root = root;
   }
   /** The document a policy of this subject evaluates: params, cluster and (unless cluster) the subject; every subject when unknown. */
   documentFor(subject) {
@@ -54955,17 +56956,17 @@ function lintPolicies(dirs) {
     }
     for (const entry2 of entries) {
       files++;
-      const file = path16.join(dir, entry2);
-      let raw;
+      const file = path17.join(dir, entry2);
+      let doc;
       try {
-        raw = readJsonFile(file);
+        doc = readStructuredSync(file);
       } catch {
         continue;
       }
+      const raw = doc.value;
       if (!isObject4(raw)) continue;
-      const shown3 = path16.relative(process.cwd(), file) || file;
-      if (typeof raw.id === "string" && raw.id !== path16.basename(entry2, ".json")) problems.push(`${shown3}: id ${raw.id} does not match the file name`);
-      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${shown3}: ${p}`);
+      if (typeof raw.id === "string" && raw.id !== path17.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
+      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
     }
   }
   const fileOf = (p) => p.slice(0, p.indexOf(": "));
@@ -54990,57 +56991,57 @@ var PolicyLinter = class {
     if (isObject4(this.raw.match)) this.schema(this.raw.match, this.doc, [], "/match");
     if (isObject4(this.raw.assert)) this.schema(this.raw.assert, this.doc, [], "/assert");
     const remediation2 = isObject4(this.raw.remediation) ? this.raw.remediation : {};
-    for (const [where, text] of [["/message", this.raw.message], ["/remediation/text", remediation2.text], ["/remediation/command", remediation2.command]]) {
-      if (typeof text === "string") this.template(text, where);
+    for (const [where2, text] of [["/message", this.raw.message], ["/remediation/text", remediation2.text], ["/remediation/command", remediation2.command]]) {
+      if (typeof text === "string") this.template(text, where2);
     }
     if (typeof this.raw.resource === "string") this.fieldPath(this.raw.resource.split("."), "/resource");
     const declared = Array.isArray(this.raw.parameters) ? this.raw.parameters : [];
-    for (const [name, where] of this.paramsRead) {
-      if (!declared.includes(name)) this.problems.push(`${where}: reads parameter ${name} but does not list it in "parameters"`);
+    for (const [name, where2] of this.paramsRead) {
+      if (!declared.includes(name)) this.problems.push(`${where2}: reads parameter ${name} but does not list it in "parameters"`);
     }
     return this.problems;
   }
-  unknown(where, dotted, parent) {
+  unknown(where2, dotted, parent) {
     const subject = typeof this.raw.subject === "string" ? this.raw.subject : "cluster";
     this.problems.push(
-      parent === "" ? `${where}: ${dotted} is not in the document of a ${subject} policy (it has params, cluster${subject === "cluster" ? "" : `, ${subject}`})` : `${where}: unknown facts field ${dotted} (not in schemas/facts.schema.json)`
+      parent === "" ? `${where2}: ${dotted} is not in the document of a ${subject} policy (it has params, cluster${subject === "cluster" ? "" : `, ${subject}`})` : `${where2}: unknown facts field ${dotted} (not in schemas/facts.schema.json)`
     );
   }
   /** Resolves dotted field segments from the document root; reports the first unknown one. */
-  fieldPath(parts, where, from = this.doc, prefix = []) {
+  fieldPath(parts, where2, from = this.doc, prefix = []) {
     let node = from;
     const seen = [...prefix];
     for (const part of parts) {
       const next = /^\d+$/.test(part) || part === "*" ? this.facts.items(node) : this.facts.property(node, part);
       if (!next) {
         if (part === "length" && this.facts.hasLength(node)) return null;
-        this.unknown(where, [...seen, part].join("."), seen.join("."));
+        this.unknown(where2, [...seen, part].join("."), seen.join("."));
         return null;
       }
       seen.push(part);
       node = next;
-      if (seen.length === 2 && seen[0] === "params" && !this.paramsRead.has(part)) this.paramsRead.set(part, where);
+      if (seen.length === 2 && seen[0] === "params" && !this.paramsRead.has(part)) this.paramsRead.set(part, where2);
     }
     return node;
   }
-  dataPointer(pointer, dataPath, where) {
+  dataPointer(pointer, dataPath, where2) {
     const rel = /^(\d+)(#|\/.*)?$/.exec(pointer);
     const segs = (s) => s.split("/").slice(1).map((x) => x.replace(/~1/g, "/").replace(/~0/g, "~"));
     if (rel) {
       const up = Number(rel[1]);
-      if (up > dataPath.length) return void this.problems.push(`${where}: $data pointer ${pointer} goes above the document`);
+      if (up > dataPath.length) return void this.problems.push(`${where2}: $data pointer ${pointer} goes above the document`);
       if (rel[2] === "#") return;
-      this.fieldPath([...dataPath.slice(0, dataPath.length - up), ...segs(rel[2] ?? "")], where);
+      this.fieldPath([...dataPath.slice(0, dataPath.length - up), ...segs(rel[2] ?? "")], where2);
     } else if (pointer.startsWith("/")) {
-      this.fieldPath(segs(pointer), where);
+      this.fieldPath(segs(pointer), where2);
     } else {
-      this.problems.push(`${where}: $data pointer ${pointer} is neither absolute nor relative`);
+      this.problems.push(`${where2}: $data pointer ${pointer} is neither absolute nor relative`);
     }
   }
   /** Walks a policy's JSON Schema alongside the facts schema. */
-  schema(s, node, dataPath, where) {
+  schema(s, node, dataPath, where2) {
     for (const [kw, value2] of Object.entries(s)) {
-      const at = `${where}/${esc(kw)}`;
+      const at = `${where2}/${esc(kw)}`;
       if (isObject4(value2) && typeof value2.$data === "string") this.dataPointer(value2.$data, dataPath, `${at}/$data`);
       if (kw === "properties" && isObject4(value2)) {
         for (const [name, sub] of Object.entries(value2)) {
@@ -55064,27 +57065,27 @@ var PolicyLinter = class {
       }
     }
   }
-  template(text, where) {
+  template(text, where2) {
     let ast;
     try {
       ast = import_handlebars5.default.parse(text);
     } catch {
       return;
     }
-    this.program(ast, [{ node: this.doc, label: [] }], /* @__PURE__ */ new Map(), where);
+    this.program(ast, [{ node: this.doc, label: [] }], /* @__PURE__ */ new Map(), where2);
   }
-  program(p, contexts, scope, where) {
+  program(p, contexts, scope, where2) {
     for (const st of p.body) {
-      if (st.type === "MustacheStatement" || st.type === "BlockStatement") this.call(st, contexts, scope, where);
+      if (st.type === "MustacheStatement" || st.type === "BlockStatement") this.call(st, contexts, scope, where2);
     }
   }
-  call(st, contexts, scope, where) {
+  call(st, contexts, scope, where2) {
     const head = st.path.type === "PathExpression" ? st.path : null;
     const isHelper = head !== null && !head.data && head.parts.length === 1 && (this.helpers.has(head.parts[0] ?? "") || st.params.length > 0);
     let value2 = null;
-    if (!isHelper && head) value2 = this.expr(head, contexts, scope, where);
+    if (!isHelper && head) value2 = this.expr(head, contexts, scope, where2);
     const args2 = [...st.params, ...st.hash?.pairs.map((p) => p.value) ?? []];
-    const argNodes = args2.map((a) => this.expr(a, contexts, scope, where));
+    const argNodes = args2.map((a) => this.expr(a, contexts, scope, where2));
     if (st.type !== "BlockStatement") return;
     const block = st;
     const name = isHelper ? head?.parts[0] : void 0;
@@ -55099,19 +57100,19 @@ var PolicyLinter = class {
       const params = block.program.blockParams ?? [];
       if (params[0]) innerScope = new Map([...scope, [params[0], ctx]]);
     }
-    this.program(block.program, inner, innerScope, where);
-    if (block.inverse) this.program(block.inverse, contexts, scope, where);
+    this.program(block.program, inner, innerScope, where2);
+    if (block.inverse) this.program(block.inverse, contexts, scope, where2);
   }
-  expr(e, contexts, scope, where) {
+  expr(e, contexts, scope, where2) {
     if (e.type === "SubExpression") {
-      this.call(e, contexts, scope, where);
+      this.call(e, contexts, scope, where2);
       return null;
     }
     if (e.type !== "PathExpression") return null;
     const p = e;
     const loc = p.loc ? ` (template line ${p.loc.start.line}, column ${p.loc.start.column + 1})` : "";
     const resolve6 = (parts, base2) => {
-      const node = this.fieldPath(parts, `${where}${loc}`, base2.node, base2.label);
+      const node = this.fieldPath(parts, `${where2}${loc}`, base2.node, base2.label);
       return node ? { node, label: [...base2.label, ...parts] } : null;
     };
     if (p.data) return p.parts[0] === "root" ? resolve6(p.parts.slice(1), { node: this.doc, label: [] }) : null;
@@ -55123,12 +57124,11 @@ var PolicyLinter = class {
 };
 
 // src/policy/testing/verify.ts
-var import_ajv5 = __toESM(require_ajv(), 1);
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/policy/testing/tester.ts
 import { readdirSync as readdirSync5 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var BASE_CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/Microsoft.ContainerService/managedClusters/aks-test";
 var BASE_CLUSTER = {
   id: BASE_CLUSTER_ID,
@@ -55203,40 +57203,40 @@ function runTable(policy, table) {
   return results;
 }
 function readTables(dir) {
-  const testDir = path17.join(dir, "tests");
+  const testDir = path18.join(dir, "tests");
   let entries;
   try {
     entries = readdirSync5(testDir).filter((f) => f.endsWith(".json")).sort();
   } catch {
     return [];
   }
-  return entries.map((f) => ({ file: path17.join(testDir, f), table: readJsonFile(path17.join(testDir, f)) }));
+  return entries.map((f) => {
+    const doc = readStructuredSync(path18.join(testDir, f), { uniqueKeys: true });
+    return { file: path18.join(testDir, f), table: doc.value, doc };
+  });
 }
 
 // src/policy/testing/verify.ts
-var tableValidator = null;
 function verifyPolicies(dirs) {
   const policies = loadPoliciesOrThrow(dirs);
-  tableValidator ??= new import_ajv5.Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path18.join(SCHEMA_DIR, "policy-tests.schema.json")));
-  const validate3 = tableValidator;
+  const validate2 = schemaValidator("policy-tests");
   const problems = [];
   const runs = [];
   const tested = /* @__PURE__ */ new Set();
   for (const dir of dirs) {
-    for (const { file, table } of readTables(dir)) {
-      const shown3 = path18.relative(process.cwd(), file) || file;
-      if (!validate3(table)) {
-        for (const m of formatAjvErrors(validate3.errors)) problems.push(`${shown3}: ${m}`);
+    for (const { file, table, doc } of readTables(dir)) {
+      if (!validate2(table)) {
+        problems.push(...schemaProblems(doc, validate2.errors));
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path18.basename(file, ".json")) problems.push(`${shown3}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path19.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
-        if ("findings" in c) problems.push(`${shown3}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
+        if ("findings" in c) problems.push(`${where(doc, `/valid/${i}`)}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${shown3}: /policy: no policy ${table.policy} in ${dirs.map((d) => path18.relative(process.cwd(), d) || d).join(", ")}`);
-      if (tested.has(table.policy)) problems.push(`${shown3}: /policy: a second test table for ${table.policy}`);
+      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path19.relative(process.cwd(), d) || d).join(", ")}`);
+      if (tested.has(table.policy)) problems.push(`${where(doc, "/policy")}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
     }
@@ -55248,12 +57248,12 @@ function verifyPolicies(dirs) {
 
 // src/cli/commands/policies.ts
 var dirsBuilder = (y) => y.positional("dirs", { type: "string", array: true, describe: "Policy folders (default: the built-in policies)" });
-var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path19.resolve(d)) : [BUILTIN_POLICY_DIR];
+var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path20.resolve(d)) : [BUILTIN_POLICY_DIR];
 function listCommand(ctx) {
   return {
     command: "list",
     describe: "One line per policy: ID, name, severity and the profiles that turn it on",
-    builder: (y) => y.option("format", { alias: "f", choices: ["text", "json"], default: "text", describe: "Output format" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("config", { type: "string", describe: "Configuration file (its profiles and policy folders); default: ./egress-audit.config.json when present" }),
+    builder: (y) => y.option("format", { alias: "f", choices: ["text", "json"], default: "text", describe: "Output format" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("config", { type: "string", describe: "Configuration file (its profiles and policy folders); default: the one found from the current folder up to the repository root" }).epilogue(epilogue({ 0: "the policies were listed", 2: USAGE_ERROR }, ["egress-audit policies list", "egress-audit policies list --policies ./policies --format json"])),
     handler: async (args2) => {
       const { policies, profiles } = await policySetup({ config: args2.config, policies: args2.policies });
       const rows = policies.map((p) => ({
@@ -55280,7 +57280,7 @@ function lintCommand(ctx) {
   return {
     command: "lint [dirs..]",
     describe: "Check policy files against the meta-schema and the facts schema; exit 2 on any problem",
-    builder: dirsBuilder,
+    builder: (y) => dirsBuilder(y).epilogue(epilogue({ 0: "no problem", 2: `every policy file with a problem is listed; ${USAGE_ERROR}` }, ["egress-audit policies lint ./policies"])),
     handler: (args2) => {
       const { files, problems } = lintPolicies(dirsOf(args2));
       for (const p of problems) ctx.io.out(plain(p));
@@ -55293,7 +57293,7 @@ function testCommand(ctx) {
   return {
     command: "test [dirs..]",
     describe: "Run the policies' test tables (<dir>/tests/<ID>.json); exit 1 on a failed case",
-    builder: dirsBuilder,
+    builder: (y) => dirsBuilder(y).epilogue(epilogue({ 0: "every case passed", 1: "a case failed, or the folders hold no test table at all", 2: USAGE_ERROR }, ["egress-audit policies test ./policies"])),
     handler: (args2) => {
       const { results, untested } = verifyPolicies(dirsOf(args2));
       for (const r of results) {
@@ -55303,7 +57303,8 @@ function testCommand(ctx) {
       for (const id of untested) ctx.io.err(`note: ${id} has no test table`);
       const failed = results.filter((r) => !r.ok).length;
       ctx.io.out(`${results.length - failed} passed, ${failed} failed`);
-      ctx.setExitCode(failed ? 1 : 0);
+      if (!results.length) ctx.io.err(`egress-audit: no test tables found (looked for tests/<ID>.json beside the policies in ${dirsOf(args2).map(plain).join(", ")})`);
+      ctx.setExitCode(failed || !results.length ? 1 : 0);
     }
   };
 }
@@ -55319,17 +57320,21 @@ function policiesCommand(ctx) {
 // src/cli/main.ts
 async function run(argv, io = processIo) {
   let code = 0;
-  const ctx = { io, setExitCode: (c) => void (code = c) };
+  const ctx = { io, argv, setExitCode: (c) => void (code = c) };
   const verbose = argv.includes("--verbose");
   try {
-    await yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().help().version(TOOL.version).wrap(Math.min(110, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
+    await yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().completion("completion", "Print a bash/zsh completion script: source <(egress-audit completion)").help().alias("h", "help").version(TOOL.version).epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.
+Documentation: ${DOCS_URL}`).wrap(Math.min(110, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
       throw err ?? Object.assign(new Error(msg), { name: "YError" });
     }).parseAsync();
   } catch (err) {
     const e = err;
     if (e instanceof InputError || e.name === "YError") {
       io.err(`egress-audit: ${plain(e.message)}`);
-      if (e.name === "YError") io.err("Run `egress-audit --help` for usage.");
+      if (e.name === "YError") {
+        for (const name of Object.keys(process.env).filter((k) => k.startsWith(`${ENV_PREFIX}_`)).sort()) io.err(`(set in the environment: ${name})`);
+        io.err("Run `egress-audit --help` for usage.");
+      }
     } else {
       io.err(`egress-audit: internal error: ${plain(e.message)}`);
       if (verbose) io.err(e.stack ?? "");
@@ -55372,12 +57377,12 @@ function scanArgs() {
 function scanOutputs(out, formats) {
   const outputs = {};
   for (const f of formats) {
-    const file = path20.join(out, FILE_NAMES[f]);
+    const file = path21.join(out, FILE_NAMES[f]);
     if (existsSync4(file)) outputs[f] = file;
   }
-  const json2 = path20.join(out, FILE_NAMES.json);
+  const json2 = path21.join(out, FILE_NAMES.json);
   if (!existsSync4(json2)) return outputs;
-  const r = JSON.parse(readFileSync9(json2, "utf8"));
+  const r = JSON.parse(readFileSync8(json2, "utf8"));
   const s = r.summary;
   return {
     ...outputs,

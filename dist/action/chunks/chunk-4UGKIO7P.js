@@ -819,7 +819,8 @@ var require_ipaddr = __commonJS({
 });
 
 // src/json/read.ts
-import { readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -1748,43 +1749,6 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
 
 // src/json/syntax.ts
 var T = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, Colon: 6, Null: 7, True: 8, False: 9, String: 10, Number: 11, LineComment: 12, BlockComment: 13, LineBreak: 14, Trivia: 15, EOF: 17 };
@@ -1996,26 +1960,42 @@ function describeFsError(err) {
   return code ?? String(err);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-async function readDocument(p) {
+async function readText(p) {
   const file = display(p);
   let bytes;
   try {
+    if (!(await stat(p)).isFile()) throw new InputError(`${file}: not a regular file`);
     bytes = await readFile(p);
   } catch (err) {
-    throw new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  const text = decode(bytes, file);
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+function readTextSync(p) {
+  const file = display(p);
+  let bytes;
+  try {
+    if (!statSync(p).isFile()) throw new InputError(`${file}: not a regular file`);
+    bytes = readFileSync(p);
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+  }
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+function parseJson(file, text) {
   if (/^[ \t\r\n]*$/.test(text)) {
     const end = lineColumn(text, text.length);
     throw new InputError(`${file}:${end.line}:${end.column}: the file is empty; expected a JSON document`);
   }
-  let value;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new InputError(`${file}:${describeSyntaxError(text, err)}`);
   }
-  return { file, absPath: path.resolve(p), text, value };
+}
+async function readDocument(p) {
+  const t = await readText(p);
+  return { ...t, value: parseJson(t.file, t.text) };
 }
 function decode(bytes, file) {
   const wide = wideEncoding(bytes);
@@ -2700,10 +2680,12 @@ async function writeTemp(file, content) {
 export {
   parseTree2 as parseTree,
   findNodeAtLocation2 as findNodeAtLocation,
-  printParseErrorCode,
   topLevelKeyOffset,
   display,
   describeFsError,
+  readText,
+  readTextSync,
+  parseJson,
   readDocument,
   lineColumn,
   require_ipaddr,

@@ -8,7 +8,7 @@ import {
   isObject,
   key,
   writeAtomic
-} from "./chunk-ESQ64R62.js";
+} from "./chunk-4UGKIO7P.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
