@@ -19,6 +19,18 @@ const precompiled: Plugin = {
   },
 };
 
+/** src/lazy.ts loads from node_modules, which an action does not have: in the bundle it imports statically. */
+const lazy: Plugin = {
+  name: 'lazy',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]lazy\.ts$/ }, (args) => ({
+      contents: "import * as ajv from 'ajv';\nimport * as yaml from 'yaml';\nexport const lazyAjv = () => ajv;\nexport const lazyYaml = () => yaml;\n",
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 /** Writes the bundle into `outDir` (emptied first). */
 export async function buildAction(outDir: string): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
@@ -41,7 +53,7 @@ export async function buildAction(outDir: string): Promise<void> {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     legalComments: 'eof',
     logLevel: 'warning',
-    plugins: [precompiled],
+    plugins: [precompiled, lazy],
   });
   // The report module reads its page assets from html/ beside itself, here the bundle.
   mkdirSync(path.join(outDir, 'html'));

@@ -23538,7 +23538,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -23908,9 +23908,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
     function checkOptions(checkOpts, options2, msg, log = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -26021,7 +26021,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -26040,11 +26040,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -26090,11 +26090,11 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -26116,7 +26116,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26125,13 +26125,13 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar;
     exports.isSeq = isSeq;
   }
 });
@@ -26144,7 +26144,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -26153,9 +26153,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key2, node, visitor, path22) {
       const ctrl = callVisitor(key2, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -26289,7 +26289,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -26299,7 +26299,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -26310,10 +26310,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -26443,7 +26443,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -26470,7 +26470,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26481,7 +26481,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -26661,7 +26661,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -26687,7 +26687,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -30240,9 +30240,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30278,7 +30278,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -30318,7 +30318,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30341,7 +30341,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -30373,7 +30373,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30389,7 +30389,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -31609,15 +31609,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
       for (const [field2, index] of path22) {
         const tok = item?.[field2];
@@ -31628,8 +31628,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
       const field2 = path22[path22.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -31660,7 +31660,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -31676,7 +31676,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -31760,7 +31760,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -32359,7 +32359,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -32382,7 +32382,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter;
   }
 });
 
@@ -33290,7 +33290,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -33316,7 +33316,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -33352,7 +33352,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
@@ -33376,7 +33376,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -33404,8 +33404,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -44096,7 +44096,7 @@ var CommandInstance = class {
     });
     if (!Array.isArray(opts.extensions))
       opts.extensions = ["js"];
-    const visit2 = typeof opts.visit === "function" ? opts.visit : (o) => o;
+    const visit = typeof opts.visit === "function" ? opts.visit : (o) => o;
     for (const fileb of files) {
       const file = fileb.toString();
       if (opts.exclude) {
@@ -44128,7 +44128,7 @@ var CommandInstance = class {
         const joined = this.shim.path.join(fullDirPath, file);
         const module = req(joined);
         const extendableModule = Object.create(null, Object.getOwnPropertyDescriptors({ ...module }));
-        const visited = visit2(extendableModule, joined, file);
+        const visited = visit(extendableModule, joined, file);
         if (visited) {
           if (this.requireCache.has(joined))
             continue;
@@ -47224,9 +47224,14 @@ function findConfig(cwd) {
 }
 
 // src/json/schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
 import path3 from "node:path";
+
+// src/lazy.ts
+var ajv = __toESM(require_ajv(), 1);
+var yaml = __toESM(require_dist(), 1);
+var lazyAjv = () => ajv;
+var lazyYaml = () => yaml;
 
 // src/precompiled/index.ts
 import { createHash } from "node:crypto";
@@ -53269,7 +53274,8 @@ var TOOL = { name: pkg.name, version: pkg.version, informationUri: pkg.homepage 
 // src/json/schema.ts
 var SCHEMA_DIR = path3.join(PACKAGE_ROOT, "schemas");
 function createAjv(options2 = {}) {
-  return new import_ajv.Ajv({ allErrors: true, strict: true, ...options2 });
+  const { Ajv: AjvClass } = lazyAjv();
+  return new AjvClass({ allErrors: true, strict: true, ...options2 });
 }
 var OPTIONS = { config: { strictRequired: false }, facts: { allowUnionTypes: true } };
 function schemaAjv(name, extra = {}) {
@@ -53336,7 +53342,6 @@ var lastSegment = (pointer) => String(pointerPath(pointer).pop() ?? "");
 
 // src/json/structured.ts
 import path4 from "node:path";
-var import_yaml = __toESM(require_dist(), 1);
 async function readStructured(p, opts = {}) {
   return parseStructured(await readText(p), p, opts);
 }
@@ -53397,6 +53402,7 @@ function deepest(root, p) {
 var MAX_YAML_DEPTH = 1e3;
 var MAX_ALIAS_COUNT = 100;
 function structuredYaml(file, text) {
+  const { isMap, isScalar, LineCounter, parseDocument } = lazyYaml();
   const where2 = (offset) => {
     const { line, column } = lineColumn(text, offset);
     return `${file}:${line}:${column}`;
@@ -53404,10 +53410,10 @@ function structuredYaml(file, text) {
   if (/^[ \t\r\n]*$/.test(text)) throw new InputError(`${where2(text.length)}: the file is empty`);
   const deep = flowDepthExceeded(text, MAX_YAML_DEPTH);
   if (deep !== null) throw new InputError(`${where2(deep)}: invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
-  const lc = new import_yaml.LineCounter();
+  const lc = new LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   } catch (err) {
     if (err instanceof RangeError) throw new InputError(`${where2(0)}: invalid YAML: nested too deeply to read`);
     throw err;
@@ -53438,9 +53444,9 @@ function structuredYaml(file, text) {
     value: value2,
     locate(p, key2) {
       const node = yamlNode(doc, p);
-      if (key2 !== void 0 && (0, import_yaml.isMap)(node)) {
-        const pair = node.items.find((i) => (0, import_yaml.isScalar)(i.key) && i.key.value === key2);
-        if (pair && (0, import_yaml.isScalar)(pair.key) && pair.key.range) return at(pair.key.range[0]);
+      if (key2 !== void 0 && isMap(node)) {
+        const pair = node.items.find((i) => isScalar(i.key) && i.key.value === key2);
+        if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
       }
       const range = node?.range;
       return at(range ? range[0] : 0);
@@ -53467,11 +53473,12 @@ function flowDepthExceeded(text, max) {
   return null;
 }
 function firstAlias(doc) {
+  const { isAlias, visit } = lazyYaml();
   let offset = 0;
-  (0, import_yaml.visit)(doc, {
+  visit(doc, {
     Alias(_, node) {
-      if ((0, import_yaml.isAlias)(node) && node.range) offset = node.range[0];
-      return import_yaml.visit.BREAK;
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
     }
   });
   return offset;
@@ -53938,7 +53945,7 @@ function policyAjv(extra = {}) {
 }
 var POLICY_TEMPLATE = { kind: "policy-template", options: { noEscape: true, strict: true } };
 function loadPolicies(dirs) {
-  let ajv;
+  let ajv2;
   const problems = [];
   const policies = [];
   const seen = /* @__PURE__ */ new Map();
@@ -53974,7 +53981,7 @@ function loadPolicies(dirs) {
       const compile2 = (what, schema) => {
         if (!schema) return null;
         try {
-          return precompiledValidator("policy", schema) ?? (ajv ??= policyAjv()).compile(schema);
+          return precompiledValidator("policy", schema) ?? (ajv2 ??= policyAjv()).compile(schema);
         } catch (err) {
           problems.push(`${where(doc, `/${what}`)}: /${what}: ${err.message}`);
           return null;
@@ -55087,7 +55094,7 @@ async function collectFiles(inputs) {
   const seenDirs = /* @__PURE__ */ new Set();
   const files = [];
   const skipped = [];
-  async function visit2(p, explicit) {
+  async function visit(p, explicit) {
     const shown3 = display(p);
     let info;
     try {
@@ -55107,7 +55114,7 @@ async function collectFiles(inputs) {
       } catch (err) {
         throw new InputError(`${shown3}: cannot read the folder: ${describeFsError(err)}`);
       }
-      for (const entry2 of entries.sort()) await visit2(path8.join(p, entry2), false);
+      for (const entry2 of entries.sort()) await visit(path8.join(p, entry2), false);
       return;
     }
     if (!info.isFile()) {
@@ -55127,7 +55134,7 @@ async function collectFiles(inputs) {
     seenFiles.set(id, shown3);
     files.push(p);
   }
-  for (const input of inputs) await visit2(input, true);
+  for (const input of inputs) await visit(input, true);
   return { files, skipped };
 }
 

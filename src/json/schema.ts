@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { lazyAjv } from '../lazy.ts';
 import { precompiledValidator } from '../precompiled/index.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import type { JsonPath, StructuredFile } from './structured.ts';
@@ -12,7 +13,8 @@ export type SchemaName = 'config' | 'facts' | 'policy' | 'policy-tests' | 'repor
 
 /** The one ajv factory: every validator reports all problems and runs in strict mode. */
 export function createAjv(options: Options = {}): Ajv {
-  return new Ajv({ allErrors: true, strict: true, ...options });
+  const { Ajv: AjvClass } = lazyAjv();
+  return new AjvClass({ allErrors: true, strict: true, ...options });
 }
 
 // strictRequired is off for the configuration: its anyOf names the criteria a rule needs without redefining them.
