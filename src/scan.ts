@@ -10,6 +10,7 @@ import { key, type Inventory } from './inventory/model.ts';
 import { InventoryBuilder } from './inventory/normalize.ts';
 import { collectFiles, readDocument } from './inventory/read.ts';
 import { extractRows } from './inventory/shapes.ts';
+import { TerraformPlans } from './inventory/sources/terraform/index.ts';
 import { effectivePolicies, evaluateCluster } from './policy/evaluate.ts';
 import type { CompiledPolicy } from './policy/load.ts';
 import type { Profile } from './policy/profiles.ts';
@@ -18,6 +19,7 @@ import type { ClusterResult, Finding, ScanResult } from './report/model.ts';
 import type { Baseline } from './policy/baseline.ts';
 import { utcDay, type SuppressionSet } from './policy/suppressions.ts';
 import { triage } from './scan/triage.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced } from './scan/terraform.ts';
 
 const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as {
   name: string;
@@ -35,6 +37,8 @@ export interface LoadedInventory {
   skipped: string[];
   /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
   rowIndex?: RowIndex | null;
+  /** Set when an input is a Terraform plan or state. */
+  terraform?: TerraformPlans;
 }
 
 /**
@@ -48,6 +52,8 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
+  const plans = new TerraformPlans();
+  let planRead = false;
   try {
     for (const f of files) {
       // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
@@ -58,14 +64,16 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
         continue;
       }
       shown.set(doc.file, doc.absPath);
-      for (const row of extractRows(doc)) builder.add(row);
+      const planRows = plans.rows(doc);
+      planRead ||= planRows !== null;
+      for (const row of planRows ?? extractRows(doc)) builder.add(row);
     }
   } catch (err) {
     rowIndex?.close();
     throw err;
   }
   const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex };
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
 }
 
 /** How the profile of each cluster is chosen; the configuration file supplies richer rules. */
@@ -104,7 +112,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push({ ...rest, location: null });
+      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
       places.push(source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
@@ -126,6 +134,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
+      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}),
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.
@@ -174,6 +183,12 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name),
     })),
   };
+  const prior = !opts.baseline && loaded.terraform ? loaded.terraform.prior() : null;
+  if (loaded.terraform && !opts.baseline) {
+    // A plan is its own baseline: what its prior state already had is not new.
+    const before = prior ? evaluate({ ...loaded, ...prior, terraform: undefined, files: new Map(), rowIndex: null }, opts).findings.map((f) => findingPlanFields(loaded.terraform!, f)) : [];
+    result.findings = markIntroduced(result.findings, before);
+  }
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 
