@@ -88,7 +88,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
         .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
         .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })
-        .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline)' })
+        .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline, or a Terraform plan as input)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
         .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' })
         .option('source', { choices: ['fixtures', 'arg'] as const, default: 'fixtures' as const, describe: 'Read --input files, or Azure Resource Graph live' })
@@ -99,7 +99,6 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const sourceRoot = parseSourceRoot(args['source-root']);
       const category = parseCategory(args.category);
       const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
-      if (args['fail-on-new'] && !args.baseline) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)');
       const suppressionsFile = args.suppressions ?? config?.suppressions;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
       const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
@@ -112,6 +111,9 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         suppressions,
         baseline,
       });
+      // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
+      const planned = result.clusters.some((c) => c.terraform);
+      if (args['fail-on-new'] && !args.baseline && !planned) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan');
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
       const written = await writeReports(result, { outDir: args.out, formats, sourceRoot, category });
       const code = exitCode(result, args['allow-partial'], args['fail-on-new']);

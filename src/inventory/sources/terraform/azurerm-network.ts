@@ -118,7 +118,7 @@ export function firewallRow(c: MapContext, res: TfResource): Json {
     return {
       name: conf['name'],
       properties: {
-        subnet: conf['subnet_id'] !== undefined ? ref(c.link(res, [...at, 'subnet_id'])) : undefined,
+        subnet: ref(c.link(res, [...at, 'subnet_id'])),
         publicIPAddress: ref(c.link(res, [...at, 'public_ip_address_id'])),
         privateIPAddress: c.value(res, [...at, 'private_ip_address'], id, `properties.ipConfigurations[${i}].properties.privateIPAddress`),
       },
