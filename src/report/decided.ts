@@ -1,4 +1,4 @@
-import type { ScanResult } from './model.ts';
+import type { ScanResult } from '../scan/result.ts';
 
 /** One sentence per cluster whose plan leaves policies to apply time, for every report format. */
 export function decidedAtApplyLines(result: ScanResult): { cluster: string; clusterId: string; text: string }[] {

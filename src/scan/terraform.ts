@@ -1,7 +1,7 @@
-import type { ClusterFacts } from '../inventory/facts-types.ts';
+import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { TerraformPlans } from '../inventory/sources/terraform/index.ts';
 import { fingerprint } from '../policy/evaluate.ts';
-import type { ClusterResult, Finding } from '../report/model.ts';
+import type { ClusterResult, Finding } from './result.ts';
 
 /** A cluster's Terraform address and the policies its plan leaves to apply time. */
 export function clusterPlanFields(plans: TerraformPlans, c: ClusterFacts, active: readonly { policy: { id: string } }[]): Pick<ClusterResult, 'terraform'> {

@@ -1,4 +1,4 @@
-import { isObject, type Json, type PathSeg } from '../../fields.ts';
+import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 import { clean, get, type MapContext } from './context.ts';
 import { isUnknown, type TfResource } from './plan.ts';
 
@@ -22,7 +22,6 @@ export function clusterRow(c: MapContext, res: TfResource): Json {
   const version = c.value(res, ['kubernetes_version'], id, 'properties.kubernetesVersion');
   const ranges = api ? c.value(res, at('api_server_access_profile', 0, 'authorized_ip_ranges'), id, 'properties.apiServerAccessProfile.authorizedIPRanges') : c.value(res, ['api_server_authorized_ip_ranges'], id, 'properties.apiServerAccessProfile.authorizedIPRanges');
   const lbAt = at('network_profile', 0, 'load_balancer_profile', 0);
-  const natAt = at('network_profile', 0, 'nat_gateway_profile', 0);
   const refs = (p: PathSeg[]): { id: string }[] | undefined => {
     const ids = c.links(res, p);
     return ids.length ? ids.map((x) => ({ id: x })) : undefined;

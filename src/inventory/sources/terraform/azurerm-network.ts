@@ -1,4 +1,4 @@
-import { isObject, type Json, type PathSeg } from '../../fields.ts';
+import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 import { clean, get, type MapContext } from './context.ts';
 import type { TfResource } from './plan.ts';
 

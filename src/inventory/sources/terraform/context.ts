@@ -1,4 +1,4 @@
-import { isObject, type Json, type PathSeg } from '../../fields.ts';
+import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 import { isSensitive, isUnknown, type TfDocument, type TfResource } from './plan.ts';
 import { Resolver } from './references.ts';
 

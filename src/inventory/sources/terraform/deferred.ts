@@ -1,6 +1,6 @@
-import type { ClusterFacts } from '../../facts-types.ts';
+import type { ClusterFacts } from '../../facts/types.ts';
 import { key } from '../../model.ts';
-import type { DecidedAtApply } from '../../../report/model.ts';
+import type { DecidedAtApply } from '../../../scan/result.ts';
 import type { UnknownValue } from './context.ts';
 
 

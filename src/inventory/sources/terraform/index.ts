@@ -1,11 +1,11 @@
 import type { ScanError } from '../../../errors.ts';
-import type { ClusterFacts } from '../../facts-types.ts';
+import type { ClusterFacts } from '../../facts/types.ts';
 import { key, type Inventory } from '../../model.ts';
-import { InventoryBuilder } from '../../normalize.ts';
-import type { InputDocument } from '../../read.ts';
-import type { RawRow } from '../../shapes.ts';
+import { InventoryBuilder } from '../../normalize/builder.ts';
+import type { InputDocument } from '../../../json/read.ts';
+import type { RawRow } from '../files/shapes.ts';
 import type { UnknownValue } from './context.ts';
-import type { DecidedAtApply } from '../../../report/model.ts';
+import type { DecidedAtApply } from '../../../scan/result.ts';
 import { decidedAtApply } from './deferred.ts';
 import { isTerraformJson, readTerraform } from './plan.ts';
 import { convert } from './rows.ts';

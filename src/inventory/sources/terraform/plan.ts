@@ -1,4 +1,4 @@
-import { isObject, type Json, type PathSeg } from '../../fields.ts';
+import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 
 /** One resource instance of a plan's planned values (or of a state), with what Terraform does not know yet. */
 export interface TfResource {

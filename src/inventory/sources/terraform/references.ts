@@ -1,4 +1,4 @@
-import { isObject, type Json, type PathSeg } from '../../fields.ts';
+import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 import { callPath, parseSteps, type Step, type TfDocument, type TfResource } from './plan.ts';
 
 /** Where an expression is evaluated: a module instance, and the instance key (`each.key`, `count.index`) in force there. */

@@ -1,4 +1,4 @@
-import { isObject, type Json } from '../../fields.ts';
+import { isObject, type Json } from '../../normalize/fields.ts';
 import { key } from '../../model.ts';
 import { clusterRow, poolRow } from './azurerm-cluster.ts';
 import {

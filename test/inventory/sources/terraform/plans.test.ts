@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readTerraform } from '../../../../src/inventory/sources/terraform/plan.ts';
 import { convert } from '../../../../src/inventory/sources/terraform/rows.ts';
-import type { ScanResult } from '../../../../src/report/model.ts';
+import type { ScanResult } from '../../../../src/scan/result.ts';
 import { runCli, tempDir } from '../../../helpers/cli.ts';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
