@@ -2531,15 +2531,15 @@ var require_connect = __commonJS({
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key2);
-            if (ref !== void 0 && ref.deref() === void 0) {
+            const ref2 = this._sessionCache.get(key2);
+            if (ref2 !== void 0 && ref2.deref() === void 0) {
               this._sessionCache.delete(key2);
             }
           });
         }
         get(sessionKey) {
-          const ref = this._sessionCache.get(sessionKey);
-          return ref ? ref.deref() : null;
+          const ref2 = this._sessionCache.get(sessionKey);
+          return ref2 ? ref2.deref() : null;
         }
         set(sessionKey, session) {
           if (this._maxCachedSessions === 0) {
@@ -3412,12 +3412,12 @@ var require_data_url = __commonJS({
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
       const position = { position: 0 };
-      const type = collectASequenceOfCodePointsFast(
+      const type2 = collectASequenceOfCodePointsFast(
         "/",
         input,
         position
       );
-      if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
+      if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
         return "failure";
       }
       if (position.position > input.length) {
@@ -3433,7 +3433,7 @@ var require_data_url = __commonJS({
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
         return "failure";
       }
-      const typeLowercase = type.toLowerCase();
+      const typeLowercase = type2.toLowerCase();
       const subtypeLowercase = subtype.toLowerCase();
       const mimeType = {
         type: typeLowercase,
@@ -3800,8 +3800,8 @@ var require_webidl = __commonJS({
       return r;
     };
     webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
-      switch (type) {
+      const type2 = webidl.util.Type(V);
+      switch (type2) {
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
@@ -3882,11 +3882,11 @@ var require_webidl = __commonJS({
     };
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
-        const type = webidl.util.Type(dictionary);
+        const type2 = webidl.util.Type(dictionary);
         const dict = {};
-        if (type === "Null" || type === "Undefined") {
+        if (type2 === "Null" || type2 === "Undefined") {
           return dict;
-        } else if (type !== "Object") {
+        } else if (type2 !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
@@ -5486,13 +5486,13 @@ var require_body = __commonJS({
       let action = null;
       let source = null;
       let length = null;
-      let type = null;
+      let type2 = null;
       if (typeof object === "string") {
         source = object;
-        type = "text/plain;charset=UTF-8";
+        type2 = "text/plain;charset=UTF-8";
       } else if (object instanceof URLSearchParams) {
         source = object.toString();
-        type = "application/x-www-form-urlencoded;charset=UTF-8";
+        type2 = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (isArrayBuffer(object)) {
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
@@ -5545,12 +5545,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type2 = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object)) {
         source = object;
         length = object.size;
         if (object.type) {
-          type = object.type;
+          type2 = object.type;
         }
       } else if (typeof object[Symbol.asyncIterator] === "function") {
         if (keepalive) {
@@ -5596,7 +5596,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         });
       }
       const body2 = { stream, source, length };
-      return [body2, type];
+      return [body2, type2];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5882,14 +5882,14 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay, type2) {
+        if (delay !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay) {
-            if (type & USE_FAST_TIMER) {
+            if (type2 & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(onParserTimeout, delay, new WeakRef(this));
             } else {
               this.timeout = setTimeout(onParserTimeout, delay, new WeakRef(this));
@@ -5902,7 +5902,7 @@ var require_client_h1 = __commonJS({
             this.timeout.refresh();
           }
         }
-        this.timeoutType = type;
+        this.timeoutType = type2;
       }
       resume() {
         if (this.socket.destroyed || !this.paused) {
@@ -7030,9 +7030,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type2, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7248,8 +7248,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type2, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9603,7 +9603,7 @@ var require_readable = __commonJS({
     function isUnusable(self) {
       return util.isDisturbed(self) || isLocked(self);
     }
-    async function consume(stream, type) {
+    async function consume(stream, type2) {
       assert(!stream[kConsume]);
       return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
@@ -9620,7 +9620,7 @@ var require_readable = __commonJS({
         } else {
           queueMicrotask(() => {
             stream[kConsume] = {
-              type,
+              type: type2,
               stream,
               resolve: resolve6,
               reject,
@@ -9692,17 +9692,17 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
+      const { type: type2, body: body2, resolve: resolve6, stream, length } = consume2;
       try {
-        if (type === "text") {
+        if (type2 === "text") {
           resolve6(chunksDecode(body2, length));
-        } else if (type === "json") {
+        } else if (type2 === "json") {
           resolve6(JSON.parse(chunksDecode(body2, length)));
-        } else if (type === "arrayBuffer") {
+        } else if (type2 === "arrayBuffer") {
           resolve6(chunksConcat(body2, length).buffer);
-        } else if (type === "blob") {
+        } else if (type2 === "blob") {
           resolve6(new Blob(body2, { type: stream[kContentType] }));
-        } else if (type === "bytes") {
+        } else if (type2 === "bytes") {
           resolve6(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
@@ -12457,8 +12457,8 @@ var require_response = __commonJS({
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
         if (body2 != null) {
-          const [extractedBody, type] = extractBody(body2);
-          bodyWithType = { body: extractedBody, type };
+          const [extractedBody, type2] = extractBody(body2);
+          bodyWithType = { body: extractedBody, type: type2 };
         }
         initializeResponse(this, init, bodyWithType);
       }
@@ -12627,18 +12627,18 @@ var require_response = __commonJS({
         }
       });
     }
-    function filterResponse(response, type) {
-      if (type === "basic") {
+    function filterResponse(response, type2) {
+      if (type2 === "basic") {
         return makeFilteredResponse(response, {
           type: "basic",
           headersList: response.headersList
         });
-      } else if (type === "cors") {
+      } else if (type2 === "cors") {
         return makeFilteredResponse(response, {
           type: "cors",
           headersList: response.headersList
         });
-      } else if (type === "opaque") {
+      } else if (type2 === "opaque") {
         return makeFilteredResponse(response, {
           type: "opaque",
           urlList: Object.freeze([]),
@@ -12646,7 +12646,7 @@ var require_response = __commonJS({
           statusText: "",
           body: null
         });
-      } else if (type === "opaqueredirect") {
+      } else if (type2 === "opaqueredirect") {
         return makeFilteredResponse(response, {
           type: "opaqueredirect",
           status: 0,
@@ -12858,8 +12858,8 @@ var require_request2 = __commonJS({
           const controllerList = dependentControllerMap.get(ac.signal);
           if (controllerList !== void 0) {
             if (controllerList.size !== 0) {
-              for (const ref of controllerList) {
-                const ctrl = ref.deref();
+              for (const ref2 of controllerList) {
+                const ctrl = ref2.deref();
                 if (ctrl !== void 0) {
                   ctrl.abort(this.reason);
                 }
@@ -13911,13 +13911,13 @@ var require_fetch = __commonJS({
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type = blob.type;
+          const type2 = blob.type;
           if (!request.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
           } else {
             response.rangeRequested = true;
             const rangeHeader = request.headersList.get("range", true);
@@ -13937,7 +13937,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
+            const slicedBlob = blob.slice(rangeStart, rangeEnd, type2);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -13945,7 +13945,7 @@ var require_fetch = __commonJS({
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
             response.headersList.set("content-range", contentRange, true);
           }
           return Promise.resolve(response);
@@ -14593,10 +14593,10 @@ var require_progressevent = __commonJS({
     var { webidl } = require_webidl();
     var kState = /* @__PURE__ */ Symbol("ProgressEvent state");
     var ProgressEvent = class _ProgressEvent extends Event {
-      constructor(type, eventInitDict = {}) {
-        type = webidl.converters.DOMString(type, "ProgressEvent constructor", "type");
+      constructor(type2, eventInitDict = {}) {
+        type2 = webidl.converters.DOMString(type2, "ProgressEvent constructor", "type");
         eventInitDict = webidl.converters.ProgressEventInit(eventInitDict ?? {});
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this[kState] = {
           lengthComputable: eventInitDict.lengthComputable,
           loaded: eventInitDict.loaded,
@@ -14962,7 +14962,7 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
+    function readOperation(fr, blob, type2, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
@@ -14997,7 +14997,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15037,8 +15037,8 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
-      switch (type) {
+    function packageData(bytes, type2, mimeType, encodingName) {
+      switch (type2) {
         case "DataURL": {
           let dataURL = "data:";
           const parsed = parseMIMEType(mimeType || "application/octet-stream");
@@ -15059,9 +15059,9 @@ var require_util4 = __commonJS({
             encoding = getEncoding(encodingName);
           }
           if (encoding === "failure" && mimeType) {
-            const type2 = parseMIMEType(mimeType);
-            if (type2 !== "failure") {
-              encoding = getEncoding(type2.parameters.get("charset"));
+            const type3 = parseMIMEType(mimeType);
+            if (type3 !== "failure") {
+              encoding = getEncoding(type3.parameters.get("charset"));
             }
           }
           if (encoding === "failure") {
@@ -16575,17 +16575,17 @@ var require_events = __commonJS({
     var { MessagePort } = __require("node:worker_threads");
     var MessageEvent = class _MessageEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
-        if (type === kConstruct) {
+      constructor(type2, eventInitDict = {}) {
+        if (type2 === kConstruct) {
           super(arguments[1], arguments[2]);
           webidl.util.markAsUncloneable(this);
           return;
         }
         const prefix = "MessageEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16612,10 +16612,10 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type2, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
-        return new _MessageEvent(type, {
+        return new _MessageEvent(type2, {
           bubbles,
           cancelable,
           data,
@@ -16625,8 +16625,8 @@ var require_events = __commonJS({
           ports
         });
       }
-      static createFastMessageEvent(type, init) {
-        const messageEvent = new _MessageEvent(kConstruct, type, init);
+      static createFastMessageEvent(type2, init) {
+        const messageEvent = new _MessageEvent(kConstruct, type2, init);
         messageEvent.#eventInit = init;
         messageEvent.#eventInit.data ??= null;
         messageEvent.#eventInit.origin ??= "";
@@ -16640,12 +16640,12 @@ var require_events = __commonJS({
     delete MessageEvent.createFastMessageEvent;
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
+      constructor(type2, eventInitDict = {}) {
         const prefix = "CloseEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16664,12 +16664,12 @@ var require_events = __commonJS({
     };
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict) {
+      constructor(type2, eventInitDict) {
         const prefix = "ErrorEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -16926,23 +16926,23 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data) {
+    function websocketMessageReceived(ws, type2, data) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
-      if (type === opcodes.TEXT) {
+      if (type2 === opcodes.TEXT) {
         try {
           dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
-      } else if (type === opcodes.BINARY) {
+      } else if (type2 === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
@@ -17004,7 +17004,7 @@ var require_util7 = __commonJS({
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
+        fireEvent("error", ws, (type2, init) => new ErrorEvent(type2, init), {
           error: new Error(reason),
           message: reason
         });
@@ -17312,7 +17312,7 @@ var require_connection = __commonJS({
         code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
-      fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
+      fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
         wasClean,
         code,
         reason
@@ -18142,12 +18142,12 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this[kBinaryType];
       }
-      set binaryType(type) {
+      set binaryType(type2) {
         webidl.brandCheck(this, _WebSocket);
-        if (type !== "blob" && type !== "arraybuffer") {
+        if (type2 !== "blob" && type2 !== "arraybuffer") {
           this[kBinaryType] = "blob";
         } else {
-          this[kBinaryType] = type;
+          this[kBinaryType] = type2;
         }
       }
       /**
@@ -18678,24 +18678,24 @@ ${value2}`;
         this.dropConsumedChunks();
       }
       handleBOM() {
-        const first = this.peekBufferedByte(0);
+        const first2 = this.peekBufferedByte(0);
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first2 === BOM[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first2 === BOM[0] && second === BOM[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first2 === BOM[0] && second === BOM[1] && third === BOM[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -20609,8 +20609,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self }, type2) {
+      const group = self.RULES.types[type2];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -21418,26 +21418,26 @@ var require_resolve = __commonJS({
         addAnchor.call(this, sch.$anchor);
         addAnchor.call(this, sch.$dynamicAnchor);
         baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
+        function addRef(ref2) {
           const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
+          ref2 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref2) : ref2);
+          if (schemaRefs.has(ref2))
+            throw ambiguos(ref2);
+          schemaRefs.add(ref2);
+          let schOrRef = this.refs[ref2];
           if (typeof schOrRef == "string")
             schOrRef = this.refs[schOrRef];
           if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
+            checkAmbiguosRef(sch, schOrRef.schema, ref2);
+          } else if (ref2 !== normalizeId(fullPath)) {
+            if (ref2[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref2], ref2);
+              localRefs[ref2] = sch;
             } else {
-              this.refs[ref] = fullPath;
+              this.refs[ref2] = fullPath;
             }
           }
-          return ref;
+          return ref2;
         }
         function addAnchor(anchor) {
           if (typeof anchor == "string") {
@@ -21448,12 +21448,12 @@ var require_resolve = __commonJS({
         }
       });
       return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
+      function checkAmbiguosRef(sch1, sch2, ref2) {
         if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
+          throw ambiguos(ref2);
       }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
+      function ambiguos(ref2) {
+        return new Error(`reference "${ref2}" resolves to more than one schema`);
       }
     }
     exports.getSchemaRefs = getSchemaRefs;
@@ -21711,9 +21711,9 @@ var require_validate = __commonJS({
       for (const keyword in rules) {
         const rule = rules[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          const { type: type2 } = rule.definition;
+          if (type2.length && !type2.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type2.join(",")}" for keyword "${keyword}"`);
           }
         }
       }
@@ -21991,9 +21991,9 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+      constructor(resolver, baseId, ref2, msg) {
+        super(msg || `can't resolve reference ${ref2} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref2);
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
@@ -22119,22 +22119,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef(root, baseId, ref2) {
       var _a2;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
+      ref2 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref2);
+      const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref2);
       if (_sch === void 0) {
-        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
+        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref2];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref2] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -22152,14 +22152,14 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve6(root, ref2) {
       let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+      while (typeof (sch = this.refs[ref2]) == "string")
+        ref2 = sch;
+      return sch || this.schemas[ref2] || resolveSchema.call(this, root, ref2);
     }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
+    function resolveSchema(root, ref2) {
+      const p = this.opts.uriResolver.parse(ref2);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
@@ -22177,7 +22177,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id === (0, resolve_1.normalizeId)(ref2)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -23630,26 +23630,26 @@ var require_core = __commonJS({
             return _compileAsync.call(this, sch);
           }
         }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+        function checkLoaded({ missingSchema: ref2, missingRef }) {
+          if (this.refs[ref2]) {
+            throw new Error(`AnySchema ${ref2} is loaded but ${missingRef} cannot be resolved`);
           }
         }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
+        async function loadMissingSchema(ref2) {
+          const _schema = await _loadSchema.call(this, ref2);
+          if (!this.refs[ref2])
             await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
+          if (!this.refs[ref2])
+            this.addSchema(_schema, ref2, meta);
         }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
+        async function _loadSchema(ref2) {
+          const p = this._loading[ref2];
           if (p)
             return p;
           try {
-            return await (this._loading[ref] = loadSchema(ref));
+            return await (this._loading[ref2] = loadSchema(ref2));
           } finally {
-            delete this._loading[ref];
+            delete this._loading[ref2];
           }
         }
       }
@@ -24915,7 +24915,7 @@ var require_contains = __commonJS({
           const count2 = gen.let("count", 0);
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
-        function validateItems(_valid, block) {
+        function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
             cxt.subschema({
               keyword: "contains",
@@ -24923,7 +24923,7 @@ var require_contains = __commonJS({
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
-            block();
+            block2();
           });
         }
         function checkLimits(count2) {
@@ -25808,12 +25808,12 @@ var require_discriminator = __commonJS({
           for (let i = 0; i < oneOf.length; i++) {
             let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              const ref2 = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref2);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref2);
             }
             const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
             if (typeof propSch != "object") {
@@ -26515,9 +26515,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
               error2.source = source;
@@ -26623,8 +26623,8 @@ var require_Node = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      constructor(type2) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type2 });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -26836,15 +26836,15 @@ var require_createNode = __commonJS({
         value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value2);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value2));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value2, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -26856,8 +26856,8 @@ var require_createNode = __commonJS({
         }
         if (!value2 || typeof value2 !== "object") {
           const node2 = new Scalar.Scalar(value2);
-          if (ref)
-            ref.node = node2;
+          if (ref2)
+            ref2.node = node2;
           return node2;
         }
         tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -26871,8 +26871,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
+      if (ref2)
+        ref2.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -26910,8 +26910,8 @@ var require_Collection = __commonJS({
     }
     var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
-        super(type);
+      constructor(type2, schema) {
+        super(type2);
         Object.defineProperty(this, "schema", {
           value: schema,
           configurable: true,
@@ -27316,13 +27316,13 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type: type2, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type2 === Scalar.Scalar.BLOCK_FOLDED ? false : type2 === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -27377,7 +27377,7 @@ ${indent}`) + "'";
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type2 !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -27392,7 +27392,7 @@ ${indent}${body2}`;
 ${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value2 } = item;
+      const { type: type2, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
@@ -27400,7 +27400,7 @@ ${indent}${start}${value2}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
         return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type2 !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
@@ -27424,10 +27424,10 @@ ${indent}`);
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      let { type: type2 } = item;
+      if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type2 = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
@@ -27444,7 +27444,7 @@ ${indent}`);
             return null;
         }
       };
-      let res = _stringify(type);
+      let res = _stringify(type2);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
         const t = implicitKey && defaultKeyType || defaultStringType;
@@ -28664,7 +28664,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment, type: type2, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -28679,17 +28679,17 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
+        if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n2 = Math.ceil(str.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -30192,8 +30192,8 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep = "";
         for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
+          const { source, type: type2 } = token;
+          switch (type2) {
             case "space":
               hasSpace = true;
               break;
@@ -30214,7 +30214,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type2} at node end`);
           }
           offset += source.length;
         }
@@ -30494,7 +30494,7 @@ var require_resolve_block_scalar = __commonJS({
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -30509,7 +30509,7 @@ var require_resolve_block_scalar = __commonJS({
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type: type2, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -30556,7 +30556,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
           value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -30591,7 +30591,7 @@ var require_resolve_block_scalar = __commonJS({
           value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type: type2, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -30655,9 +30655,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -30674,11 +30674,11 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type: type2, source, end } = scalar;
       let _type;
       let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
+      switch (type2) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
           value2 = plainValue(source, _onError);
@@ -30693,7 +30693,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
           return {
             value: "",
             type: null,
@@ -30897,7 +30897,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type: type2, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -30919,8 +30919,8 @@ var require_compose_scalar = __commonJS({
       }
       scalar.range = range;
       scalar.source = value2;
-      if (type)
-        scalar.type = type;
+      if (type2)
+        scalar.type = type2;
       if (tagName)
         scalar.tag = tagName;
       if (tag.format)
@@ -31385,8 +31385,8 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type: type2 = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type: type2, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31417,29 +31417,29 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setScalarValue(token, value2, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let { afterKey = false, implicitKey = false, inFlow = false, type: type2 } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
-      if (!type)
+      if (!type2)
         switch (token.type) {
           case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
+            type2 = "QUOTE_SINGLE";
             break;
           case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
+            type2 = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
             const header = token.props[0];
             if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type2 = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
-            type = "PLAIN";
+            type2 = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type: type2, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31498,12 +31498,12 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source, type2) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
+          token.type = type2;
           token.source = source;
           break;
         case "block-scalar": {
@@ -31514,7 +31514,7 @@ var require_cst_scalar = __commonJS({
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type: type2, source, end });
           break;
         }
         case "block-map":
@@ -31522,7 +31522,7 @@ var require_cst_scalar = __commonJS({
           const offset = token.offset + source.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type: type2, source, end: [nl] });
           break;
         }
         default: {
@@ -31531,7 +31531,7 @@ var require_cst_scalar = __commonJS({
           for (const key2 of Object.keys(token))
             if (key2 !== "type" && key2 !== "offset")
               delete token[key2];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type: type2, indent, source, end });
         }
       }
     }
@@ -32393,9 +32393,9 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
+    function includesToken(list, type2) {
       for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+        if (list[i].type === type2)
           return true;
       return false;
     }
@@ -32529,19 +32529,19 @@ var require_parser = __commonJS({
           this.offset += source.length;
           return;
         }
-        const type = cst.tokenType(source);
-        if (!type) {
+        const type2 = cst.tokenType(source);
+        if (!type2) {
           const message = `Not a YAML token: ${source}`;
           yield* this.pop({ type: "error", offset: this.offset, message, source });
           this.offset += source.length;
-        } else if (type === "scalar") {
+        } else if (type2 === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
           this.type = "scalar";
         } else {
-          this.type = type;
+          this.type = type2;
           yield* this.step();
-          switch (type) {
+          switch (type2) {
             case "newline":
               this.atNewLine = true;
               this.indent = 0;
@@ -33140,7 +33140,7 @@ var require_parser = __commonJS({
           }
         }
       }
-      flowScalar(type) {
+      flowScalar(type2) {
         if (this.onNewLine) {
           let nl = this.source.indexOf("\n") + 1;
           while (nl !== 0) {
@@ -33149,7 +33149,7 @@ var require_parser = __commonJS({
           }
         }
         return {
-          type,
+          type: type2,
           offset: this.offset,
           indent: this.indent,
           source: this.source
@@ -34328,10 +34328,10 @@ var require_runtime = __commonJS({
           }
           return value2;
         },
-        mergeIfNeeded: function mergeIfNeeded(param, common) {
-          var obj = param || common;
-          if (param && common && param !== common) {
-            obj = Utils.extend({}, common, param);
+        mergeIfNeeded: function mergeIfNeeded(param, common2) {
+          var obj = param || common2;
+          if (param && common2 && param !== common2) {
+            obj = Utils.extend({}, common2, param);
           }
           return obj;
         },
@@ -35343,8 +35343,8 @@ var require_visitor = __commonJS({
     function Visitor() {
       this.parents = [];
     }
-    function isDispatchable(visitor, type) {
-      return _utils.indexOf(_nodeTypes.NODE_TYPES, type) !== -1 || !(type in Visitor.prototype) && typeof visitor[type] === "function";
+    function isDispatchable(visitor, type2) {
+      return _utils.indexOf(_nodeTypes.NODE_TYPES, type2) !== -1 || !(type2 in Visitor.prototype) && typeof visitor[type2] === "function";
     }
     Visitor.prototype = {
       constructor: Visitor,
@@ -35439,10 +35439,10 @@ var require_visitor = __commonJS({
       this.acceptArray(mustache.params);
       this.acceptKey(mustache, "hash");
     }
-    function visitBlock(block) {
-      visitSubExpression.call(this, block);
-      this.acceptKey(block, "program");
-      this.acceptKey(block, "inverse");
+    function visitBlock(block2) {
+      visitSubExpression.call(this, block2);
+      this.acceptKey(block2, "program");
+      this.acceptKey(block2, "inverse");
     }
     function visitPartial(partial) {
       this.acceptRequired(partial, "name");
@@ -35505,10 +35505,10 @@ var require_whitespace_control = __commonJS({
       }
       return program2;
     };
-    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block) {
-      this.accept(block.program);
-      this.accept(block.inverse);
-      var program2 = block.program || block.inverse, inverse = block.program && block.inverse, firstInverse = inverse, lastInverse = inverse;
+    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block2) {
+      this.accept(block2.program);
+      this.accept(block2.inverse);
+      var program2 = block2.program || block2.inverse, inverse = block2.program && block2.inverse, firstInverse = inverse, lastInverse = inverse;
       if (inverse && inverse.chained) {
         firstInverse = inverse.body[0].program;
         while (lastInverse.chained) {
@@ -35516,32 +35516,32 @@ var require_whitespace_control = __commonJS({
         }
       }
       var strip = {
-        open: block.openStrip.open,
-        close: block.closeStrip.close,
+        open: block2.openStrip.open,
+        close: block2.closeStrip.close,
         // Determine the standalone candiacy. Basically flag our content as being possibly standalone
         // so our parent can determine if we actually are standalone
         openStandalone: isNextWhitespace(program2.body),
         closeStandalone: isPrevWhitespace((firstInverse || program2).body)
       };
-      if (block.openStrip.close) {
+      if (block2.openStrip.close) {
         omitRight(program2.body, null, true);
       }
       if (inverse) {
-        var inverseStrip = block.inverseStrip;
+        var inverseStrip = block2.inverseStrip;
         if (inverseStrip.open) {
           omitLeft(program2.body, null, true);
         }
         if (inverseStrip.close) {
           omitRight(firstInverse.body, null, true);
         }
-        if (block.closeStrip.open) {
+        if (block2.closeStrip.open) {
           omitLeft(lastInverse.body, null, true);
         }
         if (!this.options.ignoreStandalone && isPrevWhitespace(program2.body) && isNextWhitespace(firstInverse.body)) {
           omitLeft(program2.body);
           omitRight(firstInverse.body);
         }
-      } else if (block.closeStrip.open) {
+      } else if (block2.closeStrip.open) {
         omitLeft(program2.body, null, true);
       }
       return strip;
@@ -35936,22 +35936,22 @@ var require_compiler = __commonJS({
         this.blockParams = program2.blockParams ? program2.blockParams.length : 0;
         return this;
       },
-      BlockStatement: function BlockStatement(block) {
-        transformLiteralToPath(block);
-        var program2 = block.program, inverse = block.inverse;
+      BlockStatement: function BlockStatement(block2) {
+        transformLiteralToPath(block2);
+        var program2 = block2.program, inverse = block2.inverse;
         program2 = program2 && this.compileProgram(program2);
         inverse = inverse && this.compileProgram(inverse);
-        var type = this.classifySexpr(block);
-        if (type === "helper") {
-          this.helperSexpr(block, program2, inverse);
-        } else if (type === "simple") {
-          this.simpleSexpr(block);
+        var type2 = this.classifySexpr(block2);
+        if (type2 === "helper") {
+          this.helperSexpr(block2, program2, inverse);
+        } else if (type2 === "simple") {
+          this.simpleSexpr(block2);
           this.opcode("pushProgram", program2);
           this.opcode("pushProgram", inverse);
           this.opcode("emptyHash");
-          this.opcode("blockValue", block.path.original);
+          this.opcode("blockValue", block2.path.original);
         } else {
-          this.ambiguousSexpr(block, program2, inverse);
+          this.ambiguousSexpr(block2, program2, inverse);
           this.opcode("pushProgram", program2);
           this.opcode("pushProgram", inverse);
           this.opcode("emptyHash");
@@ -36020,10 +36020,10 @@ var require_compiler = __commonJS({
       },
       SubExpression: function SubExpression(sexpr) {
         transformLiteralToPath(sexpr);
-        var type = this.classifySexpr(sexpr);
-        if (type === "simple") {
+        var type2 = this.classifySexpr(sexpr);
+        if (type2 === "simple") {
           this.simpleSexpr(sexpr);
-        } else if (type === "helper") {
+        } else if (type2 === "helper") {
           this.helperSexpr(sexpr);
         } else {
           this.ambiguousSexpr(sexpr);
@@ -38187,9 +38187,9 @@ var require_code_gen = __commonJS({
         chunk = castChunk(chunk, this, loc);
         return new SourceNode(loc.start.line, loc.start.column, this.srcFile, chunk);
       },
-      functionCall: function functionCall(fn, type, params) {
+      functionCall: function functionCall(fn, type2, params) {
         params = this.generateList(params);
-        return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
+        return this.wrap([fn, type2 ? "." + type2 + "(" : "(", params, ")"]);
       },
       quotedString: function quotedString(str) {
         str = str + "";
@@ -38617,16 +38617,16 @@ var require_javascript_compiler = __commonJS({
         }
         this.resolvePath("data", parts, 0, true, strict);
       },
-      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
+      resolvePath: function resolvePath(type2, parts, startPartIndex, falsy, strict) {
         var _this2 = this;
         if (this.options.strict || this.options.assumeObjects) {
-          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
+          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type2));
           return;
         }
         var len = parts.length;
         var _loop = function(i2) {
           _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts[i2], type);
+            var lookup = _this2.nameLookup(current, parts[i2], type2);
             if (!falsy) {
               return [" != null ? ", lookup, " : ", current];
             } else {
@@ -38656,10 +38656,10 @@ var require_javascript_compiler = __commonJS({
       // This opcode is designed for use in string mode, which
       // provides the string value of a parameter along with its
       // depth rather than resolving it immediately.
-      pushStringParam: function pushStringParam(string, type) {
+      pushStringParam: function pushStringParam(string, type2) {
         this.pushContext();
-        this.pushString(type);
-        if (type !== "SubExpression") {
+        this.pushString(type2);
+        if (type2 !== "SubExpression") {
           if (typeof string === "string") {
             this.pushString(string);
           } else {
@@ -38848,32 +38848,32 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key2) {
-        var value2 = this.popStack(), context = void 0, type = void 0, id = void 0;
+        var value2 = this.popStack(), context = void 0, type2 = void 0, id = void 0;
         if (this.trackIds) {
           id = this.popStack();
         }
         if (this.stringParams) {
-          type = this.popStack();
+          type2 = this.popStack();
           context = this.popStack();
         }
         var hash2 = this.hash;
         if (context) {
           hash2.contexts[key2] = context;
         }
-        if (type) {
-          hash2.types[key2] = type;
+        if (type2) {
+          hash2.types[key2] = type2;
         }
         if (id) {
           hash2.ids[key2] = id;
         }
         hash2.values[key2] = value2;
       },
-      pushId: function pushId(type, name, child) {
-        if (type === "BlockParam") {
+      pushId: function pushId(type2, name, child) {
+        if (type2 === "BlockParam") {
           this.pushStackLiteral("blockParams[" + name[0] + "].path[" + name[1] + "]" + (child ? " + " + this.quotedString("." + child) : ""));
-        } else if (type === "PathExpression") {
+        } else if (type2 === "PathExpression") {
           this.pushString(name);
-        } else if (type === "SubExpression") {
+        } else if (type2 === "SubExpression") {
           this.pushStackLiteral("true");
         } else {
           this.pushStackLiteral("null");
@@ -39136,13 +39136,13 @@ var require_javascript_compiler = __commonJS({
       var loc = compiler.source.currentLocation;
       return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
     }
-    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
+    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type2) {
       var stack = compiler.popStack(), len = parts.length;
       if (requireTerminal) {
         len--;
       }
       for (var i = startPartIndex; i < len; i++) {
-        stack = compiler.nameLookup(stack, parts[i], type);
+        stack = compiler.nameLookup(stack, parts[i], type2);
       }
       if (requireTerminal) {
         return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
@@ -39251,26 +39251,26 @@ var require_printer = __commonJS({
     PrintVisitor.prototype.Decorator = function(mustache) {
       return this.pad("{{ DIRECTIVE " + this.SubExpression(mustache) + " }}");
     };
-    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block) {
+    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block2) {
       var out = "";
-      out += this.pad((block.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
+      out += this.pad((block2.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
       this.padding++;
-      out += this.pad(this.SubExpression(block));
-      if (block.program) {
+      out += this.pad(this.SubExpression(block2));
+      if (block2.program) {
         out += this.pad("PROGRAM:");
         this.padding++;
-        out += this.accept(block.program);
+        out += this.accept(block2.program);
         this.padding--;
       }
-      if (block.inverse) {
-        if (block.program) {
+      if (block2.inverse) {
+        if (block2.program) {
           this.padding++;
         }
         out += this.pad("{{^}}");
         this.padding++;
-        out += this.accept(block.inverse);
+        out += this.accept(block2.inverse);
         this.padding--;
-        if (block.program) {
+        if (block2.program) {
           this.padding--;
         }
       }
@@ -39998,8 +39998,8 @@ var require_parse2 = __commonJS({
       }
       return value2;
     };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    var syntaxError = (type2, char) => {
+      return `Missing ${type2}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
       const parts = [];
@@ -40317,12 +40317,12 @@ var require_parse2 = __commonJS({
         state.start++;
         return true;
       };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
+      const increment2 = (type2) => {
+        state[type2]++;
+        stack.push(type2);
       };
-      const decrement = (type) => {
-        state[type]--;
+      const decrement = (type2) => {
+        state[type2]--;
         stack.pop();
       };
       const push = (tok) => {
@@ -40350,7 +40350,7 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value3) => {
+      const extglobOpen = (type2, value3) => {
         const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
@@ -40359,7 +40359,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment2("parens");
-        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type: type2, value: value3, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -40407,26 +40407,26 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first2, rest, index) => {
+          if (first2 === "\\") {
             backslashes = true;
             return m;
           }
-          if (first === "?") {
+          if (first2 === "?") {
             if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+              return esc2 + first2 + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
           }
-          if (first === ".") {
+          if (first2 === ".") {
             return DOT_LITERAL.repeat(chars.length);
           }
-          if (first === "*") {
+          if (first2 === "*") {
             if (esc2) {
-              return esc2 + first + (rest ? star : "");
+              return esc2 + first2 + (rest ? star : "");
             }
             return star;
           }
@@ -41193,13 +41193,13 @@ var Command = class {
     let cmdStr = CMD_STRING + this.command;
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
-      let first = true;
+      let first2 = true;
       for (const key2 in this.properties) {
         if (this.properties.hasOwnProperty(key2)) {
           const val = this.properties[key2];
           if (val) {
-            if (first) {
-              first = false;
+            if (first2) {
+              first2 = false;
             } else {
               cmdStr += ",";
             }
@@ -43338,26 +43338,26 @@ var YargsParser = class {
         return defaultForType(guessType2(key2));
       }
     }
-    function defaultForType(type) {
+    function defaultForType(type2) {
       const def = {
         [DefaultValuesForTypeKey.BOOLEAN]: true,
         [DefaultValuesForTypeKey.STRING]: "",
         [DefaultValuesForTypeKey.NUMBER]: void 0,
         [DefaultValuesForTypeKey.ARRAY]: []
       };
-      return def[type];
+      return def[type2];
     }
     function guessType2(key2) {
-      let type = DefaultValuesForTypeKey.BOOLEAN;
+      let type2 = DefaultValuesForTypeKey.BOOLEAN;
       if (checkAllAliases(key2, flags.strings))
-        type = DefaultValuesForTypeKey.STRING;
+        type2 = DefaultValuesForTypeKey.STRING;
       else if (checkAllAliases(key2, flags.numbers))
-        type = DefaultValuesForTypeKey.NUMBER;
+        type2 = DefaultValuesForTypeKey.NUMBER;
       else if (checkAllAliases(key2, flags.bools))
-        type = DefaultValuesForTypeKey.BOOLEAN;
+        type2 = DefaultValuesForTypeKey.BOOLEAN;
       else if (checkAllAliases(key2, flags.arrays))
-        type = DefaultValuesForTypeKey.ARRAY;
-      return type;
+        type2 = DefaultValuesForTypeKey.ARRAY;
+      return type2;
     }
     function isUndefined(num2) {
       return num2 === void 0;
@@ -43565,10 +43565,10 @@ function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
 }
 function trailingWidth(visibleSegment, eastAsianWidthOptions) {
   let extra = 0;
-  let first = true;
+  let first2 = true;
   for (const character of visibleSegment) {
-    if (first) {
-      first = false;
+    if (first2) {
+      first2 = false;
       continue;
     }
     if (spacingMarkRegex.test(character) || character >= "\uFF00" && character <= "\uFFEF") {
@@ -43837,7 +43837,7 @@ var esm_default = {
   process: {
     argv: () => process.argv,
     cwd: process.cwd,
-    emitWarning: (warning, type) => process.emitWarning(warning, type),
+    emitWarning: (warning, type2) => process.emitWarning(warning, type2),
     execPath: () => process.execPath,
     exit: (code) => {
       process.exit(code);
@@ -43946,7 +43946,7 @@ function argsert(arg1, arg2, arg3) {
     parsed.demanded.forEach((demanded) => {
       const arg = args2.shift();
       const observedType = guessType(arg);
-      const matchingTypes = demanded.cmd.filter((type) => type === observedType || type === "*");
+      const matchingTypes = demanded.cmd.filter((type2) => type2 === observedType || type2 === "*");
       if (matchingTypes.length === 0)
         argumentTypeError(observedType, demanded.cmd, position);
       position += 1;
@@ -43956,7 +43956,7 @@ function argsert(arg1, arg2, arg3) {
         return;
       const arg = args2.shift();
       const observedType = guessType(arg);
-      const matchingTypes = optional.cmd.filter((type) => type === observedType || type === "*");
+      const matchingTypes = optional.cmd.filter((type2) => type2 === observedType || type2 === "*");
       if (matchingTypes.length === 0)
         argumentTypeError(observedType, optional.cmd, position);
       position += 1;
@@ -44790,25 +44790,25 @@ function usage(yargs, shim3) {
       normalizedKeys.forEach((key2) => {
         const kswitch = switches[key2];
         let desc = descriptions[key2] || "";
-        let type = null;
+        let type2 = null;
         if (desc.includes(deferY18nLookupPrefix))
           desc = __(desc.substring(deferY18nLookupPrefix.length));
         if (options2.boolean.includes(key2))
-          type = `[${__("boolean")}]`;
+          type2 = `[${__("boolean")}]`;
         if (options2.count.includes(key2))
-          type = `[${__("count")}]`;
+          type2 = `[${__("count")}]`;
         if (options2.string.includes(key2))
-          type = `[${__("string")}]`;
+          type2 = `[${__("string")}]`;
         if (options2.normalize.includes(key2))
-          type = `[${__("string")}]`;
+          type2 = `[${__("string")}]`;
         if (options2.array.includes(key2))
-          type = `[${__("array")}]`;
+          type2 = `[${__("array")}]`;
         if (options2.number.includes(key2))
-          type = `[${__("number")}]`;
+          type2 = `[${__("number")}]`;
         const deprecatedExtra = (deprecated) => typeof deprecated === "string" ? `[${__("deprecated: %s", deprecated)}]` : `[${__("deprecated")}]`;
         const extra = [
           key2 in deprecatedOptions ? deprecatedExtra(deprecatedOptions[key2]) : null,
-          type,
+          type2,
           key2 in demandedOptions ? `[${__("required")}]` : null,
           options2.choices && options2.choices[key2] ? `[${__("choices:")} ${self.stringifiedValues(options2.choices[key2])}]` : null,
           defaultString(options2.default[key2], options2.defaultDescription[key2])
@@ -46709,9 +46709,9 @@ var YargsInstance = class {
     });
     delete __classPrivateFieldGet(this, _YargsInstance_usage, "f").getDescriptions()[optionKey];
   }
-  [kEmitWarning](warning, type, deduplicationId) {
+  [kEmitWarning](warning, type2, deduplicationId) {
     if (!__classPrivateFieldGet(this, _YargsInstance_emittedWarnings, "f")[deduplicationId]) {
-      __classPrivateFieldGet(this, _YargsInstance_shim, "f").process.emitWarning(warning, type);
+      __classPrivateFieldGet(this, _YargsInstance_shim, "f").process.emitWarning(warning, type2);
       __classPrivateFieldGet(this, _YargsInstance_emittedWarnings, "f")[deduplicationId] = true;
     }
   }
@@ -46803,24 +46803,24 @@ var YargsInstance = class {
     __classPrivateFieldGet(this, _YargsInstance_pkgs, "f")[npath] = obj || {};
     return __classPrivateFieldGet(this, _YargsInstance_pkgs, "f")[npath];
   }
-  [kPopulateParserHintArray](type, keys) {
+  [kPopulateParserHintArray](type2, keys) {
     keys = [].concat(keys);
     keys.forEach((key2) => {
       key2 = this[kSanitizeKey](key2);
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type].push(key2);
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2].push(key2);
     });
   }
-  [kPopulateParserHintSingleValueDictionary](builder, type, key2, value2) {
-    this[kPopulateParserHintDictionary](builder, type, key2, value2, (type2, key3, value3) => {
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] = value3;
+  [kPopulateParserHintSingleValueDictionary](builder, type2, key2, value2) {
+    this[kPopulateParserHintDictionary](builder, type2, key2, value2, (type3, key3, value3) => {
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type3][key3] = value3;
     });
   }
-  [kPopulateParserHintArrayDictionary](builder, type, key2, value2) {
-    this[kPopulateParserHintDictionary](builder, type, key2, value2, (type2, key3, value3) => {
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] || []).concat(value3);
+  [kPopulateParserHintArrayDictionary](builder, type2, key2, value2) {
+    this[kPopulateParserHintDictionary](builder, type2, key2, value2, (type3, key3, value3) => {
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type3][key3] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type3][key3] || []).concat(value3);
     });
   }
-  [kPopulateParserHintDictionary](builder, type, key2, value2, singleKeyHandler) {
+  [kPopulateParserHintDictionary](builder, type2, key2, value2, singleKeyHandler) {
     if (Array.isArray(key2)) {
       key2.forEach((k) => {
         builder(k, value2);
@@ -46830,7 +46830,7 @@ var YargsInstance = class {
         builder(k, key2[k]);
       }
     } else {
-      singleKeyHandler(type, this[kSanitizeKey](key2), value2);
+      singleKeyHandler(type2, this[kSanitizeKey](key2), value2);
     }
   }
   [kSanitizeKey](key2) {
@@ -53778,22 +53778,22 @@ function ruleMatch(rule, c) {
   return why.join(", ");
 }
 function profileAssignment(config, profiles, override) {
-  const get = (name) => {
+  const get2 = (name) => {
     const p = profiles.get(name) ?? BUILTIN_PROFILES[name];
     if (!p) throw new Error(`profile ${name} was not resolved`);
     return p;
   };
   if (override !== void 0) {
-    return singleProfile(get(override), "--profile option");
+    return singleProfile(get2(override), "--profile option");
   }
   const rules = config?.value.assign ?? [];
   const fallbackName = config?.value.defaultProfile;
-  const fallback = { profile: get(fallbackName ?? "baseline"), reason: fallbackName ? `default profile (${config?.file} defaultProfile)` : "default profile" };
+  const fallback = { profile: get2(fallbackName ?? "baseline"), reason: fallbackName ? `default profile (${config?.file} defaultProfile)` : "default profile" };
   return {
     profileFor: (c) => {
       for (const [i, rule] of rules.entries()) {
         const why = ruleMatch(rule, c);
-        if (why !== null) return { profile: get(rule.profile), reason: `config assign[${i}]: ${why} matched` };
+        if (why !== null) return { profile: get2(rule.profile), reason: `config assign[${i}]: ${why} matched` };
       }
       return fallback;
     }
@@ -54314,7 +54314,7 @@ function crossClusterUsage(inv) {
   };
   for (const c of inv.clusters.values()) {
     const ck = key(c.id);
-    const { type } = outboundOf(c);
+    const { type: type2 } = outboundOf(c);
     for (const p of c.pools) {
       const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
       if (subnet?.natGatewayId) {
@@ -54322,16 +54322,16 @@ function crossClusterUsage(inv) {
         u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
       }
     }
-    if (type === "loadBalancer") {
+    if (type2 === "loadBalancer") {
       for (const id of lbIpIds(c)) addIp(id, ck, "loadBalancer");
       for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, "loadBalancer");
-    } else if (NAT_GATEWAY_TYPES.includes(type)) {
-      const gateways = natGatewayIdsOf(inv, c, type);
+    } else if (NAT_GATEWAY_TYPES.includes(type2)) {
+      const gateways = natGatewayIdsOf(inv, c, type2);
       for (const gw of gateways) {
         const g = inv.natGateways.get(key(gw));
         for (const id of [...g?.publicIpIds ?? [], ...g?.publicIpPrefixIds ?? []]) addIp(id, ck, "natGateway");
       }
-      if (type === "managedNATGateway" && !gateways.length) {
+      if (type2 === "managedNATGateway" && !gateways.length) {
         for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, "natGateway");
       }
     }
@@ -54343,9 +54343,9 @@ function lbIpIds(c) {
   const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
   return [...ids, ...extra];
 }
-function natGatewayIdsOf(inv, c, type) {
+function natGatewayIdsOf(inv, c, type2) {
   const ids = /* @__PURE__ */ new Map();
-  if (type === "managedNATGateway") {
+  if (type2 === "managedNATGateway") {
     for (const ipId of c.natEffectiveOutboundIpIds) {
       const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
       if (gw) ids.set(key(gw), gw);
@@ -54402,14 +54402,14 @@ var ClusterJoin = class {
   }
   build() {
     const c = this.c;
-    const type = this.outbound.type;
-    const isNat = NAT_GATEWAY_TYPES.includes(type);
+    const type2 = this.outbound.type;
+    const isNat = NAT_GATEWAY_TYPES.includes(type2);
     const pools = c.pools.map((p) => this.pool(p, isNat));
     const maxNodes = pools.reduce((n2, p) => n2 + p.maxNodes, 0);
     const zones = [...new Set(pools.flatMap((p) => p.zones))].sort();
     const vnetMode = c.pools.some((p) => p.vnetSubnetId) ? "byo" : "managed";
-    if (type === "managedNATGateway") this.managedGateway(pools);
-    const egressIps = this.egressIps(type);
+    if (type2 === "managedNATGateway") this.managedGateway(pools);
+    const egressIps = this.egressIps(type2);
     const ranges = c.authorizedIpRanges;
     const outside = ranges.length ? egressIps.filter((e) => e.insideAuthorizedRanges === false).map((e) => e.address ?? e.id) : [];
     const version = c.currentKubernetesVersion ?? c.kubernetesVersion;
@@ -54424,11 +54424,11 @@ var ClusterJoin = class {
       tags: c.tags,
       kubernetesVersion: version,
       kubernetesVersionOrdinal: kubernetesVersionOrdinal(version),
-      outboundType: type,
+      outboundType: type2,
       outboundTypeRecognized: this.outbound.recognized,
       vnetMode,
       loadBalancerSku: c.loadBalancerSku ?? "standard",
-      migrationTargets: this.outbound.recognized ? [...MIGRATIONS[vnetMode][type] ?? []] : [],
+      migrationTargets: this.outbound.recognized ? [...MIGRATIONS[vnetMode][type2] ?? []] : [],
       maxNodes,
       zones,
       apiServer: {
@@ -54437,7 +54437,7 @@ var ClusterJoin = class {
         authorizedIpRanges: ranges,
         egressOutsideAuthorizedRanges: outside
       },
-      loadBalancer: type === "loadBalancer" ? {
+      loadBalancer: type2 === "loadBalancer" ? {
         allocatedOutboundPorts: ports,
         outboundIpSource: c.lbOutboundIpPrefixIds.length ? "publicIpPrefixes" : c.lbOutboundIpIds.length ? "publicIps" : "managed",
         frontendIpv4Count,
@@ -54631,7 +54631,7 @@ var ClusterJoin = class {
       snatPortsPerNode: served > 0 ? Math.floor(SNAT_PORTS_PER_NAT_IP * ipv4 / served) : null
     };
   }
-  egressIps(type) {
+  egressIps(type2) {
     const c = this.c;
     const out = [];
     const seen = /* @__PURE__ */ new Set();
@@ -54665,10 +54665,10 @@ var ClusterJoin = class {
         source: found?.source ?? null
       });
     };
-    if (type === "loadBalancer") {
+    if (type2 === "loadBalancer") {
       for (const id of lbIpIds(c)) add(id, "publicIp", "loadBalancer", null);
       for (const id of c.lbOutboundIpPrefixIds) add(id, "publicIpPrefix", "loadBalancer", null);
-    } else if (NAT_GATEWAY_TYPES.includes(type)) {
+    } else if (NAT_GATEWAY_TYPES.includes(type2)) {
       for (const gw of this.gateways.values()) {
         for (const id of gw.publicIpIds) add(id, "publicIp", "natGateway", gw);
         for (const id of gw.publicIpPrefixIds) add(id, "publicIpPrefix", "natGateway", gw);
@@ -54994,11 +54994,11 @@ function locateInRows(abs, rows, requests) {
     const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
     for (let i = 0; i < asks.length; ) {
       let j = i + 1;
-      const first = asks[i];
-      while (j < asks.length && asks[j].list === first.list && asks[j].end - first.start <= RUN_BYTES) j++;
+      const first2 = asks[i];
+      while (j < asks.length && asks[j].list === first2.list && asks[j].end - first2.start <= RUN_BYTES) j++;
       const last = asks[j - 1];
-      const text = readRange(fd, first.start, last.end);
-      const base = first.list.offsets[first.row];
+      const text = readRange(fd, first2.start, last.end);
+      const base = first2.list.offsets[first2.row];
       const scanner = new Scanner(text);
       for (let n2 = i; n2 < j; n2++) {
         const a = asks[n2];
@@ -55126,9 +55126,9 @@ async function collectFiles(inputs) {
       skipped.push(`${shown3}: not a *.json file`);
       return;
     }
-    const first = seenFiles.get(id);
-    if (first !== void 0) {
-      skipped.push(`${shown3}: the same file as ${first}, read once`);
+    const first2 = seenFiles.get(id);
+    if (first2 !== void 0) {
+      skipped.push(`${shown3}: the same file as ${first2}, read once`);
       return;
     }
     seenFiles.set(id, shown3);
@@ -55196,6 +55196,796 @@ function firstToken(text) {
   return m ? m.index : 0;
 }
 
+// src/inventory/sources/terraform/deferred.ts
+var NAT_TYPES = /* @__PURE__ */ new Set(["managednatgateway", "managednatgatewayv2", "userassignednatgateway"]);
+var type = (c) => c.outboundType.toLowerCase();
+var egressJudged = (c) => !c.apiServer.private && (NAT_TYPES.has(type(c)) || type(c) === "loadbalancer");
+var READERS = [
+  { property: /kubernetesVersion$/, policies: [{ id: "EG008", applies: (c) => NAT_TYPES.has(type(c)) }] },
+  { property: /authorizedIPRanges$/, policies: [{ id: "EG017", applies: (c) => egressJudged(c) }] },
+  { property: /(ipAddress|ipPrefix)$/, policies: [{ id: "EG017", applies: (c) => egressJudged(c) && c.apiServer.authorizedIpRanges.length > 0 }] },
+  {
+    property: /(count|maxCount)$/,
+    policies: [
+      { id: "EG019", applies: (c) => type(c) === "loadbalancer" },
+      { id: "EG020", applies: (c) => type(c) === "loadbalancer" || NAT_TYPES.has(type(c)) },
+      { id: "EG024", applies: (c) => type(c) === "userdefinedrouting" }
+    ]
+  },
+  {
+    property: /availabilityZones$/,
+    policies: [
+      { id: "EG011", applies: (c) => NAT_TYPES.has(type(c)) },
+      { id: "EG012", applies: (c) => type(c) === "userassignednatgateway" }
+    ]
+  },
+  { property: /(nextHopIpAddress|privateIPAddress)$/, policies: [{ id: "EG024", applies: (c) => type(c) === "userdefinedrouting" }] },
+  { property: /(principalId|roleDefinitionId)$/, policies: [{ id: "EG023", applies: (c) => c.vnetMode === "byo" }] }
+];
+function decidedAtApply(c, unknowns, active) {
+  const used = /* @__PURE__ */ new Set();
+  const use = (id) => void (id && used.add(key(id)));
+  use(c.id);
+  for (const p of c.pools) use(p.id);
+  for (const s of c.subnets) [s.id, s.routeTableId, s.natGatewayId].forEach(use);
+  for (const g of c.natGateways) use(g.id);
+  for (const e of c.egressIps) use(e.id);
+  const covers = (scope) => [...used].some((id) => id === scope || id.startsWith(`${scope}/`));
+  const out = /* @__PURE__ */ new Map();
+  for (const u of unknowns) {
+    const rowKey = key(u.rowId);
+    const assignment = /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/.exec(rowKey);
+    const relevant = assignment ? covers(rowKey.slice(0, assignment.index)) : used.has(rowKey) || isFirewall(rowKey);
+    if (!relevant) continue;
+    for (const reader of READERS) {
+      if (!reader.property.test(u.property)) continue;
+      for (const p of reader.policies) {
+        if (!active.has(p.id) || !p.applies(c)) continue;
+        const entry2 = { policyId: p.id, address: u.address, attribute: u.attribute };
+        out.set(JSON.stringify(entry2), entry2);
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => a.policyId.localeCompare(b.policyId) || a.address.localeCompare(b.address) || a.attribute.localeCompare(b.attribute));
+}
+function isFirewall(rowKey) {
+  return rowKey.includes("/providers/microsoft.network/azurefirewalls/");
+}
+
+// src/inventory/sources/terraform/plan.ts
+function isTerraformJson(value2) {
+  if (!isObject(value2) || typeof value2["format_version"] !== "string") return false;
+  return isObject(value2["planned_values"]) || Array.isArray(value2["resource_changes"]) || isObject(value2["values"]);
+}
+function readTerraform(value2) {
+  const changes = /* @__PURE__ */ new Map();
+  if (Array.isArray(value2["resource_changes"])) {
+    for (const rc of value2["resource_changes"]) {
+      if (isObject(rc) && typeof rc["address"] === "string" && isObject(rc["change"])) changes.set(rc["address"], rc["change"]);
+    }
+  }
+  const planned = isObject(value2["planned_values"]) ? value2["planned_values"] : null;
+  if (planned || changes.size) {
+    const prior = isObject(value2["prior_state"]) && isObject(value2["prior_state"]["values"]) ? value2["prior_state"]["values"] : null;
+    return {
+      kind: "plan",
+      resources: walk(planned, ["planned_values"], changes),
+      configuration: isObject(value2["configuration"]) ? value2["configuration"] : null,
+      prior: prior ? walk(prior, ["prior_state", "values"], /* @__PURE__ */ new Map()) : null
+    };
+  }
+  return { kind: "state", resources: walk(value2["values"], ["values"], /* @__PURE__ */ new Map()), configuration: null, prior: null };
+}
+function walk(values, at, changes) {
+  const out = [];
+  const visit = (mod, path22, moduleAddress) => {
+    if (!isObject(mod)) return;
+    const resources = mod["resources"];
+    if (Array.isArray(resources)) {
+      resources.forEach((r, i) => {
+        if (!isObject(r) || typeof r["address"] !== "string" || typeof r["type"] !== "string") return;
+        const change = changes.get(r["address"]);
+        const actions = change && Array.isArray(change["actions"]) ? change["actions"].filter((a) => typeof a === "string") : [];
+        if (actions.length === 1 && actions[0] === "delete") return;
+        const sensitive = change?.["after_sensitive"] ?? r["sensitive_values"];
+        out.push({
+          address: r["address"],
+          module: moduleAddress,
+          mode: r["mode"] === "data" ? "data" : "managed",
+          type: r["type"],
+          name: typeof r["name"] === "string" ? r["name"] : "",
+          index: typeof r["index"] === "string" || typeof r["index"] === "number" ? r["index"] : null,
+          values: isObject(r["values"]) ? withoutSensitive(r["values"], sensitive) : {},
+          unknown: change?.["after_unknown"] ?? false,
+          sensitive: sensitive ?? false,
+          actions,
+          path: [...path22, "resources", i]
+        });
+      });
+    }
+    const children = mod["child_modules"];
+    if (Array.isArray(children)) {
+      children.forEach((c, i) => {
+        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path22, "child_modules", i], c["address"]);
+      });
+    }
+  };
+  visit(values?.["root_module"], [...at, "root_module"], "");
+  return out;
+}
+function withoutSensitive(value2, sensitive) {
+  if (sensitive === true) return void 0;
+  if (Array.isArray(value2)) {
+    return value2.map((v, i) => withoutSensitive(v, Array.isArray(sensitive) ? sensitive[i] : void 0)).filter((v) => v !== void 0);
+  }
+  if (isObject(value2)) {
+    const out = {};
+    for (const [k, v] of Object.entries(value2)) {
+      const kept = withoutSensitive(v, isObject(sensitive) ? sensitive[k] : void 0);
+      if (kept !== void 0) Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value2;
+}
+function isUnknown(res, path22) {
+  return marked(res.unknown, path22);
+}
+function isSensitive(res, path22) {
+  return marked(res.sensitive, path22);
+}
+function marked(tree, path22) {
+  let node = tree;
+  for (const seg of path22) {
+    if (node === true) return true;
+    if (Array.isArray(node) && typeof seg === "number") node = node[seg];
+    else if (isObject(node) && typeof seg === "string") node = node[seg];
+    else return false;
+  }
+  return node === true;
+}
+function parseSteps(text) {
+  const steps = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === ".") i++;
+    if (text[i] === "[") {
+      const end = text.indexOf("]", i);
+      if (end < 0) return null;
+      const inner = text.slice(i + 1, end);
+      if (inner.startsWith('"')) {
+        const m2 = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+        if (!m2) return null;
+        steps.push({ key: JSON.parse(m2[0]) });
+        i = i + 1 + m2[0].length + 1;
+      } else if (/^\d+$/.test(inner)) {
+        steps.push({ key: Number(inner) });
+        i = end + 1;
+      } else return null;
+      continue;
+    }
+    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+    if (!m) return null;
+    steps.push({ name: m[0] });
+    i += m[0].length;
+  }
+  return steps;
+}
+function callPath(moduleAddress) {
+  const steps = parseSteps(moduleAddress) ?? [];
+  const out = [];
+  steps.forEach((s, i) => {
+    if ("name" in s && i > 0 && "name" in steps[i - 1] && steps[i - 1].name === "module") out.push(s.name);
+  });
+  return out;
+}
+
+// src/inventory/sources/terraform/references.ts
+var MAX_DEPTH = 64;
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["local", "count", "path", "terraform", "self"]);
+var formatKey = (k) => typeof k === "string" ? JSON.stringify(k) : String(k);
+var nameAt = (steps, i) => {
+  const s = steps[i];
+  return s && "name" in s ? s.name : null;
+};
+var keysOf = (steps) => steps.flatMap((s) => "key" in s ? [s.key] : []);
+var Resolver = class {
+  byModule = /* @__PURE__ */ new Map();
+  moduleInstances = /* @__PURE__ */ new Set();
+  doc;
+  constructor(doc) {
+    this.doc = doc;
+    for (const r of doc.resources) {
+      const list = this.byModule.get(r.module);
+      if (list) list.push(r);
+      else this.byModule.set(r.module, [r]);
+      let m = r.module;
+      while (m) {
+        this.moduleInstances.add(m);
+        m = parentModule(m).parent;
+      }
+    }
+  }
+  /** The configuration block of a resource, or null when the plan has no configuration for it. */
+  configOf(res) {
+    const mod = this.moduleConfig(callPath(res.module));
+    const resources = mod?.["resources"];
+    if (!Array.isArray(resources)) return null;
+    const local = `${res.mode === "data" ? "data." : ""}${res.type}.${res.name}`;
+    return resources.find((c) => isObject(c) && c["address"] === local) ?? null;
+  }
+  /** The resources the attribute at `attr` (e.g. ['default_node_pool', 0, 'vnet_subnet_id']) refers to. */
+  targets(res, attr) {
+    let node = this.configOf(res)?.["expressions"];
+    for (const seg of attr) {
+      if (Array.isArray(node)) node = node[typeof seg === "number" ? seg : 0];
+      if (typeof seg === "number") continue;
+      node = isObject(node) ? node[seg] : void 0;
+    }
+    return this.fromExpression(node, { module: res.module, key: res.index, forEach: this.configOf(res)?.["for_each_expression"] }, [], 0);
+  }
+  /** The configuration of a module, by its call path from the root. */
+  moduleConfig(calls) {
+    let mod = this.doc.configuration?.["root_module"];
+    for (const c of calls) {
+      const call = isObject(mod) && isObject(mod["module_calls"]) ? mod["module_calls"][c] : void 0;
+      mod = isObject(call) ? call["module"] : void 0;
+    }
+    return isObject(mod) ? mod : null;
+  }
+  fromExpression(expr2, scope, pending, depth) {
+    if (depth > MAX_DEPTH || !isObject(expr2) || !Array.isArray(expr2["references"])) return [];
+    const refs = expr2["references"].flatMap((r) => typeof r === "string" ? [parseSteps(r)] : []).filter((s) => s !== null && s.length > 0);
+    const kept = refs.filter((r) => !refs.some((o) => o.length > r.length && r.every((s, i) => JSON.stringify(s) === JSON.stringify(o[i]))));
+    const out = /* @__PURE__ */ new Map();
+    for (const r of kept) for (const t of this.fromRef(r, scope, pending, depth)) out.set(t.address, t);
+    return [...out.values()];
+  }
+  fromRef(steps, scope, pending, depth) {
+    const head = nameAt(steps, 0);
+    if (head === null || NOT_RESOURCES.has(head)) return [];
+    if (head === "each") {
+      if (nameAt(steps, 1) !== "value" || scope.key === null) return [];
+      return this.fromExpression(scope.forEach, { module: scope.module, key: scope.key }, [scope.key], depth + 1);
+    }
+    if (head === "var") return this.fromVariable(steps, scope, pending, depth);
+    if (head === "module") return this.fromModule(steps, scope, pending, depth);
+    const data = head === "data";
+    const type2 = data ? nameAt(steps, 1) : head;
+    const name = nameAt(steps, data ? 2 : 1);
+    if (!type2 || !name) return [];
+    const rest = steps.slice(data ? 3 : 2);
+    const instances = (this.byModule.get(scope.module) ?? []).filter((r) => r.type === type2 && r.name === name && r.mode === "data" === data);
+    const first2 = rest[0];
+    if (first2 && "key" in first2) return instances.filter((r) => r.index === first2.key);
+    return pick(instances, [...keysOf(rest), ...pending], scope.key);
+  }
+  fromVariable(steps, scope, pending, depth) {
+    const name = nameAt(steps, 1);
+    if (!name || !scope.module) return [];
+    const { parent, call, key: key2 } = parentModule(scope.module);
+    const calls = this.moduleConfig(callPath(parent))?.["module_calls"];
+    const callConfig = isObject(calls) ? calls[call] : void 0;
+    const expressions = isObject(callConfig) ? callConfig["expressions"] : void 0;
+    const expr2 = isObject(expressions) ? expressions[name] : void 0;
+    return this.fromExpression(expr2, { module: parent, key: key2 ?? scope.key }, [...keysOf(steps.slice(2)), ...pending], depth + 1);
+  }
+  fromModule(steps, scope, pending, depth) {
+    const call = nameAt(steps, 1);
+    if (!call) return [];
+    const base = `${scope.module ? `${scope.module}.` : ""}module.${call}`;
+    const explicit = steps[2] && "key" in steps[2] ? steps[2].key : void 0;
+    const outputAt = explicit === void 0 ? 2 : 3;
+    const output = nameAt(steps, outputAt);
+    const all = [...this.moduleInstances].filter((m) => m === base || m.startsWith(`${base}[`) && !m.slice(base.length).includes(".module."));
+    let chosen = explicit === void 0 ? all : all.filter((m) => m === `${base}[${formatKey(explicit)}]`);
+    if (explicit === void 0 && chosen.length > 1 && scope.key !== null) {
+      const same = chosen.filter((m) => m === `${base}[${formatKey(scope.key)}]`);
+      if (same.length) chosen = same;
+    }
+    if (!output) return [];
+    const outputs = this.moduleConfig([...callPath(scope.module), call])?.["outputs"];
+    const out = isObject(outputs) ? outputs[output] : void 0;
+    const expr2 = isObject(out) ? out["expression"] : void 0;
+    const more2 = [...keysOf(steps.slice(outputAt + 1)), ...pending];
+    return chosen.flatMap((m) => this.fromExpression(expr2, { module: m, key: parentModule(m).key ?? scope.key }, more2, depth + 1));
+  }
+};
+function pick(instances, keys, scopeKey) {
+  if (instances.length <= 1) return instances;
+  for (const k of [...keys, ...scopeKey === null ? [] : [scopeKey]]) {
+    const hit = instances.filter((r) => r.index === k);
+    if (hit.length) return hit;
+  }
+  return instances;
+}
+function parentModule(address) {
+  const steps = parseSteps(address) ?? [];
+  let last = -1;
+  steps.forEach((s, i) => {
+    if ("name" in s && s.name === "module" && nameAt(steps, i + 1) !== null) last = i;
+  });
+  if (last < 0) return { parent: "", call: "", key: null };
+  const keyStep = steps[last + 2];
+  const cut = renderSteps(steps.slice(0, last));
+  return { parent: cut, call: nameAt(steps, last + 1) ?? "", key: keyStep && "key" in keyStep ? keyStep.key : null };
+}
+function renderSteps(steps) {
+  return steps.map((s, i) => "key" in s ? `[${formatKey(s.key)}]` : `${i ? "." : ""}${s.name}`).join("");
+}
+
+// src/inventory/sources/terraform/context.ts
+var PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+var GUID_ID = /^\/subscriptions\/([0-9a-f-]{36})\//i;
+function get(o, path22) {
+  let node = o;
+  for (const seg of path22) {
+    if (Array.isArray(node) && typeof seg === "number") node = node[seg];
+    else if (isObject(node) && typeof seg === "string") node = node[seg];
+    else return void 0;
+  }
+  return node;
+}
+var attributeText = (path22) => path22.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
+var MapContext = class {
+  resolver;
+  subscription;
+  unknowns = [];
+  ids = /* @__PURE__ */ new Map();
+  idOfRow;
+  constructor(doc, idOfRow) {
+    this.resolver = new Resolver(doc);
+    this.idOfRow = idOfRow;
+    this.subscription = subscriptionOf(doc);
+  }
+  /** The row ID: the real resource ID when the plan knows it, else one built from names (or the address) that stays the same from plan to plan. */
+  idOf(res) {
+    let id = this.ids.get(res);
+    if (id === void 0) {
+      const known = res.values["id"];
+      id = typeof known === "string" && known.startsWith("/") ? known : this.idOfRow(res, this);
+      this.ids.set(res, id);
+    }
+    return id;
+  }
+  /** A known value, or undefined; an unknown one is recorded against `rowId` as the ARM `property`. */
+  value(res, path22, rowId, property) {
+    const sensitive = isSensitive(res, path22);
+    if (sensitive || isUnknown(res, path22)) {
+      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path22), property, ...sensitive ? { sensitive: true } : {} });
+      return void 0;
+    }
+    const v = get(res.values, path22);
+    return v === null ? void 0 : v;
+  }
+  /** The resource ID an attribute holds: its known value, else the ID of the resource the configuration refers to. */
+  link(res, path22) {
+    return this.links(res, path22)[0];
+  }
+  /** The resource IDs a list attribute holds, known or resolved through the configuration. */
+  links(res, path22) {
+    const v = get(res.values, path22);
+    if (!isUnknown(res, path22)) {
+      if (typeof v === "string" && v) return [v];
+      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path22, i]))) return v.filter((x) => typeof x === "string" && x !== "");
+      if (v === null || v === void 0) return [];
+    }
+    const targets = this.resolver.targets(res, path22).map((t) => this.idOf(t));
+    if (targets.length) return targets;
+    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path22)}`)}`];
+  }
+};
+function subscriptionOf(doc) {
+  const config = doc.configuration?.["provider_config"];
+  if (isObject(config)) {
+    for (const p of Object.values(config)) {
+      const sub = isObject(p) ? get(p, ["expressions", "subscription_id", "constant_value"]) : void 0;
+      if (typeof sub === "string" && sub) return sub;
+    }
+  }
+  for (const r of [...doc.resources, ...doc.prior ?? []]) {
+    const m = typeof r.values["id"] === "string" ? GUID_ID.exec(r.values["id"]) : null;
+    if (m) return m[1];
+  }
+  return PLACEHOLDER_SUBSCRIPTION;
+}
+function clean(v) {
+  if (Array.isArray(v)) return v.map(clean);
+  if (!isObject(v)) return v;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null || x === void 0) continue;
+    const c = clean(x);
+    if (isObject(c) && !Object.keys(c).length) continue;
+    Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+// src/inventory/sources/terraform/azurerm-cluster.ts
+var either = (o, v4, v3) => get(o, [v4]) ?? get(o, [v3]) ?? void 0;
+var block = (o, name) => {
+  const b = get(o, [name, 0]);
+  return isObject(b) ? b : void 0;
+};
+function clusterRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  const net = block(v, "network_profile");
+  const lb = block(net, "load_balancer_profile");
+  const nat = block(net, "nat_gateway_profile");
+  const api = block(v, "api_server_access_profile");
+  const identity = block(v, "identity");
+  const at = (...p) => p;
+  const version = c.value(res, ["kubernetes_version"], id, "properties.kubernetesVersion");
+  const ranges = api ? c.value(res, at("api_server_access_profile", 0, "authorized_ip_ranges"), id, "properties.apiServerAccessProfile.authorizedIPRanges") : c.value(res, ["api_server_authorized_ip_ranges"], id, "properties.apiServerAccessProfile.authorizedIPRanges");
+  const lbAt = at("network_profile", 0, "load_balancer_profile", 0);
+  const refs = (p) => {
+    const ids = c.links(res, p);
+    return ids.length ? ids.map((x) => ({ id: x })) : void 0;
+  };
+  const userIdentities = identity ? c.links(res, ["identity", 0, "identity_ids"]) : [];
+  return clean({
+    id,
+    name: v["name"],
+    type: "Microsoft.ContainerService/managedClusters",
+    location: v["location"],
+    resourceGroup: v["resource_group_name"],
+    tags: v["tags"],
+    identity: identity && {
+      type: identity["type"],
+      principalId: c.value(res, ["identity", 0, "principal_id"], id, "identity.principalId"),
+      userAssignedIdentities: userIdentities.length ? Object.fromEntries(userIdentities.map((x) => [x, {}])) : void 0
+    },
+    properties: {
+      kubernetesVersion: version,
+      currentKubernetesVersion: version === void 0 ? void 0 : c.value(res, ["current_kubernetes_version"], id, null),
+      servicePrincipalProfile: block(v, "service_principal") ? { clientId: get(v, ["service_principal", 0, "client_id"]) } : identity ? { clientId: "msi" } : void 0,
+      networkProfile: net && {
+        networkPlugin: net["network_plugin"],
+        networkPluginMode: net["network_plugin_mode"],
+        outboundType: net["outbound_type"],
+        loadBalancerSku: net["load_balancer_sku"],
+        loadBalancerProfile: lb && {
+          allocatedOutboundPorts: lb["outbound_ports_allocated"],
+          idleTimeoutInMinutes: lb["idle_timeout_in_minutes"],
+          managedOutboundIPs: lb["managed_outbound_ip_count"] !== void 0 || lb["managed_outbound_ipv6_count"] !== void 0 ? { count: lb["managed_outbound_ip_count"], countIPv6: lb["managed_outbound_ipv6_count"] } : void 0,
+          outboundIPs: lb["outbound_ip_address_ids"] !== void 0 || isUnknownList(c, res, [...lbAt, "outbound_ip_address_ids"]) ? { publicIPs: refs([...lbAt, "outbound_ip_address_ids"]) } : void 0,
+          outboundIPPrefixes: lb["outbound_ip_prefix_ids"] !== void 0 || isUnknownList(c, res, [...lbAt, "outbound_ip_prefix_ids"]) ? { publicIPPrefixes: refs([...lbAt, "outbound_ip_prefix_ids"]) } : void 0
+        },
+        natGatewayProfile: nat && {
+          idleTimeoutInMinutes: nat["idle_timeout_in_minutes"],
+          managedOutboundIPProfile: { count: nat["managed_outbound_ip_count"], countIPv6: nat["managed_outbound_ipv6_count"] },
+          // The provider has no SKU for the managed NAT gateway yet; read it when it does (the API's StandardV2).
+          sku: typeof nat["sku"] === "string" ? { name: nat["sku"] } : void 0
+        }
+      },
+      apiServerAccessProfile: {
+        authorizedIPRanges: ranges,
+        enablePrivateCluster: v["private_cluster_enabled"],
+        enableVnetIntegration: either(api, "virtual_network_integration_enabled", "vnet_integration_enabled"),
+        subnetId: api && (api["subnet_id"] !== void 0 || isUnknownList(c, res, ["api_server_access_profile", 0, "subnet_id"])) ? c.link(res, ["api_server_access_profile", 0, "subnet_id"]) : void 0
+      },
+      agentPoolProfiles: block(v, "default_node_pool") ? [poolProperties(c, res, ["default_node_pool", 0], id, "System", true)] : void 0
+    }
+  });
+}
+function poolRow(c, res, clusterId) {
+  const name = typeof res.values["name"] === "string" ? res.values["name"] : encodeURIComponent(res.address);
+  const id = `${clusterId}/agentPools/${name}`;
+  return clean({ id, name, type: "Microsoft.ContainerService/managedClusters/agentPools", properties: poolProperties(c, res, [], id, "User", false) });
+}
+function isUnknownList(_c2, res, path22) {
+  return isUnknown(res, path22);
+}
+function poolProperties(c, res, at, rowId, mode, embedded) {
+  const p = get(res.values, at);
+  const win = block(p, "windows_profile");
+  const auto = either(p, "auto_scaling_enabled", "enable_auto_scaling");
+  const prefix = embedded ? "properties.agentPoolProfiles[0]." : "properties.";
+  const subnetAt = [...at, "vnet_subnet_id"];
+  const hasSubnet = get(res.values, subnetAt) !== void 0 && get(res.values, subnetAt) !== null;
+  const outboundNat = win ? win["outbound_nat_enabled"] : void 0;
+  return {
+    name: embedded ? get(p, ["name"]) : void 0,
+    type: get(p, ["type"]) ?? "VirtualMachineScaleSets",
+    osType: get(p, ["os_type"]) ?? "Linux",
+    mode: get(p, ["mode"]) ?? mode,
+    // With autoscaling AKS sets the count: only maxCount matters, so an unknown count defers nothing.
+    count: c.value(res, [...at, "node_count"], rowId, auto === true ? null : `${prefix}count`),
+    enableAutoScaling: auto,
+    minCount: get(p, ["min_count"]),
+    maxCount: c.value(res, [...at, "max_count"], rowId, auto === true ? `${prefix}maxCount` : null),
+    availabilityZones: c.value(res, [...at, "zones"], rowId, `${prefix}availabilityZones`) ?? get(p, ["availability_zones"]),
+    enableNodePublicIP: either(p, "node_public_ip_enabled", "enable_node_public_ip"),
+    vnetSubnetID: hasSubnet || isUnknown(res, subnetAt) ? c.link(res, subnetAt) : void 0,
+    // azurerm says whether OutboundNAT is on; ARM says whether it is off.
+    windowsProfile: typeof outboundNat === "boolean" ? { disableOutboundNat: !outboundNat } : void 0
+  };
+}
+
+// src/inventory/sources/terraform/azurerm-network.ts
+var BUILTIN_ROLES = {
+  owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+  contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
+  "network contributor": "4d97b98b-1d4f-4787-a291-c67834d212e7"
+};
+var ref = (id) => id === void 0 ? void 0 : { id };
+var first = (v) => Array.isArray(v) ? v[0] : v;
+var blocks = (v) => Array.isArray(v) ? v.filter(isObject) : [];
+function common(c, res, type2) {
+  const v = res.values;
+  return { id: c.idOf(res), name: v["name"], type: type2, location: v["location"], resourceGroup: v["resource_group_name"], tags: v["tags"], zones: v["zones"] };
+}
+function subnetProperties(c, res, at, rowId) {
+  const s = get(res.values, at);
+  const optionalLink = (name) => {
+    const v = get(s, [name]);
+    return v === void 0 || v === null ? void 0 : ref(c.link(res, [...at, name]));
+  };
+  return {
+    addressPrefix: first(get(s, ["address_prefixes"])) ?? get(s, ["address_prefix"]),
+    addressPrefixes: get(s, ["address_prefixes"]),
+    defaultOutboundAccess: c.value(res, [...at, "default_outbound_access_enabled"], rowId, null),
+    // Data sources and inline VNet subnets carry their links; a managed azurerm_subnet gets them from association resources.
+    natGateway: optionalLink("nat_gateway_id"),
+    routeTable: optionalLink("route_table_id"),
+    networkSecurityGroup: optionalLink("network_security_group_id") ?? optionalLink("security_group")
+  };
+}
+function subnetRow(c, res) {
+  const id = c.idOf(res);
+  return clean({ id, name: res.values["name"], type: "Microsoft.Network/virtualNetworks/subnets", properties: subnetProperties(c, res, [], id) });
+}
+function virtualNetworkRow(c, res) {
+  const id = c.idOf(res);
+  const subnets = blocks(res.values["subnet"]).map((s, i) => {
+    const sid = typeof s["id"] === "string" && s["id"] ? s["id"] : `${id}/subnets/${String(s["name"])}`;
+    return { id: sid, name: s["name"], properties: subnetProperties(c, res, ["subnet", i], sid) };
+  });
+  return clean({ ...common(c, res, "Microsoft.Network/virtualNetworks"), properties: { addressSpace: { addressPrefixes: res.values["address_space"] }, subnets } });
+}
+function natGatewayRow(c, res) {
+  const v = res.values;
+  return clean({
+    ...common(c, res, "Microsoft.Network/natGateways"),
+    // sku_name defaults to Standard in the provider (and in Azure).
+    sku: { name: v["sku_name"] ?? "Standard" },
+    properties: { idleTimeoutInMinutes: v["idle_timeout_in_minutes"], publicIpAddresses: [], publicIpPrefixes: [], publicIpAddressesV6: [], publicIpPrefixesV6: [] }
+  });
+}
+function publicIpRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  return clean({
+    ...common(c, res, "Microsoft.Network/publicIPAddresses"),
+    sku: { name: v["sku"], tier: v["sku_tier"] },
+    properties: {
+      publicIPAddressVersion: v["ip_version"],
+      publicIPAllocationMethod: v["allocation_method"],
+      ipAddress: c.value(res, ["ip_address"], id, "properties.ipAddress"),
+      publicIPPrefix: v["public_ip_prefix_id"] ? ref(c.link(res, ["public_ip_prefix_id"])) : void 0
+    }
+  });
+}
+function publicIpPrefixRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  return clean({
+    ...common(c, res, "Microsoft.Network/publicIPPrefixes"),
+    sku: { name: v["sku"], tier: v["sku_tier"] },
+    properties: { prefixLength: v["prefix_length"], publicIPAddressVersion: v["ip_version"], ipPrefix: c.value(res, ["ip_prefix"], id, "properties.ipPrefix") }
+  });
+}
+function routeTableRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  const routes = blocks(v["route"]).map((r, i) => routeEntry(c, res, ["route", i], id, `properties.routes[${i}].properties.nextHopIpAddress`, r));
+  const propagation = v["bgp_route_propagation_enabled"];
+  return clean({
+    ...common(c, res, "Microsoft.Network/routeTables"),
+    properties: {
+      routes,
+      // v4 says whether propagation is on, v3 whether it is off; ARM says off.
+      disableBgpRoutePropagation: typeof propagation === "boolean" ? !propagation : v["disable_bgp_route_propagation"]
+    }
+  });
+}
+function routeEntry(c, res, at, rowId, property, r = res.values) {
+  return clean({
+    name: r["name"],
+    properties: { addressPrefix: r["address_prefix"], nextHopType: r["next_hop_type"], nextHopIpAddress: c.value(res, [...at, "next_hop_in_ip_address"], rowId, property) }
+  });
+}
+function firewallRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  const hub = isObject(first(v["virtual_hub"])) ? first(v["virtual_hub"]) : void 0;
+  const count2 = Array.isArray(v["ip_configuration"]) ? v["ip_configuration"].length : 0;
+  const ipConfigurations = Array.from({ length: count2 }, (_, i) => {
+    const at = ["ip_configuration", i];
+    const conf = get(v, at);
+    return {
+      name: conf["name"],
+      properties: {
+        subnet: ref(c.link(res, [...at, "subnet_id"])),
+        publicIPAddress: ref(c.link(res, [...at, "public_ip_address_id"])),
+        privateIPAddress: c.value(res, [...at, "private_ip_address"], id, `properties.ipConfigurations[${i}].properties.privateIPAddress`)
+      }
+    };
+  });
+  return clean({
+    ...common(c, res, "Microsoft.Network/azureFirewalls"),
+    properties: {
+      sku: { name: v["sku_name"], tier: v["sku_tier"] },
+      ipConfigurations,
+      hubIPAddresses: hub && { publicIPs: { count: hub["public_ip_count"] }, privateIPAddress: c.value(res, ["virtual_hub", 0, "private_ip_address"], id, "properties.hubIPAddresses.privateIPAddress") }
+    }
+  });
+}
+function roleAssignmentRow(c, res) {
+  const id = c.idOf(res);
+  const v = res.values;
+  const roleName = typeof v["role_definition_name"] === "string" ? v["role_definition_name"].toLowerCase() : "";
+  const known = typeof v["role_definition_id"] === "string" && v["role_definition_id"] ? v["role_definition_id"] : void 0;
+  const builtin = BUILTIN_ROLES[roleName];
+  const roleDefinitionId = known ?? (builtin ? `/subscriptions/${c.subscription}/providers/Microsoft.Authorization/roleDefinitions/${builtin}` : c.value(res, ["role_definition_id"], id, "properties.roleDefinitionId"));
+  return clean({
+    id,
+    name: v["name"] ?? encodeURIComponent(res.address),
+    type: "Microsoft.Authorization/roleAssignments",
+    properties: { scope: c.link(res, ["scope"]), roleDefinitionId, principalId: c.value(res, ["principal_id"], id, "properties.principalId"), principalType: v["principal_type"] }
+  });
+}
+
+// src/inventory/sources/terraform/rows.ts
+var ARM_PATHS = {
+  azurerm_kubernetes_cluster: "Microsoft.ContainerService/managedClusters",
+  azurerm_virtual_network: "Microsoft.Network/virtualNetworks",
+  azurerm_nat_gateway: "Microsoft.Network/natGateways",
+  azurerm_public_ip: "Microsoft.Network/publicIPAddresses",
+  azurerm_public_ip_prefix: "Microsoft.Network/publicIPPrefixes",
+  azurerm_route_table: "Microsoft.Network/routeTables",
+  azurerm_firewall: "Microsoft.Network/azureFirewalls",
+  azurerm_network_security_group: "Microsoft.Network/networkSecurityGroups"
+};
+var ROWS = {
+  azurerm_kubernetes_cluster: clusterRow,
+  azurerm_virtual_network: virtualNetworkRow,
+  azurerm_subnet: subnetRow,
+  azurerm_nat_gateway: natGatewayRow,
+  azurerm_public_ip: publicIpRow,
+  azurerm_public_ip_prefix: publicIpPrefixRow,
+  azurerm_route_table: routeTableRow,
+  azurerm_firewall: firewallRow,
+  azurerm_role_assignment: roleAssignmentRow
+};
+function convert(doc, resources = doc.resources) {
+  const c = new MapContext(doc, syntheticId);
+  const rows = [];
+  const byId = /* @__PURE__ */ new Map();
+  const addresses = /* @__PURE__ */ new Map();
+  const add = (value2, resource) => {
+    rows.push({ value: value2, resource });
+    byId.set(key(String(value2["id"])), value2);
+    addresses.set(key(String(value2["id"])), resource.address);
+  };
+  for (const res of resources) {
+    const build = ROWS[res.type];
+    if (build) add(build(c, res), res);
+  }
+  for (const res of resources) {
+    if (res.type === "azurerm_kubernetes_cluster_node_pool") {
+      const clusterId = c.link(res, ["kubernetes_cluster_id"]);
+      if (clusterId) add(poolRow(c, res, clusterId), res);
+    } else if (res.type === "azurerm_kubernetes_cluster") {
+      const pool = res.values["default_node_pool"];
+      const name = Array.isArray(pool) && isObject(pool[0]) ? pool[0]["name"] : void 0;
+      if (typeof name === "string") addresses.set(key(`${c.idOf(res)}/agentPools/${name}`), res.address);
+    } else associate(c, res, byId, rows);
+  }
+  return { rows, addresses, unknowns: c.unknowns };
+}
+function associate(c, res, byId, rows) {
+  const row2 = (attr) => {
+    const id = c.link(res, [attr]);
+    return id === void 0 ? void 0 : byId.get(key(id));
+  };
+  const props = (r) => {
+    if (!isObject(r["properties"])) r["properties"] = {};
+    return r["properties"];
+  };
+  const setLink = (target, property, attr) => {
+    const id = c.link(res, [attr]);
+    if (target && id !== void 0) props(target)[property] = { id };
+  };
+  switch (res.type) {
+    case "azurerm_subnet_nat_gateway_association":
+      return setLink(row2("subnet_id"), "natGateway", "nat_gateway_id");
+    case "azurerm_subnet_route_table_association":
+      return setLink(row2("subnet_id"), "routeTable", "route_table_id");
+    case "azurerm_subnet_network_security_group_association":
+      return setLink(row2("subnet_id"), "networkSecurityGroup", "network_security_group_id");
+    case "azurerm_nat_gateway_public_ip_association":
+    case "azurerm_nat_gateway_public_ip_prefix_association": {
+      const prefix = res.type.endsWith("prefix_association");
+      const attr = prefix ? "public_ip_prefix_id" : "public_ip_address_id";
+      const gateway = row2("nat_gateway_id");
+      const ip = row2(attr);
+      const ipId = c.link(res, [attr]);
+      if (!gateway || ipId === void 0) return;
+      const v6 = ip && isObject(ip["properties"]) && String(ip["properties"]["publicIPAddressVersion"]).toLowerCase() === "ipv6";
+      const list = `${prefix ? "publicIpPrefixes" : "publicIpAddresses"}${v6 ? "V6" : ""}`;
+      const entries = props(gateway)[list] ?? [];
+      props(gateway)[list] = [...entries, { id: ipId }];
+      if (ip) props(ip)["natGateway"] = { id: String(gateway["id"]) };
+      return;
+    }
+    case "azurerm_route": {
+      const table = routeTableOf(c, res, rows);
+      if (!table) return;
+      const routes = props(table)["routes"] ?? [];
+      routes.push(routeEntry(c, res, [], String(table["id"]), `properties.routes[${routes.length}].properties.nextHopIpAddress`));
+      props(table)["routes"] = routes;
+      return;
+    }
+  }
+}
+function routeTableOf(c, res, rows) {
+  const tables = rows.filter((r) => r.resource.type === "azurerm_route_table");
+  const linked = new Set(c.resolver.targets(res, ["route_table_name"]).map((t) => t.address));
+  const byRef = tables.find((t) => linked.has(t.resource.address));
+  if (byRef) return byRef.value;
+  const { route_table_name: name, resource_group_name: rg } = res.values;
+  return tables.find((t) => t.value["name"] === name && (rg === void 0 || t.value["resourceGroup"] === rg))?.value;
+}
+function syntheticId(res, c) {
+  const v = res.values;
+  const nameOf = (k) => typeof v[k] === "string" && v[k] ? v[k] : encodeURIComponent(res.address);
+  const rg = typeof v["resource_group_name"] === "string" && v["resource_group_name"] ? v["resource_group_name"] : "terraform-plan";
+  const group = `/subscriptions/${c.subscription}/resourceGroups/${rg}/providers`;
+  if (res.type === "azurerm_subnet") return `${group}/Microsoft.Network/virtualNetworks/${nameOf("virtual_network_name")}/subnets/${nameOf("name")}`;
+  if (res.type === "azurerm_role_assignment") {
+    const scope = c.link(res, ["scope"]) ?? `/subscriptions/${c.subscription}`;
+    return `${scope}/providers/Microsoft.Authorization/roleAssignments/${nameOf("name")}`;
+  }
+  return `${group}/${ARM_PATHS[res.type] ?? `terraform/${res.type}`}/${nameOf("name")}`;
+}
+
+// src/inventory/sources/terraform/index.ts
+var TerraformPlans = class {
+  addresses = /* @__PURE__ */ new Map();
+  unknowns = [];
+  priorBuilder = new InventoryBuilder();
+  hasPrior = false;
+  /** The rows of a `terraform show -json` document, or null when the document is not one. */
+  rows(doc) {
+    if (!isTerraformJson(doc.value)) return null;
+    const tf = readTerraform(doc.value);
+    const now = convert(tf);
+    for (const [k, a] of now.addresses) this.addresses.set(k, a);
+    this.unknowns.push(...now.unknowns);
+    if (tf.prior) {
+      this.hasPrior = true;
+      const before = convert({ ...tf, resources: tf.prior, prior: null });
+      for (const r of before.rows) this.priorBuilder.add({ value: r.value, source: { file: doc.file, path: r.resource.path } });
+      for (const [k, a] of before.addresses) if (!this.addresses.has(k)) this.addresses.set(k, a);
+    }
+    return now.rows.map((r) => ({ value: r.value, source: { file: doc.file, path: r.resource.path } }));
+  }
+  /** Terraform address of a row (cluster, pool, subnet, gateway, IP) by its ID. */
+  addressOf(id) {
+    return this.addresses.get(key(id));
+  }
+  decidedAtApply(c, active) {
+    return decidedAtApply(c, this.unknowns, active);
+  }
+  /** The inventory of the plans' prior states (update plans), to tell the findings a plan introduces; null for create plans. */
+  prior() {
+    return this.hasPrior ? this.priorBuilder.finish() : null;
+  }
+};
+
 // src/inventory/sources/files/index.ts
 function filesSource(inputs) {
   return { load: () => loadFixtures(inputs) };
@@ -55206,6 +55996,8 @@ async function loadFixtures(inputs) {
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
+  const plans = new TerraformPlans();
+  let planRead = false;
   try {
     for (const f of files) {
       const doc = await readDocument(f);
@@ -55215,14 +56007,16 @@ async function loadFixtures(inputs) {
         continue;
       }
       shown3.set(doc.file, doc.absPath);
-      for (const row2 of extractRows(doc)) builder.add(row2);
+      const planRows = plans.rows(doc);
+      planRead ||= planRows !== null;
+      for (const row2 of planRows ?? extractRows(doc)) builder.add(row2);
     }
   } catch (err) {
     rowIndex?.close();
     throw err;
   }
   const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown3, skipped, rowIndex };
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
 }
 
 // src/cli/commands/scan.ts
@@ -55482,6 +56276,18 @@ function collectGarbage() {
   collect?.();
 }
 
+// src/report/decided.ts
+function decidedAtApplyLines(result) {
+  return result.clusters.flatMap((c) => {
+    const list = c.terraform?.decidedAtApply ?? [];
+    if (!list.length) return [];
+    const byPolicy = /* @__PURE__ */ new Map();
+    for (const d of list) byPolicy.set(d.policyId, [...byPolicy.get(d.policyId) ?? [], `${d.address}.${d.attribute}`]);
+    const parts = [...byPolicy].map(([id, values]) => `${id} (${values.join(", ")})`);
+    return [{ cluster: c.name, clusterId: c.id, text: `Cluster ${c.name}: decided at apply, not judged from the plan: ${parts.join("; ")}` }];
+  });
+}
+
 // src/report/sarif.ts
 import path11 from "node:path";
 import { pathToFileURL } from "node:url";
@@ -55568,11 +56374,11 @@ function tidy(text, otherwise) {
 // src/report/text.ts
 var UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 var LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
-function clean(text) {
+function clean2(text) {
   return text.replace(UNWANTED, "");
 }
 function oneLine(text) {
-  return clean(text).replace(LINE_BREAKS, " ").replace(/ {2,}/g, " ").trim();
+  return clean2(text).replace(LINE_BREAKS, " ").replace(/ {2,}/g, " ").trim();
 }
 function truncate(text, max) {
   if (text.length <= max) return text;
@@ -55581,7 +56387,7 @@ function truncate(text, max) {
 }
 var XML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 function xmlText(text) {
-  return clean(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
+  return clean2(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
 }
 function xmlAttr(text) {
   return xmlText(oneLine(text));
@@ -55709,14 +56515,17 @@ function toResult(f, ruleIndex, uris) {
     locations: [
       {
         physicalLocation,
-        logicalLocations: [{ name: f.resourceName, fullyQualifiedName: f.resourceId, kind: "resource" }]
+        logicalLocations: [
+          { name: f.resourceName, fullyQualifiedName: f.resourceId, kind: "resource" },
+          ...f.terraformAddress ? [{ fullyQualifiedName: f.terraformAddress, kind: "terraformAddress" }] : []
+        ]
       }
     ],
     // The finding's own hash (policy, resource ID, property path) under the key GitHub matches
     // alerts on, so moving lines or regenerating the report keeps the alert; and under our own key
     // for other consumers.
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, "egressAuditFinding/v1": f.fingerprint },
-    properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path },
+    properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path, ...f.terraformAddress ? { terraformAddress: f.terraformAddress } : {} },
     // With a baseline, SARIF's own field says whether the previous report had the finding.
     ...f.baseline ? { baselineState: f.baseline } : {}
   };
@@ -55746,9 +56555,10 @@ function invocation(result) {
     ...result.errors.map((e) => ({ level: "error", message: { text: sarifText(`${e.code}: ${e.message}`) } })),
     ...result.clusters.filter((c) => c.status === "incomplete").map((c) => ({ level: "warning", message: { text: sarifText(`Cluster ${c.name} was not fully evaluated: ${c.incompleteReasons.join("; ")}`) } }))
   ];
-  const shown3 = notes.slice(0, MAX_NOTIFICATIONS);
-  if (notes.length > shown3.length) {
-    shown3.push({ level: "note", message: { text: `${notes.length - shown3.length} more scan problems are listed in the JSON report.` } });
+  const decided = decidedAtApplyLines(result).map((d) => ({ level: "note", message: { text: sarifText(d.text) } }));
+  const shown3 = [...notes, ...decided].slice(0, MAX_NOTIFICATIONS);
+  if (notes.length + decided.length > shown3.length) {
+    shown3.push({ level: "note", message: { text: `${notes.length + decided.length - shown3.length} more scan notes are listed in the JSON report.` } });
   }
   return {
     executionSuccessful: notes.length === 0,
@@ -55835,6 +56645,21 @@ function triage(result, opts) {
   return out;
 }
 
+// src/scan/terraform.ts
+function clusterPlanFields(plans, c, active) {
+  const ids = new Set(active.map((a) => a.policy.id));
+  return { terraform: { address: plans.addressOf(c.id) ?? null, decidedAtApply: plans.decidedAtApply(c, ids) } };
+}
+function findingPlanFields(plans, f) {
+  const address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId);
+  if (!address) return f;
+  return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+}
+function markIntroduced(findings, before) {
+  const prior = new Set(before.map((f) => f.fingerprint));
+  return findings.map((f) => ({ ...f, baseline: prior.has(f.fingerprint) ? "unchanged" : "new" }));
+}
+
 // src/scan/scan.ts
 function evaluate(loaded, opts) {
   const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
@@ -55849,7 +56674,7 @@ function evaluate(loaded, opts) {
     if (!active) activeByProfile.set(profile.name, active = effectivePolicies(opts.policies, profile));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push({ ...rest, location: null });
+      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
       places.push(source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
@@ -55870,7 +56695,8 @@ function evaluate(loaded, opts) {
       status: incomplete2 ? "incomplete" : raw.length ? "fail" : "pass",
       findings: raw.length,
       missing: c.missing,
-      incompleteReasons: c.incompleteReasons
+      incompleteReasons: c.incompleteReasons,
+      ...loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}
     });
   }
   locator.locateAll(places).forEach((region, i) => {
@@ -55917,6 +56743,11 @@ function evaluate(loaded, opts) {
       disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name)
     }))
   };
+  const prior = !opts.baseline && loaded.terraform ? loaded.terraform.prior() : null;
+  if (loaded.terraform && !opts.baseline) {
+    const before = prior ? evaluate({ ...loaded, ...prior, terraform: void 0, files: /* @__PURE__ */ new Map(), rowIndex: null }, opts).findings.map((f) => findingPlanFields(loaded.terraform, f)) : [];
+    result.findings = markIntroduced(result.findings, before);
+  }
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 var ErrorUsers = class {
@@ -56103,13 +56934,13 @@ function buildStaticView(result) {
     findings: findingsSummary(byCluster.get(c.id) ?? [])
   }));
   let budget = STATIC_LIMITS.findings;
-  const blocks = [];
+  const blocks2 = [];
   for (const c of result.clusters) {
     const all = byCluster.get(c.id) ?? [];
     if (!all.length || budget <= 0) continue;
     const shown3 = all.slice(0, budget);
     budget -= shown3.length;
-    blocks.push({
+    blocks2.push({
       name: clip(c.name, LIMITS.name),
       id: clip(c.id, LIMITS.id),
       status: c.status,
@@ -56118,8 +56949,8 @@ function buildStaticView(result) {
       findings: shown3.map(staticFinding)
     });
   }
-  const listed = blocks.reduce((n2, b) => n2 + b.findings.length, 0);
-  return { clusters, moreClusters: Math.max(0, result.clusters.length - clusters.length), blocks, moreFindings: result.findings.length - listed };
+  const listed = blocks2.reduce((n2, b) => n2 + b.findings.length, 0);
+  return { clusters, moreClusters: Math.max(0, result.clusters.length - clusters.length), blocks: blocks2, moreFindings: result.findings.length - listed };
 }
 function staticFinding(f) {
   const s = f.suppression;
@@ -56243,8 +57074,8 @@ function buildView(result) {
       `Findings by severity: ${SEVERITIES.map((s) => `${summary2.bySeverity[s]} ${s}`).join(", ")}`
     ),
     outboundChart: barChart(
-      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp2(a[0], b[0])).map(([type, n2]) => ({ label: type, title: type, count: n2, cls: "accent" })),
-      `Clusters by outbound type: ${[...outbound.entries()].map(([type, n2]) => `${type} ${n2}`).join(", ") || "none"}`,
+      [...outbound.entries()].sort((a, b) => b[1] - a[1] || cmp2(a[0], b[0])).map(([type2, n2]) => ({ label: type2, title: type2, count: n2, cls: "accent" })),
+      `Clusters by outbound type: ${[...outbound.entries()].map(([type2, n2]) => `${type2} ${n2}`).join(", ") || "none"}`,
       190
     ),
     policyChart: barChart(policyBars, `Findings by policy: ${ranked.map(([id, v]) => `${id} ${v.count}`).join(", ") || "none"}`),
@@ -56399,6 +57230,12 @@ var junit = (result, ctx) => {
         cases.push(`${open2}>
       <error message="not fully evaluated" type="incomplete">${xmlText(reasons)}</error>
     </testcase>`);
+      } else if (c.terraform?.decidedAtApply.some((d) => d.policyId === p.id)) {
+        counts.skipped++;
+        const values = c.terraform.decidedAtApply.filter((d) => d.policyId === p.id).map((d) => `${d.address}.${d.attribute}`);
+        cases.push(`${open2}>
+      <skipped message="${xmlAttr(`decided at apply: ${values.join(", ")}`)}"/>
+    </testcase>`);
       } else {
         cases.push(`${open2}/>`);
       }
@@ -56548,6 +57385,8 @@ var markdown = (result, ctx) => {
     out.push("");
   }
   out.push(...triageSections(result));
+  const decided = decidedAtApplyLines(result);
+  if (decided.length) out.push("### Decided at apply", "", ...decided.map((d) => `- ${mdText(d.text)}`), "");
   const files = ctx.formats.filter((f) => f !== "markdown").map((f) => mdText(FILE_NAMES[f]));
   out.push(
     files.length ? `Full report: ${files.join(", ")} in the report folder ${mdText(ctx.outDir)} of this run.` : "Full report: add json or html to the scan's formats to write one next to this summary.",
@@ -56556,7 +57395,7 @@ var markdown = (result, ctx) => {
   return out.join("\n");
 };
 function row(f) {
-  const resource = f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "";
+  const resource = f.terraformAddress ?? (f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "");
   return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX2)} | ${mdText(f.clusterName, NAME_MAX2)} | ${mdText(resource, NAME_MAX2)} | ${mdText(f.message, MESSAGE_MAX2)} |`;
 }
 function plural2(n2, word) {
@@ -56736,7 +57575,7 @@ var EPILOGUE = epilogue(
   ]
 );
 function scanOptions(y) {
-  return argOptions(y.env(ENV_PREFIX), "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("format", { alias: "f", type: "string", array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write one report format to this file; - writes it to stdout (the summary then goes to stderr)" }).option("out-dir", { alias: "out", type: "string", requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: "output", describe: "Folder the reports are written to, one file per format" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, defaultDescription: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", requiresArg: true, describe: "Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "List every finding on the console, and more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }).epilogue(`Every option can also come from an environment variable ${ENV_PREFIX}_<OPTION> (${ENV_PREFIX}_FAIL_ON=medium); the command line wins.
+  return argOptions(y.env(ENV_PREFIX), "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("format", { alias: "f", type: "string", array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write one report format to this file; - writes it to stdout (the summary then goes to stderr)" }).option("out-dir", { alias: "out", type: "string", requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: "output", describe: "Folder the reports are written to, one file per format" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, defaultDescription: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", requiresArg: true, describe: "Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline, or a Terraform plan as input)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "List every finding on the console, and more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }).epilogue(`Every option can also come from an environment variable ${ENV_PREFIX}_<OPTION> (${ENV_PREFIX}_FAIL_ON=medium); the command line wins.
 
 ${EPILOGUE}`);
 }
@@ -56783,7 +57622,6 @@ function scanCommand(ctx) {
       const sourceRoot = parseSourceRoot(args2["source-root"]);
       const category = parseCategory(args2.category);
       const { config, policies, assignment } = await policySetup({ config: args2.config, policies: args2.policies, profile: args2.profile });
-      if (args2["fail-on-new"] && !args2.baseline) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)");
       const suppressionsFile = args2.suppressions ?? config?.suppressions ?? void 0;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : void 0;
       const baseline = args2.baseline ? await loadBaseline(args2.baseline) : void 0;
@@ -56796,6 +57634,8 @@ function scanCommand(ctx) {
         suppressions,
         baseline
       });
+      const planned = result.clusters.some((c) => c.terraform);
+      if (args2["fail-on-new"] && !args2.baseline && !planned) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan");
       result.scan.settings = scanSettings({ ...args2, category }, ctx.argv ?? [], target, config);
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
       const io = consoleFor(target, ctx.io);
@@ -57094,7 +57934,7 @@ var PolicyLinter = class {
     const args2 = [...st.params, ...st.hash?.pairs.map((p) => p.value) ?? []];
     const argNodes = args2.map((a) => this.expr(a, contexts, scope, where2));
     if (st.type !== "BlockStatement") return;
-    const block = st;
+    const block2 = st;
     const name = isHelper ? head?.parts[0] : void 0;
     let inner = contexts;
     let innerScope = scope;
@@ -57104,11 +57944,11 @@ var PolicyLinter = class {
       const item = items ? { node: items, label: [...subject.label, "*"] } : name === "each" ? null : subject;
       const ctx = item ?? { node: { any: true }, label: ["?"] };
       inner = [ctx, ...contexts];
-      const params = block.program.blockParams ?? [];
+      const params = block2.program.blockParams ?? [];
       if (params[0]) innerScope = new Map([...scope, [params[0], ctx]]);
     }
-    this.program(block.program, inner, innerScope, where2);
-    if (block.inverse) this.program(block.inverse, contexts, scope, where2);
+    this.program(block2.program, inner, innerScope, where2);
+    if (block2.inverse) this.program(block2.inverse, contexts, scope, where2);
   }
   expr(e, contexts, scope, where2) {
     if (e.type === "SubExpression") {
