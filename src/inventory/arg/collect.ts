@@ -32,6 +32,8 @@ export interface CollectOptions {
 export interface Collected {
   rows: Row[];
   errors: ScanError[];
+  /** IDs ARG sent twice with different bodies: both rows are kept, and the scan reports them as in files. */
+  conflicts: string[];
   queries: { purpose: 'clusters' | 'network'; requests: number }[];
   pages: number;
 }
@@ -54,24 +56,47 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
   const anonymous: Row[] = [];
   const subscriptionsSeen = new Set<string>();
   const errors: ScanError[] = [];
+  const conflicts: string[] = [];
   const requests = { clusters: 0, network: 0 };
   let pages = 0;
   let limitReported = false;
 
+  /**
+   * A row seen again is dropped when it says the same; when it differs it is kept beside the
+   * first, so that the scan reports the pair as a duplicate ID exactly as it does in files.
+   */
   const keep = (r: Row, fresh: Row[]): void => {
     const id = typeof r['id'] === 'string' ? r['id'] : null;
     if (id === null) return void anonymous.push(r);
-    if (rows.has(key(id))) return;
+    const prior = rows.get(key(id));
+    if (prior) {
+      if (canonical(prior) !== canonical(r)) {
+        anonymous.push(r);
+        conflicts.push(id);
+      }
+      return;
+    }
     rows.set(key(id), r);
     const sub = subscriptionOfId(id);
     if (sub) subscriptionsSeen.add(sub);
     fresh.push(r);
   };
 
-  /** Every page of one query over one scope; throws ArgRequestError when a page fails for good. */
+  /**
+   * Every page of one query over one scope; throws ArgRequestError when a page fails for good.
+   * Pages are held to what a file must hold: a result that ends short of its totalRecords, a
+   * $skipToken that comes back, or pages that keep coming without rows end the scope with an error,
+   * so a faulty endpoint can neither drop rows silently nor page forever.
+   */
   const runChain = async (chain: Chain, label: string, purpose: Purpose, fresh: Row[]): Promise<void> => {
     let top = pageSize;
     let skipToken: string | undefined;
+    const tokens = new Set<string>();
+    let received = 0;
+    let empty = 0;
+    const stop = (code: string, why: string): void => {
+      errors.push({ code, message: `${label}: the ${purpose} result ${why}; the rest of this scope is missing` });
+    };
     for (let n = 1; ; ) {
       let page: ArgPage;
       try {
@@ -86,6 +111,7 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
         throw err;
       }
       pages++;
+      received += page.rows.length;
       for (const r of page.rows) keep(r, fresh);
       emit({ kind: 'page', purpose, scope: label, page: n, rows: page.rows.length, totalRecords: page.totalRecords, subscriptions: subscriptionsSeen.size });
       if (page.subscriptionLimitHit && !limitReported) {
@@ -96,7 +122,15 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
         errors.push({ code: 'result-truncated', message: `${label}: ARG truncated the ${purpose} result (resultTruncated) after ${page.rows.length} rows of page ${n}; the rest of this scope is missing` });
         return;
       }
-      if (!page.skipToken) return;
+      if (!page.skipToken) {
+        if (page.totalRecords > received) stop('result-incomplete', `ended after ${received} of its ${page.totalRecords} rows (totalRecords) with no $skipToken`);
+        return;
+      }
+      empty = page.rows.length ? 0 : empty + 1;
+      if (tokens.has(page.skipToken)) return stop('paging-loop', `repeated a $skipToken at page ${n}`);
+      if (empty >= MAX_EMPTY_PAGES) return stop('paging-loop', `came back empty ${empty} pages running at page ${n}`);
+      if (n >= pageBound(page.totalRecords, top)) return stop('paging-loop', `still had a $skipToken after ${n} pages for ${page.totalRecords} rows`);
+      tokens.add(page.skipToken);
       skipToken = page.skipToken;
       n++;
     }
@@ -169,12 +203,25 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
   return {
     rows: [...rows.values(), ...anonymous],
     errors,
+    conflicts,
     queries: [
       { purpose: 'clusters', requests: requests.clusters },
       { purpose: 'network', requests: requests.network },
     ],
     pages,
   };
+}
+
+/** Consecutive pages without rows that a paging query may send before it is given up. */
+const MAX_EMPTY_PAGES = 3;
+
+/** The most pages a result of `total` rows can take at `top` rows a page, with room for a few short ones. */
+function pageBound(total: number, top: number): number {
+  return Math.ceil(Math.max(total, 1) / top) + MAX_EMPTY_PAGES + 1;
+}
+
+function canonical(row: Row): string {
+  return JSON.stringify(row, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => cmp(a, b))) : v));
 }
 
 function unique(xs: readonly string[]): string[] {

@@ -40,6 +40,8 @@ export interface ArgSnapshot {
   manifest: ExportManifest;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /** IDs ARG sent twice with different bodies (both rows are in the files). */
+  conflicts: string[];
 }
 
 /** Reads the scope from Azure Resource Graph into the export layout (nothing written yet). */
@@ -74,7 +76,7 @@ export async function fetchArgSnapshot(opts: ArgSourceOptions): Promise<ArgSnaps
     counts: countTypes(got.rows),
     errors: got.errors,
   };
-  return { files, manifest, requests: client.requests };
+  return { files, manifest, requests: client.requests, conflicts: got.conflicts };
 }
 
 export { writeSnapshot };

@@ -14,7 +14,8 @@ export interface ExportManifest {
   armEndpoint: string;
   scope: { tenant: string | null; subscriptions: string[]; managementGroups: string[] };
   queries: { purpose: 'clusters' | 'network'; text: string; requests: number }[];
-  files: { file: string; subscriptionId: string; rows: number }[];
+  /** `keptFrom`: a subscription this export could not read; its file is the last good one, exported then. */
+  files: { file: string; subscriptionId: string; rows: number; keptFrom?: string }[];
   counts: Record<string, number>;
   /** Scopes that could not be read: an offline scan of the export reports them again. */
   errors: ScanError[];
