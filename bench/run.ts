@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FILE_NAMES, FORMATS } from '../src/report/formats.ts';
-import type { ScanResult } from '../src/report/model.ts';
+import type { ScanResult } from '../src/scan/result.ts';
 import { ensureEstate, subset } from './estate-cache.ts';
 import { liveRow } from './live.ts';
 import { measure, type Measured } from './measure.ts';

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../report/model.ts';
+import type { ScanResult } from '../scan/result.ts';
 import { plain, type Io } from './io.ts';
 
 const WORST = 5;

@@ -1,5 +1,5 @@
-import { MIGRATIONS, migrationSupport, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP, MAX_NAT_GATEWAY_IPS, type MigrationSupport, type OutboundType } from '../inventory/azure.ts';
-import type { ClusterFacts } from '../inventory/facts-types.ts';
+import { MIGRATIONS, migrationSupport, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP, MAX_NAT_GATEWAY_IPS, type MigrationSupport, type OutboundType } from '../inventory/facts/azure.ts';
+import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { DEFAULT_PARAMS } from '../policy/types.ts';
 import { prerequisites, type Prerequisite } from './prerequisites.ts';

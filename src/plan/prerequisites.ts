@@ -1,5 +1,5 @@
-import { kubernetesVersionOrdinal, NAT_GATEWAY_TYPES, type OutboundType } from '../inventory/azure.ts';
-import type { ClusterFacts, SubnetFacts } from '../inventory/facts-types.ts';
+import { kubernetesVersionOrdinal, NAT_GATEWAY_TYPES, type OutboundType } from '../inventory/facts/azure.ts';
+import type { ClusterFacts, SubnetFacts } from '../inventory/facts/types.ts';
 import { key, type Inventory } from '../inventory/model.ts';
 
 export type PrerequisiteStatus = 'met' | 'unmet' | 'unknown';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClusterFacts } from '../inventory/facts-types.ts';
+import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { SourceRef } from '../inventory/model.ts';
 import type { CompiledPolicy } from './load.ts';
 import type { Profile } from './profiles.ts';

@@ -1,5 +1,5 @@
 import type Handlebars from 'handlebars';
-import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/azure.ts';
+import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -1,6 +1,8 @@
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+export const zeroBySeverity = (): Record<Severity, number> => ({ high: 0, medium: 0, low: 0, info: 0 });
+
 export const SUBJECTS = ['cluster', 'pool', 'natGateway', 'egressIp', 'subnet'] as const;
 export type SubjectKind = (typeof SUBJECTS)[number];
 

@@ -1,5 +1,5 @@
-import { SEVERITIES, type Severity } from '../policy/types.ts';
-import type { Finding } from './model.ts';
+import { SEVERITIES, zeroBySeverity, type Severity } from '../policy/types.ts';
+import type { Finding } from '../scan/result.ts';
 
 /** The findings that count: SARIF and JUnit leave suppressed ones out, Markdown lists them apart. */
 export function reported(findings: readonly Finding[]): Finding[] {
@@ -20,7 +20,7 @@ export function mostSevere(findings: readonly Finding[], limit: number): Capped 
   const buckets: Record<Severity, Finding[]> = { high: [], medium: [], low: [], info: [] };
   for (const f of findings) buckets[f.severity].push(f);
   const kept: Finding[] = [];
-  const dropped: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  const dropped = zeroBySeverity();
   for (const s of SEVERITIES) {
     const room = Math.max(0, limit - kept.length);
     const bucket = buckets[s];
@@ -28,10 +28,4 @@ export function mostSevere(findings: readonly Finding[], limit: number): Capped 
     dropped[s] = Math.max(0, bucket.length - room);
   }
   return { kept, dropped };
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }

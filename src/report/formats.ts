@@ -2,7 +2,7 @@ import { html } from './html.ts';
 import { json } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
-import type { ScanResult } from './model.ts';
+import type { ScanResult } from '../scan/result.ts';
 import { sarif } from './sarif.ts';
 
 export const FORMATS = ['json', 'sarif', 'html', 'junit', 'markdown'] as const;

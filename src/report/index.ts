@@ -1,8 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_NAMES, FORMATTERS, type FormatContext } from './formats.ts';
-import type { ScanResult } from './model.ts';
-import { writeTemp } from './write.ts';
+import type { ScanResult } from '../scan/result.ts';
+import { writeTemp } from '../json/write.ts';
 
 /**
  * Renders and writes one format at a time, each to a temporary file, then renames them all: a

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { severityRank } from '../policy/types.ts';
 import { reported } from './findings.ts';
 import type { Formatter } from './formats.ts';
-import type { ClusterResult, Finding, PolicyInfo, ScanResult } from './model.ts';
+import type { ClusterResult, Finding, PolicyInfo, ScanResult } from '../scan/result.ts';
 import { underRoot } from './paths.ts';
 import { xmlAttr, xmlText } from './text.ts';
 

@@ -1,7 +1,7 @@
 import { mostSevere } from './findings.ts';
-import type { Finding, ScanResult } from './model.ts';
-import type { BaselineFinding } from '../policy/baseline.ts';
-import type { SuppressionEntry } from '../policy/suppressions.ts';
+import type { Finding, ScanResult } from '../scan/result.ts';
+import type { BaselineFinding } from '../triage/baseline.ts';
+import type { SuppressionEntry } from '../triage/suppressions.ts';
 import { mdText } from './text.ts';
 
 /** Rows in each triage table: the JSON and HTML reports list them all. */

@@ -1,8 +1,9 @@
 import { SEVERITIES } from '../policy/types.ts';
-import { countBySeverity, mostSevere, reported } from './findings.ts';
+import { countBySeverity } from '../scan/result.ts';
+import { mostSevere, reported } from './findings.ts';
 import { FILE_NAMES, type Formatter } from './formats.ts';
 import { leadWithNew, triageSections } from './markdown-triage.ts';
-import type { Finding } from './model.ts';
+import type { Finding } from '../scan/result.ts';
 import { mdText } from './text.ts';
 
 /** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */

@@ -1,5 +1,5 @@
 import type { Severity } from '../policy/types.ts';
-import type { PolicyInfo } from './model.ts';
+import type { PolicyInfo } from '../scan/result.ts';
 import { outline } from './outline.ts';
 import { oneLine } from './text.ts';
 

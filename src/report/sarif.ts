@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { severityRank, type Severity } from '../policy/types.ts';
 import { mostSevere, reported, type Capped } from './findings.ts';
 import type { FormatContext, Formatter } from './formats.ts';
-import type { Finding, PolicyInfo, ScanResult } from './model.ts';
+import type { Finding, PolicyInfo, ScanResult } from '../scan/result.ts';
 import { underRoot } from './paths.ts';
 import { LEVEL, ruleFor, type SarifRule } from './sarif-rules.ts';
 import { sarifText } from './text.ts';

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { globMatch, profileAssignment } from '../../src/policy/assign.ts';
-import { readConfig, resolveProfiles } from '../../src/policy/config.ts';
-import { OUTBOUND_TYPES } from '../../src/inventory/azure.ts';
-import type { ClusterFacts } from '../../src/inventory/facts-types.ts';
+import { globMatch, profileAssignment } from '../../src/config/assign.ts';
+import { readConfig, resolveProfiles } from '../../src/config/config.ts';
+import { OUTBOUND_TYPES } from '../../src/inventory/facts/azure.ts';
+import type { ClusterFacts } from '../../src/inventory/facts/types.ts';
 import { DEFAULT_PARAMS } from '../../src/policy/types.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { BASE_CLUSTER, mergeDeep } from '../../src/policy/tester.ts';
-import type { ScanResult } from '../../src/report/model.ts';
+import { BASE_CLUSTER, mergeDeep } from '../../src/policy/testing/tester.ts';
+import type { ScanResult } from '../../src/scan/result.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 
 const SUB = '00000000-0000-0000-0000-000000000001';

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { run } from '../../src/cli/main.ts';
-import type { Finding, ScanResult } from '../../src/report/model.ts';
+import type { Finding, ScanResult } from '../../src/scan/result.ts';
 import { ROOT, runCli, tempDir, type CliRun } from './cli.ts';
 
 /** Three clusters: with --profile secure, EG001 fires on each and EG014 on the Windows pool. */
-export const INVENTORY = path.join(ROOT, 'test/suppressions/fixtures/inventory.json');
+export const INVENTORY = path.join(ROOT, 'test/triage/suppressions/fixtures/inventory.json');
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
 const reportSchema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')) as object;

@@ -1,9 +1,9 @@
-import { buildFacts } from '../../src/inventory/facts.ts';
-import type { ClusterFacts } from '../../src/inventory/facts-types.ts';
-import type { Json } from '../../src/inventory/fields.ts';
+import { buildFacts } from '../../src/inventory/facts/facts.ts';
+import type { ClusterFacts } from '../../src/inventory/facts/types.ts';
+import type { Json } from '../../src/inventory/normalize/fields.ts';
 import type { Inventory } from '../../src/inventory/model.ts';
-import { InventoryBuilder } from '../../src/inventory/normalize.ts';
-import { BASE_CLUSTER, mergeDeep } from '../../src/policy/tester.ts';
+import { InventoryBuilder } from '../../src/inventory/normalize/builder.ts';
+import { BASE_CLUSTER, mergeDeep } from '../../src/policy/testing/tester.ts';
 
 export const SUB = '00000000-0000-0000-0000-000000000001';
 const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;

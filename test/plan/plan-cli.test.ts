@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import type { Json } from '../../src/inventory/fields.ts';
+import type { Json } from '../../src/inventory/normalize/fields.ts';
 import type { MigrationPlan } from '../../src/plan/plan.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 import { clusterRow, network, SUB } from './inventory.ts';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import type { OutboundType } from '../../src/inventory/azure.ts';
-import type { Json } from '../../src/inventory/fields.ts';
+import type { OutboundType } from '../../src/inventory/facts/azure.ts';
+import type { Json } from '../../src/inventory/normalize/fields.ts';
 import { planMigration, shellWord, type MigrationPlan } from '../../src/plan/plan.ts';
 import { clusterRow, factsOf, NAT_ID, network, pool, ROUTE_TABLE_ID, SUBNET_ID } from './inventory.ts';
 

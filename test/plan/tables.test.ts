@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { OUTBOUND_TYPES, type OutboundType } from '../../src/inventory/azure.ts';
+import { OUTBOUND_TYPES, type OutboundType } from '../../src/inventory/facts/azure.ts';
 import { planMigration } from '../../src/plan/plan.ts';
 import { clusterRow, factsOf, network, SUB } from './inventory.ts';
 

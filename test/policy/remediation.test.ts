@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_POLICY_DIR, loadPolicies } from '../../src/policy/load.ts';
-import { readTables, runCase, type TestTable } from '../../src/policy/tester.ts';
+import { readTables, runCase, type TestTable } from '../../src/policy/testing/tester.ts';
 import { asCidr, idPart, natGatewayLabel, replacementPoolName } from '../../src/policy/templates.ts';
 
 // The tables check messages; these check that remediation names the real resources and the

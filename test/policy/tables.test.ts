@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_POLICY_DIR, loadPolicies } from '../../src/policy/load.ts';
-import { readTables, runTable } from '../../src/policy/tester.ts';
+import { readTables, runTable } from '../../src/policy/testing/tester.ts';
 
 const { policies, problems } = loadPolicies([BUILTIN_POLICY_DIR]);
 const tables = readTables(BUILTIN_POLICY_DIR);

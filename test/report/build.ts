@@ -1,7 +1,7 @@
 import { fingerprint } from '../../src/policy/evaluate.ts';
 import { SEVERITIES, type Severity } from '../../src/policy/types.ts';
-import type { ClusterResult, Finding, PolicyInfo, ScanResult } from '../../src/report/model.ts';
-import { compareFindings } from '../../src/scan.ts';
+import type { ClusterResult, Finding, PolicyInfo, ScanResult } from '../../src/scan/result.ts';
+import { compareFindings } from '../../src/scan/result.ts';
 
 /** Names a hostile inventory could give a resource; formatters must show them as text. */
 export const HOSTILE = [

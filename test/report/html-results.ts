@@ -1,5 +1,6 @@
 import type { Severity } from '../../src/policy/types.ts';
-import type { ClusterResult, Finding, PolicyInfo, ReportError, ScanResult } from '../../src/report/model.ts';
+import { countBySeverity } from '../../src/scan/result.ts';
+import type { ClusterResult, Finding, PolicyInfo, ReportError, ScanResult } from '../../src/scan/result.ts';
 
 /** Scan results built in code for the HTML report tests: small and hostile, or estate-sized. */
 
@@ -56,8 +57,7 @@ function assemble(clusters: ClusterResult[], findings: Finding[], errors: Report
     c.findings = per.get(c.id) ?? 0;
     if (c.status !== 'incomplete') c.status = c.findings ? 'fail' : 'pass';
   }
-  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) bySeverity[f.severity]++;
+  const bySeverity = countBySeverity(findings);
   return {
     version: 1,
     tool: { name: 'egress-audit', version: '0.1.0', informationUri: 'https://github.com/egress-audit/egress-audit' },

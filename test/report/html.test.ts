@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { formatContext } from '../../src/report/formats.ts';
 import { html } from '../../src/report/html.ts';
 import { clip, LIMITS, scriptJson, type Payload } from '../../src/report/html/payload.ts';
-import type { ScanResult } from '../../src/report/model.ts';
+import type { ScanResult } from '../../src/scan/result.ts';
 import { ROOT, runCli, tempDir } from '../helpers/cli.ts';
 import { LONG_NAME, SCRIPT_NAME, smallResult, TEMPLATE_NAME, XSS_NAME } from './html-results.ts';
 

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
-import { parameterDocs } from '../../policy/config.ts';
+import { parameterDocs } from '../../config/config.ts';
 import { explainPolicy, type PolicyExplanation } from '../../policy/explain.ts';
 import { plain, type CommandContext } from '../io.ts';
-import { policySetup } from '../policy-setup.ts';
+import { policySetup } from '../setup.ts';
 
 interface ExplainArgs {
   policy: string;

@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../io.ts';
 import { plain } from '../io.ts';
-import { argOptions, argSource, type ArgArgs } from './arg-options.ts';
-import { ArgProgress } from './arg-progress.ts';
+import { argOptions, argSource, type ArgArgs } from '../arg/options.ts';
+import { ArgProgress } from '../arg/progress.ts';
 
 interface ExportArgs extends ArgArgs {
   out: string;
@@ -27,7 +27,7 @@ export function exportCommand(ctx: CommandContext): CommandModule<object, Export
       ) as unknown as Argv<ExportArgs>,
     handler: async (args) => {
       const source = await argSource(args);
-      const { fetchArgSnapshot, writeSnapshot } = await import('../../inventory/arg/index.ts');
+      const { fetchArgSnapshot, writeSnapshot } = await import('../../inventory/sources/arg/index.ts');
       const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args.out, snapshot.files, snapshot.manifest);

@@ -1,11 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
-import { canonicalOutboundType, OUTBOUND_TYPES } from '../../inventory/azure.ts';
-import { buildFacts } from '../../inventory/facts.ts';
-import type { ClusterFacts } from '../../inventory/facts-types.ts';
+import { canonicalOutboundType, OUTBOUND_TYPES } from '../../inventory/facts/azure.ts';
+import { buildFacts } from '../../inventory/facts/facts.ts';
+import type { ClusterFacts } from '../../inventory/facts/types.ts';
 import { planMigration } from '../../plan/plan.ts';
 import { renderPlans } from '../../plan/render.ts';
-import { loadFixtures } from '../../scan.ts';
+import { loadFixtures } from '../../inventory/sources/files/index.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { SAMPLE_DIR } from './scan.ts';
 

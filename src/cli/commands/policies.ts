@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { lintPolicies } from '../../policy/lint.ts';
 import { BUILTIN_POLICY_DIR } from '../../policy/load.ts';
-import { verifyPolicies } from '../../policy/verify.ts';
+import { verifyPolicies } from '../../policy/testing/verify.ts';
 import { columns } from '../../text.ts';
 import { plain, type CommandContext } from '../io.ts';
-import { policySetup } from '../policy-setup.ts';
+import { policySetup } from '../setup.ts';
 
 interface ListArgs {
   format: 'text' | 'json';

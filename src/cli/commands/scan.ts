@@ -3,20 +3,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
-import { loadBaseline } from '../../policy/baseline.ts';
-import { loadSuppressions } from '../../policy/suppressions.ts';
+import { loadBaseline } from '../../triage/baseline.ts';
+import { loadSuppressions } from '../../triage/suppressions.ts';
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import { writeReports } from '../../report/index.ts';
 import { collectGarbage } from '../memory.ts';
 import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
-import type { ScanResult } from '../../report/model.ts';
+import type { ScanResult } from '../../scan/result.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
-import { evaluate, exitCode, loadFixtures, type EvaluateOptions, type LoadedInventory } from '../../scan.ts';
+import { evaluate, type EvaluateOptions } from '../../scan/scan.ts';
+import { exitCode } from '../../scan/result.ts';
+import { filesSource } from '../../inventory/sources/files/index.ts';
+import { type LoadedInventory } from '../../inventory/sources/source.ts';
 import { plain, type CommandContext } from '../io.ts';
-import { policySetup } from '../policy-setup.ts';
+import { policySetup } from '../setup.ts';
 import { printSummary } from '../summary.ts';
-import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from './arg-options.ts';
-import { ArgProgress } from './arg-progress.ts';
+import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from '../arg/options.ts';
+import { ArgProgress } from '../arg/progress.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
 
@@ -131,7 +134,7 @@ const LARGE_SCAN = 1000;
  * scan) stayed reachable while the reports were written; once this returns, nothing holds it.
  */
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
-  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await loadFixtures(fixtureInputs(args));
+  const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
   if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -147,7 +150,7 @@ async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInve
   if (args.input?.length) throw new InputError('--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)');
   const source = await argSource(args);
   const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
-  const { loadArg } = await import('../../inventory/arg/index.ts');
+  const { loadArg } = await import('../../inventory/sources/arg/index.ts');
   return loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
 }
 

@@ -1,6 +1,6 @@
 import { SEVERITIES } from '../../policy/types.ts';
-import type { SuppressionEntry } from '../../policy/suppressions.ts';
-import type { ScanResult } from '../model.ts';
+import type { SuppressionEntry } from '../../triage/suppressions.ts';
+import type { ScanResult } from '../../scan/result.ts';
 
 /**
  * Upper bounds on any one string in the page. A hostile or broken inventory can carry megabyte

@@ -1,5 +1,5 @@
 import type { Severity } from '../../policy/types.ts';
-import type { ScanResult } from '../model.ts';
+import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 
 const nf = new Intl.NumberFormat('en-US');

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
-import type { ScanResult } from '../model.ts';
+import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { ScanError } from '../../../errors.ts';
+import { RowIndex } from '../../../json/locate/locate.ts';
+import { collectFiles, readDocument } from '../../../json/read.ts';
+import { InventoryBuilder } from '../../normalize/builder.ts';
+import { asManifest, manifestErrors } from '../arg/manifest.ts';
+import type { LoadedInventory, Source } from '../source.ts';
+import { extractRows } from './shapes.ts';
+
+export function filesSource(inputs: readonly string[]): Source {
+  return { load: () => loadFixtures(inputs) };
+}
+
+/**
+ * Reads exported fixtures (files or folders) into the inventory. Throws InputError on unreadable input.
+ * An `egress-audit export` manifest is not inventory: the scopes it says failed are reported again,
+ * so an offline scan of a partial export is as incomplete as the live scan was.
+ */
+export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
+  const { files, skipped } = await collectFiles(inputs);
+  const rowIndex = RowIndex.start(files.map((f) => path.resolve(f)));
+  const builder = new InventoryBuilder();
+  const shown = new Map<string, string>();
+  const exportErrors: ScanError[] = [];
+  try {
+    for (const f of files) {
+      // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
+      const doc = await readDocument(f);
+      const manifest = asManifest(doc.value);
+      if (manifest) {
+        exportErrors.push(...manifestErrors(manifest));
+        continue;
+      }
+      shown.set(doc.file, doc.absPath);
+      for (const row of extractRows(doc)) builder.add(row);
+    }
+  } catch (err) {
+    rowIndex?.close();
+    throw err;
+  }
+  const { inventory, errors } = builder.finish();
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex };
+}

@@ -1,0 +1,20 @@
+import type { ScanError } from '../../errors.ts';
+import type { RowIndex } from '../../json/locate/locate.ts';
+import type { Inventory } from '../model.ts';
+
+/** What every inventory source yields: the normalized inventory and the problems met reading it. */
+export interface LoadedInventory {
+  inventory: Inventory;
+  errors: ScanError[];
+  inputs: string[];
+  /** Display path → absolute path of every file read, for resolving finding locations. */
+  files: Map<string, string>;
+  skipped: string[];
+  /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
+  rowIndex?: RowIndex | null;
+}
+
+/** An input kind (exported files, Azure Resource Graph live, ...): one folder under sources/. */
+export interface Source {
+  load(): Promise<LoadedInventory>;
+}

@@ -1,0 +1,153 @@
+import type { ProfileAssignment } from '../config/assign.ts';
+import type { ScanError } from '../errors.ts';
+import { eachFacts } from '../inventory/facts/facts.ts';
+import type { ClusterFacts } from '../inventory/facts/types.ts';
+import { key } from '../inventory/model.ts';
+import type { LoadedInventory } from '../inventory/sources/source.ts';
+import { Locator, type LocateRequest } from '../json/locate/locate.ts';
+import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
+import type { CompiledPolicy } from '../policy/load.ts';
+import type { Severity } from '../policy/types.ts';
+import { TOOL } from '../tool.ts';
+import { countBySeverity, sortFindings, type ClusterResult, type Finding, type ScanResult } from './result.ts';
+import type { Baseline } from '../triage/baseline.ts';
+import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
+import { triage } from '../triage/triage.ts';
+
+export interface EvaluateOptions {
+  source: 'fixtures' | 'arg';
+  policies: readonly CompiledPolicy[];
+  profiles: ProfileAssignment;
+  failOn: Severity | 'none';
+  startedAt: Date;
+  suppressions?: SuppressionSet;
+  baseline?: Baseline;
+}
+
+/** Facts → policies → the result model every report is rendered from. */
+export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanResult {
+  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
+  const findings: Finding[] = [];
+  const places: (LocateRequest | null)[] = [];
+  const clusters: ClusterResult[] = [];
+  const users = new ErrorUsers(loaded.errors);
+  const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
+
+  // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
+  // and the results, not every cluster's facts.
+  for (const c of eachFacts(loaded.inventory)) {
+    const { profile, reason } = opts.profiles.profileFor(c);
+    let active = activeByProfile.get(profile.name);
+    if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
+    const raw = evaluateCluster(c, active, profile.params);
+    for (const { source, sourceProperty, ...rest } of raw) {
+      findings.push({ ...rest, location: null });
+      places.push(source ? { source, property: sourceProperty } : null);
+    }
+    users.note(c);
+    const incomplete = c.incompleteReasons.length > 0;
+    clusters.push({
+      id: c.id,
+      name: c.name,
+      subscriptionId: c.subscriptionId,
+      resourceGroup: c.resourceGroup,
+      location: c.location,
+      profile: profile.name,
+      profileReason: reason,
+      outboundType: c.outboundType,
+      vnetMode: c.vnetMode,
+      zones: c.zones,
+      kubernetesVersion: c.kubernetesVersion,
+      apiServer: c.apiServer.private ? 'private' : c.apiServer.vnetIntegration ? 'vnet-integration' : 'public',
+      status: incomplete ? 'incomplete' : raw.length ? 'fail' : 'pass',
+      findings: raw.length,
+      missing: c.missing,
+      incompleteReasons: c.incompleteReasons,
+    });
+  }
+  // Locations are resolved all at once: one pass per file instead of one per finding.
+  locator.locateAll(places).forEach((region, i) => {
+    const source = places[i]?.source;
+    if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
+  });
+  sortFindings(findings);
+  const errors = users.attach(loaded.errors);
+  const bySeverity = countBySeverity(findings);
+  const result: ScanResult = {
+    version: 1,
+    tool: TOOL,
+    scan: {
+      source: opts.source,
+      inputs: loaded.inputs,
+      startedAt: opts.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      profile: [...activeByProfile.keys()].join(','),
+      failOn: opts.failOn,
+    },
+    summary: {
+      clusters: clusters.length,
+      passed: clusters.filter((c) => c.status === 'pass').length,
+      failed: clusters.filter((c) => c.status === 'fail').length,
+      findings: findings.length,
+      bySeverity,
+      notEvaluated: clusters.filter((c) => c.status === 'incomplete').length,
+    },
+    clusters,
+    findings,
+    errors,
+    policies: opts.policies.map((p) => ({
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      severity: p.severity,
+      description: p.description,
+      rationale: p.rationale,
+      helpUri: p.helpUri,
+      tags: p.tags,
+      remediation: p.remediation.text,
+      ...(p.remediation.command ? { remediationCommand: p.remediation.command } : {}),
+      docs: p.docs ?? [],
+      disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name),
+    })),
+  };
+  return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
+}
+
+/**
+ * Names, on each error about a resource, the clusters that resource leaves incomplete. Clusters
+ * are noted as they are evaluated, and only the resources errors name are tracked.
+ */
+class ErrorUsers {
+  private readonly wanted: Set<string>;
+  private readonly users = new Map<string, Set<string>>();
+
+  constructor(errors: readonly ScanError[]) {
+    this.wanted = new Set(errors.flatMap((e) => (e.resourceId ? [key(e.resourceId)] : [])));
+  }
+
+  note(c: ClusterFacts): void {
+    if (!this.wanted.size) return;
+    const use = (id: string | null): void => {
+      if (!id || !this.wanted.has(key(id))) return;
+      let set = this.users.get(key(id));
+      if (!set) this.users.set(key(id), (set = new Set()));
+      set.add(c.id);
+    };
+    use(c.id);
+    for (const p of c.pools) use(p.id);
+    for (const s of c.subnets) {
+      use(s.id);
+      use(s.routeTableId);
+      use(s.natGatewayId);
+    }
+    for (const g of c.natGateways) use(g.id);
+    for (const e of c.egressIps) use(e.id);
+  }
+
+  attach(errors: ScanError[]): ScanError[] {
+    return errors.map((e) => {
+      const touched = e.resourceId ? this.users.get(key(e.resourceId)) : undefined;
+      return touched ? { ...e, clusters: [...touched].sort() } : e;
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadArg } from '../../../../src/inventory/sources/arg/index.ts';
+import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../../src/policy/load.ts';
+import { BUILTIN_PROFILES } from '../../../../src/policy/profiles.ts';
+import type { Finding } from '../../../../src/scan/result.ts';
+import { evaluate } from '../../../../src/scan/scan.ts';
+import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
+import { singleProfile } from '../../../../src/config/assign.ts';
+import { type LoadedInventory } from '../../../../src/inventory/sources/source.ts';
+import type { ArgEmulator } from '../../../arg-emulator/server.ts';
+import { SAMPLE } from '../../../helpers/cli.ts';
+import { emulator, staticCredential } from './helpers.ts';
+
+/**
+ * The bundled sample (14 clusters, every policy failing somewhere) served by the emulator: a live
+ * scan must find every resource the policies need by following references alone, and judge
+ * exactly as the scan of the files does.
+ */
+describe('the bundled sample, live', () => {
+  let emu: ArgEmulator;
+  let live: LoadedInventory & { snapshot: { files: { rows: unknown[] }[] } };
+  let offline: LoadedInventory;
+  beforeAll(async () => {
+    emu = await emulator({ fixtures: [SAMPLE] });
+    live = await loadArg({
+      scope: { subscriptions: [], managementGroups: [] },
+      cloud: 'AzurePublicCloud',
+      credential: staticCredential(),
+      armEndpoint: emu.url,
+      ca: emu.caPem,
+      tool: { name: 'egress-audit', version: 'test' },
+    });
+    offline = await loadFixtures([SAMPLE]);
+  });
+  afterAll(() => emu.close());
+
+  const judge = (loaded: LoadedInventory) =>
+    evaluate(loaded, {
+      source: 'arg',
+      policies: loadPoliciesOrThrow([BUILTIN_POLICY_DIR]),
+      profiles: singleProfile(BUILTIN_PROFILES['baseline']!, '--profile'),
+      failOn: 'high',
+      startedAt: new Date(0),
+    });
+  const unlocated = (fs: Finding[]) => fs.map(({ location: _location, ...f }) => f);
+
+  test('nothing is missing: no errors, no incomplete cluster', () => {
+    expect(live.errors).toEqual([]);
+    const r = judge(live);
+    expect(r.summary.clusters).toBe(14);
+    expect(r.summary.notEvaluated).toBe(0);
+  });
+
+  test('the same findings and cluster verdicts as scanning the files', () => {
+    const a = judge(live);
+    const b = judge(offline);
+    expect(a.findings.length).toBeGreaterThan(20);
+    expect(new Set(a.findings.map((f) => f.policyId)).size).toBe(22);
+    expect(unlocated(a.findings)).toEqual(unlocated(b.findings));
+    expect(a.clusters).toEqual(b.clusters);
+  });
+
+  test('fewer rows than the files hold: what no cluster uses is never fetched', () => {
+    const fetched = live.snapshot.files.reduce((n, f) => n + f.rows.length, 0);
+    const inFiles = readdirSync(SAMPLE)
+      .filter((f) => f.endsWith('.json'))
+      .reduce((n, f) => n + (JSON.parse(readFileSync(path.join(SAMPLE, f), 'utf8')) as unknown[]).length, 0);
+    expect(fetched).toBeLessThan(inFiles);
+    expect(offline.inventory.networkSecurityGroups.size).toBeGreaterThan(0);
+    expect(live.inventory.networkSecurityGroups.size).toBe(0);
+  });
+});
