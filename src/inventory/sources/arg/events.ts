@@ -1,7 +1,7 @@
 /** What a live collection reports while it runs; the CLI turns these into progress on stderr. */
 export type ArgEvent =
   | { kind: 'request'; scope: string; attempt: number }
-  | { kind: 'phase'; phase: 'clusters' | 'network'; round?: number; resources?: number; queries?: number }
+  | { kind: 'phase'; phase: 'clusters' | 'network' | 'network-typed'; round?: number; resources?: number; queries?: number }
   | { kind: 'page'; purpose: 'clusters' | 'network'; scope: string; page: number; rows: number; totalRecords: number; subscriptions: number }
   | { kind: 'wait'; scope: string; ms: number; reason: 'quota' | 'retry'; status?: number | string; attempt?: number }
   | { kind: 'shrink'; scope: string; top: number }
