@@ -65,6 +65,10 @@ export class ArgProgress {
       case 'shrink':
         this.line(`response too large for ${plain(e.scope)}; asking for pages of ${n(e.top)} rows`);
         break;
+      case 'done':
+        this.rows = e.rows;
+        this.subscriptions = e.subscriptions;
+        break;
       case 'scope-failed':
         this.failures++;
         this.line(`FAILED ${plain(e.scope)}: ${plain(e.message)}`, true);

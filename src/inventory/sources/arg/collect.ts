@@ -37,8 +37,8 @@ export interface Collected {
 }
 
 /**
- * ARG has no documented limit on query text; ARM's request body limit is far above this. The
- * budget keeps an ID list to a couple of hundred IDs, which the Kusto parser takes in milliseconds.
+ * No documented limit on ARG's query text was found; this budget is a conservative guess that
+ * keeps an ID list to a couple of hundred IDs (4x the old 8,000, which cost 4x the requests).
  */
 export const MAX_QUERY_CHARS = 32_000;
 
@@ -64,6 +64,7 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
 
   await collectNetwork(p, clusters, { strategy: opts.network ?? 'auto', subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS, pageSize });
 
+  p.emit({ kind: 'done', rows: p.rows.size + p.extra.length, subscriptions: p.subscriptionsSeen.size });
   return {
     rows: [...p.rows.values(), ...p.extra],
     errors: p.errors,
