@@ -1,77 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { findSyntaxError } from './syntax.ts';
 
 /** One inventory file as read from disk: its display path (relative to cwd) and parsed JSON value. */
-export interface InputDocument {
-  file: string;
-  absPath: string;
-  text: string;
+export interface InputDocument extends TextFile {
   value: unknown;
-}
-
-export interface CollectedFiles {
-  files: string[];
-  /** Paths met in folders and not read, each with the reason (`notes.txt: not a *.json file`). */
-  skipped: string[];
-}
-
-/**
- * Expands the --input paths into the JSON files to read. Folders are walked recursively; only
- * regular *.json files count. Files and folders are identified by device and inode, so a
- * symbolic-link loop ends and a file reached twice (two inputs, a link, a hard link) is read once.
- */
-export async function collectFiles(inputs: readonly string[]): Promise<CollectedFiles> {
-  const seenFiles = new Map<string, string>();
-  const seenDirs = new Set<string>();
-  const files: string[] = [];
-  const skipped: string[] = [];
-
-  async function visit(p: string, explicit: boolean): Promise<void> {
-    const shown = display(p);
-    let info;
-    try {
-      info = await stat(p, { bigint: true });
-    } catch (err) {
-      if (explicit) throw new InputError(`${shown}: cannot read: ${describeFsError(err)}`);
-      skipped.push(`${shown}: ${describeFsError(err)}`);
-      return;
-    }
-    const id = `${info.dev}:${info.ino}`;
-    if (info.isDirectory()) {
-      if (seenDirs.has(id)) return;
-      seenDirs.add(id);
-      let entries: string[];
-      try {
-        entries = await readdir(p);
-      } catch (err) {
-        throw new InputError(`${shown}: cannot read the folder: ${describeFsError(err)}`);
-      }
-      for (const entry of entries.sort()) await visit(path.join(p, entry), false);
-      return;
-    }
-    if (!info.isFile()) {
-      // A FIFO or device would block or never end; only regular files are inventory.
-      if (explicit) throw new InputError(`${shown}: not a regular file`);
-      skipped.push(`${shown}: not a regular file`);
-      return;
-    }
-    if (!explicit && !p.toLowerCase().endsWith('.json')) {
-      skipped.push(`${shown}: not a *.json file`);
-      return;
-    }
-    const first = seenFiles.get(id);
-    if (first !== undefined) {
-      skipped.push(`${shown}: the same file as ${first}, read once`);
-      return;
-    }
-    seenFiles.set(id, shown);
-    files.push(p);
-  }
-
-  for (const input of inputs) await visit(input, true);
-  return { files, skipped };
 }
 
 export function display(p: string): string {
@@ -90,7 +25,7 @@ const FS_ERRORS: Record<string, string> = {
   ERR_FS_FILE_TOO_LARGE: 'the file is too large to read (2 GiB or more)',
 };
 
-function describeFsError(err: unknown): string {
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code && Object.hasOwn(FS_ERRORS, code)) return `${code} (${FS_ERRORS[code]})`;
   return code ?? String(err);
@@ -98,27 +33,59 @@ function describeFsError(err: unknown): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes and parses one file; every failure is an InputError naming file, line and column. */
-export async function readDocument(p: string): Promise<InputDocument> {
+/** A UTF-8 text file as read from disk, with its display path (relative to cwd when inside it). */
+export interface TextFile {
+  file: string;
+  absPath: string;
+  text: string;
+}
+
+/**
+ * Reads one UTF-8 text file. What is not a regular file is refused before it is opened (a FIFO
+ * would block, /dev/zero never ends); so are UTF-16/32 and invalid UTF-8, naming line and column.
+ */
+export async function readText(p: string): Promise<TextFile> {
   const file = display(p);
   let bytes: Buffer;
   try {
+    if (!(await stat(p)).isFile()) throw new InputError(`${file}: not a regular file`);
     bytes = await readFile(p);
   } catch (err) {
-    throw new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  const text = decode(bytes, file);
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+
+/** readText for the synchronous readers (policy folders, test tables). */
+export function readTextSync(p: string): TextFile {
+  const file = display(p);
+  let bytes: Buffer;
+  try {
+    if (!statSync(p).isFile()) throw new InputError(`${file}: not a regular file`);
+    bytes = readFileSync(p);
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+  }
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+
+/** JSON.parse with the one wording of every JSON mistake: `FILE:LINE:COL: invalid JSON: ...`. */
+export function parseJson(file: string, text: string): unknown {
   if (/^[ \t\r\n]*$/.test(text)) {
     const end = lineColumn(text, text.length);
     throw new InputError(`${file}:${end.line}:${end.column}: the file is empty; expected a JSON document`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new InputError(`${file}:${describeSyntaxError(text, err)}`);
   }
-  return { file, absPath: path.resolve(p), text, value };
+}
+
+/** Decodes and parses one file; every failure is an InputError naming file, line and column. */
+export async function readDocument(p: string): Promise<InputDocument> {
+  const t = await readText(p);
+  return { ...t, value: parseJson(t.file, t.text) };
 }
 
 function decode(bytes: Buffer, file: string): string {

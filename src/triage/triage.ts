@@ -1,6 +1,5 @@
 import { compareToBaseline, type Baseline } from './baseline.ts';
 import { applySuppressions, type SuppressionSet } from './suppressions.ts';
-import type { Severity } from '../policy/types.ts';
 import { countBySeverity, type Finding, type ScanResult } from '../scan/result.ts';
 
 export interface TriageOptions {

@@ -1,30 +1,19 @@
 import type { ScanError } from '../../errors.ts';
-import { ErrorLog, FieldReader, isObject, jsonPath, lookup, MAX_STRING_LENGTH, type Json, type PathSeg } from './fields.ts';
+import { ErrorLog, FieldReader, isObject, jsonPath, lookup, type Json, type PathSeg } from './fields.ts';
 import {
   key,
   TYPE_KINDS,
   type AgentPool,
-  type Cluster,
   type Inventory,
-  type NatGateway,
   type NetworkSecurityGroup,
-  type PublicIp,
-  type PublicIpPrefix,
   type ResourceKind,
-  type RouteTable,
   type SourceRef,
   type Subnet,
 } from '../model.ts';
 import type { RawRow } from '../sources/files/shapes.ts';
-
-const POOL_TYPES = ['VirtualMachineScaleSets', 'AvailabilitySet', 'VirtualMachines'];
-const OS_TYPES = ['Linux', 'Windows'];
-const POOL_MODES = ['System', 'User', 'Gateway', 'Machines', 'ManagedSystem'];
-const LB_SKUS = ['standard', 'basic'];
-const NAT_SKUS = ['Standard', 'StandardV2'];
-const IP_SKUS = ['Basic', 'Standard', 'StandardV2'];
-const IP_VERSIONS = ['IPv4', 'IPv6'];
-const NEXT_HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'];
+import { readCluster, readPool } from './cluster.ts';
+import { lastSegment, nameOf, propertyPrefix, type BaseFields } from './common.ts';
+import { readNatGateway, readPublicIp, readPublicIpPrefix, readRouteTable, readSubnet } from './network.ts';
 
 /**
  * Turns raw rows (any accepted shape, ARM or `az` CLI casing) into the typed inventory.
@@ -202,182 +191,7 @@ export class InventoryBuilder {
   }
 }
 
-type BaseFields = { id: string; name: string; source: SourceRef; invalid: boolean };
 type SeparatePool = { id: string; source: SourceRef; invalid: boolean; clusterKey: string; pool: AgentPool };
-
-function nameOf(r: FieldReader, row: Json, at: PathSeg[], id: string): string {
-  return r.string(row, 'name', at) ?? lastSegment(id);
-}
-
-function lastSegment(id: string): string {
-  const parts = id.split('/').filter(Boolean);
-  return parts[parts.length - 1] ?? id;
-}
-
-function idPart(id: string, segment: string): string {
-  const parts = id.split('/');
-  const i = parts.findIndex((p) => p.toLowerCase() === segment);
-  return i >= 0 ? (parts[i + 1] ?? '') : '';
-}
-
-function propertyPrefix(at: readonly PathSeg[], rowPath: readonly PathSeg[]): string {
-  return jsonPath(at.slice(rowPath.length)).replace(/^\$\.?/, '');
-}
-
-function zones(r: FieldReader, o: Json, name: string, at: PathSeg[]): string[] | null {
-  const z = r.strings(o, name, at);
-  return z ? [...new Set(z)].sort() : null;
-}
-
-function readCluster(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): Cluster {
-  const rowPath = base.source.path;
-  const net = r.object(p, 'networkProfile', at);
-  const lb = net ? r.object(net.value, 'loadBalancerProfile', net.path) : null;
-  const nat = net ? r.object(net.value, 'natGatewayProfile', net.path) : null;
-  const api = r.object(p, 'apiServerAccessProfile', at);
-  const tagsObj = r.object(row, 'tags', rowPath);
-
-  const pools: AgentPool[] = [];
-  const profiles = r.array(p, 'agentPoolProfiles', at);
-  profiles?.value.forEach((v, i) => {
-    const path = [...profiles.path, i];
-    if (!isObject(v)) return void r.fail(path, 'an agent pool object', v);
-    const name = r.string(v, 'name', path) ?? `#${i}`;
-    pools.push(readPool(r, v, path, name, { file: base.source.file, path }, propertyPrefix(path, rowPath)));
-  });
-
-  const managedIps = lb ? r.object(lb.value, 'managedOutboundIPs', lb.path) : null;
-  const outIps = lb ? r.object(lb.value, 'outboundIPs', lb.path) : null;
-  const outPrefixes = lb ? r.object(lb.value, 'outboundIPPrefixes', lb.path) : null;
-  const natManaged = nat ? r.object(nat.value, 'managedOutboundIPProfile', nat.path) : null;
-  const natSku = nat ? r.object(nat.value, 'sku', nat.path) : null;
-  const tags: Record<string, string> = {};
-  if (tagsObj) {
-    for (const [k, v] of Object.entries(tagsObj.value)) {
-      if (v === null) continue;
-      if (k.length > MAX_STRING_LENGTH) r.fail([...tagsObj.path, k], `a tag name of at most ${MAX_STRING_LENGTH} characters`, k);
-      const value = r.text(v, [...tagsObj.path, k], 'a string tag value');
-      // defineProperty, not assignment: a tag named "__proto__" is data, not the object's prototype.
-      if (value !== null) Object.defineProperty(tags, k, { value, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  const ranges = (api ? r.strings(api.value, 'authorizedIPRanges', api.path, { entries: 200, why: 'the AKS limit' }) : null) ?? [];
-  const rangesPath = api ? [...api.path, lookup(api.value, 'authorizedIPRanges')?.key ?? 'authorizedIPRanges'] : [];
-
-  return {
-    ...base,
-    subscriptionId: r.string(row, 'subscriptionId', rowPath) ?? idPart(base.id, 'subscriptions'),
-    resourceGroup: r.string(row, 'resourceGroup', rowPath) ?? idPart(base.id, 'resourcegroups'),
-    location: r.string(row, 'location', rowPath),
-    tags,
-    kubernetesVersion: r.string(p, 'kubernetesVersion', at),
-    currentKubernetesVersion: r.string(p, 'currentKubernetesVersion', at),
-    outboundType: net ? r.string(net.value, 'outboundType', net.path) : null,
-    loadBalancerSku: net ? r.enumValue(net.value, 'loadBalancerSku', net.path, LB_SKUS) : null,
-    allocatedOutboundPorts: lb ? r.count(lb.value, 'allocatedOutboundPorts', lb.path, 0, 64000) : null,
-    lbManagedOutboundIpCount: managedIps ? r.count(managedIps.value, 'count', managedIps.path, 0, 100) : null,
-    lbEffectiveOutboundIpIds: lb ? r.refIds(lb.value, 'effectiveOutboundIPs', lb.path) : null,
-    lbOutboundIpIds: (outIps ? r.refIds(outIps.value, 'publicIPs', outIps.path) : null) ?? [],
-    lbOutboundIpPrefixIds: (outPrefixes ? r.refIds(outPrefixes.value, 'publicIPPrefixes', outPrefixes.path) : null) ?? [],
-    natManagedOutboundIpCount: natManaged ? r.count(natManaged.value, 'count', natManaged.path, 0, 16) : null,
-    natIdleTimeoutInMinutes: nat ? r.count(nat.value, 'idleTimeoutInMinutes', nat.path, 0, 1000) : null,
-    natEffectiveOutboundIpIds: (nat ? r.refIds(nat.value, 'effectiveOutboundIPs', nat.path) : null) ?? [],
-    natSku: natSku ? r.enumValue(natSku.value, 'name', natSku.path, NAT_SKUS) : null,
-    enablePrivateCluster: api ? r.boolean(api.value, 'enablePrivateCluster', api.path) : null,
-    enableVnetIntegration: api ? r.boolean(api.value, 'enableVnetIntegration', api.path) : null,
-    authorizedIpRanges: ranges.filter((c, i) => r.cidr(c, [...rangesPath, i]) !== null),
-    pools,
-  };
-}
-
-function readPool(r: FieldReader, v: Json, path: PathSeg[], name: string, source: SourceRef, propertyPath: string): AgentPool {
-  const win = r.object(v, 'windowsProfile', path);
-  return {
-    name,
-    source,
-    propertyPath,
-    type: r.enumValue(v, 'type', path, POOL_TYPES),
-    osType: r.enumValue(v, 'osType', path, OS_TYPES),
-    mode: r.enumValue(v, 'mode', path, POOL_MODES),
-    count: r.count(v, 'count', path, 0, 5000),
-    enableAutoScaling: r.boolean(v, 'enableAutoScaling', path),
-    minCount: r.count(v, 'minCount', path, 0, 5000),
-    maxCount: r.count(v, 'maxCount', path, 0, 5000),
-    availabilityZones: zones(r, v, 'availabilityZones', path),
-    enableNodePublicIp: r.boolean(v, 'enableNodePublicIP', path),
-    disableOutboundNat: win ? r.boolean(win.value, 'disableOutboundNat', win.path) : null,
-    vnetSubnetId: r.string(v, 'vnetSubnetID', path),
-  };
-}
-
-function readSubnet(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields): Subnet {
-  return {
-    ...base,
-    addressPrefix: r.string(p, 'addressPrefix', at),
-    natGatewayId: r.refId(p, 'natGateway', at),
-    routeTableId: r.refId(p, 'routeTable', at),
-    networkSecurityGroupId: r.refId(p, 'networkSecurityGroup', at),
-    defaultOutboundAccess: r.boolean(p, 'defaultOutboundAccess', at),
-  };
-}
-
-function sku(r: FieldReader, row: Json, at: PathSeg[], allowed: readonly string[]): string | null {
-  const s = r.object(row, 'sku', at);
-  return s ? r.enumValue(s.value, 'name', s.path, allowed) : null;
-}
-
-function readNatGateway(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): NatGateway {
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, NAT_SKUS),
-    zones: zones(r, row, 'zones', base.source.path) ?? [],
-    idleTimeoutInMinutes: r.count(p, 'idleTimeoutInMinutes', at, 0, 1000),
-    // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
-    publicIpIds: [...(r.refIds(p, 'publicIpAddresses', at) ?? []), ...(r.refIds(p, 'publicIpAddressesV6', at) ?? [])],
-    publicIpPrefixIds: [...(r.refIds(p, 'publicIpPrefixes', at) ?? []), ...(r.refIds(p, 'publicIpPrefixesV6', at) ?? [])],
-  };
-}
-
-function readPublicIp(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): PublicIp {
-  const address = r.string(p, 'ipAddress', at);
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
-    ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, 'ipAddress')?.key ?? 'ipAddress']),
-    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
-    natGatewayId: r.refId(p, 'natGateway', at),
-    zones: zones(r, row, 'zones', base.source.path) ?? [],
-  };
-}
-
-function readPublicIpPrefix(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): PublicIpPrefix {
-  const prefix = r.string(p, 'ipPrefix', at);
-  return {
-    ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
-    ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, 'ipPrefix')?.key ?? 'ipPrefix']),
-    prefixLength: r.count(p, 'prefixLength', at, 0, 128),
-    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
-    natGatewayId: r.refId(p, 'natGateway', at),
-  };
-}
-
-function readRouteTable(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields): RouteTable {
-  const routes = r.array(p, 'routes', at);
-  const out: RouteTable['routes'] = [];
-  routes?.value.forEach((v, i) => {
-    const path = [...routes.path, i];
-    if (!isObject(v)) return void r.fail(path, 'a route object', v);
-    const rp = r.propertiesOf(v, path);
-    out.push({
-      name: r.string(v, 'name', path) ?? `#${i}`,
-      addressPrefix: r.string(rp.value, 'addressPrefix', rp.path),
-      nextHopType: r.enumValue(rp.value, 'nextHopType', rp.path, NEXT_HOPS),
-      nextHopIpAddress: r.string(rp.value, 'nextHopIpAddress', rp.path),
-    });
-  });
-  return { ...base, routes: out };
-}
 
 function where(source: SourceRef): string {
   return `${source.file} ${jsonPath(source.path)}`;

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
@@ -38,6 +39,7 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  tables: StaticView;
 }
 
 export interface Option {
@@ -145,6 +147,7 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    tables: buildStaticView(result),
   };
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ScanError } from '../../../errors.ts';
 import { RowIndex } from '../../../json/locate/locate.ts';
-import { collectFiles, readDocument } from '../../../json/read.ts';
+import { readDocument } from '../../../json/read.ts';
+import { collectFiles } from './collect.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
 import { asManifest, manifestErrors } from '../arg/manifest.ts';
 import type { LoadedInventory, Source } from '../source.ts';

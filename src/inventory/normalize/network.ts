@@ -1,0 +1,77 @@
+import { isObject, lookup, type FieldReader, type Json, type PathSeg } from './fields.ts';
+import type { NatGateway, PublicIp, PublicIpPrefix, RouteTable, Subnet } from '../model.ts';
+import { zones, type BaseFields } from './common.ts';
+
+export const NAT_SKUS = ['Standard', 'StandardV2'];
+const IP_SKUS = ['Basic', 'Standard', 'StandardV2'];
+const IP_VERSIONS = ['IPv4', 'IPv6'];
+const NEXT_HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'];
+
+export function readSubnet(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields): Subnet {
+  return {
+    ...base,
+    addressPrefix: r.string(p, 'addressPrefix', at),
+    natGatewayId: r.refId(p, 'natGateway', at),
+    routeTableId: r.refId(p, 'routeTable', at),
+    networkSecurityGroupId: r.refId(p, 'networkSecurityGroup', at),
+    defaultOutboundAccess: r.boolean(p, 'defaultOutboundAccess', at),
+  };
+}
+
+export function sku(r: FieldReader, row: Json, at: PathSeg[], allowed: readonly string[]): string | null {
+  const s = r.object(row, 'sku', at);
+  return s ? r.enumValue(s.value, 'name', s.path, allowed) : null;
+}
+
+export function readNatGateway(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): NatGateway {
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, NAT_SKUS),
+    zones: zones(r, row, 'zones', base.source.path) ?? [],
+    idleTimeoutInMinutes: r.count(p, 'idleTimeoutInMinutes', at, 0, 1000),
+    // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
+    publicIpIds: [...(r.refIds(p, 'publicIpAddresses', at) ?? []), ...(r.refIds(p, 'publicIpAddressesV6', at) ?? [])],
+    publicIpPrefixIds: [...(r.refIds(p, 'publicIpPrefixes', at) ?? []), ...(r.refIds(p, 'publicIpPrefixesV6', at) ?? [])],
+  };
+}
+
+export function readPublicIp(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): PublicIp {
+  const address = r.string(p, 'ipAddress', at);
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, IP_SKUS),
+    ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, 'ipAddress')?.key ?? 'ipAddress']),
+    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
+    natGatewayId: r.refId(p, 'natGateway', at),
+    zones: zones(r, row, 'zones', base.source.path) ?? [],
+  };
+}
+
+export function readPublicIpPrefix(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): PublicIpPrefix {
+  const prefix = r.string(p, 'ipPrefix', at);
+  return {
+    ...base,
+    sku: sku(r, row, base.source.path, IP_SKUS),
+    ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, 'ipPrefix')?.key ?? 'ipPrefix']),
+    prefixLength: r.count(p, 'prefixLength', at, 0, 128),
+    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
+    natGatewayId: r.refId(p, 'natGateway', at),
+  };
+}
+
+export function readRouteTable(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields): RouteTable {
+  const routes = r.array(p, 'routes', at);
+  const out: RouteTable['routes'] = [];
+  routes?.value.forEach((v, i) => {
+    const path = [...routes.path, i];
+    if (!isObject(v)) return void r.fail(path, 'a route object', v);
+    const rp = r.propertiesOf(v, path);
+    out.push({
+      name: r.string(v, 'name', path) ?? `#${i}`,
+      addressPrefix: r.string(rp.value, 'addressPrefix', rp.path),
+      nextHopType: r.enumValue(rp.value, 'nextHopType', rp.path, NEXT_HOPS),
+      nextHopIpAddress: r.string(rp.value, 'nextHopIpAddress', rp.path),
+    });
+  });
+  return { ...base, routes: out };
+}
