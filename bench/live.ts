@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RESOURCES_PATH, startArgEmulator } from '../test/arg-emulator/server.ts';
 import { CLUSTERS_PER_SUBSCRIPTION } from '../scripts/gen/estate.ts';
-import { Rng, seedFor } from '../scripts/gen/prng.ts';
-import { unrelatedNetwork } from '../scripts/gen/unrelated.ts';
+import { unrelatedFor } from '../scripts/gen/unrelated.ts';
 import { measure } from './measure.ts';
 import type { LiveResult } from './table.ts';
 
@@ -40,8 +39,7 @@ export async function liveRow(root: string, estateDir: string, clusters: number,
     const first = doc.data[0] ?? {};
     subs.push(String(first['subscriptionId']));
     // The generator's knob, applied here so that one cached estate serves both shapes.
-    const sub = { id: String(first['subscriptionId']), tenantId: String(first['tenantId']), location: String(first['location']), index };
-    rows.push(...(unrelatedNetwork(sub, unrelated, new Rng(seedFor('bench', 'unrelated', index))) as Record<string, unknown>[]));
+    for (const r of unrelatedFor(first, index, unrelated, 'bench')) rows.push(r as Record<string, unknown>);
   }
   const work = await mkdtemp(path.join(tmpdir(), 'egress-bench-live-'));
   const emu = await startArgEmulator({ dir: work, rows, clients: [CLIENT], quota: QUOTA });

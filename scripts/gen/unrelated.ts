@@ -1,5 +1,5 @@
 import { net } from './ids.ts';
-import type { Rng } from './prng.ts';
+import { Rng, seedFor } from './prng.ts';
 import { argRow, type Sub } from './rows.ts';
 
 /**
@@ -30,4 +30,10 @@ export function unrelatedNetwork(sub: Pick<Sub, 'id' | 'tenantId' | 'location' |
     }
   }
   return rows;
+}
+
+/** The same for a subscription known only by one of its rows (an estate file read back), on a stream of its own. */
+export function unrelatedFor(row: Record<string, unknown>, index: number, count: number, seed: string): object[] {
+  const sub = { id: String(row['subscriptionId']), tenantId: String(row['tenantId']), location: String(row['location']), index };
+  return unrelatedNetwork(sub, count, new Rng(seedFor(seed, 'unrelated', index)));
 }

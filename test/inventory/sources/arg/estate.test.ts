@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { requestFloor } from '../../../../bench/live.ts';
 import { generateSubscription, render } from '../../../../scripts/gen/estate.ts';
-import { Rng, seedFor } from '../../../../scripts/gen/prng.ts';
-import { unrelatedNetwork } from '../../../../scripts/gen/unrelated.ts';
+import { unrelatedFor } from '../../../../scripts/gen/unrelated.ts';
 import { singleProfile } from '../../../../src/config/assign.ts';
 import { loadArg, type ArgSourceOptions } from '../../../../src/inventory/sources/arg/index.ts';
 import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
@@ -82,7 +81,7 @@ describe('a 500-cluster estate, live', () => {
 
 describe('the same estate among many unrelated network resources', () => {
   test('rows no cluster uses are never kept, and the strategy chosen takes no more requests than ID lists', async () => {
-    const extra = files.flatMap((f, index) => unrelatedNetwork({ id: f.subscriptionId, tenantId: String((f.rows[0] as Record<string, unknown>)['tenantId']), location: 'westeurope', index }, 300, new Rng(seedFor('test', index))) as Record<string, unknown>[]);
+    const extra = files.flatMap((f, index) => unrelatedFor(f.rows[0] as Record<string, unknown>, index, 300, 'test') as Record<string, unknown>[]);
     const emu = await emulator({ fixtures: [], rows: [...rows, ...extra] });
     try {
       const auto = await loadArg(options(emu));
