@@ -8,7 +8,7 @@ import type { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { precompiledKey } from '../src/precompiled/index.ts';
-import { readSchema, schemaAjv, type SchemaName } from '../src/json/schema.ts';
+import { readSchema, schemaAjv, schemaSource, type SchemaName } from '../src/json/schema.ts';
 import { POLICY_TEMPLATE, policyAjv } from '../src/policy/load.ts';
 import { outline } from '../src/report/outline.ts';
 import { OUTLINE_OTHERWISE } from '../src/report/sarif-rules.ts';
@@ -22,7 +22,8 @@ const VALIDATED_INPUTS: readonly SchemaName[] = ['config', 'policy', 'policy-tes
 interface ValidatorSet {
   ajv: Ajv;
   kind: string;
-  schemas: object[];
+  /** Each schema to compile, and what its key is computed from (the schema itself unless said). */
+  schemas: { schema: object; source?: object }[];
 }
 
 /**
@@ -33,8 +34,8 @@ interface ValidatorSet {
 function validatorBlock(set: ValidatorSet, index: number, imports: Map<string, string>): { code: string; keys: [string, string][] } {
   const exportsMap: Record<string, string> = {};
   const keys: [string, string][] = [];
-  set.schemas.forEach((schema, i) => {
-    const key = precompiledKey(set.kind, schema);
+  set.schemas.forEach(({ schema, source }, i) => {
+    const key = precompiledKey(set.kind, source ?? schema);
     if (keys.some(([k]) => k === key)) return;
     set.ajv.addSchema(schema, key);
     exportsMap[`v${i}`] = key;
@@ -60,8 +61,8 @@ export function precompiledModule(): string {
 
   const code = { source: true, esm: true };
   const sets: ValidatorSet[] = [
-    { ajv: policyAjv({ code }), kind: 'policy', schemas: policies.flatMap((p) => [p.match, p.assert].filter((s): s is object => !!s)) },
-    ...VALIDATED_INPUTS.map((name) => ({ ajv: schemaAjv(name, { code }), kind: `schema:${name}`, schemas: [readSchema(name)] })),
+    { ajv: policyAjv({ code }), kind: 'policy', schemas: policies.flatMap((p) => [p.match, p.assert].filter((s): s is object => !!s).map((schema) => ({ schema }))) },
+    ...VALIDATED_INPUTS.map((name) => ({ ajv: schemaAjv(name, { code }), kind: `schema:${name}`, schemas: [{ schema: readSchema(name), source: schemaSource(name) }] })),
   ];
   const imports = new Map<string, string>();
   const blocks = sets.map((s, i) => validatorBlock(s, i, imports));

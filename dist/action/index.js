@@ -23,7 +23,7 @@ import {
   topLevelKeyOffset,
   writeAtomic,
   writeTemp
-} from "./chunks/chunk-4UGKIO7P.js";
+} from "./chunks/chunk-PBJUQWTV.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -48984,7 +48984,7 @@ var validators0 = (() => {
   return { v0: validate10, v1: validate11, v2: validate12, v3: validate13, v4: validate14, v5: validate15, v6: validate16, v7: validate17, v8: validate18, v9: validate19, v10: validate20, v11: validate21, v12: validate22, v13: validate23, v14: validate24, v15: validate25, v16: validate26, v17: validate27, v18: validate28, v19: validate29, v20: validate30, v21: validate31, v22: validate32, v23: validate33, v24: validate34, v25: validate35, v26: validate36, v27: validate37, v28: validate38, v29: validate39, v30: validate40, v31: validate41, v32: validate42, v33: validate43, v34: validate44, v35: validate45, v36: validate46, v37: validate47 };
 })();
 var validators1 = (() => {
-  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/config.schema.json", "title": "egress-audit configuration", "description": "egress-audit.config.json: which profile applies to which cluster, how each profile sets the policies, and extra policy folders.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "defaultProfile": { "$ref": "#/definitions/profileName", "description": "Profile of a cluster that no assign rule matches (baseline when absent)." }, "assign": { "type": "array", "items": { "$ref": "#/definitions/assignRule" }, "description": "Profile assignment rules, tried in order: the first rule that matches a cluster gives its profile." }, "profiles": { "type": "object", "propertyNames": { "$ref": "#/definitions/profileName" }, "additionalProperties": { "$ref": "#/definitions/profile" }, "description": "Profiles by name. A built-in name (baseline, secure) adjusts that profile; any other name defines a new one." }, "policyDirs": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Extra policy folders, relative to this file." }, "suppressions": { "type": "string", "minLength": 1, "description": "Suppressions file (JSON or YAML, schemas/suppressions.schema.json), relative to this file; --suppressions overrides it." } }, "definitions": { "profileName": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 }, "glob": { "type": "string", "minLength": 1, "description": "Compared case-insensitively; * matches any run of characters, ? one character." }, "assignRule": { "type": "object", "additionalProperties": false, "required": ["profile"], "anyOf": [{ "required": ["subscriptions"] }, { "required": ["resourceGroups"] }, { "required": ["tags"] }], "properties": { "profile": { "$ref": "#/definitions/profileName" }, "subscriptions": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Subscription IDs (globs). The cluster's subscription must match one." }, "resourceGroups": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Resource group names (globs). The cluster's resource group must match one." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/glob" }, "description": 'Tag name \u2192 value glob ("*": the tag is present). Every tag listed must match; tag names compare case-insensitively.' }, "description": { "type": "string", "description": "Free text, for people." } }, "description": "A rule matches a cluster when every criterion it names matches." }, "profile": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } }, "policySetting": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001). Default: all six." }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009). Default 1." }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010). Default 120." }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020). Default 1024." } }, "description": "Parameter values; the ones not given come from the profile this one starts from." } } };
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/config.schema.json", "title": "egress-audit configuration", "description": "egress-audit.config.json: which profile applies to which cluster, how each profile sets the policies, and extra policy folders.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "defaultProfile": { "$ref": "#/definitions/profileName", "description": "Profile of a cluster that no assign rule matches (baseline when absent)." }, "assign": { "type": "array", "items": { "$ref": "#/definitions/assignRule" }, "description": "Profile assignment rules, tried in order: the first rule that matches a cluster gives its profile." }, "profiles": { "type": "object", "propertyNames": { "$ref": "#/definitions/profileName" }, "additionalProperties": { "$ref": "#/definitions/profile" }, "description": "Profiles by name. A built-in name (baseline, secure) adjusts that profile; any other name defines a new one." }, "policyDirs": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Extra policy folders, relative to this file." }, "suppressions": { "type": "string", "minLength": 1, "description": "Suppressions file (JSON or YAML, schemas/suppressions.schema.json), relative to this file; --suppressions overrides it." } }, "definitions": { "profileName": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 }, "glob": { "type": "string", "minLength": 1, "description": "Compared case-insensitively; * matches any run of characters, ? one character." }, "assignRule": { "type": "object", "additionalProperties": false, "required": ["profile"], "anyOf": [{ "required": ["subscriptions"] }, { "required": ["resourceGroups"] }, { "required": ["tags"] }], "properties": { "profile": { "$ref": "#/definitions/profileName" }, "subscriptions": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Subscription IDs (globs). The cluster's subscription must match one." }, "resourceGroups": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Resource group names (globs). The cluster's resource group must match one." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/glob" }, "description": 'Tag name \u2192 value glob ("*": the tag is present). Every tag listed must match; tag names compare case-insensitively.' }, "description": { "type": "string", "description": "Free text, for people." } }, "description": "A rule matches a cluster when every criterion it names matches." }, "profile": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } }, "policySetting": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } }, "params": { "$ref": "params.schema.json", "description": "Parameter values; the ones not given come from the profile this one starts from." } } };
   const schema12 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 };
   const func2 = runtime1.default;
   const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
@@ -49270,7 +49270,7 @@ var validators1 = (() => {
   }
   const schema19 = { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } };
   const schema21 = { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } };
-  const schema22 = { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001). Default: all six." }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009). Default 1." }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010). Default 120." }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020). Default 1024." } }, "description": "Parameter values; the ones not given come from the profile this one starts from." };
+  const schema22 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001).", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020).", "default": 1024 } } };
   const func0 = runtime0.default;
   const pattern4 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
   function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -50443,10 +50443,281 @@ var validators2 = (() => {
   return { v0: validate10 };
 })();
 var validators3 = (() => {
-  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy-tests.schema.json", "title": "egress-audit policy test table", "description": "<policy folder>/tests/<ID>.json: cases a policy must pass (valid: no finding) and fail (invalid: exactly the findings listed). Run with `egress-audit policies test`.", "type": "object", "additionalProperties": false, "required": ["policy", "valid", "invalid"], "properties": { "$schema": { "type": "string" }, "policy": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "The policy ID; equal to the file name without .json." }, "valid": { "type": "array", "items": { "$ref": "#/definitions/case" } }, "invalid": { "type": "array", "items": { "type": "object", "allOf": [{ "$ref": "#/definitions/case" }], "required": ["findings"], "properties": { "findings": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["resource"], "properties": { "resource": { "type": "string", "minLength": 1, "description": "End of the offending resource ID, e.g. agentPools/win1." }, "message": { "type": "string", "description": "Text the finding's message must contain." } } } } } } } }, "definitions": { "case": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "items": { "type": "string" } }, "minNatGatewayIps": { "type": "integer" }, "maxIdleTimeoutMinutes": { "type": "integer" }, "minSnatPortsPerNode": { "type": "integer" } }, "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false } } };
-  const schema12 = { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "items": { "type": "string" } }, "minNatGatewayIps": { "type": "integer" }, "maxIdleTimeoutMinutes": { "type": "integer" }, "minSnatPortsPerNode": { "type": "integer" } }, "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false };
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy-tests.schema.json", "title": "egress-audit policy test table", "description": "<policy folder>/tests/<ID>.json: cases a policy must pass (valid: no finding) and fail (invalid: exactly the findings listed). Run with `egress-audit policies test`.", "type": "object", "additionalProperties": false, "required": ["policy", "valid", "invalid"], "properties": { "$schema": { "type": "string" }, "policy": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "The policy ID; equal to the file name without .json." }, "valid": { "type": "array", "items": { "$ref": "#/definitions/case" } }, "invalid": { "type": "array", "items": { "type": "object", "allOf": [{ "$ref": "#/definitions/case" }], "required": ["findings"], "properties": { "findings": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["resource"], "properties": { "resource": { "type": "string", "minLength": 1, "description": "End of the offending resource ID, e.g. agentPools/win1." }, "message": { "type": "string", "description": "Text the finding's message must contain." } } } } } } } }, "definitions": { "case": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "$ref": "params.schema.json", "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false } } };
   const pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+  const schema12 = { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "$ref": "params.schema.json", "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false };
+  const schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001).", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020).", "default": 1024 } } };
   const func2 = runtime1.default;
+  const func0 = runtime0.default;
+  function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.name === void 0) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "name" || key0 === "cluster" || key0 === "resources" || key0 === "params" || key0 === "findings")) {
+          const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        let data0 = data.name;
+        if (typeof data0 === "string") {
+          if (func2(data0) < 1) {
+            const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        } else {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.cluster !== void 0) {
+        let data1 = data.cluster;
+        if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+          const err4 = { instancePath: instancePath + "/cluster", schemaPath: "#/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.resources !== void 0) {
+        let data2 = data.resources;
+        if (Array.isArray(data2)) {
+          const len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
+            if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+              const err5 = { instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err6 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.params !== void 0) {
+        let data4 = data.params;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (const key1 in data4) {
+            if (!(key1 === "allowedOutboundTypes" || key1 === "minNatGatewayIps" || key1 === "maxIdleTimeoutMinutes" || key1 === "minSnatPortsPerNode")) {
+              const err7 = { instancePath: instancePath + "/params", schemaPath: "params.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+          if (data4.allowedOutboundTypes !== void 0) {
+            let data5 = data4.allowedOutboundTypes;
+            if (Array.isArray(data5)) {
+              if (data5.length < 1) {
+                const err8 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "params.schema.json/properties/allowedOutboundTypes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+              const len1 = data5.length;
+              for (let i1 = 0; i1 < len1; i1++) {
+                let data6 = data5[i1];
+                if (!(data6 === "loadBalancer" || data6 === "managedNATGateway" || data6 === "userAssignedNATGateway" || data6 === "userDefinedRouting" || data6 === "none" || data6 === "block")) {
+                  const err9 = { instancePath: instancePath + "/params/allowedOutboundTypes/" + i1, schemaPath: "params.schema.json/properties/allowedOutboundTypes/items/enum", keyword: "enum", params: { allowedValues: schema13.properties.allowedOutboundTypes.items.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+              let i2 = data5.length;
+              let j0;
+              if (i2 > 1) {
+                outer0: for (; i2--; ) {
+                  for (j0 = i2; j0--; ) {
+                    if (func0(data5[i2], data5[j0])) {
+                      const err10 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "params.schema.json/properties/allowedOutboundTypes/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                      break outer0;
+                    }
+                  }
+                }
+              }
+            } else {
+              const err11 = { instancePath: instancePath + "/params/allowedOutboundTypes", schemaPath: "params.schema.json/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          if (data4.minNatGatewayIps !== void 0) {
+            let data7 = data4.minNatGatewayIps;
+            if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+              const err12 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "params.schema.json/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (typeof data7 == "number" && isFinite(data7)) {
+              if (data7 > 16 || isNaN(data7)) {
+                const err13 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "params.schema.json/properties/minNatGatewayIps/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16 }, message: "must be <= 16" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+              if (data7 < 1 || isNaN(data7)) {
+                const err14 = { instancePath: instancePath + "/params/minNatGatewayIps", schemaPath: "params.schema.json/properties/minNatGatewayIps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data4.maxIdleTimeoutMinutes !== void 0) {
+            let data8 = data4.maxIdleTimeoutMinutes;
+            if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+              const err15 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "params.schema.json/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (typeof data8 == "number" && isFinite(data8)) {
+              if (data8 > 120 || isNaN(data8)) {
+                const err16 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "params.schema.json/properties/maxIdleTimeoutMinutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (data8 < 4 || isNaN(data8)) {
+                const err17 = { instancePath: instancePath + "/params/maxIdleTimeoutMinutes", schemaPath: "params.schema.json/properties/maxIdleTimeoutMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 4 }, message: "must be >= 4" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data4.minSnatPortsPerNode !== void 0) {
+            let data9 = data4.minSnatPortsPerNode;
+            if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+              const err18 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "params.schema.json/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (typeof data9 == "number" && isFinite(data9)) {
+              if (data9 > 64512 || isNaN(data9)) {
+                const err19 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "params.schema.json/properties/minSnatPortsPerNode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 64512 }, message: "must be <= 64512" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (data9 < 0 || isNaN(data9)) {
+                const err20 = { instancePath: instancePath + "/params/minSnatPortsPerNode", schemaPath: "params.schema.json/properties/minSnatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          }
+        } else {
+          const err21 = { instancePath: instancePath + "/params", schemaPath: "params.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err22];
+      } else {
+        vErrors.push(err22);
+      }
+      errors++;
+    }
+    validate11.errors = vErrors;
+    return errors === 0;
+  }
   function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     ;
     let vErrors = null;
@@ -50528,94 +50799,103 @@ var validators3 = (() => {
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
-            let data3 = data2[i0];
-            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-              if (data3.name === void 0) {
-                const err7 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (!validate11(data2[i0], { instancePath: instancePath + "/valid/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err7 = { instancePath: instancePath + "/valid", schemaPath: "#/properties/valid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      if (data.invalid !== void 0) {
+        let data4 = data.invalid;
+        if (Array.isArray(data4)) {
+          const len1 = data4.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data5 = data4[i1];
+            if (!validate11(data5, { instancePath: instancePath + "/invalid/" + i1, parentData: data4, parentDataProperty: i1, rootData })) {
+              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+              errors = vErrors.length;
+            }
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              if (data5.findings === void 0) {
+                const err8 = { instancePath: instancePath + "/invalid/" + i1, schemaPath: "#/properties/invalid/items/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
                 if (vErrors === null) {
-                  vErrors = [err7];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err7);
+                  vErrors.push(err8);
                 }
                 errors++;
               }
-              for (const key1 in data3) {
-                if (!(key1 === "name" || key1 === "cluster" || key1 === "resources" || key1 === "params" || key1 === "findings")) {
-                  const err8 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-              }
-              if (data3.name !== void 0) {
-                let data4 = data3.name;
-                if (typeof data4 === "string") {
-                  if (func2(data4) < 1) {
-                    const err9 = { instancePath: instancePath + "/valid/" + i0 + "/name", schemaPath: "#/definitions/case/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err9];
-                    } else {
-                      vErrors.push(err9);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err10 = { instancePath: instancePath + "/valid/" + i0 + "/name", schemaPath: "#/definitions/case/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              }
-              if (data3.cluster !== void 0) {
-                let data5 = data3.cluster;
-                if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
-                  const err11 = { instancePath: instancePath + "/valid/" + i0 + "/cluster", schemaPath: "#/definitions/case/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              }
-              if (data3.resources !== void 0) {
-                let data6 = data3.resources;
+              if (data5.findings !== void 0) {
+                let data6 = data5.findings;
                 if (Array.isArray(data6)) {
-                  const len1 = data6.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    let data7 = data6[i1];
-                    if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
-                      const err12 = { instancePath: instancePath + "/valid/" + i0 + "/resources/" + i1, schemaPath: "#/definitions/case/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err12];
-                      } else {
-                        vErrors.push(err12);
+                  const len2 = data6.length;
+                  for (let i2 = 0; i2 < len2; i2++) {
+                    let data7 = data6[i2];
+                    if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                      if (data7.resource === void 0) {
+                        const err9 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2, schemaPath: "#/properties/invalid/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+                        if (vErrors === null) {
+                          vErrors = [err9];
+                        } else {
+                          vErrors.push(err9);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err13 = { instancePath: instancePath + "/valid/" + i0 + "/resources", schemaPath: "#/definitions/case/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-              }
-              if (data3.params !== void 0) {
-                let data8 = data3.params;
-                if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                  for (const key2 in data8) {
-                    if (!(key2 === "allowedOutboundTypes" || key2 === "minNatGatewayIps" || key2 === "maxIdleTimeoutMinutes" || key2 === "minSnatPortsPerNode")) {
-                      const err14 = { instancePath: instancePath + "/valid/" + i0 + "/params", schemaPath: "#/definitions/case/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      for (const key1 in data7) {
+                        if (!(key1 === "resource" || key1 === "message")) {
+                          const err10 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2, schemaPath: "#/properties/invalid/items/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err10];
+                          } else {
+                            vErrors.push(err10);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data7.resource !== void 0) {
+                        let data8 = data7.resource;
+                        if (typeof data8 === "string") {
+                          if (func2(data8) < 1) {
+                            const err11 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err11];
+                            } else {
+                              vErrors.push(err11);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err12 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err12];
+                          } else {
+                            vErrors.push(err12);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data7.message !== void 0) {
+                        if (typeof data7.message !== "string") {
+                          const err13 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2 + "/message", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err14 = { instancePath: instancePath + "/invalid/" + i1 + "/findings/" + i2, schemaPath: "#/properties/invalid/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
                         vErrors = [err14];
                       } else {
@@ -50624,394 +50904,42 @@ var validators3 = (() => {
                       errors++;
                     }
                   }
-                  if (data8.allowedOutboundTypes !== void 0) {
-                    let data9 = data8.allowedOutboundTypes;
-                    if (Array.isArray(data9)) {
-                      const len2 = data9.length;
-                      for (let i2 = 0; i2 < len2; i2++) {
-                        if (typeof data9[i2] !== "string") {
-                          const err15 = { instancePath: instancePath + "/valid/" + i0 + "/params/allowedOutboundTypes/" + i2, schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err15];
-                          } else {
-                            vErrors.push(err15);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err16 = { instancePath: instancePath + "/valid/" + i0 + "/params/allowedOutboundTypes", schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                      if (vErrors === null) {
-                        vErrors = [err16];
-                      } else {
-                        vErrors.push(err16);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data8.minNatGatewayIps !== void 0) {
-                    let data11 = data8.minNatGatewayIps;
-                    if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                      const err17 = { instancePath: instancePath + "/valid/" + i0 + "/params/minNatGatewayIps", schemaPath: "#/definitions/case/properties/params/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err17];
-                      } else {
-                        vErrors.push(err17);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data8.maxIdleTimeoutMinutes !== void 0) {
-                    let data12 = data8.maxIdleTimeoutMinutes;
-                    if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                      const err18 = { instancePath: instancePath + "/valid/" + i0 + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/case/properties/params/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err18];
-                      } else {
-                        vErrors.push(err18);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data8.minSnatPortsPerNode !== void 0) {
-                    let data13 = data8.minSnatPortsPerNode;
-                    if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                      const err19 = { instancePath: instancePath + "/valid/" + i0 + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/case/properties/params/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err19];
-                      } else {
-                        vErrors.push(err19);
-                      }
-                      errors++;
-                    }
-                  }
                 } else {
-                  const err20 = { instancePath: instancePath + "/valid/" + i0 + "/params", schemaPath: "#/definitions/case/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  const err15 = { instancePath: instancePath + "/invalid/" + i1 + "/findings", schemaPath: "#/properties/invalid/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                   if (vErrors === null) {
-                    vErrors = [err20];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err20);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               }
             } else {
-              const err21 = { instancePath: instancePath + "/valid/" + i0, schemaPath: "#/definitions/case/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              const err16 = { instancePath: instancePath + "/invalid/" + i1, schemaPath: "#/properties/invalid/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err16];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err16);
               }
               errors++;
             }
           }
         } else {
-          const err22 = { instancePath: instancePath + "/valid", schemaPath: "#/properties/valid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err17 = { instancePath: instancePath + "/invalid", schemaPath: "#/properties/invalid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err17];
           } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-      if (data.invalid !== void 0) {
-        let data14 = data.invalid;
-        if (Array.isArray(data14)) {
-          const len3 = data14.length;
-          for (let i3 = 0; i3 < len3; i3++) {
-            let data15 = data14[i3];
-            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-              if (data15.name === void 0) {
-                const err23 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              for (const key3 in data15) {
-                if (!(key3 === "name" || key3 === "cluster" || key3 === "resources" || key3 === "params" || key3 === "findings")) {
-                  const err24 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              }
-              if (data15.name !== void 0) {
-                let data16 = data15.name;
-                if (typeof data16 === "string") {
-                  if (func2(data16) < 1) {
-                    const err25 = { instancePath: instancePath + "/invalid/" + i3 + "/name", schemaPath: "#/definitions/case/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err26 = { instancePath: instancePath + "/invalid/" + i3 + "/name", schemaPath: "#/definitions/case/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              }
-              if (data15.cluster !== void 0) {
-                let data17 = data15.cluster;
-                if (!(data17 && typeof data17 == "object" && !Array.isArray(data17))) {
-                  const err27 = { instancePath: instancePath + "/invalid/" + i3 + "/cluster", schemaPath: "#/definitions/case/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-              if (data15.resources !== void 0) {
-                let data18 = data15.resources;
-                if (Array.isArray(data18)) {
-                  const len4 = data18.length;
-                  for (let i4 = 0; i4 < len4; i4++) {
-                    let data19 = data18[i4];
-                    if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-                      const err28 = { instancePath: instancePath + "/invalid/" + i3 + "/resources/" + i4, schemaPath: "#/definitions/case/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err28];
-                      } else {
-                        vErrors.push(err28);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err29 = { instancePath: instancePath + "/invalid/" + i3 + "/resources", schemaPath: "#/definitions/case/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
-                }
-              }
-              if (data15.params !== void 0) {
-                let data20 = data15.params;
-                if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                  for (const key4 in data20) {
-                    if (!(key4 === "allowedOutboundTypes" || key4 === "minNatGatewayIps" || key4 === "maxIdleTimeoutMinutes" || key4 === "minSnatPortsPerNode")) {
-                      const err30 = { instancePath: instancePath + "/invalid/" + i3 + "/params", schemaPath: "#/definitions/case/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data20.allowedOutboundTypes !== void 0) {
-                    let data21 = data20.allowedOutboundTypes;
-                    if (Array.isArray(data21)) {
-                      const len5 = data21.length;
-                      for (let i5 = 0; i5 < len5; i5++) {
-                        if (typeof data21[i5] !== "string") {
-                          const err31 = { instancePath: instancePath + "/invalid/" + i3 + "/params/allowedOutboundTypes/" + i5, schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err31];
-                          } else {
-                            vErrors.push(err31);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err32 = { instancePath: instancePath + "/invalid/" + i3 + "/params/allowedOutboundTypes", schemaPath: "#/definitions/case/properties/params/properties/allowedOutboundTypes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                      if (vErrors === null) {
-                        vErrors = [err32];
-                      } else {
-                        vErrors.push(err32);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data20.minNatGatewayIps !== void 0) {
-                    let data23 = data20.minNatGatewayIps;
-                    if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                      const err33 = { instancePath: instancePath + "/invalid/" + i3 + "/params/minNatGatewayIps", schemaPath: "#/definitions/case/properties/params/properties/minNatGatewayIps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err33];
-                      } else {
-                        vErrors.push(err33);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data20.maxIdleTimeoutMinutes !== void 0) {
-                    let data24 = data20.maxIdleTimeoutMinutes;
-                    if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-                      const err34 = { instancePath: instancePath + "/invalid/" + i3 + "/params/maxIdleTimeoutMinutes", schemaPath: "#/definitions/case/properties/params/properties/maxIdleTimeoutMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err34];
-                      } else {
-                        vErrors.push(err34);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data20.minSnatPortsPerNode !== void 0) {
-                    let data25 = data20.minSnatPortsPerNode;
-                    if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-                      const err35 = { instancePath: instancePath + "/invalid/" + i3 + "/params/minSnatPortsPerNode", schemaPath: "#/definitions/case/properties/params/properties/minSnatPortsPerNode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err35];
-                      } else {
-                        vErrors.push(err35);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err36 = { instancePath: instancePath + "/invalid/" + i3 + "/params", schemaPath: "#/definitions/case/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err37 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/definitions/case/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-              if (data15.findings === void 0) {
-                const err38 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/properties/invalid/items/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-              if (data15.findings !== void 0) {
-                let data26 = data15.findings;
-                if (Array.isArray(data26)) {
-                  const len6 = data26.length;
-                  for (let i6 = 0; i6 < len6; i6++) {
-                    let data27 = data26[i6];
-                    if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                      if (data27.resource === void 0) {
-                        const err39 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
-                        if (vErrors === null) {
-                          vErrors = [err39];
-                        } else {
-                          vErrors.push(err39);
-                        }
-                        errors++;
-                      }
-                      for (const key5 in data27) {
-                        if (!(key5 === "resource" || key5 === "message")) {
-                          const err40 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err40];
-                          } else {
-                            vErrors.push(err40);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data27.resource !== void 0) {
-                        let data28 = data27.resource;
-                        if (typeof data28 === "string") {
-                          if (func2(data28) < 1) {
-                            const err41 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                            if (vErrors === null) {
-                              vErrors = [err41];
-                            } else {
-                              vErrors.push(err41);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err42 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/resource", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err42];
-                          } else {
-                            vErrors.push(err42);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data27.message !== void 0) {
-                        if (typeof data27.message !== "string") {
-                          const err43 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6 + "/message", schemaPath: "#/properties/invalid/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err43];
-                          } else {
-                            vErrors.push(err43);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err44 = { instancePath: instancePath + "/invalid/" + i3 + "/findings/" + i6, schemaPath: "#/properties/invalid/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err44];
-                      } else {
-                        vErrors.push(err44);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err45 = { instancePath: instancePath + "/invalid/" + i3 + "/findings", schemaPath: "#/properties/invalid/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err46 = { instancePath: instancePath + "/invalid/" + i3, schemaPath: "#/properties/invalid/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err47 = { instancePath: instancePath + "/invalid", schemaPath: "#/properties/invalid/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
+            vErrors.push(err17);
           }
           errors++;
         }
       }
     } else {
-      const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err48];
+        vErrors = [err18];
       } else {
-        vErrors.push(err48);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -51334,10 +51262,10 @@ var VALIDATORS = {
   "policy:2Nei5SuxUdHOffyxHwst8T": validators0.v35,
   "policy:1oiFwBHFoWN1hw9vIbI_Vc": validators0.v36,
   "policy:TybivOy-uImf-Cv-vodJUe": validators0.v37,
-  "schema:config:a__m5UpYoswb21Y1xeAbbS": validators1.v0,
-  "schema:policy:GVQMNNXpl2GyBIdHMAQz5X": validators2.v0,
-  "schema:policy-tests:0aP4ZRfXWrAGlcw-W4dxRM": validators3.v0,
-  "schema:suppressions:22byBqmc7QthvusX6FPpxD": validators4.v0
+  "schema:config:wk94CeOKqi7VpK6cGTRzfQ": validators1.v0,
+  "schema:policy:5lzV9sucCDLbRtG3iOLiFo": validators2.v0,
+  "schema:policy-tests:5vsZBpJJMlXIVk6IY1YgBN": validators3.v0,
+  "schema:suppressions:wo2zZF9OydZttPMek0AK_3": validators4.v0
 };
 var TEMPLATES = {
   "policy-template:TuzT0Yx3xiJFICz0ZPS5BK": { "0": function(container, depth0, helpers, partials, data) {
@@ -53279,7 +53207,12 @@ function createAjv(options2 = {}) {
 }
 var OPTIONS = { config: { strictRequired: false }, facts: { allowUnionTypes: true } };
 function schemaAjv(name, extra = {}) {
-  return createAjv({ ...OPTIONS[name], ...extra });
+  const ajv2 = createAjv({ ...OPTIONS[name], ...extra });
+  if (name !== "params") ajv2.addSchema(readSchema("params"));
+  return ajv2;
+}
+function schemaSource(name) {
+  return name === "params" ? readSchema(name) : [readSchema(name), readSchema("params")];
 }
 function readSchema(name) {
   return JSON.parse(readFileSync5(path3.join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
@@ -53288,8 +53221,7 @@ var validators = /* @__PURE__ */ new Map();
 function schemaValidator(name) {
   let v = validators.get(name);
   if (!v) {
-    const schema = readSchema(name);
-    validators.set(name, v = precompiledValidator(`schema:${name}`, schema) ?? schemaAjv(name).compile(schema));
+    validators.set(name, v = precompiledValidator(`schema:${name}`, schemaSource(name)) ?? schemaAjv(name).compile(readSchema(name)));
   }
   return v;
 }
@@ -53494,13 +53426,10 @@ function yamlNode(doc, p) {
 // src/policy/types.ts
 var SEVERITIES = ["high", "medium", "low", "info"];
 var zeroBySeverity = () => ({ high: 0, medium: 0, low: 0, info: 0 });
-var SUBJECTS = ["cluster", "pool", "natGateway", "egressIp", "subnet"];
-var DEFAULT_PARAMS = {
-  allowedOutboundTypes: ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"],
-  minNatGatewayIps: 1,
-  maxIdleTimeoutMinutes: 120,
-  minSnatPortsPerNode: 1024
-};
+var policySchema = readSchema("policy");
+var SUBJECTS = policySchema.properties.subject.enum;
+var paramsSchema = readSchema("params");
+var DEFAULT_PARAMS = Object.fromEntries(Object.entries(paramsSchema.properties).map(([k, v]) => [k, v.default]));
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
@@ -53609,8 +53538,8 @@ function resolveProfiles(config, policyIds) {
   return all;
 }
 function parameterDocs() {
-  const schema = readSchema("config");
-  return Object.fromEntries(Object.entries(schema.definitions.params.properties).map(([k, v]) => [k, v.description ?? ""]));
+  const schema = readSchema("params");
+  return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.description ?? ""]));
 }
 
 // src/policy/explain.ts
@@ -54100,9 +54029,9 @@ function explainCommand(ctx) {
 }
 
 // src/cli/arg/options.ts
-var ARG_OPTION_NAMES = ["subscription", "management-group", "tenant", "cloud", "credential", "arm-endpoint"];
+var ARG_OPTION_NAMES = ["subscription", "management-group", "tenant", "cloud", "credential", "arm-endpoint", "arg-timeout"];
 function argOptions(y, group) {
-  return y.option("subscription", { type: "string", array: true, group, describe: "Subscription ID to scan (repeatable)" }).option("management-group", { type: "string", array: true, group, describe: "Management group ID to scan (repeatable)" }).option("tenant", { type: "string", group, describe: "Tenant ID to sign in to (default: the credential's)" }).option("cloud", { choices: CLOUDS, group, describe: "Azure cloud: ARG endpoint and authority (default: AzurePublicCloud)" }).option("credential", { choices: CREDENTIAL_KINDS, group, describe: "How to authenticate, with @azure/identity (default: default, its credential chain)" }).option("arm-endpoint", { type: "string", group, describe: "ARM endpoint URL, for air-gapped and custom clouds" });
+  return y.option("subscription", { type: "string", array: true, group, describe: "Subscription ID to scan (repeatable)" }).option("management-group", { type: "string", array: true, group, describe: "Management group ID to scan (repeatable)" }).option("tenant", { type: "string", group, describe: "Tenant ID to sign in to (default: the credential's)" }).option("cloud", { choices: CLOUDS, group, describe: "Azure cloud: ARG endpoint and authority (default: AzurePublicCloud)" }).option("credential", { choices: CREDENTIAL_KINDS, group, describe: "How to authenticate, with @azure/identity (default: default, its credential chain)" }).option("arm-endpoint", { type: "string", group, describe: "ARM endpoint URL, for air-gapped and custom clouds" }).option("arg-timeout", { type: "number", group, describe: "Seconds one request may take, headers and body, before it is retried (default: 120)" });
 }
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var MANAGEMENT_GROUP = /^[A-Za-z0-9._()-]{1,90}$/;
@@ -54125,6 +54054,8 @@ async function argSource(args2) {
     if (url.protocol !== "https:") throw new InputError(`--arm-endpoint: ${url.origin} must use https (tokens are never sent in clear)`);
     armEndpoint = url.href.replace(/\/+$/, "");
   }
+  const timeout = args2["arg-timeout"];
+  if (timeout !== void 0 && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 3600)) throw new InputError(`--arg-timeout: ${String(timeout)} is not a number of seconds between 0 and 3600`);
   const scope = { subscriptions, managementGroups, ...tenant ? { tenantId: tenant } : {} };
   const cloud = args2.cloud ?? "AzurePublicCloud";
   const { createCredential } = await import("./chunks/credential-LQOXUQGV.js");
@@ -54135,11 +54066,17 @@ async function argSource(args2) {
     if (err instanceof InputError) throw err;
     throw new InputError(`--credential ${args2.credential ?? "default"}: ${err.message}`);
   }
-  return { scope, cloud, credential, ...armEndpoint ? { armEndpoint } : {}, tool: { name: TOOL.name, version: TOOL.version } };
+  return { scope, cloud, credential, ...armEndpoint ? { armEndpoint } : {}, ...timeout ? { timeoutMs: Math.round(timeout * 1e3) } : {}, tool: { name: TOOL.name, version: TOOL.version } };
 }
 
 // src/cli/arg/progress.ts
 var n = (v) => v.toLocaleString("en-US");
+function phaseLine(e) {
+  const queries = `${n(e.queries ?? 0)} ${e.queries === 1 ? "query" : "queries"}`;
+  if (e.phase === "clusters") return "querying clusters";
+  if (e.phase === "network-typed") return `network by type: ${n(e.resources ?? 0)} referenced resources, ${queries} over their subscriptions`;
+  return `network round ${e.round}: ${n(e.resources ?? 0)} referenced resources in ${queries}`;
+}
 var secs = (ms) => `${(ms / 1e3).toFixed(1)} s`;
 var ArgProgress = class {
   io;
@@ -54165,8 +54102,8 @@ var ArgProgress = class {
         this.requests++;
         return;
       case "phase":
-        this.phase = e.phase === "clusters" ? "clusters" : `network round ${e.round}`;
-        this.line(e.phase === "clusters" ? "querying clusters" : `network round ${e.round}: ${n(e.resources ?? 0)} referenced resources in ${n(e.queries ?? 0)} ${e.queries === 1 ? "query" : "queries"}`);
+        this.phase = e.phase === "clusters" ? "clusters" : e.phase === "network-typed" ? "network by type" : `network round ${e.round}`;
+        this.line(phaseLine(e));
         break;
       case "page":
         this.pages++;
@@ -54185,6 +54122,10 @@ var ArgProgress = class {
         break;
       case "shrink":
         this.line(`response too large for ${plain(e.scope)}; asking for pages of ${n(e.top)} rows`);
+        break;
+      case "done":
+        this.rows = e.rows;
+        this.subscriptions = e.subscriptions;
         break;
       case "scope-failed":
         this.failures++;
@@ -54230,17 +54171,20 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-E4RRCFOU.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-MVY5TMUR.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
       const m = snapshot.manifest;
       const clusters = m.counts["microsoft.containerservice/managedclusters"] ?? 0;
-      const rows = m.files.reduce((sum, f) => sum + f.rows, 0);
-      const code = m.errors.length && !args2["allow-partial"] ? 2 : 0;
+      const fresh = m.files.filter((f) => f.keptFrom === void 0);
+      const rows = fresh.reduce((sum, f) => sum + f.rows, 0);
+      const code = (m.errors.length || snapshot.conflicts.length) && !args2["allow-partial"] ? 2 : 0;
       if (!args2.quiet) {
-        ctx.io.out(`egress-audit ${m.tool.version}: exported ${rows} rows (${clusters} clusters) from ${m.files.length} subscriptions to ${args2.out}`);
+        ctx.io.out(`egress-audit ${m.tool.version}: exported ${rows} rows (${clusters} clusters) from ${fresh.length} subscriptions to ${args2.out}`);
         for (const e of m.errors) ctx.io.out(`  ERROR ${plain(e.message)}`);
+        for (const id of snapshot.conflicts) ctx.io.out(`  ERROR ${plain(id)}: ARG sent two different rows with this resource ID; both are in the export, and a scan treats the resource as unreliable`);
+        for (const f of m.files) if (f.keptFrom !== void 0) ctx.io.out(`  KEPT ${plain(f.file)}: the last good export of subscription ${plain(f.subscriptionId)} (${plain(f.keptFrom)}), as it could not be read now`);
         ctx.io.out(`manifest: ${written[written.length - 1]}`);
         if (code === 2) ctx.io.out("exit 2: the export is incomplete (use --allow-partial to accept it)");
       }
@@ -57663,7 +57607,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-E4RRCFOU.js");
+  const { loadArg } = await import("./chunks/arg-MVY5TMUR.js");
   return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
 }
 function warnSarifCut(ctx, result) {
@@ -57733,12 +57677,17 @@ var FactsSchema = class {
     const properties = Object.fromEntries(Object.entries(props).filter(([k]) => keep.includes(k)));
     return { any: false, alternatives: [{ type: "object", additionalProperties: false, properties }] };
   }
+  /** A reference inside the facts schema (`#/...`) or to a sibling schema file (`params.schema.json`). */
+  resolve(ref2) {
+    if (ref2.startsWith("#/")) return ref2.slice(2).split("/").reduce((n2, k) => isObject3(n2) ? n2[k] : void 0, this.root);
+    const sibling = /^([\w-]+)\.schema\.json$/.exec(ref2)?.[1];
+    return sibling === "params" ? readSchema("params") : void 0;
+  }
   flatten(s, seen = /* @__PURE__ */ new Set()) {
     if (!isObject3(s) || seen.has(s)) return [];
     seen.add(s);
     if (typeof s.$ref === "string") {
-      const target = s.$ref.startsWith("#/") ? s.$ref.slice(2).split("/").reduce((n2, k) => isObject3(n2) ? n2[k] : void 0, this.root) : void 0;
-      return this.flatten(target, seen);
+      return this.flatten(this.resolve(s.$ref), seen);
     }
     const unions = ["oneOf", "anyOf", "allOf"].flatMap((k) => Array.isArray(s[k]) ? s[k] : []);
     const described = ["type", "properties", "items", "additionalProperties", "enum", "const"].some((k) => k in s);

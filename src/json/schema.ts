@@ -9,7 +9,7 @@ import type { JsonPath, StructuredFile } from './structured.ts';
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schemas');
 
 /** The schemas this tool ships (`schemas/<name>.schema.json`). */
-export type SchemaName = 'config' | 'facts' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
+export type SchemaName = 'config' | 'facts' | 'params' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
 
 /** The one ajv factory: every validator reports all problems and runs in strict mode. */
 export function createAjv(options: Options = {}): Ajv {
@@ -22,7 +22,15 @@ const OPTIONS: Partial<Record<SchemaName, Options>> = { config: { strictRequired
 
 /** The ajv instance a shipped schema compiles in (here, and at build time with `extra` asking for code). */
 export function schemaAjv(name: SchemaName, extra: Options = {}): Ajv {
-  return createAjv({ ...OPTIONS[name], ...extra });
+  const ajv = createAjv({ ...OPTIONS[name], ...extra });
+  // The one definition of the policy parameters, which the other schemas refer to by file name.
+  if (name !== 'params') ajv.addSchema(readSchema('params'));
+  return ajv;
+}
+
+/** What a shipped schema's validator is compiled from (the key of its precompiled code): itself and the parameters schema. */
+export function schemaSource(name: SchemaName): object {
+  return name === 'params' ? readSchema(name) : [readSchema(name), readSchema('params')];
 }
 
 /** A shipped schema as JSON (trusted: it is part of the package). */
@@ -36,8 +44,7 @@ const validators = new Map<SchemaName, ValidateFunction>();
 export function schemaValidator(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
-    const schema = readSchema(name);
-    validators.set(name, (v = precompiledValidator(`schema:${name}`, schema) ?? schemaAjv(name).compile(schema)));
+    validators.set(name, (v = precompiledValidator(`schema:${name}`, schemaSource(name)) ?? schemaAjv(name).compile(readSchema(name))));
   }
   return v;
 }

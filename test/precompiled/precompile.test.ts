@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { precompiledModule } from '../../scripts/precompile.ts';
-import { readSchema, schemaValidator, type SchemaName } from '../../src/json/schema.ts';
+import { schemaSource, schemaValidator, type SchemaName } from '../../src/json/schema.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow, type CompiledPolicy } from '../../src/policy/load.ts';
 import { readTables, runCase } from '../../src/policy/testing/tester.ts';
 import { precompiledKey } from '../../src/precompiled/index.ts';
@@ -47,7 +47,7 @@ describe('the build-time module (scripts/precompile.ts)', () => {
     const names: SchemaName[] = ['config', 'policy', 'policy-tests', 'suppressions'];
     const samples: unknown[] = [{}, { version: 1 }, { id: 'EG999' }, { policy: 'EG001', valid: [], invalid: [] }, { suppressions: [{ policy: 'EG001' }] }, [], 'x'];
     for (const name of names) {
-      const fromBuild = built.VALIDATORS[precompiledKey(`schema:${name}`, readSchema(name))];
+      const fromBuild = built.VALIDATORS[precompiledKey(`schema:${name}`, schemaSource(name))];
       expect(fromBuild, name).toEqual(expect.any(Function));
       const reference = schemaValidator(name);
       for (const s of samples) {

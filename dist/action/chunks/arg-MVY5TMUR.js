@@ -7,8 +7,10 @@ import {
   display,
   isObject,
   key,
+  parse,
+  printParseErrorCode,
   writeAtomic
-} from "./chunk-4UGKIO7P.js";
+} from "./chunk-PBJUQWTV.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -1281,6 +1283,8 @@ function retryAfterMs(headers, now) {
   const date = Date.parse(raw);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
+var MAX_QUOTA_WAIT_MS = 1e4;
+var QUOTA_ROUNDING_MARGIN_MS = 1e3;
 var Pacer = class {
   remaining = null;
   resetAt = 0;
@@ -1290,10 +1294,12 @@ var Pacer = class {
   }
   observe(headers) {
     const left = headers.get("x-ms-user-quota-remaining");
-    const resets = parseResetsAfter(headers.get("x-ms-user-quota-resets-after"));
+    const raw = headers.get("x-ms-user-quota-resets-after");
+    const resets = parseResetsAfter(raw);
     if (left === void 0 || resets === null || !/^\d+$/.test(left.trim())) return;
     this.remaining = Number(left);
-    this.resetAt = this.clock.now() + resets;
+    const margin = /\.\d*[1-9]/.test(raw ?? "") ? 0 : QUOTA_ROUNDING_MARGIN_MS;
+    this.resetAt = this.clock.now() + Math.min(resets + margin, MAX_QUOTA_WAIT_MS);
   }
   /** How long to wait before the next request; counts that request against the known quota. */
   reserve() {
@@ -1312,6 +1318,9 @@ var Pacer = class {
   }
 };
 var DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 1e3, maxDelayMs: 12e4 };
+function clampWait(ms, max) {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, max) : 0;
+}
 function backoffMs(attempt, policy, random = Math.random) {
   const exp = policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);
   return Math.min(policy.maxDelayMs, Math.round(exp * (0.75 + random() * 0.5)));
@@ -1367,6 +1376,8 @@ var ArgClient = class {
       }
       const seen = { raw: null };
       let failure;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.timeoutMs);
       try {
         this.requests++;
         this.emit({ kind: "request", scope, attempt });
@@ -1378,7 +1389,7 @@ var ArgClient = class {
             options: { resultFormat: "objectArray", top: q.top, ...q.skipToken ? { skipToken: q.skipToken } : {} }
           },
           {
-            requestOptions: { timeout: this.timeoutMs },
+            abortSignal: abort.signal,
             onResponse: (r) => {
               seen.raw = { status: r.status, headers: { get: (n) => r.headers.get(n) } };
               this.pacer.observe(seen.raw.headers);
@@ -1391,12 +1402,14 @@ var ArgClient = class {
       } catch (err) {
         if (isAuthenticationError(err)) throw new ArgAuthenticationError(`cannot get an Azure token: ${err.message.trim().slice(0, 4e3)}`);
         failure = classify(err, seen.raw, this.clock.now());
+      } finally {
+        clearTimeout(timer);
       }
       if (!failure.retryable || attempt >= this.retry.maxAttempts) {
         const tries = attempt > 1 ? ` (after ${attempt} attempts)` : "";
         throw new ArgRequestError(failure.status, failure.code, `${failure.code}: ${failure.message}${tries}`);
       }
-      const wait = Math.min(this.retry.maxDelayMs, failure.wait ?? backoffMs(attempt, this.retry));
+      const wait = clampWait(failure.wait ?? backoffMs(attempt, this.retry), this.retry.maxDelayMs);
       this.emit({ kind: "wait", scope, ms: wait, reason: "retry", status: failure.status !== null && failure.status >= 300 ? failure.status : failure.code, attempt });
       await this.clock.sleep(wait);
     }
@@ -1417,15 +1430,27 @@ function validPage(res, raw) {
 function classify(err, raw, now) {
   const e = err ?? {};
   const status = e.statusCode ?? raw?.status ?? null;
+  const headers = e.response?.headers ?? raw?.headers;
+  const wait = headers ? retryAfterMs(headers, now) : null;
+  const text = e.response?.bodyAsText;
+  if (e.code === "PARSE_ERROR" || text && e.message?.includes(text)) {
+    const message2 = `the response body is not JSON (${jsonErrorAt(text ?? "")})`;
+    return { status, code: "UnparseableResponse", message: message2, retryable: status === null || status < 400 || isRetryableStatus(status), wait };
+  }
   const body = e.details?.error;
   const detail = body?.details?.find((d) => d.code && d.code !== body.code) ?? body?.details?.[0];
   const code = detail?.code ?? body?.code ?? (e.name === "AbortError" ? "Timeout" : e.code ?? e.name ?? "RequestFailed");
   const message = firstLine(detail?.message ?? body?.message ?? e.message ?? String(err));
-  const headers = e.response?.headers ?? raw?.headers;
-  const wait = headers ? retryAfterMs(headers, now) : null;
   if (status !== null && status >= 200 && status < 300) return { status, code: "InvalidResponse", message, retryable: true, wait };
   if (status === null) return { status, code, message, retryable: true, wait };
   return { status, code, message, retryable: isRetryableStatus(status), wait };
+}
+function jsonErrorAt(text) {
+  const errors = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return `${text.length} characters`;
+  return `${printParseErrorCode(first.error)} at offset ${first.offset} of ${text.length} characters`;
 }
 function firstLine(s) {
   return (s.split("\n")[0] ?? s).trim();
@@ -1436,18 +1461,28 @@ function isAuthenticationError(err) {
 }
 
 // src/inventory/sources/arg/queries.ts
-var CLUSTER_TYPE = "microsoft.containerservice/managedclusters";
-var NETWORK_TYPES = [
-  "microsoft.network/virtualnetworks",
-  "microsoft.network/natgateways",
-  "microsoft.network/publicipaddresses",
-  "microsoft.network/publicipprefixes",
-  "microsoft.network/routetables"
+var NETWORK_COLUMNS = ["id", "name", "type", "subscriptionId", "sku", "zones", "properties"];
+var FETCHED_TYPES = [
+  { type: "microsoft.containerservice/managedclusters", columns: ["id", "name", "type", "location", "resourceGroup", "subscriptionId", "tags", "properties"], fetch: "scope" },
+  // NSGs are referenced by subnets but no fact uses them, so they are not fetched.
+  { type: "microsoft.network/virtualnetworks", columns: NETWORK_COLUMNS, fetch: "referenced" },
+  { type: "microsoft.network/natgateways", columns: NETWORK_COLUMNS, fetch: "referenced" },
+  { type: "microsoft.network/publicipaddresses", columns: NETWORK_COLUMNS, fetch: "referenced" },
+  { type: "microsoft.network/publicipprefixes", columns: NETWORK_COLUMNS, fetch: "referenced" },
+  { type: "microsoft.network/routetables", columns: NETWORK_COLUMNS, fetch: "referenced" }
 ];
-var CLUSTER_COLUMNS = "id, name, type, location, resourceGroup, subscriptionId, tags, properties";
-var NETWORK_COLUMNS = "id, name, type, subscriptionId, sku, zones, properties";
-var CLUSTER_QUERY = `Resources | where type =~ '${CLUSTER_TYPE}' | project ${CLUSTER_COLUMNS} | order by id asc`;
-var NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in~ (<ids>) | project ${NETWORK_COLUMNS} | order by id asc`;
+var CLUSTER_TYPE = "microsoft.containerservice/managedclusters";
+var NETWORK_TYPES = FETCHED_TYPES.filter((t) => t.fetch === "referenced").map((t) => t.type);
+function columnsFor(types) {
+  const wanted = new Set(FETCHED_TYPES.filter((t) => types.includes(t.type)).flatMap((t) => t.columns));
+  return [...new Set(FETCHED_TYPES.flatMap((t) => t.columns))].filter((c) => wanted.has(c)).join(", ");
+}
+function typeFilter(types) {
+  return types.length === 1 ? `type =~ ${kql(types[0])}` : `type in~ (${types.map(kql).join(", ")})`;
+}
+var CLUSTER_QUERY = `Resources | where ${typeFilter([CLUSTER_TYPE])} | project ${columnsFor([CLUSTER_TYPE])} | order by id asc`;
+var TYPED_NETWORK_QUERY = `Resources | where ${typeFilter(NETWORK_TYPES)} | project ${columnsFor(NETWORK_TYPES)} | order by id asc`;
+var NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in~ (<ids>) | project ${columnsFor(NETWORK_TYPES)} | order by id asc`;
 function networkQuery(types, ids) {
   return NETWORK_QUERY_TEMPLATE.replace("<types>", types.map(kql).join(", ")).replace("<ids>", ids.map(kql).join(", "));
 }
@@ -1491,6 +1526,138 @@ function chunk(items, size) {
   return out;
 }
 
+// src/inventory/sources/arg/pager.ts
+var MAX_EMPTY_PAGES = 3;
+var Pager = class {
+  rows = /* @__PURE__ */ new Map();
+  extra = [];
+  conflicts = [];
+  errors = [];
+  subscriptionsSeen = /* @__PURE__ */ new Set();
+  requests = { clusters: 0, network: 0, "network-typed": 0 };
+  pages = 0;
+  limitReported = false;
+  source;
+  pageSize;
+  emit;
+  constructor(source, pageSize, emit) {
+    this.source = source;
+    this.pageSize = pageSize;
+    this.emit = emit;
+  }
+  /** Keeps a row; rows new to the collection are also added to `fresh`. */
+  keep(r, fresh) {
+    const id = typeof r["id"] === "string" ? r["id"] : null;
+    if (id === null) return void this.extra.push(r);
+    const prior = this.rows.get(key(id));
+    if (prior) {
+      if (canonical(prior) !== canonical(r)) {
+        this.extra.push(r);
+        this.conflicts.push(id);
+      }
+      return;
+    }
+    this.rows.set(key(id), r);
+    const sub = subscriptionOfId(id);
+    if (sub) this.subscriptionsSeen.add(sub);
+    fresh.push(r);
+  }
+  /**
+   * Every page of one query over one scope, each row handed to `sink`; throws ArgRequestError when
+   * a page fails for good. Pages are held to what a file must hold: a result that ends short of
+   * its totalRecords, a $skipToken that comes back, or pages that keep coming without rows end
+   * the scope with an error, so a faulty endpoint can neither drop rows silently nor page forever.
+   */
+  async chain(chain, label, kind, sink, opts = {}) {
+    const purpose = kind === "clusters" ? "clusters" : "network";
+    const report = opts.report ?? ((e) => void this.errors.push(e));
+    const stop = (code, why) => {
+      report({ code, message: `${label}: the ${purpose} result ${why}; the rest of this scope is missing` });
+      return "broken";
+    };
+    let top = this.pageSize;
+    let skipToken;
+    const tokens = /* @__PURE__ */ new Set();
+    let received = 0;
+    let empty = 0;
+    for (let n = 1; ; ) {
+      let page;
+      try {
+        this.requests[kind]++;
+        page = await this.source.page({ ...chain, top, ...skipToken ? { skipToken } : {} }, label);
+      } catch (err) {
+        if (err instanceof ArgRequestError && err.code === "ResponsePayloadTooLarge" && top > 1) {
+          top = Math.max(1, Math.floor(top / 2));
+          this.emit({ kind: "shrink", scope: label, top });
+          continue;
+        }
+        throw err;
+      }
+      this.pages++;
+      received += page.rows.length;
+      for (const r of page.rows) sink(r);
+      this.emit({ kind: "page", purpose, scope: label, page: n, rows: page.rows.length, totalRecords: page.totalRecords, subscriptions: this.subscriptionsSeen.size });
+      if (page.subscriptionLimitHit && !this.limitReported) {
+        this.limitReported = true;
+        this.errors.push({ code: "subscription-limit", message: `${label}: ARG read only the first 10,000 subscriptions of the scope (x-ms-tenant-subscription-limit-hit); scan narrower scopes` });
+      }
+      if (page.truncated && !page.skipToken) {
+        report({ code: "result-truncated", message: `${label}: ARG truncated the ${purpose} result (resultTruncated) after ${page.rows.length} rows of page ${n}; the rest of this scope is missing` });
+        return "broken";
+      }
+      if (!page.skipToken) {
+        if (page.totalRecords > received) return stop("result-incomplete", `ended after ${received} of its ${page.totalRecords} rows (totalRecords) with no $skipToken`);
+        return "done";
+      }
+      if (n === 1 && opts.goOn && !opts.goOn(page)) return "stopped";
+      empty = page.rows.length ? 0 : empty + 1;
+      if (tokens.has(page.skipToken)) return stop("paging-loop", `repeated a $skipToken at page ${n}`);
+      if (empty >= MAX_EMPTY_PAGES) return stop("paging-loop", `came back empty ${empty} pages running at page ${n}`);
+      if (n >= pageBound(page.totalRecords, top)) return stop("paging-loop", `still had a $skipToken after ${n} pages for ${page.totalRecords} rows`);
+      tokens.add(page.skipToken);
+      skipToken = page.skipToken;
+      n++;
+    }
+  }
+  /** Records a scope that failed for good (any other error is a bug and is thrown on). */
+  fail(label, kind, err, resourceId) {
+    if (!(err instanceof ArgRequestError)) throw err;
+    const message = `${label}: the ${kind === "clusters" ? "clusters" : "network"} query failed: ${err.message}`;
+    this.errors.push({ code: "scope-failed", message, ...resourceId ? { resourceId } : {} });
+    this.emit({ kind: "scope-failed", scope: label, message: err.message });
+  }
+  /** A query over some subscriptions; a refusal of the batch is narrowed down to the subscriptions refused. */
+  async subscriptions(subs, build, kind, fresh) {
+    try {
+      await this.chain({ query: build(subs), subscriptions: subs }, describeSubscriptions(subs), kind, (r) => this.keep(r, fresh));
+    } catch (err) {
+      if (err instanceof ArgRequestError && err.status === 403 && subs.length > 1) {
+        const half = Math.ceil(subs.length / 2);
+        await this.subscriptions(subs.slice(0, half), build, kind, fresh);
+        await this.subscriptions(subs.slice(half), build, kind, fresh);
+        return;
+      }
+      for (const s of subs) this.fail(`subscription ${s}`, kind, err, `/subscriptions/${s}`);
+    }
+  }
+};
+function pageBound(total, top) {
+  return Math.ceil(Math.max(total, 1) / top) + MAX_EMPTY_PAGES + 1;
+}
+function canonical(row) {
+  return JSON.stringify(row, (_k, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => cmp(a, b))) : v);
+}
+function describeSubscriptions(subs) {
+  if (subs.length === 1) return `subscription ${subs[0]}`;
+  return `subscriptions ${subs[0]} \u2026 ${subs[subs.length - 1]} (${subs.length})`;
+}
+function unique(xs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const x of xs) if (!seen.has(x.toLowerCase())) seen.set(x.toLowerCase(), x);
+  return [...seen.values()];
+}
+var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+
 // src/inventory/sources/arg/refs.ts
 var ReferenceWalker = class {
   usedSubnets = /* @__PURE__ */ new Set();
@@ -1524,143 +1691,102 @@ var ReferenceWalker = class {
   }
 };
 
-// src/inventory/sources/arg/collect.ts
-async function collect(source, opts) {
-  const pageSize = opts.pageSize ?? 1e3;
-  const batch = opts.subscriptionBatch ?? 200;
-  const maxChars = opts.maxQueryChars ?? 8e3;
-  const emit = opts.onEvent ?? (() => {
-  });
-  const rows = /* @__PURE__ */ new Map();
-  const anonymous = [];
-  const subscriptionsSeen = /* @__PURE__ */ new Set();
-  const errors = [];
-  const requests = { clusters: 0, network: 0 };
-  let pages = 0;
-  let limitReported = false;
-  const keep = (r, fresh2) => {
-    const id = typeof r["id"] === "string" ? r["id"] : null;
-    if (id === null) return void anonymous.push(r);
-    if (rows.has(key(id))) return;
-    rows.set(key(id), r);
-    const sub = subscriptionOfId(id);
-    if (sub) subscriptionsSeen.add(sub);
-    fresh2.push(r);
-  };
-  const runChain = async (chain, label, purpose, fresh2) => {
-    let top = pageSize;
-    let skipToken;
-    for (let n = 1; ; ) {
-      let page;
-      try {
-        requests[purpose]++;
-        page = await source.page({ ...chain, top, ...skipToken ? { skipToken } : {} }, label);
-      } catch (err) {
-        if (err instanceof ArgRequestError && err.code === "ResponsePayloadTooLarge" && top > 1) {
-          top = Math.max(1, Math.floor(top / 2));
-          emit({ kind: "shrink", scope: label, top });
-          continue;
-        }
-        throw err;
-      }
-      pages++;
-      for (const r of page.rows) keep(r, fresh2);
-      emit({ kind: "page", purpose, scope: label, page: n, rows: page.rows.length, totalRecords: page.totalRecords, subscriptions: subscriptionsSeen.size });
-      if (page.subscriptionLimitHit && !limitReported) {
-        limitReported = true;
-        errors.push({ code: "subscription-limit", message: `${label}: ARG read only the first 10,000 subscriptions of the scope (x-ms-tenant-subscription-limit-hit); scan narrower scopes` });
-      }
-      if (page.truncated && !page.skipToken) {
-        errors.push({ code: "result-truncated", message: `${label}: ARG truncated the ${purpose} result (resultTruncated) after ${page.rows.length} rows of page ${n}; the rest of this scope is missing` });
-        return;
-      }
-      if (!page.skipToken) return;
-      skipToken = page.skipToken;
-      n++;
-    }
-  };
-  const fail = (label, purpose, err, resourceId) => {
-    if (!(err instanceof ArgRequestError)) throw err;
-    const message = `${label}: the ${purpose} query failed: ${err.message}`;
-    errors.push({ code: "scope-failed", message, ...resourceId ? { resourceId } : {} });
-    emit({ kind: "scope-failed", scope: label, message: err.message });
-  };
-  const runSubscriptions = async (subs, build, purpose, fresh2) => {
-    const label = describeSubscriptions(subs);
-    try {
-      await runChain({ query: build(subs), subscriptions: subs }, label, purpose, fresh2);
-    } catch (err) {
-      if (err instanceof ArgRequestError && err.status === 403 && subs.length > 1) {
-        const half = Math.ceil(subs.length / 2);
-        await runSubscriptions(subs.slice(0, half), build, purpose, fresh2);
-        await runSubscriptions(subs.slice(half), build, purpose, fresh2);
-        return;
-      }
-      for (const s of subs) fail(`subscription ${s}`, purpose, err, `/subscriptions/${s}`);
-    }
-  };
-  emit({ kind: "phase", phase: "clusters" });
-  const clusters = [];
-  const { subscriptions, managementGroups } = opts.scope;
-  for (const subs of chunk(unique(subscriptions), batch)) await runSubscriptions(subs, () => CLUSTER_QUERY, "clusters", clusters);
-  for (const mg of unique(managementGroups)) {
-    const label = `management group ${mg}`;
-    try {
-      await runChain({ query: CLUSTER_QUERY, managementGroups: [mg] }, label, "clusters", clusters);
-    } catch (err) {
-      fail(label, "clusters", err, `/providers/Microsoft.Management/managementGroups/${mg}`);
-    }
-  }
-  if (!subscriptions.length && !managementGroups.length) {
-    const label = opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : "tenant";
-    try {
-      await runChain({ query: CLUSTER_QUERY }, label, "clusters", clusters);
-    } catch (err) {
-      fail(label, "clusters", err);
-    }
-  }
+// src/inventory/sources/arg/network.ts
+async function collectNetwork(p, clusters, opts) {
   const walker = new ReferenceWalker();
-  const requested = new Set(rows.keys());
+  const requested = new Set(p.rows.keys());
+  const fetched = /* @__PURE__ */ new Map();
+  const whole = /* @__PURE__ */ new Set();
   let fresh = clusters;
   for (let round = 1; ; round++) {
     const ids = walker.next(fresh).filter((id) => !requested.has(key(id)) && subscriptionOfId(id) !== null);
     if (!ids.length) break;
     for (const id of ids) requested.add(key(id));
-    ids.sort((a, b) => cmp(`${subscriptionOfId(a)}/${key(a)}`, `${subscriptionOfId(b)}/${key(b)}`));
-    const packs = packIds(ids, maxChars);
-    emit({ kind: "phase", phase: "network", round, resources: ids.length, queries: packs.length });
+    if (round === 1 && opts.strategy !== "ids") await fetchTyped(p, ids, fetched, whole, opts);
     fresh = [];
+    const wanted = [];
+    for (const id of ids) {
+      const hit = fetched.get(key(id));
+      if (hit) for (const r of hit) p.keep(r, fresh);
+      else if (!whole.has(subscriptionOfId(id))) wanted.push(id);
+    }
+    if (!wanted.length) continue;
+    wanted.sort((a, b) => cmp(`${subscriptionOfId(a)}/${key(a)}`, `${subscriptionOfId(b)}/${key(b)}`));
+    const packs = packIds(wanted, opts.maxQueryChars);
+    p.emit({ kind: "phase", phase: "network", round, resources: wanted.length, queries: packs.length });
     for (const pack of packs) {
       const build = (subs) => {
         const inScope = pack.filter((id) => subs.includes(subscriptionOfId(id)));
         return networkQuery(unique(inScope.map((id) => typeOfId(id))).sort(), inScope);
       };
-      await runSubscriptions(unique(pack.map((id) => subscriptionOfId(id))), build, "network", fresh);
+      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id))), build, "network", fresh);
     }
   }
+}
+async function fetchTyped(p, ids, fetched, whole, opts) {
+  const bySub = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const sub = subscriptionOfId(id);
+    bySub.set(sub, [...bySub.get(sub) ?? [], id]);
+  }
+  const batches = chunk([...bySub.keys()].sort(), opts.subscriptionBatch);
+  p.emit({ kind: "phase", phase: "network-typed", resources: ids.length, queries: batches.length });
+  for (const subs of batches) {
+    const referenced = subs.flatMap((s) => bySub.get(s));
+    const sink = (r) => {
+      const id = typeof r["id"] === "string" ? key(r["id"]) : null;
+      if (id !== null) fetched.set(id, [...fetched.get(id) ?? [], r]);
+    };
+    const goOn = opts.strategy === "typed" ? void 0 : (first) => typedIsCheaper(first.totalRecords, referenced, opts);
+    try {
+      const end = await p.chain({ query: TYPED_NETWORK_QUERY, subscriptions: subs }, describeSubscriptions(subs), "network-typed", sink, { ...goOn ? { goOn } : {}, report: () => {
+      } });
+      if (end === "done") for (const s of subs) whole.add(s);
+    } catch (err) {
+      if (!(err instanceof ArgRequestError)) throw err;
+    }
+  }
+}
+function typedIsCheaper(total, referenced, opts) {
+  const typed = Math.ceil(total / opts.pageSize);
+  const firstRound = packIds(referenced, opts.maxQueryChars).length;
+  return typed <= 2 * firstRound + LATER_ROUNDS;
+}
+var LATER_ROUNDS = 2;
+
+// src/inventory/sources/arg/collect.ts
+var MAX_QUERY_CHARS = 32e3;
+async function collect(source, opts) {
+  const pageSize = opts.pageSize ?? 1e3;
+  const batch = opts.subscriptionBatch ?? 200;
+  const p = new Pager(source, pageSize, opts.onEvent ?? (() => {
+  }));
+  p.emit({ kind: "phase", phase: "clusters" });
+  const clusters = [];
+  const { subscriptions, managementGroups } = opts.scope;
+  for (const subs of chunk(unique(subscriptions), batch)) await p.subscriptions(subs, () => CLUSTER_QUERY, "clusters", clusters);
+  const whole = async (label, scope, resourceId) => {
+    try {
+      await p.chain({ query: CLUSTER_QUERY, ...scope }, label, "clusters", (r) => p.keep(r, clusters));
+    } catch (err) {
+      p.fail(label, "clusters", err, resourceId);
+    }
+  };
+  for (const mg of unique(managementGroups)) await whole(`management group ${mg}`, { managementGroups: [mg] }, `/providers/Microsoft.Management/managementGroups/${mg}`);
+  if (!subscriptions.length && !managementGroups.length) await whole(opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : "tenant", {});
+  await collectNetwork(p, clusters, { strategy: opts.network ?? "auto", subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS, pageSize });
+  p.emit({ kind: "done", rows: p.rows.size + p.extra.length, subscriptions: p.subscriptionsSeen.size });
   return {
-    rows: [...rows.values(), ...anonymous],
-    errors,
-    queries: [
-      { purpose: "clusters", requests: requests.clusters },
-      { purpose: "network", requests: requests.network }
-    ],
-    pages
+    rows: [...p.rows.values(), ...p.extra],
+    errors: p.errors,
+    conflicts: p.conflicts,
+    queries: Object.keys(p.requests).map((purpose) => ({ purpose, requests: p.requests[purpose] })),
+    pages: p.pages
   };
 }
-function unique(xs) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const x of xs) if (!seen.has(x.toLowerCase())) seen.set(x.toLowerCase(), x);
-  return [...seen.values()];
-}
-function describeSubscriptions(subs) {
-  if (subs.length === 1) return `subscription ${subs[0]}`;
-  return `subscriptions ${subs[0]} \u2026 ${subs[subs.length - 1]} (${subs.length})`;
-}
-var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/inventory/sources/arg/snapshot.ts
-import { readFile, rm } from "node:fs/promises";
+import { lstat, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 function layoutSnapshot(rows) {
   const bySub = /* @__PURE__ */ new Map();
@@ -1699,21 +1825,50 @@ function sortedKeys(_k, v) {
 }
 async function writeSnapshot(dir, files, manifest) {
   const previous = await readManifest(dir);
+  const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
+  const written = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
   try {
     for (const f of files) await writeAtomic(path.join(dir, f.name), f.text);
-    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}
+    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(written, null, 2)}
 `);
-    const now = new Set(files.map((f) => f.name));
+    const now = /* @__PURE__ */ new Set([...files.map((f) => f.name), ...kept.map((k) => k.file)]);
     for (const old of previous?.files ?? []) {
-      if (typeof old.file === "string" && !now.has(old.file) && SAFE_NAME.test(old.file.replace(/\.json$/, "")) && old.file.endsWith(".json") && old.file !== MANIFEST_FILE) {
-        await rm(path.join(dir, old.file), { force: true });
-      }
+      if (typeof old.file === "string" && !now.has(old.file) && isExportFile(old.file)) await rm(path.join(dir, old.file), { force: true });
     }
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${err.code ?? err.message}`);
   }
+  manifest.files = written.files;
   return [...files.map((f) => path.join(dir, f.name)), path.join(dir, MANIFEST_FILE)];
 }
+async function lastGoodFiles(dir, previous, files, errors) {
+  if (!previous || !Array.isArray(previous.files)) return [];
+  const failed = errors.filter((e) => e.code === "scope-failed");
+  if (!failed.length) return [];
+  const failedSubs = new Set(failed.flatMap((e) => e.resourceId ? [subscriptionOfId(e.resourceId)] : []).filter((x) => x !== null));
+  const wide = failed.some((e) => !e.resourceId || !/^\/subscriptions\/[^/]+$/i.test(e.resourceId));
+  const fresh = new Set(files.map((f) => f.name));
+  const out = [];
+  for (const old of previous.files) {
+    if (!isObject(old) || typeof old.file !== "string" || typeof old.subscriptionId !== "string" || !isExportFile(old.file) || fresh.has(old.file)) continue;
+    if (!wide && !failedSubs.has(old.subscriptionId.toLowerCase())) continue;
+    if (!await isFile(path.join(dir, old.file))) continue;
+    const keptFrom = typeof old.keptFrom === "string" ? old.keptFrom : previous.createdAt;
+    out.push({ file: old.file, subscriptionId: old.subscriptionId, rows: old.rows, keptFrom });
+  }
+  return out;
+}
+function isExportFile(name) {
+  return name.endsWith(".json") && name !== MANIFEST_FILE && SAFE_NAME.test(name.replace(/\.json$/, ""));
+}
+async function isFile(p) {
+  try {
+    return (await lstat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+var cmpText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 async function readManifest(dir) {
   try {
     return asManifest(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")));
@@ -1756,13 +1911,14 @@ async function fetchArgSnapshot(opts) {
     scope: { tenant: opts.scope.tenantId ?? null, subscriptions: opts.scope.subscriptions, managementGroups: opts.scope.managementGroups },
     queries: [
       { purpose: "clusters", text: CLUSTER_QUERY, requests: got.queries.find((q) => q.purpose === "clusters")?.requests ?? 0 },
+      { purpose: "network-typed", text: TYPED_NETWORK_QUERY, requests: got.queries.find((q) => q.purpose === "network-typed")?.requests ?? 0 },
       { purpose: "network", text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === "network")?.requests ?? 0 }
     ],
     files: files.map((f) => ({ file: f.name, subscriptionId: f.subscriptionId, rows: f.rows.length })),
     counts: countTypes(got.rows),
     errors: got.errors
   };
-  return { files, manifest, requests: client.requests };
+  return { files, manifest, requests: client.requests, conflicts: got.conflicts };
 }
 async function loadArg(opts) {
   const snapshot = await fetchArgSnapshot(opts);
