@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.ts';
 import { createAjv, schemaProblems, schemaValidator, where } from '../json/schema.ts';
 import { readStructuredSync } from '../json/structured.ts';
+import { precompiledTemplate, precompiledValidator } from '../precompiled/index.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import { registerHelpers } from './templates.ts';
 import type { PolicyFile } from './types.ts';
@@ -21,9 +22,12 @@ export interface CompiledPolicy extends PolicyFile {
 }
 
 /** One ajv instance for policies: `$data` lets a policy read its parameters from /params. */
-export function policyAjv(): Ajv {
-  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true });
+export function policyAjv(extra: Options = {}): Ajv {
+  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra });
 }
+
+/** How a policy's message, remediation and command templates compile (here and at build time). */
+export const POLICY_TEMPLATE = { kind: 'policy-template', options: { noEscape: true, strict: true } } as const;
 
 export interface LoadResult {
   policies: CompiledPolicy[];
@@ -35,7 +39,7 @@ export interface LoadResult {
  * schemas and templates once. Collects every problem rather than stopping at the first.
  */
 export function loadPolicies(dirs: readonly string[]): LoadResult {
-  const ajv = policyAjv();
+  let ajv: Ajv | undefined;
   const problems: string[] = [];
   const policies: CompiledPolicy[] = [];
   const seen = new Map<string, string>();
@@ -72,7 +76,7 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
       const compile = (what: 'match' | 'assert', schema: object | undefined): ValidateFunction | null => {
         if (!schema) return null;
         try {
-          return ajv.compile(schema);
+          return precompiledValidator('policy', schema) ?? (ajv ??= policyAjv()).compile(schema);
         } catch (err) {
           problems.push(`${where(doc, `/${what}`)}: /${what}: ${(err as Error).message}`);
           return null;
@@ -82,8 +86,11 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
         if (text === undefined) return null;
         try {
           const hb = templateEnv(text);
-          const fn = hb.compile(text, { noEscape: true, strict: true });
-          hb.precompile(text, { strict: true });
+          const built = precompiledTemplate(hb, POLICY_TEMPLATE.kind, text);
+          if (built) return built;
+          const fn = hb.compile(text, POLICY_TEMPLATE.options);
+          // compile() defers parsing to the first render; precompile() reports a broken template now.
+          hb.precompile(text, POLICY_TEMPLATE.options);
           return fn;
         } catch (err) {
           problems.push(`${where(doc, pointer)}: ${pointer}: ${(err as Error).message}`);

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { loadBaseline } from '../../triage/baseline.ts';
@@ -19,8 +18,9 @@ import { printSummary } from '../summary.ts';
 import { ARG_OPTION_NAMES, argSource } from '../arg/options.ts';
 import { scanOptions, scanSettings, type ScanArgs } from './scan-options.ts';
 import { ArgProgress } from '../arg/progress.ts';
+import { PACKAGE_ROOT } from '../../tool.ts';
 
-export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
+export const SAMPLE_DIR = path.join(PACKAGE_ROOT, 'fixtures/sample');
 
 export { parseFormats } from '../output.ts';
 
