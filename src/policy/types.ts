@@ -1,3 +1,5 @@
+import { OUTBOUND_TYPES } from '../inventory/facts/azure.ts';
+
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -37,7 +39,7 @@ export interface Params {
 }
 
 export const DEFAULT_PARAMS: Params = {
-  allowedOutboundTypes: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'],
+  allowedOutboundTypes: [...OUTBOUND_TYPES],
   minNatGatewayIps: 1,
   maxIdleTimeoutMinutes: 120,
   minSnatPortsPerNode: 1024,

@@ -29,7 +29,7 @@ export interface SubnetFacts {
 export interface NatGatewayFacts {
   id: string;
   name: string;
-  /** True for the AKS-managed NAT gateway of a managedNATGateway cluster. */
+  /** True for the AKS-managed NAT gateway of a managedNATGateway (or managedNATGatewayV2) cluster. */
   managed: boolean;
   /** False when the gateway is only known from the cluster's natGatewayProfile. */
   known: boolean;
@@ -86,9 +86,11 @@ export interface EgressIpFacts {
   version: string;
   sku: string | null;
   addressCount: number;
+  /** The NAT gateway the IP's or prefix's own row says it is attached to (`properties.natGateway.id`). */
+  attachedNatGatewayId: string | null;
   /** Other clusters whose egress uses this IP or prefix. */
   sharedWithClusters: string[];
-  /** Used by a load balancer and a NAT gateway at once (in any cluster). */
+  /** Used by a load balancer and a NAT gateway at once (in any cluster, or attached to a NAT gateway by its own row while on a load balancer). */
   sharedBetweenLoadBalancerAndNatGateway: boolean;
   /** Null when the cluster has no authorized ranges or the address is not in the inventory. */
   insideAuthorizedRanges: boolean | null;
@@ -130,6 +132,8 @@ export interface ClusterFacts {
   loadBalancerSku: string;
   /** Outbound types Azure documents as in-place migrations from this one for this VNet mode. */
   migrationTargets: string[];
+  /** Targets whose documentation conflicts (its table and its command section disagree): neither supported nor unsupported. */
+  migrationConflicts: string[];
   maxNodes: number;
   zones: string[];
   apiServer: ApiServerFacts;

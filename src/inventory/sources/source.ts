@@ -1,4 +1,4 @@
-import type { ScanError } from '../../errors.ts';
+import type { ScanError, ScanWarning } from '../../errors.ts';
 import type { RowIndex } from '../../json/locate/locate.ts';
 import type { Inventory } from '../model.ts';
 
@@ -6,6 +6,8 @@ import type { Inventory } from '../model.ts';
 export interface LoadedInventory {
   inventory: Inventory;
   errors: ScanError[];
+  /** Unknown enum-like values, each listed once: read as themselves, so not errors. */
+  warnings: ScanWarning[];
   inputs: string[];
   /** Display path → absolute path of every file read, for resolving finding locations. */
   files: Map<string, string>;
