@@ -91,3 +91,29 @@ describe('template helpers', () => {
     expect(natGatewayLabel({ managed: false, known: true, name: 'ngw1' })).toBe('NAT gateway ngw1');
   });
 });
+
+describe('amendment of 2026-12', () => {
+  test('EG001 takes its command from the planner: --subscription, StandardV2 target, documentation conflicts', () => {
+    const [v2] = remedy('EG001', 'loadBalancer when only the StandardV2 managed NAT gateway is allowed (catalog amendment of 2026-12)');
+    expect(v2?.text).toContain('on a managed VNet to: managedNATGatewayV2.');
+    expect(v2?.text).toContain('managedNATGatewayV2 stands for managedNATGateway with a StandardV2 NAT gateway');
+    expect(v2?.command).toBe(`az aks update --subscription ${SUB} --resource-group rg-test --name aks-test --outbound-type managedNATGateway --outbound-type-sku StandardV2 --nat-gateway-managed-outbound-ip-count 1`);
+    const [conflict] = remedy('EG001', 'managedNATGateway when only loadBalancer is allowed: the documentation conflicts (catalog amendment of 2026-12)');
+    expect(conflict?.text).toContain('the documentation conflicts: its table says not supported (the 2024 version said supported), its command section shows how');
+    expect(conflict?.text).toContain('neither supported nor unsupported');
+    expect(conflict?.command).toBe(`az aks update --subscription ${SUB} --resource-group rg-test --name aks-test --outbound-type loadBalancer --load-balancer-managed-outbound-ip-count 1`);
+    const [none] = remedy('EG001', 'a managed StandardV2 gateway has no documented path to anything (catalog amendment of 2026-12)');
+    expect(none?.text).toMatch(/^No documented in-place path from managedNATGateway on a managed VNet/);
+  });
+
+  test('EG018 moves managedNATGatewayV2 to managedNATGateway with the StandardV2 SKU', () => {
+    expect(remedy('EG018', 'the legacy preview value managedNATGatewayV2 moves to managedNATGateway with StandardV2')[0]?.command).toBe(
+      `az aks update --subscription ${SUB} --resource-group rg-test --name aks-test --outbound-type managedNATGateway --outbound-type-sku StandardV2`,
+    );
+  });
+
+  test('EG021 offers to take an IP attached to a NAT gateway off the load balancer', () => {
+    const [r] = remedy('EG021', 'a load balancer IP whose own row attaches it to a NAT gateway that serves only VMs (catalog amendment of 2026-12)');
+    expect(r?.text).toContain('if NAT gateway ngw-vms is the one that should keep lb-ip, take it off the load balancer');
+  });
+});
