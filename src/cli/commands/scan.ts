@@ -23,6 +23,11 @@ import { ArgProgress } from '../arg/progress.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
 
+/** A scan of nothing that reports green is worse than no scan: say what to scan instead. */
+export const NO_INPUT_MESSAGE =
+  'scan: nothing to scan: give --input FILE_OR_FOLDER (an exported inventory, repeatable) or --source arg (Azure Resource Graph, live). ' +
+  'To scan the bundled sample: npm run sample, or egress-audit scan --input fixtures/sample';
+
 interface ScanArgs extends ArgArgs {
   source: 'fixtures' | 'arg';
   snapshot?: string;
@@ -35,6 +40,7 @@ interface ScanArgs extends ArgArgs {
   config?: string;
   'fail-on': Severity | 'none';
   'allow-partial': boolean;
+  'allow-empty': boolean;
   policies?: string[];
   suppressions?: string;
   baseline?: string;
@@ -79,7 +85,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     describe: 'Scan an AKS egress inventory against the policies and write reports',
     builder: (y: Argv) =>
       argOptions(y, 'Azure Resource Graph:')
-        .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
+        .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); required unless --source arg (the bundled sample: --input fixtures/sample)' })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['html,sarif,json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
         .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
         .option('source-root', { type: 'string', describe: 'Repository root that SARIF and JUnit file paths are relative to; default: the current folder' })
@@ -88,6 +94,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         .option('config', { type: 'string', describe: 'Configuration file; default: ./egress-audit.config.json when present' })
         .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
         .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
+        .option('allow-empty', { type: 'boolean', default: false, describe: 'Accept --input files that hold no inventory row at all (otherwise exit 2)' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
         .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
         .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })
@@ -135,6 +142,13 @@ const LARGE_SCAN = 1000;
  */
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
   const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
+  if (args.source !== 'arg' && !args['allow-empty'] && rowCount(loaded) === 0) {
+    loaded.rowIndex?.close();
+    throw new InputError(
+      `scan: no inventory row in ${loaded.inputs.join(', ')} (${loaded.files.size} JSON file${loaded.files.size === 1 ? '' : 's'} read${loaded.skipped.length ? `, ${loaded.skipped.length} other file(s) skipped` : ''}): ` +
+        'nothing would be scanned. Check the path and the export; pass --allow-empty to accept an empty inventory',
+    );
+  }
   if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -143,7 +157,15 @@ function fixtureInputs(args: ScanArgs): string[] {
   for (const name of [...ARG_OPTION_NAMES, 'snapshot'] as const) {
     if (args[name] !== undefined) throw new InputError(`--${name} needs --source arg`);
   }
-  return args.input?.length ? args.input : [SAMPLE_DIR];
+  if (!args.input?.length) throw new InputError(NO_INPUT_MESSAGE);
+  return args.input;
+}
+
+/** Rows of any resource type, read or ignored: zero means the inputs held no inventory at all. */
+function rowCount(loaded: LoadedInventory): number {
+  const { counts, ignoredTypes, refused } = loaded.inventory;
+  const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+  return sum(counts) + sum(ignoredTypes) + refused.size + loaded.errors.length;
 }
 
 async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInventory> {
