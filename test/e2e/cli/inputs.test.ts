@@ -51,7 +51,7 @@ describe('no silent scans', () => {
 const SUB = '00000000-0000-0000-0000-000000000001';
 const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;
 const net = (type: string, name: string, extra: object) => ({ id: `${NET}/${type}/${name}`, name, type: `microsoft.network/${type.toLowerCase()}`, resourceGroup: 'rg-net', subscriptionId: SUB, location: 'westeurope', ...extra });
-const cluster = (name: string, patch: object) => mergeDeep(mergeDeep(BASE_CLUSTER, { id: BASE_CLUSTER.id.toString().replace('aks-test', name), name }), patch);
+const cluster = (name: string, patch: object) => mergeDeep(mergeDeep(BASE_CLUSTER, { id: String(BASE_CLUSTER['id']).replace('aks-test', name), name }), patch);
 const pool = (name: string, over: object) => ({ name, type: 'VirtualMachineScaleSets', mode: 'User', osType: 'Linux', count: 2, ...over });
 
 /** Two clusters whose rows hold one unknown value of each kind, each twice. */
