@@ -66,13 +66,18 @@ function summaryOf(c: ClusterFacts, row: string, to: OutboundType, support: Migr
 
 /**
  * The `az aks update` command that moves the cluster to `to`, sized for `portsPerNode` SNAT ports
- * per node at its max nodes; `notes` receives the arithmetic. EG001's remediation prints it too.
+ * per node at its max nodes; `notes` receives the arithmetic.
  */
 export function migrationCommand(c: Pick<ClusterFacts, 'subscriptionId' | 'resourceGroup' | 'name' | 'maxNodes'>, to: OutboundType, notes: string[] = [], portsPerNode = TARGET_PORTS_PER_NODE): string {
+  const words = ['az', 'aks', 'update', '--subscription', c.subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name, ...migrationArgs(c.maxNodes, to, notes, portsPerNode)];
+  return words.map(shellWord).join(' ');
+}
+
+/** The options of that command that choose the target: EG001's remediation writes the rest itself. */
+export function migrationArgs(nodes: number, to: OutboundType, notes: string[] = [], portsPerNode = TARGET_PORTS_PER_NODE): string[] {
   const target = targetInfo(to);
-  const words = ['az', 'aks', 'update', '--subscription', c.subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name, '--outbound-type', target.outboundType];
+  const words = ['--outbound-type', target.outboundType];
   if (target.sku) words.push('--outbound-type-sku', target.sku);
-  const nodes = c.maxNodes;
   const portsText = portsPerNode.toLocaleString('en-US');
   if (target.outboundType === 'managedNATGateway') {
     const need = Math.ceil((nodes * portsPerNode) / SNAT_PORTS_PER_NAT_IP);
@@ -87,7 +92,7 @@ export function migrationCommand(c: Pick<ClusterFacts, 'subscriptionId' | 'resou
     if (nodes > 50) words.push('--load-balancer-outbound-ports', String(portsPerNode));
     notes.push(`${ips} new managed outbound IP${ips === 1 ? '' : 's'} (64,000 SNAT ports each) for ${portsText} ports per node at ${nodes} max nodes; new IPs rather than earlier ones, which must not be reused.`);
   }
-  return words.map(shellWord).join(' ');
+  return words;
 }
 
 function warnings(c: ClusterFacts, to: OutboundType, prereqs: readonly Prerequisite[]): string[] {

@@ -1,6 +1,6 @@
 import type Handlebars from 'handlebars';
 import { canonicalOutboundType, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
-import { migrationCommand } from '../plan/plan.ts';
+import { migrationArgs } from '../plan/plan.ts';
 import { conflictOf, fromRow } from '../plan/tables.ts';
 
 type Obj = Record<string, unknown>;
@@ -93,13 +93,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const row = fromRow(String(c['outboundType'] ?? ''), typeof managed?.['sku'] === 'string' ? managed['sku'] : null);
     return (target && conflictOf(c['vnetMode'] === 'byo' ? 'byo' : 'managed', row, target)?.text) || 'the documentation conflicts';
   });
-  // The planner's `az aks update` for moving `cluster` to `to`, sized for `ports` SNAT ports per node.
-  hb.registerHelper('migrationCommand', (cluster: unknown, to: unknown, ports: unknown) => {
+  // The planner's options for moving a cluster of `nodes` max nodes to `to`, sized for `ports` SNAT ports per node.
+  hb.registerHelper('migrationArgs', (nodes: unknown, to: unknown, ports: unknown) => {
     const target = canonicalOutboundType(String(to ?? ''));
-    const c = (cluster ?? {}) as Obj;
-    if (!target) return '';
-    const facts = { subscriptionId: String(c['subscriptionId'] ?? ''), resourceGroup: String(c['resourceGroup'] ?? ''), name: String(c['name'] ?? ''), maxNodes: num(c['maxNodes']) ?? 0 };
-    return migrationCommand(facts, target, [], num(ports) ?? undefined);
+    return target ? migrationArgs(num(nodes) ?? 0, target, [], num(ports) ?? undefined).join(' ') : '';
   });
   hb.registerHelper('replacementPoolName', (name: unknown, osType: unknown) => replacementPoolName(name, osType));
   // The profile's display words for a VNet mode: the catalog says "BYO VNet", not "byo VNet".
