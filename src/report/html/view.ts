@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
@@ -39,6 +40,7 @@ export interface PageView {
   };
   triage: TriageView;
   warnings: { shown: WarningRow[]; more: number; total: number };
+  tables: StaticView;
 }
 
 export interface WarningRow {
@@ -165,6 +167,7 @@ export function buildView(result: ScanResult): PageView {
       more: Math.max(0, result.warnings.length - MAX_WARNINGS_SHOWN),
       total: result.warnings.length,
     },
+    tables: buildStaticView(result),
   };
 }
 

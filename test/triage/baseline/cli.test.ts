@@ -104,7 +104,7 @@ describe('--baseline', () => {
   test('--fail-on-new without --baseline is a usage error', () => {
     const r = runCli(['scan', '--input', INVENTORY, '--out', tempDir(), '--fail-on-new']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('egress-audit: --fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)\n');
+    expect(r.stderr).toBe('egress-audit: --fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan\n');
   });
 
   test('a baseline that is not a JSON report is exit 2 naming file and place, and writes nothing', async () => {
@@ -112,9 +112,9 @@ describe('--baseline', () => {
     const inventory = writeFile(dir, 'inventory-as-baseline.json', readFileSync(INVENTORY, 'utf8'));
     const noPath = writeFile(dir, 'old.json', JSON.stringify({ version: 1, scan: { startedAt: '2026-01-01T00:00:00Z' }, findings: [{ ...before.findings[0], path: undefined }] }, null, 2));
     const cases: [string, RegExp][] = [
-      [notJson, /broken\.json:2:17: invalid JSON: ValueExpected/],
+      [notJson, /broken\.json:2:17: invalid JSON: expected a value, found "}"/],
       [inventory, /--baseline: not an egress-audit JSON report:\n.*inventory-as-baseline\.json:1:1: /],
-      [noPath, /old\.json:7:5: missing "path"/],
+      [noPath, /old\.json:7:5: \/findings\/0: missing required property "path"/],
       [path.join(dir, 'results.sarif'), /--baseline .*results\.sarif: expected a previous egress-audit JSON report/],
       [path.join(dir, 'absent.json'), /absent\.json: cannot read: ENOENT/],
     ];
