@@ -196,6 +196,8 @@ export interface NatGatewaySpec {
   idle?: number;
   ips?: string[];
   prefixes?: string[];
+  /** StandardV2 only: IPv6 addresses and prefixes, which the resource lists apart. */
+  ipsV6?: string[];
   prefixesV6?: string[];
   subnets: string[];
 }
@@ -211,6 +213,7 @@ export function natGateway(s: Scope, g: NatGatewaySpec, tags: Record<string, str
       idleTimeoutInMinutes: g.idle ?? 4,
       publicIpAddresses: (g.ips ?? []).map((id) => ({ id })),
       publicIpPrefixes: (g.prefixes ?? []).map((id) => ({ id })),
+      ...(g.ipsV6 ? { publicIpAddressesV6: g.ipsV6.map((id) => ({ id })) } : {}),
       ...(g.prefixesV6 ? { publicIpPrefixesV6: g.prefixesV6.map((id) => ({ id })) } : {}),
       subnets: g.subnets.map((id) => ({ id })),
     },

@@ -16,12 +16,18 @@ export interface EgressAuditEvaluationDocument {
  */
 export interface PolicyParameters {
   /**
-   * Outbound types clusters may use (EG001).
+   * Outbound types clusters may use (EG001). Default: all seven known ones.
    *
    * @minItems 1
    */
   allowedOutboundTypes?: (
-    "loadBalancer" | "managedNATGateway" | "userAssignedNATGateway" | "userDefinedRouting" | "none" | "block"
+    | "loadBalancer"
+    | "managedNATGateway"
+    | "userAssignedNATGateway"
+    | "userDefinedRouting"
+    | "none"
+    | "block"
+    | "managedNATGatewayV2"
   )[];
   /**
    * Fewest public IP addresses a NAT gateway may have (EG009).
@@ -82,9 +88,13 @@ export interface Cluster {
    */
   loadBalancerSku: string;
   /**
-   * Outbound types Azure documents as in-place migrations from this one for this VNet mode.
+   * Targets the AKS migration table (src/plan/migrations.json) marks supported from this cluster's row for its VNet mode; managedNATGatewayV2 stands for managedNATGateway with a StandardV2 NAT gateway.
    */
   migrationTargets: string[];
+  /**
+   * Targets whose documentation conflicts (its table says not supported or has no entry, its command section shows how): neither supported nor unsupported.
+   */
+  migrationConflicts: string[];
   /**
    * Sum over pools of maxNodes.
    */
@@ -314,7 +324,7 @@ export interface NatGateway {
    */
   name: string;
   /**
-   * The AKS-managed NAT gateway of a managedNATGateway cluster.
+   * The AKS-managed NAT gateway of a managedNATGateway or managedNATGatewayV2 cluster.
    */
   managed: boolean;
   /**
@@ -400,9 +410,16 @@ export interface EgressIp {
    */
   addressCount: number;
   /**
+   * The NAT gateway the IP's or prefix's own row says it is attached to (properties.natGateway.id), whether or not that gateway serves a cluster.
+   */
+  attachedNatGatewayId: string | null;
+  /**
    * Other clusters whose egress uses this IP or prefix.
    */
   sharedWithClusters: string[];
+  /**
+   * Used by a load balancer and a NAT gateway at once: in any cluster's egress, or on a load balancer while its own row attaches it to a NAT gateway.
+   */
   sharedBetweenLoadBalancerAndNatGateway: boolean;
   /**
    * Null without authorized ranges or without a known address.

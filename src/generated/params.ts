@@ -5,12 +5,18 @@
  */
 export interface PolicyParameters {
   /**
-   * Outbound types clusters may use (EG001).
+   * Outbound types clusters may use (EG001). Default: all seven known ones.
    *
    * @minItems 1
    */
   allowedOutboundTypes?: (
-    "loadBalancer" | "managedNATGateway" | "userAssignedNATGateway" | "userDefinedRouting" | "none" | "block"
+    | "loadBalancer"
+    | "managedNATGateway"
+    | "userAssignedNATGateway"
+    | "userDefinedRouting"
+    | "none"
+    | "block"
+    | "managedNATGatewayV2"
   )[];
   /**
    * Fewest public IP addresses a NAT gateway may have (EG009).

@@ -47,6 +47,8 @@ export interface Cluster extends Base {
   lbOutboundIpIds: string[];
   lbOutboundIpPrefixIds: string[];
   natManagedOutboundIpCount: number | null;
+  /** `managedOutboundIPProfile.countIPv6`: IPv6 addresses of a StandardV2 managed NAT gateway. */
+  natManagedOutboundIpv6Count: number | null;
   natIdleTimeoutInMinutes: number | null;
   natEffectiveOutboundIpIds: string[];
   natSku: string | null;

@@ -5,6 +5,7 @@ import { FILE_NAMES, type Formatter } from './formats.ts';
 import { leadWithNew, triageSections } from './markdown-triage.ts';
 import type { Finding } from '../scan/result.ts';
 import { mdText } from './text.ts';
+import type { ScanWarning } from '../errors.ts';
 import { decidedAtApplyLines } from './decided.ts';
 
 /** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */
@@ -45,6 +46,7 @@ export const markdown: Formatter = (result, ctx) => {
     out.push('');
   }
   out.push(...triageSections(result));
+  out.push(...warningSection(result.warnings));
   const decided = decidedAtApplyLines(result);
   if (decided.length) out.push('### Decided at apply', '', ...decided.map((d) => `- ${mdText(d.text)}`), '');
 
@@ -57,6 +59,18 @@ export const markdown: Formatter = (result, ctx) => {
   );
   return out.join('\n');
 };
+
+const WARNING_ROWS = 10;
+
+/** Unknown enum-like values: judged as written, but a reader should know the scanner had not seen them. */
+function warningSection(warnings: readonly ScanWarning[]): string[] {
+  if (!warnings.length) return [];
+  const out = ['### Warnings: unknown values', '', `${plural(warnings.length, 'value')} egress-audit does not know, read as written and judged (not errors):`, '', '| value | property | first seen |', '|---|---|---|'];
+  for (const w of warnings.slice(0, WARNING_ROWS)) out.push(`| ${mdText(w.value, NAME_MAX)} | ${mdText(`${w.resourceType} ${w.property}`, MESSAGE_MAX)} | ${mdText(`${w.where.file} ${w.where.path}`, MESSAGE_MAX)} |`);
+  if (warnings.length > WARNING_ROWS) out.push('', `…and ${warnings.length - WARNING_ROWS} more in the JSON report.`);
+  out.push('');
+  return out;
+}
 
 function row(f: Finding): string {
   const resource = f.terraformAddress ?? (f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : '');

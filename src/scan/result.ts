@@ -1,5 +1,5 @@
 import type { DecidedAtApply } from '../inventory/sources/terraform/deferred.ts';
-import type { ScanError } from '../errors.ts';
+import type { ScanError, ScanWarning } from '../errors.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
@@ -30,6 +30,8 @@ export interface ScanResult {
   clusters: ClusterResult[];
   findings: Finding[];
   errors: ReportError[];
+  /** Unknown enum-like values, each once (value, property, where): read as themselves and judged; they never make the scan incomplete. */
+  warnings: ScanWarning[];
   policies: PolicyInfo[];
   /** With --suppressions: the entries that expired or matched nothing (suppressed findings carry `suppression`). */
   suppressions?: SuppressionsReport;

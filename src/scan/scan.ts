@@ -97,6 +97,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     clusters,
     findings,
     errors,
+    warnings: loaded.warnings,
     policies: opts.policies.map((p) => ({
       id: p.id,
       name: p.name,

@@ -51,6 +51,7 @@ beforeAll(async () => {
 describe('the bundled sample', () => {
   test('scans with no errors and no incomplete cluster, and the report matches its schema', () => {
     expect(report.errors).toEqual([]);
+    expect(report.warnings.map((w) => [w.value, w.property, w.occurrences])).toEqual([['managedNATGatewayV3', 'properties.networkProfile.outboundType', 1]]);
     expect(report.summary.notEvaluated).toBe(0);
     expect(report.clusters.filter((c) => c.status === 'incomplete').map((c) => c.name)).toEqual([]);
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')) as object;
@@ -74,9 +75,11 @@ describe('the bundled sample', () => {
     expect(gaps).toEqual([]);
   });
 
-  test('covers the estate the sample promises: 2 subscriptions, all six outbound types, both VNet modes, zonal and Windows pools, private and public API servers', () => {
+  test('covers the estate the sample promises: 2 subscriptions, all seven outbound types and an unknown one, both VNet modes, zonal and Windows pools, private and public API servers, StandardV2 managed and IPv6 NAT gateways', () => {
     expect(new Set(facts.map((c) => c.subscriptionId)).size).toBe(2);
-    expect(new Set(facts.map((c) => c.outboundType))).toEqual(new Set(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block', 'managedNATGatewayV2']));
+    expect(new Set(facts.map((c) => c.outboundType))).toEqual(new Set(['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block', 'managedNATGatewayV2', 'managedNATGatewayV3']));
+    expect(facts.filter((c) => c.natGateways.some((g) => g.managed && g.sku === 'StandardV2')).map((c) => c.name).sort()).toEqual(['aks-ml-preview', 'aks-stream-prod']);
+    expect(facts.filter((c) => c.outboundType === 'userAssignedNATGateway' && c.natGateways.some((g) => g.sku === 'StandardV2' && g.ipv6AddressCount > 0)).map((c) => c.name).sort()).toEqual(['aks-edge-prod', 'aks-search-prod']);
     expect(new Set(facts.map((c) => c.vnetMode))).toEqual(new Set(['managed', 'byo']));
     expect(facts.some((c) => c.pools.some((p) => p.zones.length > 1)) && facts.some((c) => c.pools.every((p) => p.zones.length === 0))).toBe(true);
     expect(facts.some((c) => c.pools.some((p) => p.osType === 'Windows'))).toBe(true);

@@ -1,4 +1,4 @@
-import type { ScanError } from '../../errors.ts';
+import type { ScanError, ScanWarning } from '../../errors.ts';
 import { ErrorLog, FieldReader, isObject, jsonPath, lookup, type Json, type PathSeg } from './fields.ts';
 import {
   key,
@@ -78,7 +78,7 @@ export class InventoryBuilder {
   }
 
   /** Call once every row is added: attaches separately listed agent pools to their clusters. */
-  finish(): { inventory: Inventory; errors: ScanError[] } {
+  finish(): { inventory: Inventory; errors: ScanError[]; warnings: ScanWarning[] } {
     const inv = this.inventory;
     for (const [k, s] of this.embeddedSubnets) if (!inv.subnets.has(k)) inv.subnets.set(k, s);
     const byCluster = new Map<string, SeparatePool[]>();
@@ -98,7 +98,7 @@ export class InventoryBuilder {
         if (invalid) cluster.invalid = true;
       }
     }
-    return { inventory: inv, errors: this.log.list() };
+    return { inventory: inv, errors: this.log.list(), warnings: this.log.warnings() };
   }
 
   /**

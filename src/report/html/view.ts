@@ -39,8 +39,18 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  warnings: { shown: WarningRow[]; more: number; total: number };
   tables: StaticView;
 }
+
+export interface WarningRow {
+  value: string;
+  property: string;
+  where: string;
+  occurrences: string;
+}
+
+const MAX_WARNINGS_SHOWN = 50;
 
 export interface Option {
   value: string;
@@ -147,6 +157,16 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    warnings: {
+      shown: result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => ({
+        value: clip(w.value, LIMITS.name),
+        property: clip(`${w.resourceType} ${w.property}`, LIMITS.text),
+        where: clip(`${w.where.file} ${w.where.path}`, LIMITS.text),
+        occurrences: fmt(w.occurrences),
+      })),
+      more: Math.max(0, result.warnings.length - MAX_WARNINGS_SHOWN),
+      total: result.warnings.length,
+    },
     tables: buildStaticView(result),
   };
 }

@@ -100,10 +100,11 @@ export async function loadArg(opts: ArgSourceOptions & { snapshotDir?: string })
     if (abs) files.set(shown, abs);
     f.rows.forEach((value, i) => builder.add({ value, source: { file: shown, path: [i] } }));
   }
-  const { inventory, errors } = builder.finish();
+  const { inventory, errors, warnings } = builder.finish();
   return {
     inventory,
     errors: [...snapshot.manifest.errors, ...errors],
+    warnings,
     inputs: describeScope(opts.scope),
     files,
     skipped: [],

@@ -63,6 +63,14 @@ describe('the bundled sample, live', () => {
     expect(a.clusters).toEqual(b.clusters);
   });
 
+  test('public IP rows keep properties.natGateway (EG021 reads it), and unknown values warn as offline', () => {
+    const attached = (loaded: LoadedInventory) => [...loaded.inventory.publicIps.values()].filter((ip) => ip.natGatewayId).map((ip) => `${ip.id.toLowerCase()} ${ip.natGatewayId?.toLowerCase()}`).sort();
+    const live_ = attached(live);
+    expect(live_.length).toBeGreaterThan(3);
+    expect(attached(offline)).toEqual(expect.arrayContaining(live_));
+    expect(live.warnings.map((w) => [w.value, w.property])).toEqual(offline.warnings.map((w) => [w.value, w.property]));
+  });
+
   test('fewer rows than the files hold: what no cluster uses is never fetched', () => {
     const fetched = live.snapshot.files.reduce((n, f) => n + f.rows.length, 0);
     const inFiles = readdirSync(SAMPLE)

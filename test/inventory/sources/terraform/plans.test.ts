@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { readTerraform } from '../../../../src/inventory/sources/terraform/plan.ts';
 import { convert } from '../../../../src/inventory/sources/terraform/rows.ts';
 import type { ScanResult } from '../../../../src/scan/result.ts';
-import { runCli, tempDir } from '../../../helpers/cli.ts';
+import { runCli, SAMPLE, tempDir } from '../../../helpers/cli.ts';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -133,7 +133,7 @@ describe('update plan', () => {
     const args = ['scan', '--input', fixture('update.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'low'];
     expect(runCli([...args, '--fail-on-new']).code).toBe(1);
     expect(runCli(['scan', '--input', fixture('create-modules.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'medium']).code).toBe(1);
-    const sample = runCli(['scan', '--format', 'json', '--out', tempDir(), '--fail-on-new']);
+    const sample = runCli(['scan', '--input', SAMPLE, '--format', 'json', '--out', tempDir(), '--fail-on-new']);
     expect(sample.code).toBe(2);
     expect(sample.stderr).toContain('--fail-on-new needs --baseline');
   });
