@@ -3,10 +3,10 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const zeroBySeverity = (): Record<Severity, number> => ({ high: 0, medium: 0, low: 0, info: 0 });
 
-export const SUBJECTS = ['cluster', 'pool', 'natGateway', 'egressIp', 'subnet'] as const;
+export const SUBJECTS = ['cluster', 'pool', 'natGateway', 'egressIp', 'subnet', 'permission', 'firewall'] as const;
 export type SubjectKind = (typeof SUBJECTS)[number];
 
-export type ResourceRef = 'cluster' | 'pool' | 'pool.subnet' | 'pool.natGateway' | 'natGateway' | 'egressIp' | 'subnet';
+export type ResourceRef = 'cluster' | 'pool' | 'pool.subnet' | 'pool.natGateway' | 'natGateway' | 'egressIp' | 'subnet' | 'permission' | 'firewall';
 
 /** A policy file as written (validated against schemas/policy.schema.json). */
 export interface PolicyFile {
@@ -34,6 +34,7 @@ export interface Params {
   minNatGatewayIps: number;
   maxIdleTimeoutMinutes: number;
   minSnatPortsPerNode: number;
+  firewallInstances: number;
 }
 
 export const DEFAULT_PARAMS: Params = {
@@ -41,6 +42,7 @@ export const DEFAULT_PARAMS: Params = {
   minNatGatewayIps: 1,
   maxIdleTimeoutMinutes: 120,
   minSnatPortsPerNode: 1024,
+  firewallInstances: 2,
 };
 
 export function severityRank(s: Severity): number {

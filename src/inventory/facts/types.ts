@@ -138,9 +138,54 @@ export interface ClusterFacts {
   natGateways: NatGatewayFacts[];
   subnets: SubnetFacts[];
   egressIps: EgressIpFacts[];
+  identity: IdentityFacts;
+  /** Azure Firewalls the pools' default routes reach. */
+  firewalls: FirewallFacts[];
   /** Referenced resource IDs that the inventory lacks. */
   missing: string[];
   /** Why the cluster cannot be fully evaluated (missing or unreliable resources). */
   incompleteReasons: string[];
   source: SourceRef;
+}
+
+/** The control-plane identity and, on a BYO VNet, its grants on each network resource the cluster uses. */
+export interface IdentityFacts {
+  kind: 'systemAssigned' | 'userAssigned' | 'servicePrincipal' | 'unknown';
+  principalId: string | null;
+  /** Why no resource of this cluster is judged (no role assignment in the inventory, a service principal); null when they can be. */
+  notJudgedReason: string | null;
+  permissions: PermissionFacts[];
+}
+
+export interface PermissionFacts {
+  id: string;
+  name: string;
+  kind: 'subnet' | 'routeTable' | 'publicIp' | 'publicIpPrefix';
+  requiredActions: string[];
+  grantedActions: string[];
+  /** Required actions no covering assignment of the identity grants; empty when not judged. */
+  missingActions: string[];
+  judged: boolean;
+  notJudgedReason: string | null;
+  source: SourceRef | null;
+}
+
+export interface FirewallFacts {
+  id: string;
+  name: string;
+  /** False when the firewall's row, its subnet or that subnet's NAT gateway is missing or unreliable. */
+  known: boolean;
+  /** A Virtual WAN hub firewall (`hubIPAddresses`). */
+  hub: boolean;
+  publicIpCount: number;
+  /** AzureFirewallSubnet; null for a hub firewall. */
+  subnetId: string | null;
+  /** The NAT gateway on AzureFirewallSubnet, which takes over the firewall's SNAT. */
+  natGatewayId: string | null;
+  natGatewayIpv4AddressCount: number | null;
+  /** Max nodes of every pool, in any cluster, whose default route reaches the firewall. */
+  servedMaxNodes: number;
+  /** This cluster's pools behind the firewall. */
+  pools: string[];
+  source: SourceRef | null;
 }
