@@ -1,4 +1,5 @@
 import type { ScanError } from '../errors.ts';
+import type { ScanNotice } from './notices.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
@@ -27,6 +28,8 @@ export interface ScanResult {
   clusters: ClusterResult[];
   findings: Finding[];
   errors: ReportError[];
+  /** Policies that could not look at everything, said once for the scan (EG023 without role assignments). */
+  notices?: ScanNotice[];
   policies: PolicyInfo[];
   /** With --suppressions: the entries that expired or matched nothing (suppressed findings carry `suppression`). */
   suppressions?: SuppressionsReport;

@@ -9,6 +9,7 @@ import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
 import type { CompiledPolicy } from '../policy/load.ts';
 import type { Severity } from '../policy/types.ts';
 import { TOOL } from '../tool.ts';
+import { NoticeCollector } from './notices.ts';
 import { countBySeverity, sortFindings, type ClusterResult, type Finding, type ScanResult } from './result.ts';
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
@@ -32,6 +33,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   const clusters: ClusterResult[] = [];
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
+  const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
 
   // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
   // and the results, not every cluster's facts.
@@ -45,6 +47,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       places.push(source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
+    notices.note(c, active);
     const incomplete = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
@@ -95,6 +98,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     clusters,
     findings,
     errors,
+    notices: notices.notices(),
     policies: opts.policies.map((p) => ({
       id: p.id,
       name: p.name,

@@ -2,6 +2,7 @@ import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 import { triageView, type TriageView } from './triage-view.ts';
+import { notJudgedText, shownNotices } from '../notices.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
 export interface PageView {
@@ -38,6 +39,7 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  notices: { policyId: string; title: string; message: string; entries: string[]; more: number }[];
 }
 
 export interface Option {
@@ -69,6 +71,7 @@ export interface Chart {
 }
 
 const MAX_INPUTS_SHOWN = 5;
+const MAX_NOTICE_ENTRIES = 50;
 const MAX_POLICY_BARS = 12;
 const CHART_WIDTH = 460;
 const ROW = 28;
@@ -145,6 +148,13 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice, shown, more }) => ({
+      policyId: notice.policyId,
+      title: notice.kind === 'not-evaluated' ? 'not evaluated' : 'not judged everywhere',
+      message: clip(notice.message, LIMITS.text),
+      entries: shown.map((e) => clip(notJudgedText(e), LIMITS.text)),
+      more,
+    })),
   };
 }
 
