@@ -52,7 +52,10 @@ function load(): (text: string) => KustoDiagnostic[] {
   require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
   const K = (globalThis as unknown as { Kusto: KustoGlobals }).Kusto;
   const { DatabaseSymbol, TableSymbol } = K.Language.Symbols;
-  const db = new DatabaseSymbol.ctor('arg', [new TableSymbol.$ctor7('Resources', RESOURCES, null), new TableSymbol.$ctor7('resources', RESOURCES, null)]);
+  // authorizationresources (role assignments and definitions) and resourcecontainers (subscriptions
+  // with their management-group ancestry) share the Resources columns.
+  const tables = ['Resources', 'resources', 'AuthorizationResources', 'authorizationresources', 'ResourceContainers', 'resourcecontainers'];
+  const db = new DatabaseSymbol.ctor('arg', tables.map((t) => new TableSymbol.$ctor7(t, RESOURCES, null)));
   const globals = K.Language.GlobalState.Default.WithDatabase(db);
   analyzer = (text) => {
     const list = K.Language.KustoCode.ParseAndAnalyze(text, globals).GetDiagnostics();

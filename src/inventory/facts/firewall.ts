@@ -42,7 +42,7 @@ function indexOf(inv: Inventory): FirewallIndex {
 }
 
 /** The VirtualAppliance next hop IP of the subnet's default route (0.0.0.0/0), or null. */
-function nextHopIp(inv: Inventory, subnet: Subnet): string | null {
+export function nextHopIp(inv: Inventory, subnet: Subnet): string | null {
   const rt = subnet.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : undefined;
   const route = rt?.routes.find((r) => r.addressPrefix === '0.0.0.0/0');
   return route?.nextHopType?.toLowerCase() === 'virtualappliance' ? route.nextHopIpAddress : null;

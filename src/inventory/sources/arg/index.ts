@@ -9,6 +9,7 @@ import { collect, type ArgScope } from './collect.ts';
 import type { ArgEvent } from './events.ts';
 import { MANIFEST_MARKER, type ExportManifest } from './manifest.ts';
 import { CLUSTER_QUERY, NETWORK_QUERY_TEMPLATE } from './queries.ts';
+import { collectFollowUps, followUpQueries } from './followups.ts';
 import { countTypes, layoutSnapshot, writeSnapshot, type SnapshotFile } from './snapshot.ts';
 import type { Clock, RetryPolicy } from './throttle.ts';
 
@@ -58,7 +59,9 @@ export async function fetchArgSnapshot(opts: ArgSourceOptions): Promise<ArgSnaps
   });
   const createdAt = new Date().toISOString();
   const got = await collect(client, opts);
-  const files = layoutSnapshot(got.rows);
+  const more = await collectFollowUps(client, opts, got.rows);
+  const rows = [...got.rows, ...more.rows];
+  const files = layoutSnapshot(rows);
   const manifest: ExportManifest = {
     [MANIFEST_MARKER]: 1,
     tool: { name: opts.tool.name, version: opts.tool.version },
@@ -69,10 +72,11 @@ export async function fetchArgSnapshot(opts: ArgSourceOptions): Promise<ArgSnaps
     queries: [
       { purpose: 'clusters', text: CLUSTER_QUERY, requests: got.queries.find((q) => q.purpose === 'clusters')?.requests ?? 0 },
       { purpose: 'network', text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === 'network')?.requests ?? 0 },
+      ...followUpQueries(more),
     ],
     files: files.map((f) => ({ file: f.name, subscriptionId: f.subscriptionId, rows: f.rows.length })),
-    counts: countTypes(got.rows),
-    errors: got.errors,
+    counts: countTypes(rows),
+    errors: [...got.errors, ...more.errors],
   };
   return { files, manifest, requests: client.requests };
 }

@@ -13,7 +13,7 @@ export interface ExportManifest {
   cloud: string;
   armEndpoint: string;
   scope: { tenant: string | null; subscriptions: string[]; managementGroups: string[] };
-  queries: { purpose: 'clusters' | 'network'; text: string; requests: number }[];
+  queries: { purpose: 'clusters' | 'network' | 'authorization' | 'firewalls'; text: string; requests: number }[];
   files: { file: string; subscriptionId: string; rows: number }[];
   counts: Record<string, number>;
   /** Scopes that could not be read: an offline scan of the export reports them again. */

@@ -51,7 +51,7 @@ describe('throttling', () => {
     const opts = options(emu, { clock });
     const snap = await fetchArgSnapshot(opts);
     expect(snap.manifest.errors).toEqual([]);
-    expect(statuses(emu)).toEqual([200, 200, 200, 200]);
+    expect(statuses(emu)).toEqual([200, 200, 200, 200, 200]);
     expect(waits(opts.events).map((w) => [w.reason, w.ms])).toEqual([['quota', 5000]]);
     expect(clock.slept).toEqual([5000]);
   });
@@ -63,9 +63,8 @@ describe('throttling', () => {
     const snap = await fetchArgSnapshot(opts);
     // The client believed it had waited; the window had not reset, so ARG said 429 and the client retried.
     expect(statuses(emu)).toContain(429);
-    expect(snap.manifest.errors).toEqual([
-      expect.objectContaining({ code: 'scope-failed', message: expect.stringContaining('RateLimiting') }),
-    ]);
+    expect(snap.manifest.errors.length).toBeGreaterThan(0);
+    for (const e of snap.manifest.errors) expect(e).toEqual(expect.objectContaining({ code: 'scope-failed', message: expect.stringContaining('RateLimiting') }));
   });
 
   test('a burst of 429s is retried after exactly the Retry-After the service sent, then succeeds', async () => {
