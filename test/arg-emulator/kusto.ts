@@ -32,11 +32,11 @@ interface RawDiagnostic {
 
 // The columns of ARG's Resources table; ARG table names are case-insensitive, Kusto's are not,
 // hence the lower-case alias. (`kind` must not come right after `type`: the schema parser then
-// reads `type:string, kind` as one column.)
+// reads `type:string, kind` as one column; and it drops every column after `kind`, so `kind` is last.)
 const RESOURCES =
   '(id:string, name:string, type:string, location:string, resourceGroup:string, subscriptionId:string, ' +
-  'tenantId:string, tags:dynamic, zones:dynamic, sku:dynamic, properties:dynamic, kind:string, managedBy:string, ' +
-  'identity:dynamic, plan:dynamic, extendedLocation:dynamic)';
+  'tenantId:string, tags:dynamic, zones:dynamic, sku:dynamic, properties:dynamic, managedBy:string, ' +
+  'identity:dynamic, plan:dynamic, extendedLocation:dynamic, kind:string)';
 
 let analyzer: ((text: string) => KustoDiagnostic[]) | null = null;
 

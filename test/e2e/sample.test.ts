@@ -24,6 +24,7 @@ const EXPECTED: Record<string, string[]> = {
   'aks-analytics-prod': ['EG011'],
   'aks-reporting-legacy': ['EG003', 'EG015', 'EG016', 'EG017', 'EG019', 'EG021'],
   'aks-internal-tools': ['EG021'],
+  'aks-checkout-prod': ['EG023', 'EG024'],
   'aks-ingest-dev': ['EG018', 'EG022'],
   'aks-secure-batch': ['EG018'],
   'aks-search-prod': [],
@@ -71,7 +72,7 @@ describe('the bundled sample', () => {
       if (!failed.length) gaps.push(`${p.id} fails on no cluster`);
       if (!passed.length) gaps.push(`${p.id} passes on no cluster it applies to`);
     }
-    expect(policies).toHaveLength(22);
+    expect(policies).toHaveLength(24);
     expect(gaps).toEqual([]);
   });
 

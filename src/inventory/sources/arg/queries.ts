@@ -15,7 +15,8 @@ export const NETWORK_TYPES: readonly string[] = [
   'microsoft.network/routetables',
 ];
 
-const CLUSTER_COLUMNS = 'id, name, type, location, resourceGroup, subscriptionId, tags, properties';
+// identity: the control-plane identity whose role assignments EG023 reads.
+const CLUSTER_COLUMNS = 'id, name, type, location, resourceGroup, subscriptionId, tags, identity, properties';
 const NETWORK_COLUMNS = 'id, name, type, subscriptionId, sku, zones, properties';
 
 export const CLUSTER_QUERY = `Resources | where type =~ '${CLUSTER_TYPE}' | project ${CLUSTER_COLUMNS} | order by id asc`;

@@ -54,9 +54,11 @@ describe('live collection from the emulator (real SDK client, static test creden
       expect(r.body?.options?.resultFormat).toBe('objectArray');
     }
     expect(reqs[0]?.body?.query).toBe(CLUSTER_QUERY);
-    // Clusters, two network rounds, and the Azure Firewall lookup at the UDR cluster's next hop.
-    expect(reqs).toHaveLength(5);
-    expect(reqs[4]?.body?.query).toMatch(/^Resources \| where type =~ 'microsoft\.network\/azurefirewalls'/);
+    // Clusters, two network rounds, the role assignments of the clusters' identities (none: no
+    // definitions to read) and the Azure Firewall lookup at the UDR cluster's next hop.
+    expect(reqs).toHaveLength(6);
+    expect(reqs[4]?.body?.query).toMatch(/^authorizationresources \| where type =~ 'microsoft\.authorization\/roleassignments'/);
+    expect(reqs[5]?.body?.query).toMatch(/^Resources \| where type =~ 'microsoft\.network\/azurefirewalls'/);
     // The export layout: one file per subscription, rows sorted by ID.
     expect(snap.files.map((f) => f.subscriptionId)).toEqual([SUB_A, SUB_B, SUB_HUB, SUB_DEV].sort());
     for (const f of snap.files) expect(ids(f.rows)).toEqual([...ids(f.rows)].sort());

@@ -51,7 +51,7 @@ describe('throttling', () => {
     const opts = options(emu, { clock });
     const snap = await fetchArgSnapshot(opts);
     expect(snap.manifest.errors).toEqual([]);
-    expect(statuses(emu)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses(emu)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(waits(opts.events).map((w) => [w.reason, w.ms])).toEqual([['quota', 5000]]);
     expect(clock.slept).toEqual([5000]);
   });
