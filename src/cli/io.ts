@@ -25,5 +25,7 @@ export function plain(text: string): string {
 
 export interface CommandContext {
   io: Io;
+  /** The command line as given, for telling its options from the environment's and the defaults. */
+  argv?: readonly string[];
   setExitCode(code: number): void;
 }

@@ -5,12 +5,14 @@ import { exportCommand } from './commands/export.ts';
 import { planCommand } from './commands/plan.ts';
 import { policiesCommand } from './commands/policies.ts';
 import { scanCommand } from './commands/scan.ts';
+import { DOCS_URL } from './epilogue.ts';
+import { ENV_PREFIX } from './settings.ts';
 import { plain, processIo, type CommandContext, type Io } from './io.ts';
 
 /** Parses the command line and runs one command; returns the exit code (never exits the process). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
-  const ctx: CommandContext = { io, setExitCode: (c) => void (code = c) };
+  const ctx: CommandContext = { io, argv, setExitCode: (c) => void (code = c) };
   const verbose = argv.includes('--verbose');
   try {
     await yargs(argv)
@@ -23,8 +25,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       .demandCommand(1, 'Name a command.')
       .strict()
       .recommendCommands()
+      .completion('completion', 'Print a bash/zsh completion script: source <(egress-audit completion)')
       .help()
+      .alias('h', 'help')
       .version()
+      .epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.\nDocumentation: ${DOCS_URL}`)
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .exitProcess(false)
       // yargs 18 reports validation failures as plain Errors; name them so they read as usage errors.
@@ -37,7 +42,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (e instanceof InputError || e.name === 'YError') {
       // Messages name input files and quote their tokens: never let those drive the terminal.
       io.err(`egress-audit: ${plain(e.message)}`);
-      if (e.name === 'YError') io.err('Run `egress-audit --help` for usage.');
+      if (e.name === 'YError') {
+        for (const name of Object.keys(process.env).filter((k) => k.startsWith(`${ENV_PREFIX}_`)).sort()) io.err(`(set in the environment: ${name})`);
+        io.err('Run `egress-audit --help` for usage.');
+      }
     } else {
       io.err(`egress-audit: internal error: ${plain(e.message)}`);
       if (verbose) io.err(e.stack ?? '');

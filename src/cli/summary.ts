@@ -4,17 +4,18 @@ import { notJudgedText, shownNotices } from '../report/notices.ts';
 
 const WORST = 5;
 
-/** The short console summary: counts by severity, the worst findings, where the reports went. */
-export function printSummary(io: Io, r: ScanResult, written: readonly string[], code: number): void {
+/** The short console summary: counts by severity, the worst findings (all of them when verbose), where the reports went. */
+export function printSummary(io: Io, r: ScanResult, written: readonly string[], code: number, verbose = false): void {
   const s = r.summary;
   const sev = s.bySeverity;
   io.out(`egress-audit ${r.tool.version}: ${s.clusters} clusters (${s.passed} pass, ${s.failed} fail, ${s.notEvaluated} incomplete), ${s.findings} findings: ${sev.high} high, ${sev.medium} medium, ${sev.low} low, ${sev.info} info`);
   // Suppressed findings are accepted; with a baseline the new ones lead (the sort is stable).
   const shown = r.findings.filter((f) => !f.suppression).sort((a, b) => Number(b.baseline === 'new') - Number(a.baseline === 'new'));
-  for (const f of shown.slice(0, WORST)) {
+  const listed = verbose ? shown.length : WORST;
+  for (const f of shown.slice(0, listed)) {
     io.out(`  ${f.severity.toUpperCase().padEnd(6)} ${f.policyId} ${plain(f.clusterName)}: ${plain(f.message)}${f.baseline === 'new' ? ' [new]' : ''}`);
   }
-  if (shown.length > WORST) io.out(`  … and ${shown.length - WORST} more in the reports`);
+  if (shown.length > listed) io.out(`  … and ${shown.length - listed} more in the reports (--verbose lists them all)`);
   printTriage(io, r);
   for (const c of r.clusters.filter((c) => c.status === 'incomplete')) {
     io.out(`  INCOMPLETE ${plain(c.name)}: ${plain(c.incompleteReasons.join('; '))}`);

@@ -1,14 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findConfig } from './discover.ts';
 import { InputError } from '../errors.ts';
-import { display, lineColumn, readDocument } from '../json/read.ts';
-import { SCHEMA_DIR } from '../policy/load.ts';
+import { readSchema, schemaProblems, schemaValidator, where } from '../json/schema.ts';
+import { readStructured } from '../json/structured.ts';
 import { BUILTIN_PROFILES, type PolicySetting, type Profile } from '../policy/profiles.ts';
 import type { Params, Severity } from '../policy/types.ts';
-
-export const CONFIG_FILE_NAME = 'egress-audit.config.json';
 
 /** The configuration file as written (validated against schemas/config.schema.json). */
 export interface ConfigFile {
@@ -46,38 +42,25 @@ export interface LoadedConfig {
   at(pointer: string): string;
 }
 
-let validator: ReturnType<Ajv['compile']> | null = null;
-function validate(value: unknown): readonly ErrorObject[] {
-  // strictRequired is off: the schema's anyOf names the criteria a rule needs without redefining them.
-  validator ??= new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(
-    JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'config.schema.json'), 'utf8')) as object,
-  );
-  return validator(value) ? [] : (validator.errors ?? []);
-}
-
 /**
- * The configuration named by --config, else ./egress-audit.config.json when it exists, else null.
- * Throws one InputError listing every schema problem, each with its line and JSON path.
+ * The configuration named by --config, else the one findConfig finds from `cwd` upward, else null.
+ * JSON and YAML (.yaml, .yml) files have the same schema. Throws one InputError listing every
+ * schema problem, each with its line and JSON path.
  */
 export async function readConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig | null> {
-  const file = explicit ?? path.join(cwd, CONFIG_FILE_NAME);
-  if (explicit === undefined && !existsSync(file)) return null;
+  const file = explicit ?? findConfig(cwd);
+  if (file === null) return null;
   let doc;
   try {
-    doc = await readDocument(file);
+    doc = await readStructured(file, { uniqueKeys: true });
   } catch (err) {
     if (err instanceof InputError) throw new InputError(`configuration ${err.message}`);
-    throw new InputError(`configuration ${display(file)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw err;
   }
-  const tree = parseTree(doc.text);
-  const at = (pointer: string): string => {
-    const segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const where = tree ? locate(tree, segs) : undefined;
-    const lc = where === undefined ? null : lineColumn(doc.text, where);
-    return `${doc.file}${lc ? `:${lc.line}:${lc.column}` : ''}: ${pointer || '/'}: `;
-  };
-  const problems = schemaMessages(validate(doc.value)).map((p) => at(p.pointer) + p.message);
-  if (problems.length) throw configError(doc.file, problems);
+  const loaded = doc;
+  const at = (pointer: string): string => `${where(loaded, pointer)}: ${pointer || '/'}: `;
+  const validate = schemaValidator('config');
+  if (!validate(doc.value)) throw configError(doc.file, schemaProblems(doc, validate.errors));
   const value = doc.value as ConfigFile;
   const dir = path.dirname(path.resolve(file));
   const suppressions = value.suppressions === undefined ? null : path.resolve(dir, value.suppressions);
@@ -87,48 +70,6 @@ export async function readConfig(explicit: string | undefined, cwd: string = pro
 export function configError(file: string, problems: readonly string[]): InputError {
   return new InputError(`invalid configuration ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`);
 }
-
-/** Offset of the deepest node along the path; a property is pointed at by its key. */
-function locate(root: Node, segs: string[]): number | undefined {
-  for (let n = segs.length; n >= 0; n--) {
-    const path = segs.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const node = n === 0 ? root : findNodeAtLocation(root, path);
-    if (node) return node.parent?.type === 'property' ? node.parent.offset : node.offset;
-  }
-  return undefined;
-}
-
-/** ajv errors → one message per problem, worded for people; pointers go to the offending member. */
-export function schemaMessages(errors: readonly ErrorObject[]): { pointer: string; message: string }[] {
-  const out: { pointer: string; message: string }[] = [];
-  const absorbed = new Set<ErrorObject>();
-  for (const e of errors) {
-    if (e.keyword !== 'anyOf') continue;
-    const alternatives = errors.filter((x) => x.schemaPath.startsWith(`${e.schemaPath}/`) && x.instancePath === e.instancePath);
-    const names = alternatives.filter((x) => x.keyword === 'required').map((x) => String(x.params.missingProperty));
-    if (names.length !== alternatives.length) continue;
-    alternatives.forEach((x) => absorbed.add(x));
-    absorbed.add(e);
-    out.push({ pointer: e.instancePath, message: `must have at least one of: ${names.join(', ')}` });
-  }
-  for (const e of errors) {
-    if (absorbed.has(e) || e.keyword === 'propertyNames') continue;
-    const named = (e as ErrorObject & { propertyName?: string }).propertyName;
-    if (named !== undefined) {
-      out.push({ pointer: `${e.instancePath}/${escape(named)}`, message: `invalid name "${named}": ${e.message ?? 'invalid'}` });
-    } else if (e.keyword === 'additionalProperties') {
-      const name = String(e.params.additionalProperty);
-      out.push({ pointer: `${e.instancePath}/${escape(name)}`, message: `unknown property "${name}"` });
-    } else if (e.keyword === 'enum') {
-      out.push({ pointer: e.instancePath, message: `must be one of: ${(e.params.allowedValues as unknown[]).map(String).join(', ')}` });
-    } else {
-      out.push({ pointer: e.instancePath, message: e.message ?? 'invalid' });
-    }
-  }
-  return out;
-}
-
-const escape = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Every profile a scan can use: the built-in ones (as the configuration adjusts them) and the
@@ -200,6 +141,6 @@ export function resolveProfiles(config: LoadedConfig | null, policyIds: readonly
 
 /** Each parameter's description, from the configuration schema (one source for docs and validation). */
 export function parameterDocs(): Record<string, string> {
-  const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'config.schema.json'), 'utf8')) as { definitions: { params: { properties: Record<string, { description?: string }> } } };
+  const schema = readSchema('config') as { definitions: { params: { properties: Record<string, { description?: string }> } } };
   return Object.fromEntries(Object.entries(schema.definitions.params.properties).map(([k, v]) => [k, v.description ?? '']));
 }

@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { findSyntaxError } from './syntax.ts';
 
 /** One inventory file as read from disk: its display path (relative to cwd) and parsed JSON value. */
-export interface InputDocument {
-  file: string;
-  absPath: string;
-  text: string;
+export interface InputDocument extends TextFile {
   value: unknown;
 }
 
@@ -35,27 +33,59 @@ export function describeFsError(err: unknown): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes and parses one file; every failure is an InputError naming file, line and column. */
-export async function readDocument(p: string): Promise<InputDocument> {
+/** A UTF-8 text file as read from disk, with its display path (relative to cwd when inside it). */
+export interface TextFile {
+  file: string;
+  absPath: string;
+  text: string;
+}
+
+/**
+ * Reads one UTF-8 text file. What is not a regular file is refused before it is opened (a FIFO
+ * would block, /dev/zero never ends); so are UTF-16/32 and invalid UTF-8, naming line and column.
+ */
+export async function readText(p: string): Promise<TextFile> {
   const file = display(p);
   let bytes: Buffer;
   try {
+    if (!(await stat(p)).isFile()) throw new InputError(`${file}: not a regular file`);
     bytes = await readFile(p);
   } catch (err) {
-    throw new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  const text = decode(bytes, file);
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+
+/** readText for the synchronous readers (policy folders, test tables). */
+export function readTextSync(p: string): TextFile {
+  const file = display(p);
+  let bytes: Buffer;
+  try {
+    if (!statSync(p).isFile()) throw new InputError(`${file}: not a regular file`);
+    bytes = readFileSync(p);
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
+  }
+  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+}
+
+/** JSON.parse with the one wording of every JSON mistake: `FILE:LINE:COL: invalid JSON: ...`. */
+export function parseJson(file: string, text: string): unknown {
   if (/^[ \t\r\n]*$/.test(text)) {
     const end = lineColumn(text, text.length);
     throw new InputError(`${file}:${end.line}:${end.column}: the file is empty; expected a JSON document`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new InputError(`${file}:${describeSyntaxError(text, err)}`);
   }
-  return { file, absPath: path.resolve(p), text, value };
+}
+
+/** Decodes and parses one file; every failure is an InputError naming file, line and column. */
+export async function readDocument(p: string): Promise<InputDocument> {
+  const t = await readText(p);
+  return { ...t, value: parseJson(t.file, t.text) };
 }
 
 function decode(bytes: Buffer, file: string): string {

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { InputError } from '../errors.ts';
-import { display, lineColumn } from './read.ts';
+import { lineColumn, parseJson, readText, readTextSync, type TextFile } from './read.ts';
 
 export type JsonPath = (string | number)[];
 
@@ -25,26 +24,25 @@ export interface ReadOptions {
   uniqueKeys?: boolean;
 }
 
-/** Reads a `.json` file as JSON and anything else as YAML; syntax errors name file, line and column. */
+/**
+ * Reads a `.json` file as JSON and anything else as YAML. Every reader of the tool's own files
+ * (configuration, suppressions, baselines, policies, test tables) comes through here, so the same
+ * mistake reads the same in each: `FILE:LINE:COL: invalid JSON: ...` or `... invalid YAML: ...`.
+ */
 export async function readStructured(p: string, opts: ReadOptions = {}): Promise<StructuredFile> {
-  const file = display(p);
-  let text: string;
-  try {
-    text = (await readFile(p, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (err) {
-    throw new InputError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  if (text.trim() === '') throw new InputError(`${file}: the file is empty`);
-  return path.extname(p).toLowerCase() === '.json' ? parseJson(file, text, opts) : parseYaml(file, text);
+  return parseStructured(await readText(p), p, opts);
 }
 
-function parseJson(file: string, text: string, opts: ReadOptions): StructuredFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new InputError(syntaxError(file, text));
-  }
+export function readStructuredSync(p: string, opts: ReadOptions = {}): StructuredFile {
+  return parseStructured(readTextSync(p), p, opts);
+}
+
+function parseStructured({ file, text }: TextFile, p: string, opts: ReadOptions): StructuredFile {
+  return path.extname(p).toLowerCase() === '.json' ? structuredJson(file, text, opts) : structuredYaml(file, text);
+}
+
+function structuredJson(file: string, text: string, opts: ReadOptions): StructuredFile {
+  const value = parseJson(file, text);
   // The syntax tree is only built when a position is asked for: a baseline report can be large.
   let root: Node | null = null;
   const tree = (): Node => (root ??= parseTree(text, [], { disallowComments: true })!);
@@ -68,20 +66,6 @@ function parseJson(file: string, text: string, opts: ReadOptions): StructuredFil
       return at(node.offset);
     },
   };
-}
-
-function syntaxError(file: string, text: string): string {
-  const errors: ParseError[] = [];
-  try {
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  } catch {
-    return `${file}: invalid JSON (nesting too deep to locate the error)`;
-  }
-  // Later errors mostly follow from the first one.
-  const first = errors[0];
-  if (!first) return `${file}: invalid JSON`;
-  const { line, column } = lineColumn(text, first.offset);
-  return `${file}:${line}:${column}: invalid JSON: ${printParseErrorCode(first.error)}`;
 }
 
 /** JSON.parse keeps the last of two equal keys silently; in a hand-written file that hides a mistake. */
@@ -110,19 +94,46 @@ function deepest(root: Node, p: JsonPath): Node {
   return root;
 }
 
-function parseYaml(file: string, text: string): StructuredFile {
+/** Deeper than this, a YAML file is refused before the parser recurses into it. */
+const MAX_YAML_DEPTH = 1_000;
+/** How many aliases one document may expand (the yaml library's own default, said out loud). */
+const MAX_ALIAS_COUNT = 100;
+
+function structuredYaml(file: string, text: string): StructuredFile {
+  const where = (offset: number): string => {
+    const { line, column } = lineColumn(text, offset);
+    return `${file}:${line}:${column}`;
+  };
+  if (/^[ \t\r\n]*$/.test(text)) throw new InputError(`${where(text.length)}: the file is empty`);
+  const deep = flowDepthExceeded(text, MAX_YAML_DEPTH);
+  if (deep !== null) throw new InputError(`${where(deep)}: invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(`${where(0)}: invalid YAML: nested too deeply to read`);
+    throw err;
+  }
   if (doc.errors.length) {
     throw new InputError(
       doc.errors
         .map((e) => {
-          const { line, col } = lc.linePos(e.pos[0]);
           const hint = e.code === 'BAD_ALIAS' ? ' (a bare * starts a YAML alias: quote it, "*")' : '';
-          return `${file}:${line}:${col}: invalid YAML: ${e.message}${hint}`;
+          return `${where(e.pos[0])}: invalid YAML: ${e.message}${hint}`;
         })
         .join('\n'),
     );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml library refuses an alias bomb ("billion laughs") with a ReferenceError.
+    if (err instanceof ReferenceError || err instanceof RangeError) {
+      throw new InputError(`${where(firstAlias(doc))}: invalid YAML: aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions, or nested too deeply)`);
+    }
+    throw err;
   }
   const at = (offset: number): Position => {
     const { line, col } = lc.linePos(offset);
@@ -130,7 +141,7 @@ function parseYaml(file: string, text: string): StructuredFile {
   };
   return {
     file,
-    value: doc.toJS() as unknown,
+    value,
     locate(p, key) {
       const node = yamlNode(doc, p);
       if (key !== undefined && isMap(node)) {
@@ -141,6 +152,42 @@ function parseYaml(file: string, text: string): StructuredFile {
       return at(range ? range[0] : 0);
     },
   };
+}
+
+/**
+ * Where flow collections (`[`, `{`) first nest deeper than `max`, outside quoted scalars and
+ * comments; null when they never do. Block nesting needs indentation, so its depth is bounded by
+ * the length of a line.
+ */
+function flowDepthExceeded(text: string, max: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return null;
+}
+
+function firstAlias(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function yamlNode(doc: Document, p: JsonPath): unknown {

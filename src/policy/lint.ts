@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { loadPolicies, readJsonFile } from './load.ts';
+import { where } from '../json/schema.ts';
+import { readStructuredSync } from '../json/structured.ts';
+import { loadPolicies } from './load.ts';
 import { FactsSchema, type FactsNode } from './schema-nav.ts';
 import { registerHelpers } from './templates.ts';
 import { SUBJECTS, type SubjectKind } from './types.ts';
@@ -50,17 +52,17 @@ export function lintPolicies(dirs: readonly string[]): LintResult {
     for (const entry of entries) {
       files++;
       const file = path.join(dir, entry);
-      let raw: unknown;
+      let doc;
       try {
-        raw = readJsonFile(file);
+        doc = readStructuredSync(file);
       } catch {
         continue;
       }
+      const raw = doc.value;
       if (!isObject(raw)) continue;
-      const shown = path.relative(process.cwd(), file) || file;
       // Worded as loadPolicies words it (duplicates merge), but also for files the meta-schema refused.
-      if (typeof raw.id === 'string' && raw.id !== path.basename(entry, '.json')) problems.push(`${shown}: id ${raw.id} does not match the file name`);
-      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${shown}: ${p}`);
+      if (typeof raw.id === 'string' && raw.id !== path.basename(entry, '.json')) problems.push(`${where(doc, '/id')}: /id: ${raw.id} does not match the file name`);
+      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
     }
   }
   const fileOf = (p: string): string => p.slice(0, p.indexOf(': '));

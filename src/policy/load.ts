@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.ts';
+import { createAjv, schemaProblems, schemaValidator, where } from '../json/schema.ts';
+import { readStructuredSync } from '../json/structured.ts';
+import { PACKAGE_ROOT } from '../tool.ts';
 import { registerHelpers } from './templates.ts';
 import type { PolicyFile } from './types.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BUILTIN_POLICY_DIR = path.join(root, 'policies');
-export const SCHEMA_DIR = path.join(root, 'schemas');
+export const BUILTIN_POLICY_DIR = path.join(PACKAGE_ROOT, 'policies');
 
 export interface CompiledPolicy extends PolicyFile {
   file: string;
@@ -20,28 +20,9 @@ export interface CompiledPolicy extends PolicyFile {
   commandFn: Handlebars.TemplateDelegate | null;
 }
 
-export function readJsonFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${file}: invalid JSON: ${(err as Error).message}`);
-  }
-}
-
 /** One ajv instance for policies: `$data` lets a policy read its parameters from /params. */
 export function policyAjv(): Ajv {
-  return new Ajv({ allErrors: true, $data: true, strict: true, strictTypes: false, allowUnionTypes: true });
-}
-
-let metaValidator: ValidateFunction | null = null;
-function metaSchema(): ValidateFunction {
-  metaValidator ??= new Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path.join(SCHEMA_DIR, 'policy.schema.json')) as object);
-  return metaValidator;
-}
-
-export function formatAjvErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true });
 }
 
 export interface LoadResult {
@@ -69,34 +50,35 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
     }
     for (const entry of entries) {
       const file = path.join(dir, entry);
-      const shown = path.relative(process.cwd(), file) || file;
-      let raw: unknown;
+      let doc;
       try {
-        raw = readJsonFile(file);
+        doc = readStructuredSync(file, { uniqueKeys: true });
       } catch (err) {
         problems.push((err as Error).message);
         continue;
       }
-      if (!metaSchema()(raw)) {
-        for (const m of formatAjvErrors(metaSchema().errors)) problems.push(`${shown}: ${m}`);
+      const shown = doc.file;
+      const meta = schemaValidator('policy');
+      if (!meta(doc.value)) {
+        problems.push(...schemaProblems(doc, meta.errors));
         continue;
       }
-      const p = raw as PolicyFile;
+      const p = doc.value as PolicyFile;
       const before = problems.length;
-      if (p.id !== path.basename(entry, '.json')) problems.push(`${shown}: id ${p.id} does not match the file name`);
+      if (p.id !== path.basename(entry, '.json')) problems.push(`${where(doc, '/id')}: /id: ${p.id} does not match the file name`);
       const prior = seen.get(p.id);
-      if (prior) problems.push(`${shown}: id ${p.id} is already defined in ${prior}`);
+      if (prior) problems.push(`${where(doc, '/id')}: /id: ${p.id} is already defined in ${prior}`);
       seen.set(p.id, shown);
-      const compile = (what: string, schema: object | undefined): ValidateFunction | null => {
+      const compile = (what: 'match' | 'assert', schema: object | undefined): ValidateFunction | null => {
         if (!schema) return null;
         try {
           return ajv.compile(schema);
         } catch (err) {
-          problems.push(`${shown}: ${what}: ${(err as Error).message}`);
+          problems.push(`${where(doc, `/${what}`)}: /${what}: ${(err as Error).message}`);
           return null;
         }
       };
-      const template = (what: string, text: string | undefined): Handlebars.TemplateDelegate | null => {
+      const template = (pointer: string, text: string | undefined): Handlebars.TemplateDelegate | null => {
         if (text === undefined) return null;
         try {
           const hb = templateEnv(text);
@@ -104,15 +86,15 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
           hb.precompile(text, { strict: true });
           return fn;
         } catch (err) {
-          problems.push(`${shown}: ${what}: ${(err as Error).message}`);
+          problems.push(`${where(doc, pointer)}: ${pointer}: ${(err as Error).message}`);
           return null;
         }
       };
       const matchFn = compile('match', p.match);
       const assertFn = compile('assert', p.assert);
-      const messageFn = template('message', p.message);
-      const remediationFn = template('remediation.text', p.remediation.text);
-      const commandFn = template('remediation.command', p.remediation.command);
+      const messageFn = template('/message', p.message);
+      const remediationFn = template('/remediation/text', p.remediation.text);
+      const commandFn = template('/remediation/command', p.remediation.command);
       if (problems.length > before || !assertFn || !messageFn || !remediationFn) continue;
       policies.push({ ...p, file: shown, matchFn, assertFn, messageFn, remediationFn, commandFn });
     }

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { readJsonFile, SCHEMA_DIR } from './load.ts';
+import { readSchema } from '../json/schema.ts';
 import type { SubjectKind } from './types.ts';
 
 type Schema = Record<string, unknown>;
@@ -19,8 +18,8 @@ const typeIncludes = (s: Schema, t: string): boolean => s.type === t || (Array.i
 export class FactsSchema {
   private readonly root: Schema;
 
-  constructor(file: string = path.join(SCHEMA_DIR, 'facts.schema.json')) {
-    this.root = readJsonFile(file) as Schema;
+  constructor(root: Schema = readSchema('facts')) {
+    this.root = root;
   }
 
   /** The document a policy of this subject evaluates: params, cluster and (unless cluster) the subject; every subject when unknown. */

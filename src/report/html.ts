@@ -36,6 +36,7 @@ function loadPage(): Page {
   const hb = Handlebars.create();
   hb.registerPartial('chart', read('chart.hbs'));
   hb.registerPartial('triage', read('triage.hbs'));
+  hb.registerPartial('static', read('static.hbs'));
   const template = hb.compile(read('page.hbs'), { strict: true, preventIndent: true });
   const csp = [
     "default-src 'none'",

@@ -16,6 +16,8 @@ export interface ScanResult {
     finishedAt: string;
     profile: string;
     failOn: Severity | 'none';
+    /** From the CLI: each main option's value and where it came from. */
+    settings?: Record<string, ScanSetting>;
   };
   summary: {
     clusters: number;
@@ -35,6 +37,14 @@ export interface ScanResult {
   suppressions?: SuppressionsReport;
   /** With --baseline: the delta against a previous JSON report (findings carry `baseline`). */
   baseline?: BaselineReport;
+}
+
+export type SettingSource = 'cli' | 'env' | 'config' | 'default';
+
+/** One option as the scan used it; `null` when it was not set at all. */
+export interface ScanSetting {
+  value: string | string[] | null;
+  from: SettingSource;
 }
 
 export interface SuppressionsReport {

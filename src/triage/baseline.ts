@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv, schemaProblems } from '../json/schema.ts';
 import { InputError } from '../errors.ts';
 import { fingerprint } from '../policy/evaluate.ts';
 import { readStructured } from '../json/structured.ts';
@@ -66,14 +67,9 @@ let validator: ValidateFunction | null = null;
 export async function loadBaseline(file: string): Promise<Baseline> {
   if (!file.toLowerCase().endsWith('.json')) throw new InputError(`--baseline ${file}: expected a previous egress-audit JSON report (*.json)`);
   const doc = await readStructured(file);
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(REPORT_SHAPE);
+  validator ??= createAjv().compile(REPORT_SHAPE);
   if (!validator(doc.value)) {
-    const problems = validator.errors!.slice(0, 10).map((e) => {
-      const at = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      const pos = doc.locate(at);
-      const what = e.keyword === 'required' ? `missing "${String(e.params.missingProperty)}"` : `${e.instancePath || 'the report'} ${e.message ?? 'is invalid'}`;
-      return `${doc.file}:${pos.line}:${pos.column}: ${what}`;
-    });
+    const problems = schemaProblems(doc, validator.errors).slice(0, 10);
     throw new InputError(`--baseline: not an egress-audit JSON report:\n${problems.join('\n')}`);
   }
   const report = doc.value as { scan: { startedAt: string }; findings: Omit<BaselineFinding, 'fingerprint'>[] };

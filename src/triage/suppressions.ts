@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { InputError } from '../errors.ts';
-import { readJsonFile, SCHEMA_DIR } from '../policy/load.ts';
-import { readStructured, type StructuredFile } from '../json/structured.ts';
+import { schemaProblems, schemaValidator, where } from '../json/schema.ts';
+import { readStructured } from '../json/structured.ts';
 
 interface RawEntry {
   policy: string;
@@ -48,20 +46,14 @@ export interface SuppressionOutcome<T> {
 const ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
-let validator: ValidateFunction | null = null;
-function schema(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path.join(SCHEMA_DIR, 'suppressions.schema.json')) as object);
-  return validator;
-}
-
 /**
  * Reads a suppressions file (JSON or YAML, schemas/suppressions.schema.json). Every malformed or
  * ambiguous entry is reported at once, each with file and line, in one InputError (exit code 2).
  */
 export async function loadSuppressions(file: string, knownPolicies: readonly string[]): Promise<SuppressionSet> {
   const doc = await readStructured(file, { uniqueKeys: true });
-  const validate = schema();
-  if (!validate(doc.value)) throw new InputError(validate.errors!.map((e) => schemaProblem(doc, e)).join('\n'));
+  const validate = schemaValidator('suppressions');
+  if (!validate(doc.value)) throw new InputError(schemaProblems(doc, validate.errors, PATTERN_MESSAGES).join('\n'));
 
   const raw = (doc.value as { suppressions: RawEntry[] }).suppressions;
   const problems: string[] = [];
@@ -70,10 +62,7 @@ export async function loadSuppressions(file: string, knownPolicies: readonly str
   const known = new Set(knownPolicies);
   raw.forEach((r, i) => {
     const line = doc.locate(['suppressions', i]).line;
-    const here = (field: keyof RawEntry): string => {
-      const pos = doc.locate(['suppressions', i, field]);
-      return `${doc.file}:${pos.line}:${pos.column}: entry ${i + 1}`;
-    };
+    const here = (field: keyof RawEntry): string => `${where(doc, `/suppressions/${i}/${field}`)}: /suppressions/${i}/${field}`;
     const before = problems.length;
     if (!isCalendarDate(r.expires)) problems.push(`${here('expires')}: expires ${JSON.stringify(r.expires)} is not a calendar date`);
     if (r.policy !== '*' && !known.has(r.policy)) problems.push(`${here('policy')}: unknown policy ${r.policy}`);
@@ -91,29 +80,12 @@ export async function loadSuppressions(file: string, knownPolicies: readonly str
   return { file: doc.file, entries };
 }
 
-function schemaProblem(doc: StructuredFile, e: ErrorObject): string {
-  const at = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const field = String(at[at.length - 1] ?? '');
-  const where = (pos: { line: number; column: number }): string => `${doc.file}:${pos.line}:${pos.column}`;
-  const entry = typeof at[1] === 'number' ? `entry ${at[1] + 1}: ` : '';
-  switch (e.keyword) {
-    case 'required':
-      return `${where(doc.locate(at))}: ${entry}missing required field "${String(e.params.missingProperty)}"`;
-    case 'additionalProperties':
-      return `${where(doc.locate(at, String(e.params.additionalProperty)))}: ${entry}unknown field "${String(e.params.additionalProperty)}"`;
-    case 'pattern':
-      return `${where(doc.locate(at))}: ${entry}${PATTERN_MESSAGES[field] ?? `${field} ${e.message ?? 'is invalid'}`}`;
-    default:
-      return `${where(doc.locate(at))}: ${entry}${field || 'the file'} ${e.message ?? 'is invalid'}`;
-  }
-}
-
 const PATTERN_MESSAGES: Record<string, string> = {
-  policy: 'policy must be a policy ID such as EG003, or "*"',
-  expires: 'expires must be a date written YYYY-MM-DD',
-  justification: 'justification must not be empty',
-  owner: 'owner must not be empty',
-  ticket: 'ticket must be an http(s) link',
+  policy: 'must be a policy ID such as EG003, or "*"',
+  expires: 'must be a date written YYYY-MM-DD',
+  justification: 'must not be empty',
+  owner: 'must not be empty',
+  ticket: 'must be an http(s) link',
 };
 
 function isCalendarDate(s: string): boolean {

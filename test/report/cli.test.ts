@@ -9,7 +9,7 @@ const FIXTURES = 'test/report/fixtures';
 describe('scan --format, --source-root and --category', () => {
   test('writes each format of a comma-separated (and repeated) list under its file name, and nothing else', () => {
     const out = tempDir('egress-formats-');
-    const r = runCli(['scan', '-i', FIXTURES, '-f', 'sarif,junit', '-f', 'markdown,json,sarif', '-o', out, '--fail-on', 'none']);
+    const r = runCli(['scan', '-i', FIXTURES, '-f', 'sarif,junit', '-f', 'markdown,json,sarif', '--out-dir', out, '--fail-on', 'none']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
@@ -18,7 +18,7 @@ describe('scan --format, --source-root and --category', () => {
 
   test('writes the HTML, SARIF and JSON reports by default', () => {
     const out = tempDir('egress-default-');
-    expect(runCli(['scan', '-i', FIXTURES, '-o', out, '--fail-on', 'none']).code).toBe(0);
+    expect(runCli(['scan', '-i', FIXTURES, '--out-dir', out, '--fail-on', 'none']).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
   });
 
@@ -32,7 +32,7 @@ describe('scan --format, --source-root and --category', () => {
     const out = path.join(tempDir('egress-bad-'), 'reports');
     let stderr = '';
     // In-process: usage errors need no child process to show how the CLI reacts.
-    const code = await run(['scan', '-i', FIXTURES, '-o', out, ...args], { out: () => undefined, err: (t) => void (stderr += t), isTTY: false });
+    const code = await run(['scan', '-i', FIXTURES, '--out-dir', out, ...args], { out: () => undefined, err: (t) => void (stderr += t), isTTY: false });
     expect(code).toBe(2);
     expect(stderr).toContain(`egress-audit: ${message}`);
     expect(existsSync(out)).toBe(false);
@@ -40,7 +40,7 @@ describe('scan --format, --source-root and --category', () => {
 
   test('a category without a trailing slash gets one, so GitHub reads all of it as the category', () => {
     const out = tempDir('egress-category-');
-    expect(runCli(['scan', '-i', FIXTURES, '-f', 'sarif', '-o', out, '--category', 'egress-audit/prod', '--fail-on', 'none']).code).toBe(0);
+    expect(runCli(['scan', '-i', FIXTURES, '-f', 'sarif', '--out-dir', out, '--category', 'egress-audit/prod', '--fail-on', 'none']).code).toBe(0);
     const log = JSON.parse(readFileSync(path.join(out, 'egress-audit.sarif'), 'utf8')) as { runs: { automationDetails: { id: string } }[] };
     expect(log.runs[0]!.automationDetails.id).toBe('egress-audit/prod/');
   });
@@ -48,7 +48,7 @@ describe('scan --format, --source-root and --category', () => {
   test('paths are relative to the source root, which defaults to the working folder', () => {
     const out = tempDir('egress-root-');
     const uri = (args: string[], cwd?: string): string => {
-      expect(runCli(['scan', '-i', path.resolve(FIXTURES), '-f', 'sarif', '-o', out, '--fail-on', 'none', ...args], { cwd }).code).toBe(0);
+      expect(runCli(['scan', '-i', path.resolve(FIXTURES), '-f', 'sarif', '--out-dir', out, '--fail-on', 'none', ...args], { cwd }).code).toBe(0);
       const log = JSON.parse(readFileSync(path.join(out, 'egress-audit.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
       return log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
     };

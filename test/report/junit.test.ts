@@ -61,7 +61,7 @@ describe('the JUnit report of the fixture inventory', () => {
   let doc: Doc;
   beforeAll(() => {
     const out = tempDir('egress-junit-');
-    const r = runCli(['scan', '-i', 'test/report/fixtures', '-f', 'junit', '-o', out, '--profile', 'secure', '--fail-on', 'none']);
+    const r = runCli(['scan', '-i', 'test/report/fixtures', '-f', 'junit', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     doc = parse(readFileSync(path.join(out, 'egress-audit.junit.xml'), 'utf8'));
   });

@@ -48,7 +48,7 @@ function writeInventory(into: string): void {
 
 beforeAll(() => {
   writeInventory(path.join(dir, 'inventory'));
-  run = runCli(['scan', '-i', path.join(dir, 'inventory'), '-f', 'json,sarif,junit,markdown', '-o', out, '--profile', 'secure', '--fail-on', 'none', '--source-root', dir]);
+  run = runCli(['scan', '-i', path.join(dir, 'inventory'), '-f', 'json,sarif,junit,markdown', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none', '--source-root', dir]);
 }, 150_000);
 
 const total = CLUSTERS * (1 + WINDOWS_POOLS);

@@ -34,7 +34,7 @@ describe('the Markdown summary of the fixture inventory', () => {
   let out: string;
   beforeAll(() => {
     out = tempDir('egress-md-');
-    const r = runCli(['scan', '-i', 'test/report/fixtures', '-f', 'markdown,json,sarif', '-o', out, '--profile', 'secure', '--fail-on', 'none']);
+    const r = runCli(['scan', '-i', 'test/report/fixtures', '-f', 'markdown,json,sarif', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     md = readFileSync(path.join(out, 'egress-audit.md'), 'utf8');
   });

@@ -52,7 +52,7 @@ let problems: Map<string, Problem[]>;
 /** Scans `input` (none: the bundled sample) with the real CLI; returns the SARIF report. */
 function scan(name: string, input: string | null, ...extra: string[]): Log {
   const out = path.join(dir, name);
-  const r = runCli(['scan', ...(input ? ['-i', input] : []), '-f', 'sarif', '-o', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
+  const r = runCli(['scan', ...(input ? ['-i', input] : []), '-f', 'sarif', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   files[name] = path.join(out, 'egress-audit.sarif');

@@ -65,10 +65,10 @@ test('policies lint on a bad folder lists every problem of every file at once an
   expect(lines).toEqual(
     expect.arrayContaining([
       expect.stringMatching(/ACME001\.json: \/message \(template line 1, column \d+\): unknown facts field pool\.nmae/),
-      expect.stringMatching(/ACME002\.json: \/: must have required property 'assert'/),
-      expect.stringMatching(/ACME003\.json: \/severity: must be equal to one of the allowed values/),
-      expect.stringMatching(/ACME003\.json: id ACME004 does not match the file name/),
-      expect.stringMatching(/ACME005\.json: invalid JSON/),
+      expect.stringMatching(/ACME002\.json:1:1: \/: missing required property "assert"/),
+      expect.stringMatching(/ACME003\.json:\d+:\d+: \/severity: must be one of: high, medium, low, info/),
+      expect.stringMatching(/ACME003\.json:\d+:\d+: \/id: ACME004 does not match the file name/),
+      expect.stringMatching(/ACME005\.json:1:\d+: invalid JSON: unexpected end of file/),
     ]),
   );
   expect(lines.some((l) => l.includes('ACME006'))).toBe(false);

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { parameterDocs } from '../../config/config.ts';
 import { explainPolicy, type PolicyExplanation } from '../../policy/explain.ts';
+import { epilogue, USAGE_ERROR } from '../epilogue.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../setup.ts';
 
@@ -63,7 +64,8 @@ export function explainCommand(ctx: CommandContext): CommandModule<object, Expla
         .positional('policy', { type: 'string', demandOption: true, describe: 'Policy ID (EG001) or name (outbound-type-allowed)' })
         .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
-        .option('config', { type: 'string', describe: 'Configuration file (its profiles and policy folders); default: ./egress-audit.config.json when present' }) as unknown as Argv<ExplainArgs>,
+        .option('config', { type: 'string', describe: 'Configuration file (its profiles and policy folders); default: the one found from the current folder up to the repository root' })
+        .epilogue(epilogue({ 0: 'the policy was explained', 2: USAGE_ERROR }, ['egress-audit explain EG001', 'egress-audit explain outbound-type-allowed --format json'])) as unknown as Argv<ExplainArgs>,
     handler: async (args) => {
       const { policies, profiles } = await policySetup({ config: args.config, policies: args.policies });
       const wanted = args.policy.toLowerCase();

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../io.ts';
+import { epilogue, USAGE_ERROR } from '../epilogue.ts';
 import { plain } from '../io.ts';
 import { argOptions, argSource, type ArgArgs } from '../arg/options.ts';
 import { ArgProgress } from '../arg/progress.ts';
@@ -24,6 +25,11 @@ export function exportCommand(ctx: CommandContext): CommandModule<object, Export
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
           .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print every page' }),
         'Azure Resource Graph:',
+      ).epilogue(
+        epilogue({ 0: 'every scope was exported', 2: `${USAGE_ERROR}, or some scope could not be read (see --allow-partial)` }, [
+          'egress-audit export --out inventory/ --subscription 00000000-0000-0000-0000-000000000000',
+          'egress-audit export --out inventory/ --management-group platform --credential azure-cli',
+        ]),
       ) as unknown as Argv<ExportArgs>,
     handler: async (args) => {
       const source = await argSource(args);

@@ -6,6 +6,7 @@ import type { ClusterFacts } from '../../inventory/facts/types.ts';
 import { planMigration } from '../../plan/plan.ts';
 import { renderPlans } from '../../plan/render.ts';
 import { loadFixtures } from '../../inventory/sources/files/index.ts';
+import { epilogue, USAGE_ERROR } from '../epilogue.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { SAMPLE_DIR } from './scan.ts';
 
@@ -42,7 +43,8 @@ export function planCommand(ctx: CommandContext): CommandModule<object, PlanArgs
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
         .option('to', { type: 'string', demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(', ')}` })
         .option('cluster', { type: 'string', array: true, describe: 'Cluster name or resource ID (repeatable); default: every cluster' })
-        .option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Output format' }) as unknown as Argv<PlanArgs>,
+        .option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Output format' })
+        .epilogue(epilogue({ 0: 'the plans were printed', 2: USAGE_ERROR }, ['egress-audit plan --input exports/ --to managedNATGateway', 'egress-audit plan --input exports/ --to userDefinedRouting --cluster aks-prod --format json'])) as unknown as Argv<PlanArgs>,
     handler: async (args) => {
       const to = canonicalOutboundType(args.to);
       if (!to) throw new InputError(`--to: unknown outbound type "${args.to}"; choose from ${OUTBOUND_TYPES.join(', ')}`);

@@ -4,6 +4,7 @@ import { lintPolicies } from '../../policy/lint.ts';
 import { BUILTIN_POLICY_DIR } from '../../policy/load.ts';
 import { verifyPolicies } from '../../policy/testing/verify.ts';
 import { columns } from '../../text.ts';
+import { epilogue, USAGE_ERROR } from '../epilogue.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../setup.ts';
 
@@ -29,7 +30,8 @@ function listCommand(ctx: CommandContext): CommandModule<object, ListArgs> {
       y
         .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
         .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
-        .option('config', { type: 'string', describe: 'Configuration file (its profiles and policy folders); default: ./egress-audit.config.json when present' }) as unknown as Argv<ListArgs>,
+        .option('config', { type: 'string', describe: 'Configuration file (its profiles and policy folders); default: the one found from the current folder up to the repository root' })
+        .epilogue(epilogue({ 0: 'the policies were listed', 2: USAGE_ERROR }, ['egress-audit policies list', 'egress-audit policies list --policies ./policies --format json'])) as unknown as Argv<ListArgs>,
     handler: async (args) => {
       const { policies, profiles } = await policySetup({ config: args.config, policies: args.policies });
       const rows = policies.map((p) => ({
@@ -59,7 +61,7 @@ function lintCommand(ctx: CommandContext): CommandModule<object, DirArgs> {
   return {
     command: 'lint [dirs..]',
     describe: 'Check policy files against the meta-schema and the facts schema; exit 2 on any problem',
-    builder: dirsBuilder,
+    builder: (y: Argv) => dirsBuilder(y).epilogue(epilogue({ 0: 'no problem', 2: `every policy file with a problem is listed; ${USAGE_ERROR}` }, ['egress-audit policies lint ./policies'])),
     handler: (args) => {
       const { files, problems } = lintPolicies(dirsOf(args));
       for (const p of problems) ctx.io.out(plain(p));
@@ -73,7 +75,8 @@ function testCommand(ctx: CommandContext): CommandModule<object, DirArgs> {
   return {
     command: 'test [dirs..]',
     describe: 'Run the policies\' test tables (<dir>/tests/<ID>.json); exit 1 on a failed case',
-    builder: dirsBuilder,
+    builder: (y: Argv) =>
+      dirsBuilder(y).epilogue(epilogue({ 0: 'every case passed', 1: 'a case failed, or the folders hold no test table at all', 2: USAGE_ERROR }, ['egress-audit policies test ./policies'])),
     handler: (args) => {
       const { results, untested } = verifyPolicies(dirsOf(args));
       for (const r of results) {
@@ -83,7 +86,9 @@ function testCommand(ctx: CommandContext): CommandModule<object, DirArgs> {
       for (const id of untested) ctx.io.err(`note: ${id} has no test table`);
       const failed = results.filter((r) => !r.ok).length;
       ctx.io.out(`${results.length - failed} passed, ${failed} failed`);
-      ctx.setExitCode(failed ? 1 : 0);
+      // Nothing tested is not a pass: a CI step pointed at the wrong folder must not go green.
+      if (!results.length) ctx.io.err(`egress-audit: no test tables found (looked for tests/<ID>.json beside the policies in ${dirsOf(args).map(plain).join(', ')})`);
+      ctx.setExitCode(failed || !results.length ? 1 : 0);
     },
   };
 }

@@ -1,14 +1,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { loadBaseline } from '../../triage/baseline.ts';
 import { loadSuppressions } from '../../triage/suppressions.ts';
-import { SEVERITIES, type Severity } from '../../policy/types.ts';
-import { writeReports } from '../../report/index.ts';
 import { collectGarbage } from '../memory.ts';
-import { DEFAULT_CATEGORY, FORMATS, type OutputFormat } from '../../report/formats.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { MAX_SARIF_RESULTS, sarifSelection } from '../../report/sarif.ts';
 import { evaluate, type EvaluateOptions } from '../../scan/scan.ts';
@@ -17,40 +14,15 @@ import { filesSource } from '../../inventory/sources/files/index.ts';
 import { type LoadedInventory } from '../../inventory/sources/source.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../setup.ts';
+import { consoleFor, outputTarget, writeOutput } from '../output.ts';
 import { printSummary } from '../summary.ts';
-import { ARG_OPTION_NAMES, argOptions, argSource, type ArgArgs } from '../arg/options.ts';
+import { ARG_OPTION_NAMES, argSource } from '../arg/options.ts';
+import { scanOptions, scanSettings, type ScanArgs } from './scan-options.ts';
 import { ArgProgress } from '../arg/progress.ts';
 
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
 
-interface ScanArgs extends ArgArgs {
-  source: 'fixtures' | 'arg';
-  snapshot?: string;
-  input?: string[];
-  format: string[];
-  out: string;
-  'source-root'?: string;
-  category: string;
-  profile?: string;
-  config?: string;
-  'fail-on': Severity | 'none';
-  'allow-partial': boolean;
-  policies?: string[];
-  suppressions?: string;
-  baseline?: string;
-  'fail-on-new': boolean;
-  quiet: boolean;
-  verbose: boolean;
-}
-
-export function parseFormats(values: readonly string[]): OutputFormat[] {
-  const out: OutputFormat[] = [];
-  for (const v of values.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)) {
-    if (!(FORMATS as readonly string[]).includes(v)) throw new InputError(`--format: unknown format "${v}"; choose from ${FORMATS.join(', ')}`);
-    if (!out.includes(v as OutputFormat)) out.push(v as OutputFormat);
-  }
-  return out;
-}
+export { parseFormats } from '../output.ts';
 
 /** The folder SARIF and JUnit paths are relative to; it must exist. */
 export function parseSourceRoot(value: string | undefined): string {
@@ -77,33 +49,15 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
   return {
     command: 'scan',
     describe: 'Scan an AKS egress inventory against the policies and write reports',
-    builder: (y: Argv) =>
-      argOptions(y, 'Azure Resource Graph:')
-        .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
-        .option('format', { alias: 'f', type: 'string', array: true, default: ['html,sarif,json'], describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
-        .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
-        .option('source-root', { type: 'string', describe: 'Repository root that SARIF and JUnit file paths are relative to; default: the current folder' })
-        .option('category', { type: 'string', default: DEFAULT_CATEGORY, describe: 'GitHub code scanning category of the SARIF run (runAutomationDetails.id)' })
-        .option('profile', { type: 'string', describe: 'Policy profile for the whole scan (overrides the configuration\'s assignment)' })
-        .option('config', { type: 'string', describe: 'Configuration file; default: ./egress-audit.config.json when present' })
-        .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
-        .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
-        .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
-        .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
-        .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })
-        .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline)' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
-        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print more detail' })
-        .option('source', { choices: ['fixtures', 'arg'] as const, default: 'fixtures' as const, describe: 'Read --input files, or Azure Resource Graph live' })
-        .option('snapshot', { type: 'string', group: 'Azure Resource Graph:', describe: 'With --source arg: also write the export to this folder (findings point into it)' }) as unknown as Argv<ScanArgs>,
+    builder: scanOptions,
     handler: async (args) => {
       const startedAt = new Date();
-      const formats = parseFormats(args.format);
+      const target = await outputTarget({ output: args.output, outDir: args['out-dir'], format: args.format });
       const sourceRoot = parseSourceRoot(args['source-root']);
       const category = parseCategory(args.category);
       const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
       if (args['fail-on-new'] && !args.baseline) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)');
-      const suppressionsFile = args.suppressions ?? config?.suppressions;
+      const suppressionsFile = args.suppressions ?? config?.suppressions ?? undefined;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
       const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
       const result = await loadAndEvaluate(args, ctx, {
@@ -115,11 +69,13 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         suppressions,
         baseline,
       });
+      result.scan.settings = scanSettings({ ...args, category }, ctx.argv ?? [], target, config);
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
-      const written = await writeReports(result, { outDir: args.out, formats, sourceRoot, category });
+      const io = consoleFor(target, ctx.io);
+      const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
       const code = exitCode(result, args['allow-partial'], args['fail-on-new']);
-      if (!args.quiet) printSummary(ctx.io, result, written, code);
-      if (!args.quiet && formats.includes('sarif')) warnSarifCut(ctx, result);
+      if (!args.quiet) printSummary(io, result, written, code, args.verbose);
+      if (!args.quiet && target.formats.includes('sarif')) warnSarifCut(ctx, result);
       ctx.setExitCode(code);
     },
   };

@@ -5,7 +5,8 @@ import { isObject, type Json } from '../../inventory/normalize/fields.ts';
 import { InventoryBuilder } from '../../inventory/normalize/builder.ts';
 import { DEFAULT_PARAMS, type Params } from '../types.ts';
 import { evaluateCluster, type RawFinding } from '../evaluate.ts';
-import { readJsonFile, type CompiledPolicy } from '../load.ts';
+import { readStructuredSync, type StructuredFile } from '../../json/structured.ts';
+import type { CompiledPolicy } from '../load.ts';
 
 /**
  * Policy test tables, in the spirit of ESLint's RuleTester and `conftest verify`: each case is a
@@ -124,7 +125,7 @@ export function runTable(policy: CompiledPolicy, table: TestTable): CaseResult[]
 }
 
 /** Reads the test tables of a policy folder: `<dir>/tests/<ID>.json`. */
-export function readTables(dir: string): { file: string; table: TestTable }[] {
+export function readTables(dir: string): { file: string; table: TestTable; doc: StructuredFile }[] {
   const testDir = path.join(dir, 'tests');
   let entries: string[];
   try {
@@ -132,5 +133,8 @@ export function readTables(dir: string): { file: string; table: TestTable }[] {
   } catch {
     return [];
   }
-  return entries.map((f) => ({ file: path.join(testDir, f), table: readJsonFile(path.join(testDir, f)) as TestTable }));
+  return entries.map((f) => {
+    const doc = readStructuredSync(path.join(testDir, f), { uniqueKeys: true });
+    return { file: path.join(testDir, f), table: doc.value as TestTable, doc };
+  });
 }

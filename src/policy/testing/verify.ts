@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import { InputError } from '../../errors.ts';
-import { formatAjvErrors, loadPoliciesOrThrow, readJsonFile, SCHEMA_DIR } from '../load.ts';
+import { schemaProblems, schemaValidator, where } from '../../json/schema.ts';
+import { loadPoliciesOrThrow } from '../load.ts';
 import { readTables, runTable, type CaseResult } from './tester.ts';
 
 export interface VerifyResult {
@@ -10,8 +10,6 @@ export interface VerifyResult {
   untested: string[];
 }
 
-let tableValidator: ReturnType<Ajv['compile']> | null = null;
-
 /**
  * Runs the test tables (`<dir>/tests/<ID>.json`) of every policy folder against the policies of
  * all the folders, in the spirit of `conftest verify`. Invalid policies or tables are input
@@ -19,26 +17,24 @@ let tableValidator: ReturnType<Ajv['compile']> | null = null;
  */
 export function verifyPolicies(dirs: readonly string[]): VerifyResult {
   const policies = loadPoliciesOrThrow(dirs);
-  tableValidator ??= new Ajv({ allErrors: true, strict: true }).compile(readJsonFile(path.join(SCHEMA_DIR, 'policy-tests.schema.json')) as object);
-  const validate = tableValidator;
+  const validate = schemaValidator('policy-tests');
   const problems: string[] = [];
   const runs: (() => CaseResult[])[] = [];
   const tested = new Set<string>();
   for (const dir of dirs) {
-    for (const { file, table } of readTables(dir)) {
-      const shown = path.relative(process.cwd(), file) || file;
+    for (const { file, table, doc } of readTables(dir)) {
       if (!validate(table)) {
-        for (const m of formatAjvErrors(validate.errors)) problems.push(`${shown}: ${m}`);
+        problems.push(...schemaProblems(doc, validate.errors));
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path.basename(file, '.json')) problems.push(`${shown}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path.basename(file, '.json')) problems.push(`${where(doc, '/policy')}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
-        if ('findings' in c) problems.push(`${shown}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
+        if ('findings' in c) problems.push(`${where(doc, `/valid/${i}`)}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${shown}: /policy: no policy ${table.policy} in ${dirs.map((d) => path.relative(process.cwd(), d) || d).join(', ')}`);
-      if (tested.has(table.policy)) problems.push(`${shown}: /policy: a second test table for ${table.policy}`);
+      if (!policy) problems.push(`${where(doc, '/policy')}: /policy: no policy ${table.policy} in ${dirs.map((d) => path.relative(process.cwd(), d) || d).join(', ')}`);
+      if (tested.has(table.policy)) problems.push(`${where(doc, '/policy')}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
     }

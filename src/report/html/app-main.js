@@ -92,7 +92,9 @@ function main() {
   for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound, ui.sort, ui.state]) sel?.addEventListener('change', refilter);
   byId('reset').addEventListener('click', () => {
     ui.q.value = '';
-    for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound, ui.state]) if (sel) sel.value = '';
+    for (const sel of [ui.sev, ui.policy, ui.sub, ui.outbound]) sel.value = '';
+    // Suppressed findings are hidden by default, so the tab's count matches the card's.
+    if (ui.state) ui.state.value = ui.state.getAttribute('data-default') ?? '';
     refilter();
   });
   /** @param {number} n */

@@ -122,7 +122,8 @@ function byText(a, b) {
 function query(data, sorted, f) {
   const q = f.q.trim().toLowerCase();
   const sev = f.sev === '' ? -1 : SEV.indexOf(f.sev);
-  const byFinding = sev >= 0 || f.policy !== '' || f.state !== '';
+  // Not suppressed is the default view, not a search: it hides suppressed findings, never a cluster.
+  const byFinding = sev >= 0 || f.policy !== '' || (f.state !== '' && f.state !== 'open');
   /** @param {Cluster} c */
   const clusterOk = (c) => (f.sub === '' || c.sub === f.sub) && (f.outbound === '' || c.outbound === f.outbound);
   /** @param {Finding} x */

@@ -110,6 +110,8 @@ function chips(c) {
     if (n) box.append(h('span', { class: `chip sev-${SEV[i]}`, title: `${nf.format(n)} ${SEV[i]}` }, nf.format(n)));
   });
   if (!c.findings.length) box.append(h('span', { class: 'muted' }, 'none'));
+  // Every finding suppressed: say so, or the cell reads as if the cluster had none.
+  else if (c.counts.every((n) => !n)) box.append(h('span', { class: 'muted' }, `all ${nf.format(c.findings.length)} suppressed`));
   return box;
 }
 
@@ -123,7 +125,7 @@ function clusterTable(list, from, open, more, findingsOf) {
     const isOpen = open.has(c.i);
     const toggle = h('button', { type: 'button', class: 'expander', 'data-act': 'toggle', 'data-i': String(c.i), 'aria-expanded': String(isOpen), 'aria-controls': `detail-${c.i}`, 'aria-label': `Details of ${c.name}` }, isOpen ? '▾' : '▸');
     body.append(h('tr', { class: `row${isOpen ? ' open' : ''}`, 'data-act': 'toggle', 'data-i': String(c.i) },
-      h('td', null, toggle),
+      h('td', { class: 'toggle' }, toggle),
       h('td', null, h('div', { class: 'cname' }, t(c.name, NAME_MAX)), h('div', { class: 'muted small' }, t(c.rg, NAME_MAX), c.loc ? ' · ' : '', t(c.loc))),
       h('td', { class: 'mono small nw' }, t(c.sub, 13)),
       h('td', null, h('span', { class: 'tag' }, t(c.outbound, 32))),
@@ -134,8 +136,11 @@ function clusterTable(list, from, open, more, findingsOf) {
     ));
     if (isOpen) body.append(h('tr', { class: 'detail', id: `detail-${c.i}` }, h('td', { colspan: '8' }, clusterDetail(c, findingsOf(c), more.has(c.i)))));
   }
-  const head = h('tr', null, ...['', 'Cluster', 'Subscription', 'Outbound type', 'VNet', 'Zones', 'Status', 'Findings'].map((x) => h('th', { scope: 'col' }, x)));
-  return h('table', { class: 'grid clusters' }, h('thead', null, head), body);
+  const labels = ['', 'Cluster', 'Subscription', 'Outbound type', 'VNet', 'Zones', 'Status', 'Findings'];
+  // On a narrow screen the table reflows into labelled blocks (style.css), so each cell says what it is.
+  for (const row of body.querySelectorAll('tr.row')) [...row.children].forEach((td, n) => labels[n] && td.setAttribute('data-label', labels[n] ?? ''));
+  const head = h('tr', null, ...labels.map((x) => h('th', { scope: 'col' }, x)));
+  return h('table', { class: 'grid clusters reflow' }, h('thead', null, head), body);
 }
 
 /** @param {Cluster} c @param {Finding[]} shown @param {boolean} all */

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 import { notJudgedText, shownNotices } from '../notices.ts';
 
@@ -39,6 +40,7 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  tables: StaticView;
   notices: { policyId: string; title: string; message: string; entries: string[]; more: number }[];
 }
 
@@ -148,6 +150,7 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    tables: buildStaticView(result),
     notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice, shown, more }) => ({
       policyId: notice.policyId,
       title: notice.kind === 'not-evaluated' ? 'not evaluated' : 'not judged everywhere',

@@ -112,9 +112,9 @@ describe('--baseline', () => {
     const inventory = writeFile(dir, 'inventory-as-baseline.json', readFileSync(INVENTORY, 'utf8'));
     const noPath = writeFile(dir, 'old.json', JSON.stringify({ version: 1, scan: { startedAt: '2026-01-01T00:00:00Z' }, findings: [{ ...before.findings[0], path: undefined }] }, null, 2));
     const cases: [string, RegExp][] = [
-      [notJson, /broken\.json:2:17: invalid JSON: ValueExpected/],
+      [notJson, /broken\.json:2:17: invalid JSON: expected a value, found "}"/],
       [inventory, /--baseline: not an egress-audit JSON report:\n.*inventory-as-baseline\.json:1:1: /],
-      [noPath, /old\.json:7:5: missing "path"/],
+      [noPath, /old\.json:7:5: \/findings\/0: missing required property "path"/],
       [path.join(dir, 'results.sarif'), /--baseline .*results\.sarif: expected a previous egress-audit JSON report/],
       [path.join(dir, 'absent.json'), /absent\.json: cannot read: ENOENT/],
     ];

@@ -15,33 +15,33 @@ const entry = (over: Record<string, string>, indent = '    '): string =>
 const CASES: { name: string; file: string; text: string; expect: RegExp[] }[] = [
   { name: 'YAML syntax error', file: 's.yaml', text: 'suppressions:\n  - policy: EG001\n   resource: x\n', expect: [/s\.yaml:3:\d+: invalid YAML/] },
   { name: 'bare * in YAML', file: 's.yaml', text: 'suppressions:\n  - policy: *\n', expect: [/s\.yaml:2:13: invalid YAML: .*quote it, "\*"/] },
-  { name: 'JSON syntax error', file: 's.json', text: '{ "suppressions": [ { "policy": "EG001", } ] }', expect: [/s\.json:1:42: invalid JSON: PropertyNameExpected/] },
+  { name: 'JSON syntax error', file: 's.json', text: '{ "suppressions": [ { "policy": "EG001", } ] }', expect: [/s\.json:1:42: invalid JSON: expected a property name in double quotes, found "}"/] },
   { name: 'duplicate JSON key', file: 's.json', text: `{ "suppressions": [],\n  "suppressions": [] }`, expect: [/s\.json:2:3: duplicate key "suppressions"/] },
   { name: 'duplicate YAML key', file: 's.yaml', text: `suppressions:\n${entry({})}\n    expires: 2999-01-02\n`, expect: [/s\.yaml:6:5: invalid YAML: Map keys must be unique/] },
-  { name: 'not a suppressions document', file: 's.yaml', text: '- policy: EG001\n', expect: [/s\.yaml:1:1: the file must be object/] },
+  { name: 'not a suppressions document', file: 's.yaml', text: '- policy: EG001\n', expect: [/s\.yaml:1:1: \/: must be object/] },
   {
     name: 'missing justification and expiry, unknown field',
     file: 's.yaml',
     text: `suppressions:\n  - policy: EG001\n    resource: ${ID}\n    tikcet: NET-1\n`,
-    expect: [/s\.yaml:2:5: entry 1: missing required field "justification"/, /s\.yaml:2:5: entry 1: missing required field "expires"/, /s\.yaml:4:5: entry 1: unknown field "tikcet"/],
+    expect: [/s\.yaml:2:5: \/suppressions\/0: missing required property "justification"/, /s\.yaml:2:5: \/suppressions\/0: missing required property "expires"/, /s\.yaml:4:5: \/suppressions\/0\/tikcet: unknown property "tikcet"/],
   },
   {
     name: 'bad values',
     file: 's.yaml',
     text: `suppressions:\n${entry({ policy: 'eg1', justification: '  ', expires: '31.12.2099', ticket: 'NET-1', owner: '' })}\n`,
-    expect: [/s\.yaml:2:13: entry 1: policy must be a policy ID/, /s\.yaml:4:20: entry 1: justification must not be empty/, /s\.yaml:5:14: entry 1: expires must be a date written YYYY-MM-DD/, /s\.yaml:6:13: entry 1: ticket must be an http\(s\) link/, /s\.yaml:7:12: entry 1: owner must not be empty/],
+    expect: [/s\.yaml:2:13: \/suppressions\/0\/policy: must be a policy ID/, /s\.yaml:4:20: \/suppressions\/0\/justification: must not be empty/, /s\.yaml:5:14: \/suppressions\/0\/expires: must be a date written YYYY-MM-DD/, /s\.yaml:6:13: \/suppressions\/0\/ticket: must be an http\(s\) link/, /s\.yaml:7:12: \/suppressions\/0\/owner: must not be empty/],
   },
-  { name: 'impossible date', file: 's.yaml', text: `suppressions:\n${entry({ expires: '2099-02-30' })}\n`, expect: [/s\.yaml:5:14: entry 1: expires "2099-02-30" is not a calendar date/] },
-  { name: 'unknown policy', file: 's.yaml', text: `suppressions:\n${entry({ policy: 'EG999' })}\n`, expect: [/s\.yaml:2:13: entry 1: unknown policy EG999/] },
-  { name: 'a bare name is neither ARM ID nor glob', file: 's.yaml', text: `suppressions:\n${entry({ resource: 'aks-dev' })}\n`, expect: [/s\.yaml:3:15: entry 1: resource "aks-dev" is neither an ARM resource ID .* nor a glob/] },
-  { name: 'a resource group is not a resource', file: 's.yaml', text: `suppressions:\n${entry({ resource: '/subscriptions/1/resourceGroups/rg-dev' })}\n`, expect: [/entry 1: resource .* is a subscription or resource group, not a resource; .* write "\/subscriptions\/1\/resourceGroups\/rg-dev\/\*\*"/] },
-  { name: 'a glob that cannot match an ARM ID', file: 's.yaml', text: `suppressions:\n${entry({ resource: '*aks-dev' })}\n`, expect: [/s\.yaml:3:15: entry 1: resource glob "\*aks-dev" can never match/] },
-  { name: 'everything suppressed', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/**' })}\n`, expect: [/s\.yaml:3:15: entry 1: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'impossible date', file: 's.yaml', text: `suppressions:\n${entry({ expires: '2099-02-30' })}\n`, expect: [/s\.yaml:5:14: \/suppressions\/0\/expires: expires "2099-02-30" is not a calendar date/] },
+  { name: 'unknown policy', file: 's.yaml', text: `suppressions:\n${entry({ policy: 'EG999' })}\n`, expect: [/s\.yaml:2:13: \/suppressions\/0\/policy: unknown policy EG999/] },
+  { name: 'a bare name is neither ARM ID nor glob', file: 's.yaml', text: `suppressions:\n${entry({ resource: 'aks-dev' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: resource "aks-dev" is neither an ARM resource ID .* nor a glob/] },
+  { name: 'a resource group is not a resource', file: 's.yaml', text: `suppressions:\n${entry({ resource: '/subscriptions/1/resourceGroups/rg-dev' })}\n`, expect: [/\/suppressions\/0\/resource: resource .* is a subscription or resource group, not a resource; .* write "\/subscriptions\/1\/resourceGroups\/rg-dev\/\*\*"/] },
+  { name: 'a glob that cannot match an ARM ID', file: 's.yaml', text: `suppressions:\n${entry({ resource: '*aks-dev' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: resource glob "\*aks-dev" can never match/] },
+  { name: 'everything suppressed', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
   {
     name: 'two entries for one policy and resource (IDs differ only in case)',
     file: 's.json',
     text: JSON.stringify({ suppressions: [{ policy: 'EG001', resource: ID, justification: 'a', expires: '2999-01-01' }, { policy: 'EG001', resource: ID.toUpperCase(), justification: 'b', expires: '2999-06-01' }] }, null, 2),
-    expect: [/s\.json:10:17: entry 2: duplicates the entry on line 3 \(same policy and resource\)/],
+    expect: [/s\.json:10:17: \/suppressions\/1\/policy: duplicates the entry on line 3 \(same policy and resource\)/],
   },
 ];
 
@@ -64,6 +64,6 @@ describe('malformed and ambiguous suppressions are exit 2 with file and line', (
     const file = writeFile(dir, 'bad.yaml', `suppressions:\n${entry({ resource: 'aks-dev' })}\n`);
     const r = runCli(['scan', '--input', INVENTORY, '--out', path.join(dir, 'out'), '--suppressions', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`egress-audit: ${file}:3:15: entry 1: resource "aks-dev" is neither an ARM resource ID (/subscriptions/…/providers/…) nor a glob\n`);
+    expect(r.stderr).toBe(`egress-audit: ${file}:3:15: /suppressions/0/resource: resource "aks-dev" is neither an ARM resource ID (/subscriptions/…/providers/…) nor a glob\n`);
   });
 });

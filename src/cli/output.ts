@@ -1,0 +1,94 @@
+import { constants, statSync } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.ts';
+import { writeReports } from '../report/index.ts';
+import { FORMATS, FORMATTERS, type FormatContext, type OutputFormat } from '../report/formats.ts';
+import type { ScanResult } from '../scan/result.ts';
+import { writeAtomic } from '../json/write.ts';
+import type { Io } from './io.ts';
+import { DEFAULT_FORMATS, DEFAULT_OUT_DIR } from './settings.ts';
+
+
+/** Where a scan's reports go: a folder of several, one file, stdout, or a device such as /dev/null. */
+export type OutputTarget =
+  | { kind: 'folder'; dir: string; formats: OutputFormat[] }
+  | { kind: 'file' | 'device'; file: string; formats: [OutputFormat] }
+  | { kind: 'stdout'; formats: [OutputFormat] };
+
+const EXTENSIONS: Record<string, OutputFormat> = { '.json': 'json', '.sarif': 'sarif', '.html': 'html', '.htm': 'html', '.xml': 'junit', '.md': 'markdown' };
+
+export function parseFormats(values: readonly string[] | undefined): OutputFormat[] {
+  const out: OutputFormat[] = [];
+  for (const v of (values ?? [DEFAULT_FORMATS]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)) {
+    if (!(FORMATS as readonly string[]).includes(v)) throw new InputError(`--format: unknown format "${v}"; choose from ${FORMATS.join(', ')}`);
+    if (!out.includes(v as OutputFormat)) out.push(v as OutputFormat);
+  }
+  return out;
+}
+
+/**
+ * Checks --output, --out-dir and --format before the scan runs, so that a report that cannot be
+ * written is a usage error up front, not a failure after minutes of reading Azure.
+ */
+export async function outputTarget(opts: { output?: string; outDir?: string; format?: readonly string[] }): Promise<OutputTarget> {
+  const { output } = opts;
+  if (output === undefined) return { kind: 'folder', dir: opts.outDir ?? DEFAULT_OUT_DIR, formats: parseFormats(opts.format) };
+  const info = output === '-' ? null : statOrNull(output);
+  if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
+  const inferred = EXTENSIONS[path.extname(output).toLowerCase()];
+  if (!opts.format && !inferred) {
+    throw new InputError(`--output ${output}: name its format with --format (${FORMATS.join(', ')})${output === '-' ? '' : ', or give the file an extension such as .json or .sarif'}`);
+  }
+  const formats = opts.format ? parseFormats(opts.format) : [inferred as OutputFormat];
+  if (formats.length !== 1) throw new InputError(`--output writes one report, but --format names ${formats.length} (${formats.join(', ')}); write several to a folder with --out-dir`);
+  const one: [OutputFormat] = [formats[0] as OutputFormat];
+  if (output === '-' || output === '/dev/stdout') return { kind: 'stdout', formats: one };
+  if (info && !info.isFile()) return { kind: 'device', file: output, formats: one };
+  if (info) await writable(output, `--output ${output}: the file is not writable`);
+  let dir = path.dirname(path.resolve(output));
+  while (!statOrNull(dir)) dir = path.dirname(dir);
+  if (!statOrNull(dir)?.isDirectory()) throw new InputError(`--output ${output}: ${dir} is not a folder`);
+  await writable(dir, `--output ${output}: cannot create files in ${dir}`);
+  return { kind: 'file', file: output, formats: one };
+}
+
+/** Writes the reports where the target says; returns what to list as written (stdout is not listed). */
+export async function writeOutput(result: ScanResult, target: OutputTarget, ctx: Omit<FormatContext, 'outDir' | 'formats'>, io: Io): Promise<string[]> {
+  if (target.kind === 'folder') return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
+  const [format] = target.formats;
+  const outDir = target.kind === 'stdout' ? process.cwd() : path.dirname(target.file);
+  const text = FORMATTERS[format](result, { ...ctx, outDir, formats: target.formats });
+  if (target.kind === 'stdout') {
+    io.out(text);
+    return [];
+  }
+  try {
+    // A device cannot be replaced by a rename; it is written in place.
+    await (target.kind === 'device' ? writeFile(target.file, text) : writeAtomic(target.file, text));
+  } catch (err) {
+    throw new InputError(`--output ${target.file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return [target.file];
+}
+
+/** Console output while a report goes to stdout: everything meant for people moves to stderr. */
+export function consoleFor(target: OutputTarget, io: Io): Io {
+  return target.kind === 'stdout' ? { ...io, out: io.err } : io;
+}
+
+function statOrNull(p: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+async function writable(p: string, message: string): Promise<void> {
+  try {
+    await access(p, constants.W_OK);
+  } catch {
+    throw new InputError(message);
+  }
+}
