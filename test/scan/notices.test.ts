@@ -51,7 +51,7 @@ function scan(rows: object[]): { code: number; stdout: string; out: string; read
   const input = path.join(dir, 'inventory.json');
   writeFileSync(input, JSON.stringify(rows));
   const out = path.join(dir, 'reports');
-  const r = runCli(['scan', '-i', input, '-o', out, '-f', FORMATS.join(','), '--fail-on', 'info']);
+  const r = runCli(['scan', '-i', input, '--out-dir', out, '-f', FORMATS.join(','), '--fail-on', 'info']);
   expect(r.stderr).toBe('');
   return { code: r.code, stdout: r.stdout, out, read: (f) => readFileSync(path.join(out, FILES[f]), 'utf8') };
 }
