@@ -145,6 +145,8 @@ class ErrorUsers {
       use(s.natGatewayId);
     }
     for (const g of c.natGateways) use(g.id);
+    for (const f of c.firewalls) use(f.id);
+    for (const p of c.identity.permissions) use(p.id);
     for (const e of c.egressIps) use(e.id);
   }
 
