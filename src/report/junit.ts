@@ -41,7 +41,7 @@ export const junit: Formatter = (result, ctx) => {
       if (notice?.notice.kind === 'not-evaluated') {
         // Why is said once, in the suite's system-out.
         counts.skipped++;
-        cases.push(`${open}>\n      <skipped/>\n    </testcase>`);
+        cases.push(`${open}>\n      <skipped message="${xmlAttr(`${p.id}: see the testsuite's system-out`)}"/>\n    </testcase>`);
       } else if (findings) {
         counts.failures++;
         cases.push(`${open}${fileAttrs(findings, root)}>\n      ${failure(findings)}\n    </testcase>`);

@@ -38,7 +38,7 @@ export const markdown: Formatter = (result, ctx) => {
   ];
   out.push(facts.filter(Boolean).join(' '), '');
   for (const { notice, shown, more } of shownNotices(result, NOTICE_ROWS)) {
-    out.push(`**${mdText(notice.policyId)} ${notice.kind === 'not-evaluated' ? 'not evaluated' : 'not judged everywhere'}:** ${mdText(notice.message)}`, '');
+    out.push(`**Notice (${mdText(notice.policyId)}):** ${mdText(notice.message)}`, '');
     if (shown.length) out.push(...shown.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX)}`), ...(more ? [`- …and ${more} more in the JSON report.`] : []), '');
   }
 
