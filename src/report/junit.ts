@@ -56,6 +56,11 @@ export const junit: Formatter = (result, ctx) => {
         counts.errors++;
         const reasons = c.incompleteReasons.join('\n');
         cases.push(`${open}>\n      <error message="not fully evaluated" type="incomplete">${xmlText(reasons)}</error>\n    </testcase>`);
+      } else if (c.terraform?.decidedAtApply.some((d) => d.policyId === p.id)) {
+        // A plan's value known only after apply: neither a pass nor a failure yet.
+        counts.skipped++;
+        const values = c.terraform.decidedAtApply.filter((d) => d.policyId === p.id).map((d) => `${d.address}.${d.attribute}`);
+        cases.push(`${open}>\n      <skipped message="${xmlAttr(`decided at apply: ${values.join(', ')}`)}"/>\n    </testcase>`);
       } else {
         cases.push(`${open}/>`);
       }

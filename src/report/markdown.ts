@@ -6,6 +6,7 @@ import { leadWithNew, triageSections } from './markdown-triage.ts';
 import type { Finding } from '../scan/result.ts';
 import { mdText } from './text.ts';
 import { notJudgedText, shownNotices } from './notices.ts';
+import { decidedAtApplyLines } from './decided.ts';
 
 /** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */
 export const WORST_ROWS = 10;
@@ -50,6 +51,8 @@ export const markdown: Formatter = (result, ctx) => {
     out.push('');
   }
   out.push(...triageSections(result));
+  const decided = decidedAtApplyLines(result);
+  if (decided.length) out.push('### Decided at apply', '', ...decided.map((d) => `- ${mdText(d.text)}`), '');
 
   const files = ctx.formats.filter((f) => f !== 'markdown').map((f) => mdText(FILE_NAMES[f]));
   out.push(
@@ -62,7 +65,7 @@ export const markdown: Formatter = (result, ctx) => {
 };
 
 function row(f: Finding): string {
-  const resource = f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : '';
+  const resource = f.terraformAddress ?? (f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : '');
   return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX)} | ${mdText(f.clusterName, NAME_MAX)} | ${mdText(resource, NAME_MAX)} | ${mdText(f.message, MESSAGE_MAX)} |`;
 }
 

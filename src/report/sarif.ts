@@ -1,3 +1,4 @@
+import { decidedAtApplyLines } from './decided.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { severityRank, type Severity } from '../policy/types.ts';
@@ -91,14 +92,17 @@ function toResult(f: Finding, ruleIndex: number, uris: UriCache): object {
     locations: [
       {
         physicalLocation,
-        logicalLocations: [{ name: f.resourceName, fullyQualifiedName: f.resourceId, kind: 'resource' }],
+        logicalLocations: [
+          { name: f.resourceName, fullyQualifiedName: f.resourceId, kind: 'resource' },
+          ...(f.terraformAddress ? [{ fullyQualifiedName: f.terraformAddress, kind: 'terraformAddress' }] : []),
+        ],
       },
     ],
     // The finding's own hash (policy, resource ID, property path) under the key GitHub matches
     // alerts on, so moving lines or regenerating the report keeps the alert; and under our own key
     // for other consumers.
     partialFingerprints: { primaryLocationLineHash: f.fingerprint, 'egressAuditFinding/v1': f.fingerprint },
-    properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path },
+    properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path, ...(f.terraformAddress ? { terraformAddress: f.terraformAddress } : {}) },
     // With a baseline, SARIF's own field says whether the previous report had the finding.
     ...(f.baseline ? { baselineState: f.baseline } : {}),
   };
@@ -140,9 +144,11 @@ function invocation(result: ScanResult): object {
       .filter((c) => c.status === 'incomplete')
       .map((c) => ({ level: 'warning', message: { text: sarifText(`Cluster ${c.name} was not fully evaluated: ${c.incompleteReasons.join('; ')}`) } })),
   ];
-  const shown: object[] = notes.slice(0, MAX_NOTIFICATIONS);
-  if (notes.length > shown.length) {
-    shown.push({ level: 'note', message: { text: `${notes.length - shown.length} more scan problems are listed in the JSON report.` } });
+  // Policies a Terraform plan leaves to apply time are neither problems nor findings: notes that do not fail the run.
+  const decided = decidedAtApplyLines(result).map((d) => ({ level: 'note', message: { text: sarifText(d.text) } }));
+  const shown: object[] = [...notes, ...decided].slice(0, MAX_NOTIFICATIONS);
+  if (notes.length + decided.length > shown.length) {
+    shown.push({ level: 'note', message: { text: `${notes.length + decided.length - shown.length} more scan notes are listed in the JSON report.` } });
   }
   // Notices are statements about coverage, not problems: they leave executionSuccessful alone.
   for (const { notice, shown: entries, more } of shownNotices(result, MAX_NOTIFICATIONS)) {

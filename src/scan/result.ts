@@ -83,6 +83,16 @@ export interface ClusterResult {
   findings: number;
   missing: string[];
   incompleteReasons: string[];
+  /** Scans of Terraform plans: the cluster's address and the policies that can be decided only at apply. */
+  terraform?: { address: string | null; decidedAtApply: DecidedAtApply[] };
+}
+
+/** A policy whose outcome for a cluster depends on a value Terraform knows only after apply. */
+export interface DecidedAtApply {
+  policyId: string;
+  /** The resource holding the unknown value, and its azurerm attribute. */
+  address: string;
+  attribute: string;
 }
 
 /** A finding as reports show it: the evaluator's finding with its place in the input resolved to lines. */
@@ -92,6 +102,8 @@ export interface Finding extends FindingCore {
   suppression?: SuppressionEntry;
   /** With --baseline: whether the previous report already had this finding (same policy, resource, path). */
   baseline?: 'new' | 'unchanged';
+  /** Scans of Terraform plans: the address of the offending resource (or of its cluster). */
+  terraformAddress?: string;
 }
 
 /** A row refused, a duplicate, a scope that failed: the scan's ScanError as reports carry it. */

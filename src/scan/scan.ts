@@ -14,6 +14,7 @@ import { countBySeverity, sortFindings, type ClusterResult, type Finding, type S
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced } from './terraform.ts';
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -43,7 +44,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push({ ...rest, location: null });
+      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
       places.push(source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
@@ -66,6 +67,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
+      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}),
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.
@@ -114,6 +116,12 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       disabledIn: [...activeByProfile].filter(([, active]) => !active.some((a) => a.policy.id === p.id)).map(([name]) => name),
     })),
   };
+  const prior = !opts.baseline && loaded.terraform ? loaded.terraform.prior() : null;
+  if (loaded.terraform && !opts.baseline) {
+    // A plan is its own baseline: what its prior state already had is not new.
+    const before = prior ? evaluate({ ...loaded, ...prior, terraform: undefined, files: new Map(), rowIndex: null }, opts).findings.map((f) => findingPlanFields(loaded.terraform!, f)) : [];
+    result.findings = markIntroduced(result.findings, before);
+  }
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
 

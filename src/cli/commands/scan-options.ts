@@ -57,7 +57,7 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
     .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
     .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })
-    .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline)' })
+    .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 only for new findings (needs --baseline, or a Terraform plan as input)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List every finding on the console, and more detail' })
     .option('source', { choices: ['fixtures', 'arg'] as const, default: 'fixtures' as const, describe: 'Read --input files, or Azure Resource Graph live' })

@@ -56,7 +56,6 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
       const sourceRoot = parseSourceRoot(args['source-root']);
       const category = parseCategory(args.category);
       const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
-      if (args['fail-on-new'] && !args.baseline) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)');
       const suppressionsFile = args.suppressions ?? config?.suppressions ?? undefined;
       const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
       const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
@@ -69,6 +68,9 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         suppressions,
         baseline,
       });
+      // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
+      const planned = result.clusters.some((c) => c.terraform);
+      if (args['fail-on-new'] && !args.baseline && !planned) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan');
       result.scan.settings = scanSettings({ ...args, category }, ctx.argv ?? [], target, config);
       if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
       const io = consoleFor(target, ctx.io);

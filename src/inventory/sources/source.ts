@@ -1,3 +1,4 @@
+import type { TerraformPlans } from './terraform/index.ts';
 import type { ScanError } from '../../errors.ts';
 import type { RowIndex } from '../../json/locate/locate.ts';
 import type { Inventory } from '../model.ts';
@@ -12,6 +13,8 @@ export interface LoadedInventory {
   skipped: string[];
   /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
   rowIndex?: RowIndex | null;
+  /** Set when an input is a Terraform plan or state. */
+  terraform?: TerraformPlans;
 }
 
 /** An input kind (exported files, Azure Resource Graph live, ...): one folder under sources/. */

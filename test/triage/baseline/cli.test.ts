@@ -104,7 +104,7 @@ describe('--baseline', () => {
   test('--fail-on-new without --baseline is a usage error', () => {
     const r = runCli(['scan', '--input', INVENTORY, '--out', tempDir(), '--fail-on-new']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('egress-audit: --fail-on-new needs --baseline PREVIOUS.json (a previous JSON report)\n');
+    expect(r.stderr).toBe('egress-audit: --fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan\n');
   });
 
   test('a baseline that is not a JSON report is exit 2 naming file and place, and writes nothing', async () => {

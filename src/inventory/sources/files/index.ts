@@ -7,6 +7,7 @@ import { InventoryBuilder } from '../../normalize/builder.ts';
 import { asManifest, manifestErrors } from '../arg/manifest.ts';
 import type { LoadedInventory, Source } from '../source.ts';
 import { extractRows } from './shapes.ts';
+import { TerraformPlans } from '../terraform/index.ts';
 
 export function filesSource(inputs: readonly string[]): Source {
   return { load: () => loadFixtures(inputs) };
@@ -23,6 +24,8 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
+  const plans = new TerraformPlans();
+  let planRead = false;
   try {
     for (const f of files) {
       // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
@@ -33,12 +36,15 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
         continue;
       }
       shown.set(doc.file, doc.absPath);
-      for (const row of extractRows(doc)) builder.add(row);
+      // terraform show -json output is recognized before the other shapes.
+      const planRows = plans.rows(doc);
+      planRead ||= planRows !== null;
+      for (const row of planRows ?? extractRows(doc)) builder.add(row);
     }
   } catch (err) {
     rowIndex?.close();
     throw err;
   }
   const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex };
+  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
 }

@@ -1,0 +1,27 @@
+import type { ClusterFacts } from '../inventory/facts/types.ts';
+import type { TerraformPlans } from '../inventory/sources/terraform/index.ts';
+import { fingerprint } from '../policy/evaluate.ts';
+import type { ClusterResult, Finding } from './result.ts';
+
+/** A cluster's Terraform address and the policies its plan leaves to apply time. */
+export function clusterPlanFields(plans: TerraformPlans, c: ClusterFacts, active: readonly { policy: { id: string } }[]): Pick<ClusterResult, 'terraform'> {
+  const ids = new Set(active.map((a) => a.policy.id));
+  return { terraform: { address: plans.addressOf(c.id) ?? null, decidedAtApply: plans.decidedAtApply(c, ids) } };
+}
+
+/**
+ * Names the Terraform address on a finding (the offending resource's, else its cluster's) and
+ * fingerprints it by address: the Azure ID of a resource not yet created is not known, and an
+ * address stays the same from one plan to the next.
+ */
+export function findingPlanFields(plans: TerraformPlans, f: Finding): Finding {
+  const address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId);
+  if (!address) return f;
+  return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+}
+
+/** Marks each finding new unless the same finding (by fingerprint) was there in the prior state. */
+export function markIntroduced(findings: readonly Finding[], before: readonly Finding[]): Finding[] {
+  const prior = new Set(before.map((f) => f.fingerprint));
+  return findings.map((f) => ({ ...f, baseline: prior.has(f.fingerprint) ? 'unchanged' : 'new' }));
+}
