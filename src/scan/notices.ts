@@ -54,6 +54,11 @@ export class NoticeCollector {
     }
   }
 
+  /** The policies of `active` this scan evaluates: without role assignments, not the permission policies. */
+  evaluated(active: readonly EffectivePolicy[]): EffectivePolicy[] {
+    return this.hasAssignments ? [...active] : active.filter((a) => a.policy.subject !== 'permission');
+  }
+
   notices(): ScanNotice[] {
     const out: ScanNotice[] = [];
     for (const id of [...this.seen].sort()) {

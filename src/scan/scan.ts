@@ -67,7 +67,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
-      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}),
+      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}),
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.

@@ -24,6 +24,9 @@ export const SUBSCRIPTION_QUERY_TEMPLATE = `resourcecontainers | where type =~ '
 // Only an Azure Firewall's first IP configuration holds its subnet and private IP.
 export const FIREWALL_QUERY_TEMPLATE = `Resources | where type =~ 'microsoft.network/azurefirewalls' | where properties.ipConfigurations[0].properties.privateIPAddress in (<ips>) or properties.hubIPAddresses.privateIPAddress in (<ips>) | project ${COLUMNS} | order by id asc`;
 
+/** Room one listed value takes in a query: a quoted GUID and its separator, the longest value listed. */
+const LIST_ITEM_CHARS = 42;
+
 const fill = (template: string, values: readonly string[]): string => template.replaceAll(/<\w+>/g, values.map(kql).join(', '));
 
 export type FollowUpPurpose = 'authorization' | 'firewalls';
@@ -68,7 +71,7 @@ export async function collectFollowUps(source: PageSource, opts: CollectOptions,
   /** One templated query per batch of subscriptions and per pack of values that keeps the text short. */
   const perSubscriptions = async (template: string, values: string[], subs: string[], purpose: FollowUpPurpose): Promise<void> => {
     if (!values.length || !subs.length) return;
-    const per = Math.max(1, Math.floor((maxChars - template.length) / 42));
+    const per = Math.max(1, Math.floor((maxChars - template.length) / LIST_ITEM_CHARS));
     for (const part of chunk([...new Set(values)].sort(), per)) {
       for (const s of chunk(subs, batch)) await run({ query: fill(template, part), subscriptions: s }, `${purpose} of ${s.length} subscription(s)`, purpose);
     }
