@@ -10,6 +10,8 @@ export interface EgressAuditEvaluationDocument {
   natGateway?: NatGateway;
   egressIp?: EgressIp;
   subnet?: Subnet;
+  permission?: Permission;
+  firewall?: Firewall;
 }
 /**
  * The profile's parameters (every one present: a profile fills in the defaults).
@@ -38,9 +40,13 @@ export interface PolicyParameters {
    */
   maxIdleTimeoutMinutes?: number;
   /**
-   * Fewest SNAT ports each node must get at max nodes (EG020).
+   * Fewest SNAT ports each node must get at max nodes (EG020, EG024).
    */
   minSnatPortsPerNode?: number;
+  /**
+   * Azure Firewall instances counted for SNAT: 2,496 ports per public IP per instance (EG024); 2 is the fewest a firewall runs.
+   */
+  firewallInstances?: number;
 }
 /**
  * One managed cluster joined with its network.
@@ -109,6 +115,11 @@ export interface Cluster {
   natGateways: NatGateway[];
   subnets: Subnet[];
   egressIps: EgressIp[];
+  identity: Identity;
+  /**
+   * Azure Firewalls the pools' default routes reach.
+   */
+  firewalls: Firewall[];
   /**
    * Referenced resource IDs the inventory lacks.
    */
@@ -430,4 +441,109 @@ export interface EgressIp {
    */
   skuMatchesNatGateway: boolean | null;
   source: SourceRef | null;
+}
+/**
+ * The cluster's control-plane identity and its network permissions (EG023).
+ */
+export interface Identity {
+  /**
+   * The control-plane identity: identity.principalId (systemAssigned), the user-assigned identity's principalId, or a service principal (servicePrincipalProfile.clientId other than msi), whose grants the inventory cannot show.
+   */
+  kind: "systemAssigned" | "userAssigned" | "servicePrincipal" | "unknown";
+  /**
+   * The principal ID role assignments name.
+   */
+  principalId: string | null;
+  /**
+   * Why none of the cluster's permissions is judged (no role assignment in the inventory, a service principal); null when they can be.
+   */
+  notJudgedReason: string | null;
+  /**
+   * BYO VNet clusters only: each node subnet, each kubenet node-subnet route table, each load balancer outbound IP or prefix the cluster brings.
+   */
+  permissions: Permission[];
+}
+/**
+ * What the cluster's identity is granted on one network resource.
+ */
+export interface Permission {
+  /**
+   * Resource ID of the subnet, route table, public IP or prefix.
+   */
+  id: string;
+  name: string;
+  kind: "subnet" | "routeTable" | "publicIp" | "publicIpPrefix";
+  /**
+   * Actions the identity needs on the resource (AKS service permissions).
+   */
+  requiredActions: string[];
+  /**
+   * Required actions granted by an assignment of the identity at the resource or an ancestor scope.
+   */
+  grantedActions: string[];
+  /**
+   * Required actions not granted; empty when not judged.
+   */
+  missingActions: string[];
+  /**
+   * False when the inventory cannot tell: no role assignment at all or from the resource's subscription, a service principal cluster, a role definition or management-group placement the inventory lacks.
+   */
+  judged: boolean;
+  notJudgedReason: string | null;
+  source: SourceRef | null;
+}
+/**
+ * An Azure Firewall a pool's default route (next hop IP) reaches, and its SNAT capacity (EG024).
+ */
+export interface Firewall {
+  /**
+   * Azure Firewall resource ID.
+   */
+  id: string;
+  name: string;
+  /**
+   * False when the firewall's row, its AzureFirewallSubnet or that subnet's NAT gateway is missing or unreliable.
+   */
+  known: boolean;
+  /**
+   * A Virtual WAN hub firewall (hubIPAddresses).
+   */
+  hub: boolean;
+  /**
+   * ipConfigurations with a public IP (one each), or hubIPAddresses.publicIPs.count.
+   */
+  publicIpCount: number;
+  /**
+   * AzureFirewallSubnet; null for a hub firewall.
+   */
+  subnetId: string | null;
+  /**
+   * NAT gateway on AzureFirewallSubnet; it takes over the firewall's SNAT.
+   */
+  natGatewayId: string | null;
+  /**
+   * IPv4 addresses of that NAT gateway (prefixes by size).
+   */
+  natGatewayIpv4AddressCount: number | null;
+  /**
+   * Max nodes of every pool, in any cluster and of any outbound type, whose default route reaches the firewall.
+   */
+  servedMaxNodes: number;
+  /**
+   * This cluster's pools behind the firewall.
+   */
+  pools: string[];
+  source: SourceRef | null;
+  /**
+   * The profile's firewallInstances. Present in the evaluated document only: computed with the profile's firewallInstances.
+   */
+  firewallInstances?: number;
+  /**
+   * 64,512 × the NAT gateway's IPv4 addresses, else 2,496 × publicIpCount × firewallInstances. Present in the evaluated document only: computed with the profile's firewallInstances.
+   */
+  snatPorts?: number;
+  /**
+   * snatPorts ÷ servedMaxNodes, rounded down; null with no nodes. Present in the evaluated document only: computed with the profile's firewallInstances.
+   */
+  snatPortsPerNode?: number | null;
 }

@@ -27,7 +27,11 @@ export interface PolicyParameters {
    */
   maxIdleTimeoutMinutes?: number;
   /**
-   * Fewest SNAT ports each node must get at max nodes (EG020).
+   * Fewest SNAT ports each node must get at max nodes (EG020, EG024).
    */
   minSnatPortsPerNode?: number;
+  /**
+   * Azure Firewall instances counted for SNAT: 2,496 ports per public IP per instance (EG024); 2 is the fewest a firewall runs.
+   */
+  firewallInstances?: number;
 }

@@ -32,11 +32,13 @@ export interface EgressAuditPolicy {
   /**
    * What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster }).
    */
-  subject: "cluster" | "pool" | "natGateway" | "egressIp" | "subnet";
+  subject: "cluster" | "pool" | "natGateway" | "egressIp" | "subnet" | "permission" | "firewall";
   /**
    * Profile parameters the policy reads under /params.
    */
-  parameters?: ("allowedOutboundTypes" | "minNatGatewayIps" | "maxIdleTimeoutMinutes" | "minSnatPortsPerNode")[];
+  parameters?: (
+    "allowedOutboundTypes" | "minNatGatewayIps" | "maxIdleTimeoutMinutes" | "minSnatPortsPerNode" | "firewallInstances"
+  )[];
   /**
    * JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject.
    */
@@ -52,7 +54,16 @@ export interface EgressAuditPolicy {
   /**
    * Which object of the document is the offending resource.
    */
-  resource: "cluster" | "pool" | "pool.subnet" | "pool.natGateway" | "natGateway" | "egressIp" | "subnet";
+  resource:
+    | "cluster"
+    | "pool"
+    | "pool.subnet"
+    | "pool.natGateway"
+    | "natGateway"
+    | "egressIp"
+    | "subnet"
+    | "permission"
+    | "firewall";
   /**
    * ARM property path on the offending resource, e.g. properties.networkProfile.outboundType.
    */

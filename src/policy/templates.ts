@@ -2,6 +2,7 @@ import type Handlebars from 'handlebars';
 import { canonicalOutboundType, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
 import { migrationArgs } from '../plan/plan.ts';
 import { conflictOf, fromRow } from '../plan/tables.ts';
+import { SNAT_PORTS_PER_FIREWALL_IP } from '../inventory/facts/firewall.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -103,6 +104,9 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('vnetLabel', (mode: unknown) => (mode === 'byo' ? 'BYO' : 'managed'));
   // Frontend IPs (load balancer) or NAT gateway IPs needed to give `nodes` nodes `ports` SNAT ports each.
   hb.registerHelper('lbIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_LB_FRONTEND)));
+  hb.registerHelper('firewallIpsFor', (ports: unknown, nodes: unknown, instances: unknown) =>
+    Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / (SNAT_PORTS_PER_FIREWALL_IP * Math.max(num(instances) ?? 1, 1)))),
+  );
   hb.registerHelper('natIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_NAT_IP)));
   // NAT gateways giving fewer SNAT ports per node than `limit`; one with no IPv4 address gives 0 (catalog amendment of 2026-12).
   hb.registerHelper('natGatewaysBelow', (list: unknown, limit: unknown) =>

@@ -6,12 +6,14 @@ import { leadWithNew, triageSections } from './markdown-triage.ts';
 import type { Finding } from '../scan/result.ts';
 import { mdText } from './text.ts';
 import type { ScanWarning } from '../errors.ts';
+import { notJudgedText, shownNotices } from './notices.ts';
 import { decidedAtApplyLines } from './decided.ts';
 
 /** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */
 export const WORST_ROWS = 10;
 const NAME_MAX = 60;
 const MESSAGE_MAX = 200;
+const NOTICE_ROWS = 10;
 
 /**
  * A compact summary for `$GITHUB_STEP_SUMMARY` and PR comments: totals, the worst findings, and
@@ -37,6 +39,10 @@ export const markdown: Formatter = (result, ctx) => {
     suppressed ? `${plural(suppressed, 'suppressed finding')} not counted (listed below).` : '',
   ];
   out.push(facts.filter(Boolean).join(' '), '');
+  for (const { notice, shown, more } of shownNotices(result, NOTICE_ROWS)) {
+    out.push(`**Notice (${mdText(notice.policyId)}):** ${mdText(notice.message)}`, '');
+    if (shown.length) out.push(...shown.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX)}`), ...(more ? [`- …and ${more} more in the JSON report.`] : []), '');
+  }
 
   if (findings.length) {
     const { kept } = mostSevere(findings, WORST_ROWS);

@@ -1,5 +1,6 @@
 import type { DecidedAtApply } from '../inventory/sources/terraform/deferred.ts';
 import type { ScanError, ScanWarning } from '../errors.ts';
+import type { ScanNotice } from './notices.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
@@ -32,6 +33,8 @@ export interface ScanResult {
   errors: ReportError[];
   /** Unknown enum-like values, each once (value, property, where): read as themselves and judged; they never make the scan incomplete. */
   warnings: ScanWarning[];
+  /** Policies that could not look at everything, said once for the scan (EG023 without role assignments). */
+  notices?: ScanNotice[];
   policies: PolicyInfo[];
   /** With --suppressions: the entries that expired or matched nothing (suppressed findings carry `suppression`). */
   suppressions?: SuppressionsReport;

@@ -9,6 +9,7 @@ import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
 import type { CompiledPolicy } from '../policy/load.ts';
 import type { Severity } from '../policy/types.ts';
 import { TOOL } from '../tool.ts';
+import { NoticeCollector } from './notices.ts';
 import { countBySeverity, sortFindings, type ClusterResult, type Finding, type ScanResult } from './result.ts';
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
@@ -33,6 +34,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   const clusters: ClusterResult[] = [];
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
+  const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
 
   // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
   // and the results, not every cluster's facts.
@@ -46,6 +48,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       places.push(source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
+    notices.note(c, active);
     const incomplete = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
@@ -64,7 +67,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
-      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}),
+      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}),
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.
@@ -98,6 +101,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     findings,
     errors,
     warnings: loaded.warnings,
+    notices: notices.notices(),
     policies: opts.policies.map((p) => ({
       id: p.id,
       name: p.name,
@@ -150,6 +154,8 @@ class ErrorUsers {
       use(s.natGatewayId);
     }
     for (const g of c.natGateways) use(g.id);
+    for (const f of c.firewalls) use(f.id);
+    for (const p of c.identity.permissions) use(p.id);
     for (const e of c.egressIps) use(e.id);
   }
 

@@ -1,5 +1,7 @@
 import { defaultManagedNatSku, kubernetesVersionOrdinal, lbCapacity, MANAGED_NAT_GATEWAY_TYPES, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { insideAny, prefixSize } from './cidr.ts';
+import { firewallFacts } from './firewall.ts';
+import { identityFacts } from './permissions.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './types.ts';
 import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './usage.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from '../model.ts';
@@ -109,6 +111,8 @@ class ClusterJoin {
       natGateways: [...this.gateways.values()],
       subnets: [...this.subnets.values()],
       egressIps,
+      identity: identityFacts(this.inv, c, type, vnetMode === 'byo', [...this.subnets.values()], (id, what) => this.lack(id, what)),
+      firewalls: firewallFacts(this.inv, pools, (id, what) => this.lack(id, what), (id, what) => this.unreliable(id, what)),
       missing: [...this.missing.values()],
       incompleteReasons: this.reasons,
       source: c.source,

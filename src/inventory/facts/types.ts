@@ -3,7 +3,7 @@
  * `schemas/facts.schema.json` (`npm run gen:types`), so a fact is defined once, in the schema; these
  * are the names the code uses for them.
  */
-import type { ApiServer, Cluster, DefaultRoute, EgressIp, LoadBalancer, NatGateway, Pool, Subnet } from '../../generated/facts.ts';
+import type { ApiServer, Cluster, DefaultRoute, EgressIp, Firewall, Identity, LoadBalancer, NatGateway, Permission, Pool, Subnet } from '../../generated/facts.ts';
 
 export type ClusterFacts = Cluster;
 export type PoolFacts = Pool;
@@ -13,3 +13,7 @@ export type NatGatewayFacts = NatGateway;
 export type EgressIpFacts = EgressIp;
 export type LoadBalancerFacts = LoadBalancer;
 export type ApiServerFacts = ApiServer;
+export type IdentityFacts = Identity;
+export type PermissionFacts = Permission;
+/** As the facts hold it: the SNAT figures that depend on the profile's firewallInstances are added at evaluation. */
+export type FirewallFacts = Omit<Firewall, 'firewallInstances' | 'snatPorts' | 'snatPortsPerNode'>;

@@ -3,6 +3,7 @@ import type { AgentPool, Cluster, SourceRef } from '../model.ts';
 import { idPart, propertyPrefix, zones, type BaseFields } from './common.ts';
 import { NAT_SKUS } from './network.ts';
 import { OUTBOUND_TYPES } from '../facts/azure.ts';
+import { readClusterIdentity } from './authorization.ts';
 
 const POOL_TYPES = ['VirtualMachineScaleSets', 'AvailabilitySet', 'VirtualMachines'];
 const OS_TYPES = ['Linux', 'Windows'];
@@ -81,6 +82,8 @@ export function readCluster(r: FieldReader, row: Json, p: Json, at: PathSeg[], b
     enableVnetIntegration: api ? r.boolean(api.value, 'enableVnetIntegration', api.path) : null,
     authorizedIpRanges: ranges.filter((c, i) => r.cidr(c, [...rangesPath, i]) !== null),
     pools,
+    identity: readClusterIdentity(r, row, rowPath, p, at),
+    networkPlugin: net ? r.string(net.value, 'networkPlugin', net.path) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
+import { notJudgedText, shownNotices } from '../notices.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
 export interface PageView {
@@ -41,6 +42,7 @@ export interface PageView {
   triage: TriageView;
   warnings: { shown: WarningRow[]; more: number; total: number };
   tables: StaticView;
+  notices: { policyId: string; title: string; message: string; entries: string[]; more: number }[];
 }
 
 export interface WarningRow {
@@ -81,6 +83,7 @@ export interface Chart {
 }
 
 const MAX_INPUTS_SHOWN = 5;
+const MAX_NOTICE_ENTRIES = 50;
 const MAX_POLICY_BARS = 12;
 const CHART_WIDTH = 460;
 const ROW = 28;
@@ -168,6 +171,13 @@ export function buildView(result: ScanResult): PageView {
       total: result.warnings.length,
     },
     tables: buildStaticView(result),
+    notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice, shown, more }) => ({
+      policyId: notice.policyId,
+      title: notice.kind === 'not-evaluated' ? 'not evaluated' : 'not judged everywhere',
+      message: clip(notice.message, LIMITS.text),
+      entries: shown.map((e) => clip(notJudgedText(e), LIMITS.text)),
+      more,
+    })),
   };
 }
 

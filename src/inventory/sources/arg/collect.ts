@@ -1,5 +1,6 @@
 import type { ScanError } from '../../../errors.ts';
 import type { ArgEvent } from './events.ts';
+import { collectFollowUps } from './followups.ts';
 import { collectNetwork, type NetworkStrategy } from './network.ts';
 import { Pager, unique, type PageSource, type QueryKind, type Row } from './pager.ts';
 import { chunk, CLUSTER_QUERY } from './queries.ts';
@@ -63,6 +64,7 @@ export async function collect(source: PageSource, opts: CollectOptions): Promise
   if (!subscriptions.length && !managementGroups.length) await whole(opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : 'tenant', {});
 
   await collectNetwork(p, clusters, { strategy: opts.network ?? 'auto', subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS, pageSize });
+  await collectFollowUps(p, { subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS });
 
   p.emit({ kind: 'done', rows: p.rows.size + p.extra.length, subscriptions: p.subscriptionsSeen.size });
   return {

@@ -9,6 +9,7 @@ import { collect, type ArgScope, type NetworkStrategy } from './collect.ts';
 import type { ArgEvent } from './events.ts';
 import { MANIFEST_MARKER, type ExportManifest } from './manifest.ts';
 import { CLUSTER_QUERY, NETWORK_QUERY_TEMPLATE, TYPED_NETWORK_QUERY } from './queries.ts';
+import { followUpQueries } from './followups.ts';
 import { countTypes, layoutSnapshot, writeSnapshot, type SnapshotFile } from './snapshot.ts';
 import type { Clock, RetryPolicy } from './throttle.ts';
 
@@ -73,6 +74,7 @@ export async function fetchArgSnapshot(opts: ArgSourceOptions): Promise<ArgSnaps
       { purpose: 'clusters', text: CLUSTER_QUERY, requests: got.queries.find((q) => q.purpose === 'clusters')?.requests ?? 0 },
       { purpose: 'network-typed', text: TYPED_NETWORK_QUERY, requests: got.queries.find((q) => q.purpose === 'network-typed')?.requests ?? 0 },
       { purpose: 'network', text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === 'network')?.requests ?? 0 },
+      ...followUpQueries(got.queries),
     ],
     files: files.map((f) => ({ file: f.name, subscriptionId: f.subscriptionId, rows: f.rows.length })),
     counts: countTypes(got.rows),

@@ -11,7 +11,9 @@ export interface PageSource {
 }
 
 /** Which query a request belongs to: counted apart in the manifest. */
-export type QueryKind = 'clusters' | 'network' | 'network-typed';
+export type QueryKind = 'clusters' | 'network' | 'network-typed' | FollowUpKind;
+/** The follow-up queries of EG023 and EG024 (followups.ts). */
+export type FollowUpKind = 'authorization' | 'firewalls';
 
 export interface Chain {
   query: string;
@@ -43,7 +45,7 @@ export class Pager {
   readonly conflicts: string[] = [];
   readonly errors: ScanError[] = [];
   readonly subscriptionsSeen = new Set<string>();
-  readonly requests: Record<QueryKind, number> = { clusters: 0, network: 0, 'network-typed': 0 };
+  readonly requests: Record<QueryKind, number> = { clusters: 0, network: 0, 'network-typed': 0, authorization: 0, firewalls: 0 };
   pages = 0;
   private limitReported = false;
   private readonly source: PageSource;
@@ -135,7 +137,7 @@ export class Pager {
   /** Records a scope that failed for good (any other error is a bug and is thrown on). */
   fail(label: string, kind: QueryKind, err: unknown, resourceId?: string): void {
     if (!(err instanceof ArgRequestError)) throw err;
-    const message = `${label}: the ${kind === 'clusters' ? 'clusters' : 'network'} query failed: ${err.message}`;
+    const message = `${label}: the ${kind === 'network-typed' ? 'network' : kind} query failed: ${err.message}`;
     this.errors.push({ code: 'scope-failed', message, ...(resourceId ? { resourceId } : {}) });
     this.emit({ kind: 'scope-failed', scope: label, message: err.message });
   }

@@ -17,7 +17,8 @@ export interface FetchedType {
 const NETWORK_COLUMNS = ['id', 'name', 'type', 'subscriptionId', 'sku', 'zones', 'properties'];
 
 export const FETCHED_TYPES: readonly FetchedType[] = [
-  { type: 'microsoft.containerservice/managedclusters', columns: ['id', 'name', 'type', 'location', 'resourceGroup', 'subscriptionId', 'tags', 'properties'], fetch: 'scope' },
+  // identity: the control-plane identity whose role assignments EG023 reads.
+  { type: 'microsoft.containerservice/managedclusters', columns: ['id', 'name', 'type', 'location', 'resourceGroup', 'subscriptionId', 'tags', 'identity', 'properties'], fetch: 'scope' },
   // NSGs are referenced by subnets but no fact uses them, so they are not fetched.
   { type: 'microsoft.network/virtualnetworks', columns: NETWORK_COLUMNS, fetch: 'referenced' },
   { type: 'microsoft.network/natgateways', columns: NETWORK_COLUMNS, fetch: 'referenced' },

@@ -53,7 +53,9 @@ describe('a 500-cluster estate, live', () => {
 
   test('takes at most 1.5x the floor of requests, none of them throttled', () => {
     const needed = live.snapshot.files.reduce((n, f) => n + f.rows.length, 0);
-    const floor = requestFloor(needed, SUBSCRIPTIONS);
+    // EG023 and EG024 read past the resources table: the identities' role assignments (one request
+    // per batch of subscriptions) and the firewalls at the UDR next hops (one tenant-wide request).
+    const floor = requestFloor(needed, SUBSCRIPTIONS) + Math.ceil(SUBSCRIPTIONS / 200) + 1;
     expect(needed).toBeGreaterThan(1500);
     expect(requests.length).toBeLessThanOrEqual(1.5 * floor);
     expect(requests.filter((r) => r.status === 429)).toEqual([]);

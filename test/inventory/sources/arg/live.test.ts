@@ -54,8 +54,15 @@ describe('live collection from the emulator (real SDK client, static test creden
       expect(r.body?.options?.resultFormat).toBe('objectArray');
     }
     expect(reqs[0]?.body?.query).toBe(CLUSTER_QUERY);
-    // The clusters, then every network resource of the referenced types in their subscriptions at once.
-    expect(reqs.map((r) => r.body?.query)).toEqual([CLUSTER_QUERY, TYPED_NETWORK_QUERY]);
+    // The clusters, then every network resource of the referenced types in their subscriptions at
+    // once; then the role assignments of the clusters' identities (none, so no definitions) and the
+    // Azure Firewall lookup at the UDR cluster's next hop (none there).
+    expect(reqs.map((r) => r.body?.query)).toEqual([
+      CLUSTER_QUERY,
+      TYPED_NETWORK_QUERY,
+      expect.stringMatching(/^authorizationresources \| where type =~ 'microsoft\.authorization\/roleassignments'/),
+      expect.stringMatching(/^Resources \| where type =~ 'microsoft\.network\/azurefirewalls'/),
+    ]);
     // The export layout: one file per subscription, rows sorted by ID.
     expect(snap.files.map((f) => f.subscriptionId)).toEqual([SUB_A, SUB_B, SUB_HUB, SUB_DEV].sort());
     for (const f of snap.files) expect(ids(f.rows)).toEqual([...ids(f.rows)].sort());
@@ -68,8 +75,9 @@ describe('live collection from the emulator (real SDK client, static test creden
     const byIds = await fetchArgSnapshot(options(emu, { network: 'ids' }));
     expect(byIds.files.map((f) => f.text)).toEqual(typed.files.map((f) => f.text));
     const reqs = argRequests(emu).slice(before);
-    expect(reqs).toHaveLength(4);
-    expect(reqs.slice(1).every((r) => / id in~ \(/.test(r.body?.query ?? ''))).toBe(true);
+    // The clusters, three rounds of ID lists, then the two follow-up queries of EG023 and EG024.
+    expect(reqs).toHaveLength(6);
+    expect(reqs.slice(1, 4).every((r) => / id in~ \(/.test(r.body?.query ?? ''))).toBe(true);
   });
 
   test('the inventory it feeds the scan is complete except for what Azure really lacks', async () => {

@@ -58,6 +58,8 @@ describe('create plan: for_each module instances wired to a network module by ou
     expect(inv.toolExecutionNotifications.map((n) => n.message.text)).toEqual([
       expect.stringMatching(/^Cluster aks-blue: decided at apply.*EG008/),
       expect.stringMatching(/^Cluster aks-green: decided at apply.*EG008/),
+      // The plan has no role assignment: EG023 is not evaluated, said once (not decided at apply).
+      expect.stringMatching(/^EG023 was not evaluated: the inventory holds no role assignment/),
     ]);
   });
 
@@ -84,7 +86,13 @@ describe('create plan: the common mistakes', () => {
       'EG019 azurerm_kubernetes_cluster.aks_lb',
       'EG022 azurerm_subnet.udr',
     ]);
-    expect(run.result.clusters.every((c) => c.terraform?.decidedAtApply.length === 0)).toBe(true);
+    // The plan has role assignments, so EG023 applies: the new clusters' principal IDs, the
+    // assignment's principal and the firewall's private IP are known only after apply.
+    expect(decided(run.result)).toEqual({
+      'azurerm_kubernetes_cluster.aks_lb': [],
+      'azurerm_kubernetes_cluster.aks_mng': ['EG023 identity[0].principal_id'],
+      'azurerm_kubernetes_cluster.aks_udr': ['EG023 identity[0].principal_id', 'EG023 principal_id', 'EG024 ip_configuration[0].private_ip_address'],
+    });
   });
 
   test('firewalls and role assignments become ARM rows, links and built-in roles resolved', () => {
