@@ -13,7 +13,7 @@ import { countBySeverity, sortFindings, type ClusterResult, type Finding, type S
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-import { clusterPlanFields, findingPlanFields, markIntroduced } from './terraform.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced, placeInConfiguration } from './terraform.ts';
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -23,6 +23,8 @@ export interface EvaluateOptions {
   startedAt: Date;
   suppressions?: SuppressionSet;
   baseline?: Baseline;
+  /** The repository root: a Terraform plan's findings point at their `.tf` blocks found under it. */
+  sourceRoot?: string;
 }
 
 /** Facts → policies → the result model every report is rendered from. */
@@ -42,8 +44,10 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
-      places.push(source ? { source, property: sourceProperty } : null);
+      const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
+      const planned = finding.terraformAddress ? loaded.terraform?.placeOf(finding.terraformAddress) : undefined;
+      findings.push(finding);
+      places.push(planned ? { source: planned, property: [] } : source ? { source, property: sourceProperty } : null);
     }
     users.note(c);
     const incomplete = c.incompleteReasons.length > 0;
@@ -72,6 +76,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     const source = places[i]?.source;
     if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
   });
+  if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
   const errors = users.attach(loaded.errors);
   const bySeverity = countBySeverity(findings);

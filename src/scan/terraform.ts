@@ -25,3 +25,14 @@ export function markIntroduced(findings: readonly Finding[], before: readonly Fi
   const prior = new Set(before.map((f) => f.fingerprint));
   return findings.map((f) => ({ ...f, baseline: prior.has(f.fingerprint) ? 'unchanged' : 'new' }));
 }
+
+/**
+ * Points each finding with a Terraform address at its resource block in the `.tf` files when they
+ * are under the source root; the others keep their place in the plan file.
+ */
+export function placeInConfiguration(findings: Finding[], plans: TerraformPlans, sourceRoot: string): void {
+  for (const f of findings) {
+    const block = f.terraformAddress ? plans.blockOf(f.terraformAddress, sourceRoot) : null;
+    if (block) f.location = block;
+  }
+}

@@ -22,7 +22,7 @@ const decided = (result: ScanResult): Record<string, string[]> =>
   Object.fromEntries(result.clusters.map((c) => [c.terraform?.address ?? c.name, (c.terraform?.decidedAtApply ?? []).map((d) => `${d.policyId} ${d.attribute}`)]));
 
 describe('create plan: for_each module instances wired to a network module by outputs', () => {
-  const run = scan('create-modules.json');
+  const run = scan('modules/plan.json');
 
   test('resolves unknown subnet, NAT gateway and IP IDs through references and names every finding by address', () => {
     // Medium and low findings only: EG008 (high) is decided at apply and does not count.
@@ -62,13 +62,13 @@ describe('create plan: for_each module instances wired to a network module by ou
   });
 
   test('sensitive values (a tag, the authorized ranges, variables) reach no report and not the console', () => {
-    expect(readFileSync(fixture('create-modules.json'), 'utf8')).toContain('alice-SECRET-7f3a');
+    expect(readFileSync(fixture('modules/plan.json'), 'utf8')).toContain('alice-SECRET-7f3a');
     expect(run.all).not.toContain('alice-SECRET-7f3a');
     expect(run.all).not.toContain('198.51.100.0/24');
   });
 
   test('fingerprints use the address: the same plan scanned twice gives the same fingerprints', () => {
-    const again = scan('create-modules.json');
+    const again = scan('modules/plan.json');
     expect(again.result.findings.map((f) => f.fingerprint)).toEqual(run.result.findings.map((f) => f.fingerprint));
   });
 });
@@ -132,7 +132,7 @@ describe('update plan', () => {
     // EG016 (low) is in the prior state too: with --fail-on low only the new EG019 fails the run.
     const args = ['scan', '--input', fixture('update.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'low'];
     expect(runCli([...args, '--fail-on-new']).code).toBe(1);
-    expect(runCli(['scan', '--input', fixture('create-modules.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'medium']).code).toBe(1);
+    expect(runCli(['scan', '--input', fixture('modules/plan.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'medium']).code).toBe(1);
     const sample = runCli(['scan', '--format', 'json', '--out', tempDir(), '--fail-on-new']);
     expect(sample.code).toBe(2);
     expect(sample.stderr).toContain('--fail-on-new needs --baseline');
