@@ -37,6 +37,7 @@ function loadPage(): Page {
   hb.registerPartial('chart', read('chart.hbs'));
   hb.registerPartial('triage', read('triage.hbs'));
   hb.registerPartial('static', read('static.hbs'));
+  hb.registerPartial('decided', read('decided.hbs'));
   const template = hb.compile(read('page.hbs'), { strict: true, preventIndent: true });
   const csp = [
     "default-src 'none'",

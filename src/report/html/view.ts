@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { decidedView, type DecidedView } from './decided-view.ts';
 import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 
@@ -39,6 +40,7 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  decided: DecidedView;
   tables: StaticView;
 }
 
@@ -147,6 +149,7 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    decided: decidedView(result),
     tables: buildStaticView(result),
   };
 }
