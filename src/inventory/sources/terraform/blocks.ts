@@ -3,7 +3,7 @@ import path from 'node:path';
 import { display } from '../../../json/read.ts';
 import type { Region } from '../../../json/locate/locate.ts';
 import { isObject, type Json } from '../../normalize/fields.ts';
-import { parseSteps } from './plan.ts';
+import { callPath, parseSteps } from './plan.ts';
 
 /** The line of a `resource`, `data` or `module` block in a `.tf` file. */
 export interface BlockLocation extends Region {
@@ -166,12 +166,9 @@ function rootDeclarations(configuration: Json | null): string[] {
 
 /** `module.aks["blue"].azurerm_kubernetes_cluster.this` → calls `aks`, block `resource azurerm_kubernetes_cluster this`. */
 function splitAddress(address: string): { calls: string[]; block: string } | null {
-  const steps = (parseSteps(address) ?? []).filter((s): s is { name: string } => 'name' in s).map((s) => s.name);
-  const calls: string[] = [];
-  while (steps[0] === 'module' && steps.length > 2) {
-    calls.push(steps[1]!);
-    steps.splice(0, 2);
-  }
-  if (steps[0] === 'data' && steps.length === 3) return { calls, block: `data ${steps[1]} ${steps[2]}` };
-  return steps.length === 2 ? { calls, block: `resource ${steps[0]} ${steps[1]}` } : null;
+  const calls = callPath(address);
+  // What follows the module calls (names only: instance keys dropped) is `[data.]type.name`.
+  const names = (parseSteps(address) ?? []).flatMap((s) => ('name' in s ? [s.name] : [])).slice(calls.length * 2);
+  if (names[0] === 'data' && names.length === 3) return { calls, block: `data ${names[1]} ${names[2]}` };
+  return names.length === 2 ? { calls, block: `resource ${names[0]} ${names[1]}` } : null;
 }

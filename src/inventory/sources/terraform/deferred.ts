@@ -3,7 +3,6 @@ import { key } from '../../model.ts';
 import type { DecidedAtApply } from '../../../scan/result.ts';
 import type { UnknownValue } from './context.ts';
 
-
 const NAT_TYPES = new Set(['managednatgateway', 'managednatgatewayv2', 'userassignednatgateway']);
 const type = (c: ClusterFacts): string => c.outboundType.toLowerCase();
 const egressJudged = (c: ClusterFacts): boolean => !c.apiServer.private && (NAT_TYPES.has(type(c)) || type(c) === 'loadbalancer');

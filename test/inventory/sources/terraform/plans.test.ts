@@ -34,10 +34,13 @@ describe('create plan: for_each module instances wired to a network module by ou
     const win = 'module.aks["blue"].azurerm_kubernetes_cluster_node_pool.windows[0]';
     expect(found(run.result)).toEqual(
       [
+        // A zonal NAT gateway (zone 1) under pools in zones 1, 2 and 3.
         `EG011 ${blue}`, `EG011 ${green}`, `EG011 ${win}`,
         `EG012 ${blue}`, `EG012 ${green}`, `EG012 ${win}`,
+        // A Windows pool with OutboundNAT on behind a NAT gateway.
         `EG014 ${win}`,
         `EG016 ${blue}`, `EG016 ${green}`,
+        // One NAT gateway (and so its public IP) shared by both clusters.
         'EG021 module.network.azurerm_public_ip.nat', 'EG021 module.network.azurerm_public_ip.nat',
       ].sort(),
     );
@@ -74,17 +77,28 @@ describe('create plan: for_each module instances wired to a network module by ou
 });
 
 describe('create plan: the common mistakes', () => {
-  test('managed NAT gateway on a BYO subnet, default route to Internet, implicit outbound access, oversubscribed load balancer ports', () => {
+  test('managed NAT gateway on a BYO subnet, default route to Internet, implicit outbound access, oversubscribed load balancer ports, OutboundNAT off on loadBalancer', () => {
     const run = scan('create-mistakes.json');
     expect(run.code).toBe(1);
     expect(run.result.summary.notEvaluated).toBe(0);
-    expect(found(run.result).filter((f) => !f.startsWith('EG016'))).toEqual([
+    expect(found(run.result)).toEqual([
       'EG004 azurerm_kubernetes_cluster.aks_mng',
       'EG007 azurerm_kubernetes_cluster.aks_udr',
+      // outbound_nat_enabled = false is ARM disableOutboundNat = true, which loadBalancer does not support.
+      'EG015 azurerm_kubernetes_cluster_node_pool.win_lb',
+      'EG016 azurerm_kubernetes_cluster.aks_lb',
+      'EG016 azurerm_kubernetes_cluster.aks_mng',
+      'EG016 azurerm_kubernetes_cluster.aks_udr',
       'EG019 azurerm_kubernetes_cluster.aks_lb',
       'EG022 azurerm_subnet.udr',
     ]);
-    expect(run.result.clusters.every((c) => c.terraform?.decidedAtApply.length === 0)).toBe(true);
+    // The Windows pool's two nodes count towards the load balancer's ports (20 autoscaled + 2).
+    expect(run.result.findings.find((f) => f.policyId === 'EG019')!.message).toMatch(/at 22 max nodes/);
+    expect(decided(run.result)).toEqual({
+      'azurerm_kubernetes_cluster.aks_lb': [],
+      'azurerm_kubernetes_cluster.aks_mng': [],
+      'azurerm_kubernetes_cluster.aks_udr': [],
+    });
   });
 
   test('firewalls and role assignments become ARM rows, links and built-in roles resolved', () => {
@@ -122,7 +136,13 @@ describe('update plan', () => {
     const run = scan('update.json', '--fail-on-new');
     expect(run.code).toBe(1);
     expect(run.result.clusters.map((c) => c.name).sort()).toEqual(['aks-dev', 'aks-prod']);
-    expect(run.result.findings.map((f) => `${f.policyId} ${f.clusterName} ${f.baseline}`).sort()).toEqual(['EG016 aks-dev unchanged', 'EG016 aks-prod unchanged', 'EG019 aks-prod new']);
+    expect(run.result.findings.map((f) => `${f.policyId} ${f.terraformAddress} ${f.baseline}`).sort()).toEqual([
+      'EG016 azurerm_kubernetes_cluster.aks_dev unchanged',
+      'EG016 azurerm_kubernetes_cluster.aks_prod unchanged',
+      'EG019 azurerm_kubernetes_cluster.aks_prod new',
+    ]);
+    // Every value of the planned state is known (the clusters exist): nothing is left to apply.
+    expect(decided(run.result)).toEqual({ 'azurerm_kubernetes_cluster.aks_dev': [], 'azurerm_kubernetes_cluster.aks_prod': [] });
     expect(run.result.findings.find((f) => f.policyId === 'EG019')!.resourceId).toBe(
       '/subscriptions/6f1c3a52-9d0e-4b8a-a1f2-3c4d5e6f7a8b/resourceGroups/rg-aks-shared/providers/Microsoft.ContainerService/managedClusters/aks-prod',
     );
