@@ -13,7 +13,7 @@ import { countBySeverity, sortFindings, type ClusterResult, type Finding, type S
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-import { clusterPlanFields, findingPlanFields, markIntroduced, placeInConfiguration } from './terraform.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced, placeInConfiguration, planPlace } from './terraform.ts';
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -45,9 +45,8 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
       const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
-      const planned = finding.terraformAddress ? loaded.terraform?.placeOf(finding.terraformAddress) : undefined;
       findings.push(finding);
-      places.push(planned ? { source: planned, property: [] } : source ? { source, property: sourceProperty } : null);
+      places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
     users.note(c);
     const incomplete = c.incompleteReasons.length > 0;

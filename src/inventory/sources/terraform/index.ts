@@ -13,14 +13,21 @@ import { convert } from './rows.ts';
 
 export { isTerraformJson } from './plan.ts';
 
+/** A row's Terraform resource: its address, where its planned values are, and the plan it is in. */
+export interface PlannedResource {
+  address: string;
+  /** The resource's `values` in the plan file (absent for a resource only the prior state has). */
+  place?: SourceRef;
+  plan: PlanSource;
+}
+
 /** What a Terraform plan tells beyond its rows: addresses, values known only after apply, the state before. */
 export class TerraformPlans {
-  private readonly addresses = new Map<string, string>();
+  /** By lower-cased row ID: several plans may use the same addresses, but not the same rows. */
+  private readonly byRow = new Map<string, PlannedResource>();
   private readonly unknowns: UnknownValue[] = [];
   private readonly priorBuilder = new InventoryBuilder();
   private hasPrior = false;
-  private readonly planOf = new Map<string, PlanSource>();
-  private readonly places = new Map<string, SourceRef>();
   private blocks: { root: string; search: ConfigurationBlocks } | null = null;
 
   /** The rows of a `terraform show -json` document, or null when the document is not one. */
@@ -29,40 +36,36 @@ export class TerraformPlans {
     const tf = readTerraform(doc.value);
     const now = convert(tf);
     const plan = { absPath: doc.absPath, configuration: tf.configuration };
-    for (const r of [...tf.resources, ...(tf.prior ?? [])]) this.planOf.set(r.address, plan);
-    for (const r of tf.resources) this.places.set(r.address, { file: doc.file, path: [...r.path, 'values'] });
-    for (const [k, a] of now.addresses) this.addresses.set(k, a);
+    const paths = new Map(tf.resources.map((r) => [r.address, r.path]));
+    for (const [k, address] of now.addresses) {
+      const at = paths.get(address);
+      this.byRow.set(k, { address, plan, ...(at ? { place: { file: doc.file, path: [...at, 'values'] } } : {}) });
+    }
     this.unknowns.push(...now.unknowns);
     if (tf.prior) {
       this.hasPrior = true;
       const before = convert({ ...tf, resources: tf.prior, prior: null });
       for (const r of before.rows) this.priorBuilder.add({ value: r.value, source: { file: doc.file, path: r.resource.path } });
       // A resource the plan replaces keeps its address: the address, not the ID, ties before to after.
-      for (const [k, a] of before.addresses) if (!this.addresses.has(k)) this.addresses.set(k, a);
+      for (const [k, address] of before.addresses) if (!this.byRow.has(k)) this.byRow.set(k, { address, plan });
     }
     return now.rows.map((r) => ({ value: r.value, source: { file: doc.file, path: r.resource.path } }));
   }
 
-  /** Terraform address of a row (cluster, pool, subnet, gateway, IP) by its ID. */
+  /** The Terraform resource of a row (cluster, pool, subnet, gateway, IP) by its ID. */
+  planned(id: string): PlannedResource | undefined {
+    return this.byRow.get(key(id));
+  }
+
+  /** Terraform address of a row by its ID. */
   addressOf(id: string): string | undefined {
-    return this.addresses.get(key(id));
+    return this.planned(id)?.address;
   }
 
-  /**
-   * Where a resource's planned values are in its plan file. Findings are located there rather than
-   * at their ARM property, which the plan spells in azurerm terms (and a default node pool has no
-   * row of its own).
-   */
-  placeOf(address: string): SourceRef | undefined {
-    return this.places.get(address);
-  }
-
-  /** Where the block of a Terraform address is in the `.tf` files under `sourceRoot`, or null. */
-  blockOf(address: string, sourceRoot: string): BlockLocation | null {
-    const plan = this.planOf.get(address);
-    if (!plan) return null;
+  /** Where the resource's block is in the `.tf` files under `sourceRoot`, or null. */
+  blockOf(resource: PlannedResource, sourceRoot: string): BlockLocation | null {
     if (this.blocks?.root !== sourceRoot) this.blocks = { root: sourceRoot, search: new ConfigurationBlocks(sourceRoot) };
-    return this.blocks.search.locate(plan, address);
+    return this.blocks.search.locate(resource.plan, resource.address);
   }
 
   decidedAtApply(c: ClusterFacts, active: ReadonlySet<string>): DecidedAtApply[] {

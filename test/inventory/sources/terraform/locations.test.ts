@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { blockHeaders } from '../../../../src/inventory/sources/terraform/blocks.ts';
+import type { ScanResult } from '../../../../src/scan/result.ts';
 import { runCli, tempDir } from '../../../helpers/cli.ts';
 import { validateSarif, type Problem } from '../../../report/multitool.ts';
 
@@ -36,6 +37,7 @@ function places(results: readonly SarifResult[], root: string): string[] {
 const CLUSTER = 'resource "azurerm_kubernetes_cluster" "this"';
 const WINDOWS = 'resource "azurerm_kubernetes_cluster_node_pool" "windows"';
 const IP = 'resource "azurerm_public_ip" "nat"';
+const BLUE = 'module.aks["blue"].azurerm_kubernetes_cluster.this';
 
 let beside: { file: string; results: SarifResult[] };
 let chdir: { file: string; results: SarifResult[]; root: string };
@@ -99,6 +101,25 @@ describe('SARIF locations of a Terraform plan', () => {
     const uris = new Set(planOnly.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
     expect([...uris]).toEqual(['plans/plan.json']);
     expect(planOnly.results.every((r) => (r.locations[0]!.physicalLocation.region?.startLine ?? 0) > 1)).toBe(true);
+  });
+
+  test('two plans with the same addresses: each finding at the block of its own configuration', () => {
+    const repo = tempDir('egress-audit-tf-two-');
+    for (const env of ['prod', 'stage']) {
+      cpSync(PROJECT, path.join(repo, env), { recursive: true });
+      const plan = path.join(repo, env, 'plan.json');
+      writeFileSync(plan, readFileSync(plan, 'utf8').replaceAll('rg-aks-prod', `rg-aks-${env}`));
+    }
+    // The stage copy's blocks sit three lines lower.
+    const stageAks = path.join(repo, 'stage/modules/aks/main.tf');
+    writeFileSync(stageAks, `# stage\n\n\n${readFileSync(stageAks, 'utf8')}`);
+    const out = tempDir('egress-audit-tf-two-out-');
+    const r = runCli(['scan', '--input', path.join(repo, 'prod/plan.json'), '--input', path.join(repo, 'stage/plan.json'), '--format', 'json', '--out', out, '--source-root', repo]);
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as ScanResult;
+    const where = new Set(result.findings.filter((f) => f.terraformAddress === BLUE).map((f) => `${f.resourceId.split('/')[4]} ${f.location!.file.split('/').slice(-4).join('/')}:${f.location!.line}`));
+    const line = readFileSync(path.join(PROJECT, 'modules/aks/main.tf'), 'utf8').split('\n').lastIndexOf(`${CLUSTER} {`) + 1;
+    expect([...where].sort()).toEqual([`rg-aks-prod prod/modules/aks/main.tf:${line}`, `rg-aks-stage stage/modules/aks/main.tf:${line + 3}`]);
   });
 
   test('every log passes the SARIF Multitool (SARIF and GitHub rules)', () => {
