@@ -23,6 +23,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     write: { type: 'string' },
     live: { type: 'string', default: '10000' },
+    'live-unrelated': { type: 'string', default: '500' },
   },
   strict: true,
 });
@@ -85,10 +86,13 @@ for (const clusters of [...sizes].sort((a, b) => a - b)) {
   await rm(out, { recursive: true, force: true });
 }
 
-let live = null;
+const live = [];
 if (liveClusters > 0) {
-  log(`live scan of ${liveClusters} clusters through the ARG emulator (quota 15 requests / 5 s)`);
-  live = await liveRow(ROOT, estate, liveClusters, formats);
+  // Two shapes: an AKS-dominated network, and one where every subscription also holds unrelated network resources.
+  for (const unrelated of [0, Number(values['live-unrelated'])]) {
+    log(`live scan of ${liveClusters} clusters (${unrelated} unrelated network resources per subscription) through the ARG emulator (quota 15 requests / 5 s)`);
+    live.push(await liveRow(ROOT, estate, liveClusters, formats, unrelated));
+  }
 }
 
 const cpu = cpus();

@@ -7,7 +7,7 @@ import type { JsonPath, StructuredFile } from './structured.ts';
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schemas');
 
 /** The schemas this tool ships (`schemas/<name>.schema.json`). */
-export type SchemaName = 'config' | 'facts' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
+export type SchemaName = 'config' | 'facts' | 'params' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
 
 /** The one ajv factory: every validator reports all problems and runs in strict mode. */
 export function createAjv(options: Options = {}): Ajv {
@@ -27,7 +27,12 @@ const validators = new Map<SchemaName, ValidateFunction>();
 /** The compiled validator of a shipped schema, compiled once on first use. */
 export function schemaValidator(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
-  if (!v) validators.set(name, (v = createAjv(OPTIONS[name]).compile(readSchema(name))));
+  if (!v) {
+    const ajv = createAjv(OPTIONS[name]);
+    // The one definition of the policy parameters, which the other schemas refer to by file name.
+    if (name !== 'params') ajv.addSchema(readSchema('params'));
+    validators.set(name, (v = ajv.compile(readSchema(name))));
+  }
   return v;
 }
 

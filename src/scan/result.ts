@@ -1,3 +1,4 @@
+import type { DecidedAtApply } from '../inventory/sources/terraform/deferred.ts';
 import type { ScanError } from '../errors.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
@@ -82,14 +83,6 @@ export interface ClusterResult {
   incompleteReasons: string[];
   /** Scans of Terraform plans: the cluster's address and the policies that can be decided only at apply. */
   terraform?: { address: string | null; decidedAtApply: DecidedAtApply[] };
-}
-
-/** A policy whose outcome for a cluster depends on a value Terraform knows only after apply. */
-export interface DecidedAtApply {
-  policyId: string;
-  /** The resource holding the unknown value, and its azurerm attribute. */
-  address: string;
-  attribute: string;
 }
 
 /** A finding as reports show it: the evaluator's finding with its place in the input resolved to lines. */

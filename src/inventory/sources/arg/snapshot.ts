@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../../errors.ts';
 import { writeAtomic } from '../../../json/write.ts';
@@ -68,24 +68,66 @@ function sortedKeys(_k: string, v: unknown): unknown {
 /**
  * Writes the files and then the manifest, each atomically. Files a previous export in this folder
  * listed and this one does not are removed (a subscription that is gone must not be scanned
- * again); nothing else in the folder is touched.
+ * again), except the last good file of a subscription this export could not read: that one stays,
+ * marked in the manifest with the time it was exported. Nothing else in the folder is touched.
+ * Returns the paths written, the manifest last; `manifest.files` gains the kept files.
  */
 export async function writeSnapshot(dir: string, files: readonly SnapshotFile[], manifest: ExportManifest): Promise<string[]> {
   const previous = await readManifest(dir);
+  const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
+  const written: ExportManifest = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
   try {
     for (const f of files) await writeAtomic(path.join(dir, f.name), f.text);
-    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const now = new Set(files.map((f) => f.name));
+    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(written, null, 2)}\n`);
+    const now = new Set([...files.map((f) => f.name), ...kept.map((k) => k.file)]);
     for (const old of previous?.files ?? []) {
-      if (typeof old.file === 'string' && !now.has(old.file) && SAFE_NAME.test(old.file.replace(/\.json$/, '')) && old.file.endsWith('.json') && old.file !== MANIFEST_FILE) {
-        await rm(path.join(dir, old.file), { force: true });
-      }
+      if (typeof old.file === 'string' && !now.has(old.file) && isExportFile(old.file)) await rm(path.join(dir, old.file), { force: true });
     }
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  manifest.files = written.files;
   return [...files.map((f) => path.join(dir, f.name)), path.join(dir, MANIFEST_FILE)];
 }
+
+type ManifestFile = ExportManifest['files'][number];
+
+/**
+ * The previous export's files that stand in for scopes this export failed to read: a subscription
+ * that failed with nothing read keeps its file; when a management group or the tenant failed, any
+ * subscription it may have held does (which ones it held cannot be known without reading it).
+ */
+async function lastGoodFiles(dir: string, previous: ExportManifest | null, files: readonly SnapshotFile[], errors: ExportManifest['errors']): Promise<ManifestFile[]> {
+  if (!previous || !Array.isArray(previous.files)) return [];
+  const failed = errors.filter((e) => e.code === 'scope-failed');
+  if (!failed.length) return [];
+  const failedSubs = new Set(failed.flatMap((e) => (e.resourceId ? [subscriptionOfId(e.resourceId)] : [])).filter((x) => x !== null));
+  const wide = failed.some((e) => !e.resourceId || !/^\/subscriptions\/[^/]+$/i.test(e.resourceId));
+  const fresh = new Set(files.map((f) => f.name));
+  const out: ManifestFile[] = [];
+  for (const old of previous.files) {
+    if (!isObject(old) || typeof old.file !== 'string' || typeof old.subscriptionId !== 'string' || !isExportFile(old.file) || fresh.has(old.file)) continue;
+    if (!wide && !failedSubs.has(old.subscriptionId.toLowerCase())) continue;
+    if (!(await isFile(path.join(dir, old.file)))) continue;
+    const keptFrom = typeof old.keptFrom === 'string' ? old.keptFrom : previous.createdAt;
+    out.push({ file: old.file, subscriptionId: old.subscriptionId, rows: old.rows, keptFrom });
+  }
+  return out;
+}
+
+function isExportFile(name: string): boolean {
+  return name.endsWith('.json') && name !== MANIFEST_FILE && SAFE_NAME.test(name.replace(/\.json$/, ''));
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await lstat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 async function readManifest(dir: string): Promise<ExportManifest | null> {
   try {

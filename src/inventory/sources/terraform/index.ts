@@ -5,7 +5,7 @@ import { InventoryBuilder } from '../../normalize/builder.ts';
 import type { InputDocument } from '../../../json/read.ts';
 import type { RawRow } from '../files/shapes.ts';
 import type { UnknownValue } from './context.ts';
-import type { DecidedAtApply } from '../../../scan/result.ts';
+import type { DecidedAtApply } from './deferred.ts';
 import { ConfigurationBlocks, type BlockLocation, type PlanSource } from './blocks.ts';
 import { decidedAtApply } from './deferred.ts';
 import { isTerraformJson, readTerraform } from './plan.ts';

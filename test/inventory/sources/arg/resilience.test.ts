@@ -48,18 +48,20 @@ describe('throttling', () => {
     // One fake clock for the emulator's quota window and the client's sleeps: deterministic and instant.
     const clock = fakeClock();
     emu = await emulator({ quota: { limit: 3, windowMs: 5000 }, now: clock.now });
-    const opts = options(emu, { clock });
+    // ID lists: four requests (clusters, then three rounds), one more than the quota.
+    const opts = options(emu, { clock, network: 'ids' });
     const snap = await fetchArgSnapshot(opts);
     expect(snap.manifest.errors).toEqual([]);
     expect(statuses(emu)).toEqual([200, 200, 200, 200]);
-    expect(waits(opts.events).map((w) => [w.reason, w.ms])).toEqual([['quota', 5000]]);
-    expect(clock.slept).toEqual([5000]);
+    // The emulator announces 00:00:05; a second is added for ARG's rounding to whole seconds.
+    expect(waits(opts.events).map((w) => [w.reason, w.ms])).toEqual([['quota', 6000]]);
+    expect(clock.slept).toEqual([6000]);
   });
 
   test('without pacing the same requests would have been throttled', async () => {
     const clock = fakeClock();
     emu = await emulator({ quota: { limit: 3, windowMs: 5000 }, now: clock.now, faults: [] });
-    const opts = options(emu, { clock: { now: clock.now, sleep: async () => {} } });
+    const opts = options(emu, { clock: { now: clock.now, sleep: async () => {} }, network: 'ids' });
     const snap = await fetchArgSnapshot(opts);
     // The client believed it had waited; the window had not reset, so ARG said 429 and the client retried.
     expect(statuses(emu)).toContain(429);
