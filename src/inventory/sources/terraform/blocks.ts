@@ -109,7 +109,12 @@ export class ConfigurationBlocks {
     found = new Map();
     let names: string[] = [];
     try {
-      names = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tf')).map((e) => e.name).sort();
+      // Override files (override.tf, *_override.tf) change a block declared elsewhere: the declaration wins.
+      const override = (n: string): number => (/(^|_)override\.tf$/.test(n) ? 1 : 0);
+      names = readdirSync(folder, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.tf'))
+        .map((e) => e.name)
+        .sort((a, b) => override(a) - override(b) || (a < b ? -1 : a > b ? 1 : 0));
     } catch {
       // an unreadable folder declares nothing
     }

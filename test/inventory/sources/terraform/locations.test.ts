@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { blockHeaders } from '../../../../src/inventory/sources/terraform/blocks.ts';
+import { blockHeaders, ConfigurationBlocks } from '../../../../src/inventory/sources/terraform/blocks.ts';
 import type { ScanResult } from '../../../../src/scan/result.ts';
 import { runCli, tempDir } from '../../../helpers/cli.ts';
 import { validateSarif, type Problem } from '../../../report/multitool.ts';
@@ -139,4 +139,14 @@ describe('block headers', () => {
       'data azurerm_subnet existing @8:1-33',
     ]);
   });
+});
+
+test('a block an override file changes is found where it is declared', () => {
+  const root = tempDir('egress-audit-tf-override-');
+  writeFileSync(path.join(root, 'a_override.tf'), 'resource "azurerm_kubernetes_cluster" "this" {\n  sku_tier = "Standard"\n}\n');
+  writeFileSync(path.join(root, 'main.tf'), '\nresource "azurerm_kubernetes_cluster" "this" {\n}\n');
+  writeFileSync(path.join(root, 'override.tf'), 'resource "azurerm_kubernetes_cluster" "this" {}\n');
+  const configuration = { root_module: { resources: [{ address: 'azurerm_kubernetes_cluster.this', mode: 'managed', type: 'azurerm_kubernetes_cluster', name: 'this' }] } };
+  const found = new ConfigurationBlocks(root).locate({ absPath: path.join(root, 'plan.json'), configuration }, 'azurerm_kubernetes_cluster.this');
+  expect(found && { file: path.basename(found.file), line: found.line }).toEqual({ file: 'main.tf', line: 2 });
 });
