@@ -5,25 +5,53 @@ import {
   resolve
 } from "./chunks/chunk-GD53CQNC.js";
 import {
+  BUILT_IN_ROLES,
   InventoryBuilder,
+  MANAGED_NAT_GATEWAY_TYPES,
+  MAX_NAT_GATEWAY_IPS,
+  NAT_GATEWAY_TYPES,
+  OUTBOUND_TYPES,
+  PUBLIC_IP_ACTIONS,
+  PUBLIC_IP_PREFIX_ACTIONS,
+  ROUTE_TABLE_ACTIONS,
+  SNAT_PORTS_PER_FIREWALL_IP,
+  SNAT_PORTS_PER_LB_FRONTEND,
+  SNAT_PORTS_PER_NAT_IP,
+  SUBNET_ACTIONS,
   asManifest,
+  canonicalOutboundType,
+  crossClusterUsage,
+  defaultManagedNatSku,
   describeFsError,
   display,
   findNodeAtLocation,
+  firewallCapacity,
+  firewallFacts,
+  grants,
+  idPart,
+  insideAny,
   isObject,
   key,
+  kubernetesVersionOrdinal,
+  lbCapacity,
+  lbIpIds,
   lineColumn,
   manifestErrors,
+  natGatewayIdsOf,
+  outboundOf,
   parseJson,
   parseTree,
+  poolMaxNodes,
+  prefixSize,
   readDocument,
   readText,
   readTextSync,
-  require_ipaddr,
+  roleGuid,
   topLevelKeyOffset,
   writeAtomic,
-  writeTemp
-} from "./chunks/chunk-PBJUQWTV.js";
+  writeTemp,
+  zoneCoverage
+} from "./chunks/chunk-4S2O46HS.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -1075,14 +1103,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1561,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1614,9 +1642,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1707,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -1694,11 +1722,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1792,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6485,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6538,7 +6566,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7095,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7192,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7517,9 +7545,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8786,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10761,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10796,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10834,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body: body2, headers, query } = opts;
+      const { path: path23, method, body: body2, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -11271,10 +11299,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16181,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18316,7 +18344,7 @@ var require_eventsource_stream = __commonJS({
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
-    var DATA = Buffer.from("data");
+    var DATA2 = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
@@ -18510,7 +18538,7 @@ var require_eventsource_stream = __commonJS({
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line, fieldLength, DATA2)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
@@ -19075,11 +19103,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22403,8 +22431,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input = path22;
+    function removeDotSegments(path23) {
+      let input = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22478,11 +22506,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path22.split("/");
+      const segments = path23.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22845,8 +22873,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26156,17 +26184,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path22) {
-      const ctrl = callVisitor(key2, node, visitor, path22);
+    function visit_(key2, node, visitor, path23) {
+      const ctrl = callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visit_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26177,13 +26205,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26204,17 +26232,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path22) {
-      const ctrl = await callVisitor(key2, node, visitor, path22);
+    async function visitAsync_(key2, node, visitor, path23) {
+      const ctrl = await callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26225,13 +26253,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26258,23 +26286,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path22) {
+    function callVisitor(key2, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path22);
+        return visitor(key2, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path22);
+        return visitor.Map?.(key2, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path22);
+        return visitor.Seq?.(key2, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path22);
+        return visitor.Pair?.(key2, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path22);
+        return visitor.Scalar?.(key2, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path22);
+        return visitor.Alias?.(key2, node, path23);
       return void 0;
     }
-    function replaceNode(key2, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key2, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26886,10 +26914,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value2) {
+    function collectionFromPath(schema, path23, value2) {
       let v = value2;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26908,7 +26936,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema) {
         super(type2);
@@ -26938,11 +26966,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value2) {
-        if (isEmptyPath(path22))
+      addIn(path23, value2) {
+        if (isEmptyPath(path23))
           this.add(value2);
         else {
-          const [key2, ...rest] = path22;
+          const [key2, ...rest] = path23;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -26956,8 +26984,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key2, ...rest] = path22;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -26971,8 +26999,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key2, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26990,8 +27018,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key2, ...rest] = path22;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -27001,8 +27029,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        const [key2, ...rest] = path22;
+      setIn(path23, value2) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -29517,9 +29545,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path22, value2) {
+      addIn(path23, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value2);
+          this.contents.addIn(path23, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29594,14 +29622,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29616,10 +29644,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29630,10 +29658,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29650,13 +29678,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value2) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value2);
+          this.contents.setIn(path23, value2);
         }
       }
       /**
@@ -31617,9 +31645,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field2, index] of path22) {
+      for (const [field2, index] of path23) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31628,23 +31656,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field2 = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field2 = path23[path23.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31655,10 +31683,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -33415,7 +33443,7 @@ var require_utils3 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.extend = extend;
-    exports.indexOf = indexOf;
+    exports.indexOf = indexOf2;
     exports.escapeExpression = escapeExpression;
     exports.isEmpty = isEmpty;
     exports.createFrame = createFrame;
@@ -33460,7 +33488,7 @@ var require_utils3 = __commonJS({
       return value2 && typeof value2 === "object" ? toString.call(value2) === "[object Array]" : false;
     };
     exports.isArray = isArray;
-    function indexOf(array, value2) {
+    function indexOf2(array, value2) {
       for (var i = 0, len = array.length; i < len; i++) {
         if (array[i] === value2) {
           return i;
@@ -34593,13 +34621,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path22) {
-          return /^\.|this\b/.test(path22.original);
+        scopedId: function scopedId(path23) {
+          return /^\.|this\b/.test(path23.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path22) {
-          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
+        simpleId: function simpleId(path23) {
+          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
         }
       }
     };
@@ -35684,12 +35712,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path22, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path23, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path22,
+        path: path23,
         params,
         hash: hash2,
         escaped,
@@ -35961,9 +35989,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program2 = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program2, void 0), path22 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program2, void 0), path23 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path22.original);
+        this.opcode("registerDecorator", params.length, path23.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -36030,48 +36058,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program2, inverse) {
-        var path22 = sexpr.path, name = path22.parts[0], isBlock = program2 != null || inverse != null;
-        this.opcode("getContext", validateDepth(path22));
+        var path23 = sexpr.path, name = path23.parts[0], isBlock = program2 != null || inverse != null;
+        this.opcode("getContext", validateDepth(path23));
         this.opcode("pushProgram", program2);
         this.opcode("pushProgram", inverse);
-        path22.strict = true;
-        this.accept(path22);
+        path23.strict = true;
+        this.accept(path23);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path22 = sexpr.path;
-        path22.strict = true;
-        this.accept(path22);
+        var path23 = sexpr.path;
+        path23.strict = true;
+        this.accept(path23);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program2, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path22 = sexpr.path, name = path22.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path23 = sexpr.path, name = path23.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path22.strict = true;
-          path22.falsy = true;
-          this.accept(path22);
-          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
+          path23.strict = true;
+          path23.falsy = true;
+          this.accept(path23);
+          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
         }
       },
-      PathExpression: function PathExpression(path22) {
-        var depth = validateDepth(path22);
-        var parts = validateParts(path22);
+      PathExpression: function PathExpression(path23) {
+        var depth = validateDepth(path23);
+        var parts = validateParts(path23);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path22.data) {
+        } else if (path23.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path22.strict);
+          this.opcode("lookupData", depth, parts, path23.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
+          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -36298,8 +36326,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path22) {
-      return validateStringArray(path22, path22.parts, "parts");
+    function validateParts(path23) {
+      return validateStringArray(path23, path23.parts, "parts");
     }
     function validateBlockParams(program2) {
       if (program2.blockParams != null) {
@@ -36481,16 +36509,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path22 = aPath;
+      var path23 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path22 = url.path;
+        path23 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path22);
-      var parts = path22.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path23);
+      var parts = path23.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -36507,15 +36535,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path22 = parts.join("/");
-      if (path22 === "") {
-        path22 = isAbsolute ? "/" : ".";
+      path23 = parts.join("/");
+      if (path23 === "") {
+        path23 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path22;
+        url.path = path23;
         return urlGenerate(url);
       }
-      return path22;
+      return path23;
     }
     exports.normalize = normalize2;
     function join2(aRoot, aPath) {
@@ -39317,8 +39345,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path22 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path22;
+      var path23 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path23;
     };
     PrintVisitor.prototype.StringLiteral = function(string) {
       return '"' + string.value + '"';
@@ -39623,8 +39651,8 @@ var require_utils4 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41145,8 +41173,8 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/action.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync10 } from "node:fs";
+import path22 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -41175,17 +41203,17 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command3, properties, message) {
-  const cmd = new Command(command3, properties, message);
+function issueCommand(command2, properties, message) {
+  const cmd = new Command(command2, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command3, properties, message) {
-    if (!command3) {
-      command3 = "missing.command";
+  constructor(command2, properties, message) {
+    if (!command2) {
+      command2 = "missing.command";
     }
-    this.command = command3;
+    this.command = command2;
     this.properties = properties;
     this.message = message;
   }
@@ -41223,10 +41251,10 @@ function escapeProperty(s) {
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
-function issueFileCommand(command3, message) {
-  const filePath = process.env[`GITHUB_${command3}`];
+function issueFileCommand(command2, message) {
+  const filePath = process.env[`GITHUB_${command2}`];
   if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command3}`);
+    throw new Error(`Unable to find environment variable for file command ${command2}`);
   }
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
@@ -43454,11 +43482,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve3,
-  require: (path22) => {
+  require: (path23) => {
     if (typeof require2 !== "undefined") {
-      return require2(path22);
-    } else if (path22.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path22, "utf8"));
+      return require2(path23);
+    } else if (path23.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path23, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -44151,18 +44179,18 @@ var CommandInstance = class {
       if (isCommandAndAliases(cmd)) {
         [cmd, ...aliases] = cmd;
       } else {
-        for (const command3 of cmd) {
-          this.addHandler(command3);
+        for (const command2 of cmd) {
+          this.addHandler(command2);
         }
       }
     } else if (isCommandHandlerDefinition(cmd)) {
-      let command3 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
-      if (command3 === null) {
+      let command2 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
+      if (command2 === null) {
         throw new Error(`No command name given for module: ${this.shim.inspect(cmd)}`);
       }
       if (cmd.aliases)
-        command3 = [].concat(command3).concat(cmd.aliases);
-      this.addHandler(command3, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
+        command2 = [].concat(command2).concat(cmd.aliases);
+      this.addHandler(command2, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
       return;
     } else if (isCommandBuilderDefinition(builder)) {
       this.addHandler([cmd].concat(aliases), description, builder.builder, builder.handler, builder.middlewares, builder.deprecated);
@@ -44215,13 +44243,13 @@ var CommandInstance = class {
   hasDefaultCommand() {
     return !!this.defaultCommand;
   }
-  runCommand(command3, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
-    const commandHandler = this.handlers[command3] || this.handlers[this.aliasMap[command3]] || this.defaultCommand;
+  runCommand(command2, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
+    const commandHandler = this.handlers[command2] || this.handlers[this.aliasMap[command2]] || this.defaultCommand;
     const currentContext = yargs.getInternalMethods().getContext();
     const parentCommands = currentContext.commands.slice();
-    const isDefaultCommand = !command3;
-    if (command3) {
-      currentContext.commands.push(command3);
+    const isDefaultCommand = !command2;
+    if (command2) {
+      currentContext.commands.push(command2);
       currentContext.fullCommands.push(commandHandler.original);
     }
     const builderResult = this.applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, parsed.aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet);
@@ -44610,7 +44638,7 @@ function usage(yargs, shim3) {
     examples.push([cmd, description || ""]);
   };
   let commands = [];
-  self.command = function command3(cmd, description, isDefault, aliases, deprecated = false) {
+  self.command = function command2(cmd, description, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
@@ -44712,22 +44740,22 @@ function usage(yargs, shim3) {
         commands = commands.sort((a, b) => a[0].localeCompare(b[0]));
       }
       const prefix = base$0 ? `${base$0} ` : "";
-      commands.forEach((command3) => {
-        const commandString = `${prefix}${parentCommands}${command3[0].replace(/^\$0 ?/, "")}`;
+      commands.forEach((command2) => {
+        const commandString = `${prefix}${parentCommands}${command2[0].replace(/^\$0 ?/, "")}`;
         ui2.span({
           text: commandString,
           padding: [0, 2, 0, 2],
           width: maxWidth(commands, theWrap, `${base$0}${parentCommands}`) + 4
-        }, { text: command3[1] });
+        }, { text: command2[1] });
         const hints = [];
-        if (command3[2])
+        if (command2[2])
           hints.push(`[${__("default")}]`);
-        if (command3[3] && command3[3].length) {
-          hints.push(`[${__("aliases:")} ${command3[3].join(", ")}]`);
+        if (command2[3] && command2[3].length) {
+          hints.push(`[${__("aliases:")} ${command2[3].join(", ")}]`);
         }
-        if (command3[4]) {
-          if (typeof command3[4] === "string") {
-            hints.push(`[${__("deprecated: %s", command3[4])}]`);
+        if (command2[4]) {
+          if (typeof command2[4] === "string") {
+            hints.push(`[${__("deprecated: %s", command2[4])}]`);
           } else {
             hints.push(`[${__("deprecated")}]`);
           }
@@ -45115,11 +45143,11 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 
 // node_modules/yargs/build/lib/completion.js
 var Completion = class {
-  constructor(yargs, usage2, command3, shim3) {
+  constructor(yargs, usage2, command2, shim3) {
     var _a2, _b2, _c2, _d, _e;
     this.yargs = yargs;
     this.usage = usage2;
-    this.command = command3;
+    this.command = command2;
     this.shim = shim3;
     this.completionKey = "get-yargs-completions";
     this.aliases = null;
@@ -45339,8 +45367,8 @@ var Completion = class {
     this.aliases = parsed.aliases;
   }
 };
-function completion(yargs, usage2, command3, shim3) {
-  return new Completion(yargs, usage2, command3, shim3);
+function completion(yargs, usage2, command2, shim3) {
+  return new Completion(yargs, usage2, command2, shim3);
 }
 function isSyncCompletionFunction(completionFunction) {
   return completionFunction.length < 3;
@@ -47373,7 +47401,7 @@ var validators0 = (() => {
     validate12.errors = vErrors;
     return errors === 0;
   }
-  const schema30 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "managedNATGateway" } } } } };
+  const schema30 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2"] } } } } };
   function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -47382,8 +47410,9 @@ var validators0 = (() => {
         let data0 = data.cluster;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
-            if ("managedNATGateway" !== data0.outboundType) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "managedNATGateway" }, message: "must be equal to constant" };
+            let data1 = data0.outboundType;
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema30.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -47774,7 +47803,7 @@ var validators0 = (() => {
     validate20.errors = vErrors;
     return errors === 0;
   }
-  const schema38 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] }, "kubernetesVersionOrdinal": { "type": "integer" } } } } };
+  const schema38 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] }, "kubernetesVersionOrdinal": { "type": "integer" } } } } };
   function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -47784,7 +47813,7 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
               const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema38.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
@@ -47840,7 +47869,7 @@ var validators0 = (() => {
     validate22.errors = vErrors;
     return errors === 0;
   }
-  const schema40 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } }, "natGateway": { "anyOf": [{ "properties": { "managed": { "const": true } } }, { "properties": { "ipCount": { "minimum": 1 } } }] } } };
+  const schema40 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] } } } } };
   function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -47850,7 +47879,7 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
               const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema40.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
@@ -47858,66 +47887,6 @@ var validators0 = (() => {
                 vErrors.push(err0);
               }
               errors++;
-            }
-          }
-        }
-      }
-      if (data.natGateway !== void 0) {
-        let data2 = data.natGateway;
-        const _errs3 = errors;
-        let valid2 = false;
-        const _errs4 = errors;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-          if (data2.managed !== void 0) {
-            if (true !== data2.managed) {
-              const err1 = { instancePath: instancePath + "/natGateway/managed", schemaPath: "#/properties/natGateway/anyOf/0/properties/managed/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-        }
-        var _valid0 = _errs4 === errors;
-        valid2 = valid2 || _valid0;
-        if (!valid2) {
-          const _errs6 = errors;
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.ipCount !== void 0) {
-              let data4 = data2.ipCount;
-              if (typeof data4 == "number" && isFinite(data4)) {
-                if (data4 < 1 || isNaN(data4)) {
-                  const err2 = { instancePath: instancePath + "/natGateway/ipCount", schemaPath: "#/properties/natGateway/anyOf/1/properties/ipCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  } else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              }
-            }
-          }
-          var _valid0 = _errs6 === errors;
-          valid2 = valid2 || _valid0;
-        }
-        if (!valid2) {
-          const err3 = { instancePath: instancePath + "/natGateway", schemaPath: "#/properties/natGateway/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        } else {
-          errors = _errs3;
-          if (vErrors !== null) {
-            if (_errs3) {
-              vErrors.length = _errs3;
-            } else {
-              vErrors = null;
             }
           }
         }
@@ -47983,34 +47952,8 @@ var validators0 = (() => {
     validate24.errors = vErrors;
     return errors === 0;
   }
-  const schema42 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } } } };
+  const schema42 = { "properties": { "natGateway": { "properties": { "idleTimeoutInMinutes": { "minimum": 4, "maximum": { "$data": "/params/maxIdleTimeoutMinutes" } } } } } };
   function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-    let vErrors = null;
-    let errors = 0;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.cluster !== void 0) {
-        let data0 = data.cluster;
-        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-          if (data0.outboundType !== void 0) {
-            let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema42.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    }
-    validate25.errors = vErrors;
-    return errors === 0;
-  }
-  const schema43 = { "properties": { "natGateway": { "properties": { "idleTimeoutInMinutes": { "minimum": 4, "maximum": { "$data": "/params/maxIdleTimeoutMinutes" } } } } } };
-  function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48044,11 +47987,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate26.errors = vErrors;
+    validate25.errors = vErrors;
     return errors === 0;
   }
-  const schema44 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] }, "zones": { "minItems": 2 } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesWithoutNatGateway": { "type": "array" } } } } };
-  function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema43 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] }, "zones": { "minItems": 2 } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesWithoutNatGateway": { "type": "array" } } } } };
+  function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48057,8 +48000,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema44.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema43.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48111,11 +48054,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate27.errors = vErrors;
+    validate26.errors = vErrors;
     return errors === 0;
   }
-  const schema45 = { "properties": { "pool": { "properties": { "zonesWithoutNatGateway": { "maxItems": 0 } } } } };
-  function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema44 = { "properties": { "pool": { "properties": { "zonesWithoutNatGateway": { "maxItems": 0 } } } } };
+  function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48139,11 +48082,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate28.errors = vErrors;
+    validate27.errors = vErrors;
     return errors === 0;
   }
-  const schema46 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userAssignedNATGateway" } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesOutsideNatGatewayZones": { "type": "array" } } } } };
-  function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema45 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userAssignedNATGateway" } } }, "pool": { "properties": { "networkKnown": { "const": true }, "zonesOutsideNatGatewayZones": { "type": "array" } } } } };
+  function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48191,11 +48134,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate29.errors = vErrors;
+    validate28.errors = vErrors;
     return errors === 0;
   }
-  const schema47 = { "properties": { "pool": { "properties": { "zonesOutsideNatGatewayZones": { "maxItems": 0 } } } } };
-  function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema46 = { "properties": { "pool": { "properties": { "zonesOutsideNatGatewayZones": { "maxItems": 0 } } } } };
+  function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48219,11 +48162,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate30.errors = vErrors;
+    validate29.errors = vErrors;
     return errors === 0;
   }
-  const schema48 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway"] } } }, "egressIp": { "properties": { "via": { "const": "natGateway" }, "skuMatchesNatGateway": { "type": "boolean" } } } } };
-  function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema47 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] } } }, "egressIp": { "properties": { "via": { "const": "natGateway" }, "skuMatchesNatGateway": { "type": "boolean" } } } } };
+  function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48232,8 +48175,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema48.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema47.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48272,11 +48215,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate31.errors = vErrors;
+    validate30.errors = vErrors;
     return errors === 0;
   }
-  const schema49 = { "properties": { "egressIp": { "properties": { "skuMatchesNatGateway": { "const": true } } } } };
-  function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema48 = { "properties": { "egressIp": { "properties": { "skuMatchesNatGateway": { "const": true } } } } };
+  function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48297,11 +48240,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate32.errors = vErrors;
+    validate31.errors = vErrors;
     return errors === 0;
   }
-  const schema50 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "osType": { "const": "Windows" } } } } };
-  function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema49 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "osType": { "const": "Windows" } } } } };
+  function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48310,8 +48253,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema50.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema49.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48339,11 +48282,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate33.errors = vErrors;
+    validate32.errors = vErrors;
     return errors === 0;
   }
-  const schema51 = { "properties": { "pool": { "properties": { "disableOutboundNat": { "const": true } } } } };
-  function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema50 = { "properties": { "pool": { "properties": { "disableOutboundNat": { "const": true } } } } };
+  function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48364,11 +48307,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate34.errors = vErrors;
+    validate33.errors = vErrors;
     return errors === 0;
   }
-  const schema52 = { "properties": { "pool": { "properties": { "osType": { "const": "Windows" }, "disableOutboundNat": { "const": true } } } } };
-  function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema51 = { "properties": { "pool": { "properties": { "osType": { "const": "Windows" }, "disableOutboundNat": { "const": true } } } } };
+  function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48400,11 +48343,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate35.errors = vErrors;
+    validate34.errors = vErrors;
     return errors === 0;
   }
-  const schema53 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "enableNodePublicIp": { "const": false } } } } };
-  function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema52 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting"] } } }, "pool": { "properties": { "enableNodePublicIp": { "const": false } } } } };
+  function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48413,8 +48356,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "managedNATGateway" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema53.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway" || data1 === "userDefinedRouting")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema52.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48442,11 +48385,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate36.errors = vErrors;
+    validate35.errors = vErrors;
     return errors === 0;
   }
-  const schema54 = { "properties": { "cluster": { "properties": { "apiServer": { "anyOf": [{ "properties": { "private": { "const": true } } }, { "properties": { "vnetIntegration": { "const": true } } }] } } } } };
-  function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema53 = { "properties": { "cluster": { "properties": { "apiServer": { "anyOf": [{ "properties": { "private": { "const": true } } }, { "properties": { "vnetIntegration": { "const": true } } }] } } } } };
+  function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48513,11 +48456,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate37.errors = vErrors;
+    validate36.errors = vErrors;
     return errors === 0;
   }
-  const schema55 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway"] }, "apiServer": { "properties": { "private": { "const": false }, "authorizedIpRanges": { "minItems": 1 } } } } }, "egressIp": { "properties": { "insideAuthorizedRanges": { "type": "boolean" } } } } };
-  function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema54 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] }, "apiServer": { "properties": { "private": { "const": false }, "authorizedIpRanges": { "minItems": 1 } } } } }, "egressIp": { "properties": { "insideAuthorizedRanges": { "type": "boolean" } } } } };
+  function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48526,8 +48469,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema55.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema54.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48585,11 +48528,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate38.errors = vErrors;
+    validate37.errors = vErrors;
     return errors === 0;
   }
-  const schema56 = { "properties": { "egressIp": { "properties": { "insideAuthorizedRanges": { "const": true } } } } };
-  function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema55 = { "properties": { "egressIp": { "properties": { "insideAuthorizedRanges": { "const": true } } } } };
+  function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48610,11 +48553,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate39.errors = vErrors;
+    validate38.errors = vErrors;
     return errors === 0;
   }
-  const schema57 = { "properties": { "cluster": { "properties": { "outboundType": { "not": { "enum": ["none", "block"] } } } } } };
-  function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema56 = { "properties": { "cluster": { "properties": { "outboundType": { "not": { "enum": ["block", "managedNATGatewayV2"] } } } } } };
+  function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48625,7 +48568,7 @@ var validators0 = (() => {
             let data1 = data0.outboundType;
             const _errs2 = errors;
             const _errs3 = errors;
-            if (!(data1 === "none" || data1 === "block")) {
+            if (!(data1 === "block" || data1 === "managedNATGatewayV2")) {
               const err0 = {};
               if (vErrors === null) {
                 vErrors = [err0];
@@ -48657,11 +48600,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate40.errors = vErrors;
+    validate39.errors = vErrors;
     return errors === 0;
   }
-  const schema58 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "loadBalancer" }, "loadBalancer": { "type": "object", "properties": { "allocatedOutboundPorts": { "minimum": 1 } } } } } } };
-  function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema57 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "loadBalancer" }, "loadBalancer": { "type": "object", "properties": { "allocatedOutboundPorts": { "minimum": 1 } } } } } } };
+  function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48709,11 +48652,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate41.errors = vErrors;
+    validate40.errors = vErrors;
     return errors === 0;
   }
-  const schema59 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "portsShortfallAtMaxNodes": { "maximum": 0 } } } } } } };
-  function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema58 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "portsShortfallAtMaxNodes": { "maximum": 0 } } } } } } };
+  function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48742,11 +48685,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate42.errors = vErrors;
+    validate41.errors = vErrors;
     return errors === 0;
   }
-  const schema60 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway"] } } } } };
-  function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema59 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["loadBalancer", "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway"] } } } } };
+  function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48755,8 +48698,8 @@ var validators0 = (() => {
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
-            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "userAssignedNATGateway")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema60.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+            if (!(data1 === "loadBalancer" || data1 === "managedNATGateway" || data1 === "managedNATGatewayV2" || data1 === "userAssignedNATGateway")) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema59.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48768,11 +48711,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate43.errors = vErrors;
+    validate42.errors = vErrors;
     return errors === 0;
   }
-  const schema61 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } }, "natGateways": { "items": { "anyOf": [{ "properties": { "ipCount": { "maximum": 0 } } }, { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } }] } } } } } };
-  function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema60 = { "properties": { "cluster": { "properties": { "loadBalancer": { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } }, "natGateways": { "items": { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } } } } } } };
+  function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48805,15 +48748,13 @@ var validators0 = (() => {
               const len0 = data3.length;
               for (let i0 = 0; i0 < len0; i0++) {
                 let data4 = data3[i0];
-                const _errs5 = errors;
-                let valid5 = false;
-                const _errs6 = errors;
                 if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-                  if (data4.ipCount !== void 0) {
-                    let data5 = data4.ipCount;
+                  if (data4.snatPortsPerNode !== void 0) {
+                    let data5 = data4.snatPortsPerNode;
                     if (typeof data5 == "number" && isFinite(data5)) {
-                      if (data5 > 0 || isNaN(data5)) {
-                        const err1 = { instancePath: instancePath + "/cluster/natGateways/" + i0 + "/ipCount", schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf/0/properties/ipCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0 }, message: "must be <= 0" };
+                      const vSchema1 = rootData && rootData.params && rootData.params.minSnatPortsPerNode;
+                      if (vSchema1 !== void 0 && (!(typeof vSchema1 == "number" && isFinite(vSchema1)) || (data5 < vSchema1 || isNaN(data5)))) {
+                        const err1 = { instancePath: instancePath + "/cluster/natGateways/" + i0 + "/snatPortsPerNode", schemaPath: "#/properties/cluster/properties/natGateways/items/properties/snatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema1 }, message: "must be >= " + vSchema1 };
                         if (vErrors === null) {
                           vErrors = [err1];
                         } else {
@@ -48824,59 +48765,17 @@ var validators0 = (() => {
                     }
                   }
                 }
-                var _valid0 = _errs6 === errors;
-                valid5 = valid5 || _valid0;
-                if (!valid5) {
-                  const _errs8 = errors;
-                  if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-                    if (data4.snatPortsPerNode !== void 0) {
-                      let data6 = data4.snatPortsPerNode;
-                      if (typeof data6 == "number" && isFinite(data6)) {
-                        const vSchema1 = rootData && rootData.params && rootData.params.minSnatPortsPerNode;
-                        if (vSchema1 !== void 0 && (!(typeof vSchema1 == "number" && isFinite(vSchema1)) || (data6 < vSchema1 || isNaN(data6)))) {
-                          const err2 = { instancePath: instancePath + "/cluster/natGateways/" + i0 + "/snatPortsPerNode", schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf/1/properties/snatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema1 }, message: "must be >= " + vSchema1 };
-                          if (vErrors === null) {
-                            vErrors = [err2];
-                          } else {
-                            vErrors.push(err2);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                  }
-                  var _valid0 = _errs8 === errors;
-                  valid5 = valid5 || _valid0;
-                }
-                if (!valid5) {
-                  const err3 = { instancePath: instancePath + "/cluster/natGateways/" + i0, schemaPath: "#/properties/cluster/properties/natGateways/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-                  if (vErrors === null) {
-                    vErrors = [err3];
-                  } else {
-                    vErrors.push(err3);
-                  }
-                  errors++;
-                } else {
-                  errors = _errs5;
-                  if (vErrors !== null) {
-                    if (_errs5) {
-                      vErrors.length = _errs5;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                }
               }
             }
           }
         }
       }
     }
-    validate44.errors = vErrors;
+    validate43.errors = vErrors;
     return errors === 0;
   }
-  const schema62 = { "properties": { "egressIp": { "properties": { "sharedWithClusters": { "maxItems": 0 }, "sharedBetweenLoadBalancerAndNatGateway": { "const": false } } } } };
-  function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema61 = { "properties": { "egressIp": { "properties": { "sharedWithClusters": { "maxItems": 0 }, "sharedBetweenLoadBalancerAndNatGateway": { "const": false } } } } };
+  function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48911,11 +48810,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate45.errors = vErrors;
+    validate44.errors = vErrors;
     return errors === 0;
   }
-  const schema63 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["none", "block", "userDefinedRouting"] } } }, "subnet": { "properties": { "known": { "const": true } } } } };
-  function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema62 = { "properties": { "cluster": { "properties": { "outboundType": { "enum": ["none", "block", "userDefinedRouting"] } } }, "subnet": { "properties": { "known": { "const": true } } } } };
+  function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48925,7 +48824,7 @@ var validators0 = (() => {
           if (data0.outboundType !== void 0) {
             let data1 = data0.outboundType;
             if (!(data1 === "none" || data1 === "block" || data1 === "userDefinedRouting")) {
-              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema63.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/enum", keyword: "enum", params: { allowedValues: schema62.properties.cluster.properties.outboundType.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err0];
               } else {
@@ -48953,11 +48852,11 @@ var validators0 = (() => {
         }
       }
     }
-    validate46.errors = vErrors;
+    validate45.errors = vErrors;
     return errors === 0;
   }
-  const schema64 = { "properties": { "subnet": { "properties": { "defaultOutboundAccess": { "const": false } } } } };
-  function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  const schema63 = { "properties": { "subnet": { "properties": { "defaultOutboundAccess": { "const": false } } } } };
+  function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48978,10 +48877,149 @@ var validators0 = (() => {
         }
       }
     }
+    validate46.errors = vErrors;
+    return errors === 0;
+  }
+  const schema64 = { "properties": { "cluster": { "properties": { "vnetMode": { "const": "byo" } } }, "permission": { "properties": { "judged": { "const": true } } } } };
+  function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.vnetMode !== void 0) {
+            if ("byo" !== data0.vnetMode) {
+              const err0 = { instancePath: instancePath + "/cluster/vnetMode", schemaPath: "#/properties/cluster/properties/vnetMode/const", keyword: "const", params: { allowedValue: "byo" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.permission !== void 0) {
+        let data2 = data.permission;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.judged !== void 0) {
+            if (true !== data2.judged) {
+              const err1 = { instancePath: instancePath + "/permission/judged", schemaPath: "#/properties/permission/properties/judged/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
     validate47.errors = vErrors;
     return errors === 0;
   }
-  return { v0: validate10, v1: validate11, v2: validate12, v3: validate13, v4: validate14, v5: validate15, v6: validate16, v7: validate17, v8: validate18, v9: validate19, v10: validate20, v11: validate21, v12: validate22, v13: validate23, v14: validate24, v15: validate25, v16: validate26, v17: validate27, v18: validate28, v19: validate29, v20: validate30, v21: validate31, v22: validate32, v23: validate33, v24: validate34, v25: validate35, v26: validate36, v27: validate37, v28: validate38, v29: validate39, v30: validate40, v31: validate41, v32: validate42, v33: validate43, v34: validate44, v35: validate45, v36: validate46, v37: validate47 };
+  const schema65 = { "properties": { "permission": { "properties": { "missingActions": { "maxItems": 0 } } } } };
+  function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.permission !== void 0) {
+        let data0 = data.permission;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.missingActions !== void 0) {
+            let data1 = data0.missingActions;
+            if (Array.isArray(data1)) {
+              if (data1.length > 0) {
+                const err0 = { instancePath: instancePath + "/permission/missingActions", schemaPath: "#/properties/permission/properties/missingActions/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items" };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate48.errors = vErrors;
+    return errors === 0;
+  }
+  const schema66 = { "properties": { "cluster": { "properties": { "outboundType": { "const": "userDefinedRouting" } } }, "firewall": { "properties": { "known": { "const": true } } } } };
+  function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.cluster !== void 0) {
+        let data0 = data.cluster;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.outboundType !== void 0) {
+            if ("userDefinedRouting" !== data0.outboundType) {
+              const err0 = { instancePath: instancePath + "/cluster/outboundType", schemaPath: "#/properties/cluster/properties/outboundType/const", keyword: "const", params: { allowedValue: "userDefinedRouting" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.firewall !== void 0) {
+        let data2 = data.firewall;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2.known !== void 0) {
+            if (true !== data2.known) {
+              const err1 = { instancePath: instancePath + "/firewall/known", schemaPath: "#/properties/firewall/properties/known/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+    }
+    validate49.errors = vErrors;
+    return errors === 0;
+  }
+  const schema67 = { "properties": { "firewall": { "properties": { "snatPortsPerNode": { "minimum": { "$data": "/params/minSnatPortsPerNode" } } } } } };
+  function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.firewall !== void 0) {
+        let data0 = data.firewall;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.snatPortsPerNode !== void 0) {
+            let data1 = data0.snatPortsPerNode;
+            if (typeof data1 == "number" && isFinite(data1)) {
+              const vSchema0 = rootData && rootData.params && rootData.params.minSnatPortsPerNode;
+              if (vSchema0 !== void 0 && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || (data1 < vSchema0 || isNaN(data1)))) {
+                const err0 = { instancePath: instancePath + "/firewall/snatPortsPerNode", schemaPath: "#/properties/firewall/properties/snatPortsPerNode/minimum", keyword: "minimum", params: { comparison: ">=", limit: vSchema0 }, message: "must be >= " + vSchema0 };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+    }
+    validate50.errors = vErrors;
+    return errors === 0;
+  }
+  return { v0: validate10, v1: validate11, v2: validate12, v3: validate13, v4: validate14, v5: validate15, v6: validate16, v7: validate17, v8: validate18, v9: validate19, v10: validate20, v11: validate21, v12: validate22, v13: validate23, v14: validate24, v16: validate25, v17: validate26, v18: validate27, v19: validate28, v20: validate29, v21: validate30, v22: validate31, v23: validate32, v24: validate33, v25: validate34, v26: validate35, v27: validate36, v28: validate37, v29: validate38, v30: validate39, v31: validate40, v32: validate41, v33: validate42, v34: validate43, v35: validate44, v36: validate45, v37: validate46, v38: validate47, v39: validate48, v40: validate49, v41: validate50 };
 })();
 var validators1 = (() => {
   const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/config.schema.json", "title": "egress-audit configuration", "description": "egress-audit.config.json: which profile applies to which cluster, how each profile sets the policies, and extra policy folders.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "defaultProfile": { "$ref": "#/definitions/profileName", "description": "Profile of a cluster that no assign rule matches (baseline when absent)." }, "assign": { "type": "array", "items": { "$ref": "#/definitions/assignRule" }, "description": "Profile assignment rules, tried in order: the first rule that matches a cluster gives its profile." }, "profiles": { "type": "object", "propertyNames": { "$ref": "#/definitions/profileName" }, "additionalProperties": { "$ref": "#/definitions/profile" }, "description": "Profiles by name. A built-in name (baseline, secure) adjusts that profile; any other name defines a new one." }, "policyDirs": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Extra policy folders, relative to this file." }, "suppressions": { "type": "string", "minLength": 1, "description": "Suppressions file (JSON or YAML, schemas/suppressions.schema.json), relative to this file; --suppressions overrides it." } }, "definitions": { "profileName": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64 }, "glob": { "type": "string", "minLength": 1, "description": "Compared case-insensitively; * matches any run of characters, ? one character." }, "assignRule": { "type": "object", "additionalProperties": false, "required": ["profile"], "anyOf": [{ "required": ["subscriptions"] }, { "required": ["resourceGroups"] }, { "required": ["tags"] }], "properties": { "profile": { "$ref": "#/definitions/profileName" }, "subscriptions": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Subscription IDs (globs). The cluster's subscription must match one." }, "resourceGroups": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/glob" }, "description": "Resource group names (globs). The cluster's resource group must match one." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/glob" }, "description": 'Tag name \u2192 value glob ("*": the tag is present). Every tag listed must match; tag names compare case-insensitively.' }, "description": { "type": "string", "description": "Free text, for people." } }, "description": "A rule matches a cluster when every criterion it names matches." }, "profile": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } }, "policySetting": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } }, "params": { "$ref": "params.schema.json", "description": "Parameter values; the ones not given come from the profile this one starts from." } } };
@@ -49270,7 +49308,7 @@ var validators1 = (() => {
   }
   const schema19 = { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "extends": { "$ref": "#/definitions/profileName", "description": "The profile this one starts from (baseline when absent). Not allowed on the built-in names." }, "policies": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "$ref": "#/definitions/policySetting" }, "description": "Per-policy settings by policy ID." }, "params": { "$ref": "#/definitions/params" } } };
   const schema21 = { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "enabled": { "type": "boolean", "description": "false turns the policy off in this profile." }, "severity": { "enum": ["high", "medium", "low", "info"], "description": "Severity of the policy's findings in this profile." } } };
-  const schema22 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001).", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020).", "default": 1024 } } };
+  const schema22 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block", "managedNATGatewayV2"] }, "description": "Outbound types clusters may use (EG001). Default: all seven known ones.", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block", "managedNATGatewayV2"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020, EG024).", "default": 1024 }, "firewallInstances": { "type": "integer", "minimum": 1, "maximum": 100, "description": "Azure Firewall instances counted for SNAT: 2,496 ports per public IP per instance (EG024); 2 is the fewest a firewall runs.", "default": 2 } } };
   const func0 = runtime0.default;
   const pattern4 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
   function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -49435,7 +49473,7 @@ var validators1 = (() => {
         let data6 = data.params;
         if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
           for (const key4 in data6) {
-            if (!(key4 === "allowedOutboundTypes" || key4 === "minNatGatewayIps" || key4 === "maxIdleTimeoutMinutes" || key4 === "minSnatPortsPerNode")) {
+            if (!(key4 === "allowedOutboundTypes" || key4 === "minNatGatewayIps" || key4 === "maxIdleTimeoutMinutes" || key4 === "minSnatPortsPerNode" || key4 === "firewallInstances")) {
               const err14 = { instancePath: instancePath + "/params", schemaPath: "#/definitions/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -49460,7 +49498,7 @@ var validators1 = (() => {
               const len0 = data7.length;
               for (let i0 = 0; i0 < len0; i0++) {
                 let data8 = data7[i0];
-                if (!(data8 === "loadBalancer" || data8 === "managedNATGateway" || data8 === "userAssignedNATGateway" || data8 === "userDefinedRouting" || data8 === "none" || data8 === "block")) {
+                if (!(data8 === "loadBalancer" || data8 === "managedNATGateway" || data8 === "userAssignedNATGateway" || data8 === "userDefinedRouting" || data8 === "none" || data8 === "block" || data8 === "managedNATGatewayV2")) {
                   const err16 = { instancePath: instancePath + "/params/allowedOutboundTypes/" + i0, schemaPath: "#/definitions/params/properties/allowedOutboundTypes/items/enum", keyword: "enum", params: { allowedValues: schema22.properties.allowedOutboundTypes.items.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -49594,22 +49632,54 @@ var validators1 = (() => {
               }
             }
           }
+          if (data6.firewallInstances !== void 0) {
+            let data12 = data6.firewallInstances;
+            if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+              const err28 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "#/definitions/params/properties/firewallInstances/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (typeof data12 == "number" && isFinite(data12)) {
+              if (data12 > 100 || isNaN(data12)) {
+                const err29 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "#/definitions/params/properties/firewallInstances/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+              if (data12 < 1 || isNaN(data12)) {
+                const err30 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "#/definitions/params/properties/firewallInstances/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         } else {
-          const err28 = { instancePath: instancePath + "/params", schemaPath: "#/definitions/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          const err31 = { instancePath: instancePath + "/params", schemaPath: "#/definitions/params/type", keyword: "type", params: { type: "object" }, message: "must be object" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
       }
     } else {
-      const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err29];
+        vErrors = [err32];
       } else {
-        vErrors.push(err29);
+        vErrors.push(err32);
       }
       errors++;
     }
@@ -49827,7 +49897,7 @@ var validators1 = (() => {
   return { v0: validate10 };
 })();
 var validators2 = (() => {
-  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy.schema.json", "title": "egress-audit policy", "description": "One policy: metadata, the subjects it applies to, and the JSON Schema a compliant subject satisfies.", "type": "object", "additionalProperties": false, "required": ["id", "name", "title", "severity", "description", "rationale", "helpUri", "tags", "subject", "assert", "message", "resource", "property", "remediation"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Stable ID, equal to the file name without .json." }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "description": "kebab-case rule name." }, "title": { "type": "string", "minLength": 1 }, "severity": { "enum": ["high", "medium", "low", "info"] }, "description": { "type": "string", "minLength": 1, "description": "What the policy checks, in one or two sentences." }, "rationale": { "type": "string", "minLength": 1, "description": "Why it matters, with the Azure facts behind it." }, "helpUri": { "type": "string", "pattern": "^https://" }, "docs": { "type": "array", "items": { "type": "string", "pattern": "^https://" }, "description": "Further Azure documentation the policy rests on." }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "subject": { "enum": ["cluster", "pool", "natGateway", "egressIp", "subnet"], "description": "What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster })." }, "parameters": { "type": "array", "items": { "enum": ["allowedOutboundTypes", "minNatGatewayIps", "maxIdleTimeoutMinutes", "minSnatPortsPerNode"] }, "uniqueItems": true, "description": "Profile parameters the policy reads under /params." }, "match": { "type": "object", "description": "JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject." }, "assert": { "type": "object", "description": 'JSON Schema a compliant subject satisfies. Parameters are read with { "$data": "/params/NAME" }.' }, "message": { "type": "string", "minLength": 1, "description": "Handlebars template filled from the evaluated document; plain text." }, "resource": { "enum": ["cluster", "pool", "pool.subnet", "pool.natGateway", "natGateway", "egressIp", "subnet"], "description": "Which object of the document is the offending resource." }, "property": { "type": "string", "description": "ARM property path on the offending resource, e.g. properties.networkProfile.outboundType." }, "remediation": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 1, "description": "Handlebars template." }, "command": { "type": "string", "minLength": 1, "description": "Handlebars template of the az command, with real resource names." } } } } };
+  const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy.schema.json", "title": "egress-audit policy", "description": "One policy: metadata, the subjects it applies to, and the JSON Schema a compliant subject satisfies.", "type": "object", "additionalProperties": false, "required": ["id", "name", "title", "severity", "description", "rationale", "helpUri", "tags", "subject", "assert", "message", "resource", "property", "remediation"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Stable ID, equal to the file name without .json." }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "description": "kebab-case rule name." }, "title": { "type": "string", "minLength": 1 }, "severity": { "enum": ["high", "medium", "low", "info"] }, "description": { "type": "string", "minLength": 1, "description": "What the policy checks, in one or two sentences." }, "rationale": { "type": "string", "minLength": 1, "description": "Why it matters, with the Azure facts behind it." }, "helpUri": { "type": "string", "pattern": "^https://" }, "docs": { "type": "array", "items": { "type": "string", "pattern": "^https://" }, "description": "Further Azure documentation the policy rests on." }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "subject": { "enum": ["cluster", "pool", "natGateway", "egressIp", "subnet", "permission", "firewall"], "description": "What one evaluation looks at. The document evaluated is { params, cluster, <subject> } (for cluster: { params, cluster })." }, "parameters": { "type": "array", "items": { "enum": ["allowedOutboundTypes", "minNatGatewayIps", "maxIdleTimeoutMinutes", "minSnatPortsPerNode", "firewallInstances"] }, "uniqueItems": true, "description": "Profile parameters the policy reads under /params." }, "match": { "type": "object", "description": "JSON Schema: the policy applies to subjects that satisfy it. Absent: every subject." }, "assert": { "type": "object", "description": 'JSON Schema a compliant subject satisfies. Parameters are read with { "$data": "/params/NAME" }.' }, "message": { "type": "string", "minLength": 1, "description": "Handlebars template filled from the evaluated document; plain text." }, "resource": { "enum": ["cluster", "pool", "pool.subnet", "pool.natGateway", "natGateway", "egressIp", "subnet", "permission", "firewall"], "description": "Which object of the document is the offending resource." }, "property": { "type": "string", "description": "ARM property path on the offending resource, e.g. properties.networkProfile.outboundType." }, "remediation": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 1, "description": "Handlebars template." }, "command": { "type": "string", "minLength": 1, "description": "Handlebars template of the az command, with real resource names." } } } } };
   const func2 = Object.prototype.hasOwnProperty;
   const func3 = runtime1.default;
   const func0 = runtime0.default;
@@ -50228,7 +50298,7 @@ var validators2 = (() => {
       }
       if (data.subject !== void 0) {
         let data12 = data.subject;
-        if (!(data12 === "cluster" || data12 === "pool" || data12 === "natGateway" || data12 === "egressIp" || data12 === "subnet")) {
+        if (!(data12 === "cluster" || data12 === "pool" || data12 === "natGateway" || data12 === "egressIp" || data12 === "subnet" || data12 === "permission" || data12 === "firewall")) {
           const err36 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/enum", keyword: "enum", params: { allowedValues: schema11.properties.subject.enum }, message: "must be equal to one of the allowed values" };
           if (vErrors === null) {
             vErrors = [err36];
@@ -50244,7 +50314,7 @@ var validators2 = (() => {
           const len2 = data13.length;
           for (let i3 = 0; i3 < len2; i3++) {
             let data14 = data13[i3];
-            if (!(data14 === "allowedOutboundTypes" || data14 === "minNatGatewayIps" || data14 === "maxIdleTimeoutMinutes" || data14 === "minSnatPortsPerNode")) {
+            if (!(data14 === "allowedOutboundTypes" || data14 === "minNatGatewayIps" || data14 === "maxIdleTimeoutMinutes" || data14 === "minSnatPortsPerNode" || data14 === "firewallInstances")) {
               const err37 = { instancePath: instancePath + "/parameters/" + i3, schemaPath: "#/properties/parameters/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.parameters.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err37];
@@ -50330,7 +50400,7 @@ var validators2 = (() => {
       }
       if (data.resource !== void 0) {
         let data18 = data.resource;
-        if (!(data18 === "cluster" || data18 === "pool" || data18 === "pool.subnet" || data18 === "pool.natGateway" || data18 === "natGateway" || data18 === "egressIp" || data18 === "subnet")) {
+        if (!(data18 === "cluster" || data18 === "pool" || data18 === "pool.subnet" || data18 === "pool.natGateway" || data18 === "natGateway" || data18 === "egressIp" || data18 === "subnet" || data18 === "permission" || data18 === "firewall")) {
           const err44 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/enum", keyword: "enum", params: { allowedValues: schema11.properties.resource.enum }, message: "must be equal to one of the allowed values" };
           if (vErrors === null) {
             vErrors = [err44];
@@ -50446,7 +50516,7 @@ var validators3 = (() => {
   const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/policy-tests.schema.json", "title": "egress-audit policy test table", "description": "<policy folder>/tests/<ID>.json: cases a policy must pass (valid: no finding) and fail (invalid: exactly the findings listed). Run with `egress-audit policies test`.", "type": "object", "additionalProperties": false, "required": ["policy", "valid", "invalid"], "properties": { "$schema": { "type": "string" }, "policy": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "The policy ID; equal to the file name without .json." }, "valid": { "type": "array", "items": { "$ref": "#/definitions/case" } }, "invalid": { "type": "array", "items": { "type": "object", "allOf": [{ "$ref": "#/definitions/case" }], "required": ["findings"], "properties": { "findings": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["resource"], "properties": { "resource": { "type": "string", "minLength": 1, "description": "End of the offending resource ID, e.g. agentPools/win1." }, "message": { "type": "string", "description": "Text the finding's message must contain." } } } } } } } }, "definitions": { "case": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "$ref": "params.schema.json", "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false } } };
   const pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
   const schema12 = { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "description": "Unique within the table." }, "cluster": { "type": "object", "description": "Merged (deeply; arrays replace) onto the base cluster row (ARG shape)." }, "resources": { "type": "array", "items": { "type": "object" }, "description": "Further ARG rows: subnets, NAT gateways, public IPs, route tables, other clusters." }, "params": { "$ref": "params.schema.json", "description": "Parameter values for this case (the defaults otherwise)." }, "findings": true }, "additionalProperties": false };
-  const schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "description": "Outbound types clusters may use (EG001).", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020).", "default": 1024 } } };
+  const schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/egress-audit/egress-audit/main/schemas/params.schema.json", "title": "Policy parameters", "description": 'The parameters policies read (with { "$data": "/params/NAME" }), their defaults and limits: the one definition the configuration, the facts document and the policy test tables refer to.', "type": "object", "additionalProperties": false, "properties": { "allowedOutboundTypes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block", "managedNATGatewayV2"] }, "description": "Outbound types clusters may use (EG001). Default: all seven known ones.", "default": ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block", "managedNATGatewayV2"] }, "minNatGatewayIps": { "type": "integer", "minimum": 1, "maximum": 16, "description": "Fewest public IP addresses a NAT gateway may have (EG009).", "default": 1 }, "maxIdleTimeoutMinutes": { "type": "integer", "minimum": 4, "maximum": 120, "description": "Longest NAT gateway TCP idle timeout allowed, in minutes (EG010).", "default": 120 }, "minSnatPortsPerNode": { "type": "integer", "minimum": 0, "maximum": 64512, "description": "Fewest SNAT ports each node must get at max nodes (EG020, EG024).", "default": 1024 }, "firewallInstances": { "type": "integer", "minimum": 1, "maximum": 100, "description": "Azure Firewall instances counted for SNAT: 2,496 ports per public IP per instance (EG024); 2 is the fewest a firewall runs.", "default": 2 } } };
   const func2 = runtime1.default;
   const func0 = runtime0.default;
   function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -50537,7 +50607,7 @@ var validators3 = (() => {
         let data4 = data.params;
         if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
           for (const key1 in data4) {
-            if (!(key1 === "allowedOutboundTypes" || key1 === "minNatGatewayIps" || key1 === "maxIdleTimeoutMinutes" || key1 === "minSnatPortsPerNode")) {
+            if (!(key1 === "allowedOutboundTypes" || key1 === "minNatGatewayIps" || key1 === "maxIdleTimeoutMinutes" || key1 === "minSnatPortsPerNode" || key1 === "firewallInstances")) {
               const err7 = { instancePath: instancePath + "/params", schemaPath: "params.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -50562,7 +50632,7 @@ var validators3 = (() => {
               const len1 = data5.length;
               for (let i1 = 0; i1 < len1; i1++) {
                 let data6 = data5[i1];
-                if (!(data6 === "loadBalancer" || data6 === "managedNATGateway" || data6 === "userAssignedNATGateway" || data6 === "userDefinedRouting" || data6 === "none" || data6 === "block")) {
+                if (!(data6 === "loadBalancer" || data6 === "managedNATGateway" || data6 === "userAssignedNATGateway" || data6 === "userDefinedRouting" || data6 === "none" || data6 === "block" || data6 === "managedNATGatewayV2")) {
                   const err9 = { instancePath: instancePath + "/params/allowedOutboundTypes/" + i1, schemaPath: "params.schema.json/properties/allowedOutboundTypes/items/enum", keyword: "enum", params: { allowedValues: schema13.properties.allowedOutboundTypes.items.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err9];
@@ -50696,22 +50766,54 @@ var validators3 = (() => {
               }
             }
           }
+          if (data4.firewallInstances !== void 0) {
+            let data10 = data4.firewallInstances;
+            if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+              const err21 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "params.schema.json/properties/firewallInstances/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (typeof data10 == "number" && isFinite(data10)) {
+              if (data10 > 100 || isNaN(data10)) {
+                const err22 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "params.schema.json/properties/firewallInstances/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+              if (data10 < 1 || isNaN(data10)) {
+                const err23 = { instancePath: instancePath + "/params/firewallInstances", schemaPath: "params.schema.json/properties/firewallInstances/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+          }
         } else {
-          const err21 = { instancePath: instancePath + "/params", schemaPath: "params.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          const err24 = { instancePath: instancePath + "/params", schemaPath: "params.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err22];
+        vErrors = [err25];
       } else {
-        vErrors.push(err22);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -51227,7 +51329,7 @@ var VALIDATORS = {
   "policy:Ybqv2I-HS80VjOdKRkpRGt": validators0.v0,
   "policy:hijSXy3eJsSVRgUn0t4nAe": validators0.v1,
   "policy:McKg11SXT-Mhnw-yeNtHxZ": validators0.v2,
-  "policy:Xiv44dLIgSerJiDcjDcSab": validators0.v3,
+  "policy:tntOl48FyJ0oePmw85qF3k": validators0.v3,
   "policy:MOe_gtrSnFkjBQ7YgKjNJa": validators0.v4,
   "policy:YdOENuzGNSQyDw6YoVsz7n": validators0.v5,
   "policy:bm_Ae_jt46jhziOpg0xrcI": validators0.v6,
@@ -51235,37 +51337,40 @@ var VALIDATORS = {
   "policy:RL2eptz3m4r3rmHqepaYS-": validators0.v8,
   "policy:3C_6S75eV5JZWPHw8NWile": validators0.v9,
   "policy:f1xlj2Y_GO60PFL4aJnIxB": validators0.v10,
-  "policy:177jD7myJ4fZRUE71k9N8G": validators0.v11,
+  "policy:QWQx0Xb6xMn3fd-lWB7nGf": validators0.v11,
   "policy:iiG9MQFtdrGsjoHHBRByw7": validators0.v12,
-  "policy:t7uCzByDwDE03G5_6npKkX": validators0.v13,
+  "policy:gQVS2CvryyX2KNOFglxNnC": validators0.v13,
   "policy:1bPlbMR-lyltNvSx60xZZ_": validators0.v14,
-  "policy:3CSl0rZf3pdzFy9NkX5Gz6": validators0.v15,
   "policy:BEfwzEyN2D9b6mMghClf1P": validators0.v16,
-  "policy:1vGuGQBkubu1Bo0DoVe8kq": validators0.v17,
+  "policy:4ZdMnTuDq9tjqhatSXlW9a": validators0.v17,
   "policy:6V_Jfbhjey3K9i62vLlKVz": validators0.v18,
   "policy:0MmZ35i0pavuerkJwk2a5x": validators0.v19,
   "policy:JUHZ8X4mToVcpR5jEkdQrE": validators0.v20,
-  "policy:NgG1Bi3I63hYNt0XlKsVP2": validators0.v21,
+  "policy:tQge-kDvYvF8n-5K3eT3mN": validators0.v21,
   "policy:HhwvhdsMdeU9IH7OdfTsiG": validators0.v22,
-  "policy:tDsjYgaJYVSKO_Q44_-Rlk": validators0.v23,
+  "policy:OX4MBYaEa5vFtMwXs-VFjS": validators0.v23,
   "policy:FOHz5cVumWN8jjeURrIaam": validators0.v24,
   "policy:mP4qwzs2XaOmLq6pqzEzvC": validators0.v25,
-  "policy:H_m6QeF8bIxK-h9Xw8PdoN": validators0.v26,
+  "policy:rCPMD5qiqQ88U7U8u_UBdv": validators0.v26,
   "policy:STn9R8qNRmQFnsnRb-CTIc": validators0.v27,
-  "policy:F0jcOG0KtxvpWDchtZJS0-": validators0.v28,
+  "policy:_nBFRh6HVplO2uk45wM9gV": validators0.v28,
   "policy:V6xrfGDdFpHp9pecAwLmhh": validators0.v29,
-  "policy:3-Ps6bQrKxzEOS83kZuRFG": validators0.v30,
+  "policy:-D7pDVPvup_wSfx62eI4hC": validators0.v30,
   "policy:NnB0xutNsjzt2BR72lazpr": validators0.v31,
   "policy:Xy4bydoG7qQ8RHLe_GgJxJ": validators0.v32,
-  "policy:zjgBb3ggfm8MNLYz5_UsyU": validators0.v33,
-  "policy:gThcbmgsQR7nadMg3Jyz4Y": validators0.v34,
+  "policy:wEgfTEA5sFeQgmususkfgD": validators0.v33,
+  "policy:B2Qf37VfdnpTdDxe6GLkwc": validators0.v34,
   "policy:2Nei5SuxUdHOffyxHwst8T": validators0.v35,
   "policy:1oiFwBHFoWN1hw9vIbI_Vc": validators0.v36,
   "policy:TybivOy-uImf-Cv-vodJUe": validators0.v37,
-  "schema:config:wk94CeOKqi7VpK6cGTRzfQ": validators1.v0,
-  "schema:policy:5lzV9sucCDLbRtG3iOLiFo": validators2.v0,
-  "schema:policy-tests:5vsZBpJJMlXIVk6IY1YgBN": validators3.v0,
-  "schema:suppressions:wo2zZF9OydZttPMek0AK_3": validators4.v0
+  "policy:xfL_4yN3e7wnHaOlY8fMIM": validators0.v38,
+  "policy:6ybyZwVYLGk8tXZEy32-YE": validators0.v39,
+  "policy:SGenNZU6MtgubLBibREc35": validators0.v40,
+  "policy:OKIsoaFLEOQ_fvGjOI6b-6": validators0.v41,
+  "schema:config:NAFQL606vU3-RN9nZN7AKv": validators1.v0,
+  "schema:policy:9tJytdVoYUM0JaYZL2ltVW": validators2.v0,
+  "schema:policy-tests:2YTPo31L-UJeOx4h5Fzz7O": validators3.v0,
+  "schema:suppressions:gxH6jddYhDz7t9gOmqirXm": validators4.v0
 };
 var TEMPLATES = {
   "policy-template:TuzT0Yx3xiJFICz0ZPS5BK": { "0": function(container, depth0, helpers, partials, data) {
@@ -51279,14 +51384,14 @@ var TEMPLATES = {
     };
     return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "unless").call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundTypeRecognized"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 160 } } })) != null ? stack1 : "") + ", which the profile does not allow (allowed: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 211 } })).call(alias3, lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 241 } } })) != null ? stack1 : "") + ").";
   }, "useData": true },
-  "policy-template:7nxbXjYtT_ymilvVvmB3xE": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:KOfrWPgWv3b4GZbmD-5bS5": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "Azure documents in-place migration from " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 114 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 153 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 142 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 184 }, "end": { "line": 1, "column": 188 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 199 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 189 }, "end": { "line": 1, "column": 253 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 255 } } })) != null ? stack1 : "") + ". " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 266 }, "end": { "line": 1, "column": 271 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 282 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 272 }, "end": { "line": 1, "column": 336 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 265 }, "end": { "line": 1, "column": 337 } } }), { "name": "with", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 727 } } })) != null ? stack1 : "") + "The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer. `egress-audit plan --to " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 969 }, "end": { "line": 1, "column": 974 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 976 }, "end": { "line": 1, "column": 985 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 975 }, "end": { "line": 1, "column": 1039 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 967 }, "end": { "line": 1, "column": 1041 } } })) != null ? stack1 : "") + " --cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 1054 }, "end": { "line": 1, "column": 1066 } }), depth0)) != null ? stack1 : "") + "` lists the unmet prerequisites and the commands.";
+    return "Azure documents in-place migration from " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 114 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 153 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 142 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 184 }, "end": { "line": 1, "column": 188 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 199 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 189 }, "end": { "line": 1, "column": 253 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 255 } } })) != null ? stack1 : "") + ". " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 266 }, "end": { "line": 1, "column": 271 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 282 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 272 }, "end": { "line": 1, "column": 336 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 265 }, "end": { "line": 1, "column": 337 } } }), { "name": "with", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 891 } } })) != null ? stack1 : "") + "The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 1112 }, "end": { "line": 1, "column": 1114 } })).call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 1116 }, "end": { "line": 1, "column": 1121 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 1123 }, "end": { "line": 1, "column": 1132 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1122 }, "end": { "line": 1, "column": 1186 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1115 }, "end": { "line": 1, "column": 1187 } } }), "block", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1111 }, "end": { "line": 1, "column": 1196 } } }), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 1105 }, "end": { "line": 1, "column": 1271 } } })) != null ? stack1 : "") + ". `egress-audit plan --to " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 1299 }, "end": { "line": 1, "column": 1304 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 1306 }, "end": { "line": 1, "column": 1315 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1305 }, "end": { "line": 1, "column": 1369 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1297 }, "end": { "line": 1, "column": 1371 } } })) != null ? stack1 : "") + " --cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 1384 }, "end": { "line": 1, "column": 1396 } }), depth0)) != null ? stack1 : "") + "` lists the unmet prerequisites and the commands.";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51294,7 +51399,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 346 }, "end": { "line": 1, "column": 348 } })).call(alias2, depth0, "userAssignedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 379 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 339 }, "end": { "line": 1, "column": 458 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 465 }, "end": { "line": 1, "column": 467 } })).call(alias2, depth0, "userDefinedRouting", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 464 }, "end": { "line": 1, "column": 494 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 458 }, "end": { "line": 1, "column": 624 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 631 }, "end": { "line": 1, "column": 633 } })).call(alias2, depth0, "none", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 630 }, "end": { "line": 1, "column": 646 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 718 } } })) != null ? stack1 : "");
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 346 }, "end": { "line": 1, "column": 348 } })).call(alias2, depth0, "userAssignedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 379 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 339 }, "end": { "line": 1, "column": 458 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 465 }, "end": { "line": 1, "column": 467 } })).call(alias2, depth0, "userDefinedRouting", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 464 }, "end": { "line": 1, "column": 494 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 458 }, "end": { "line": 1, "column": 624 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 631 }, "end": { "line": 1, "column": 633 } })).call(alias2, depth0, "none", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 630 }, "end": { "line": 1, "column": 646 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 718 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 725 }, "end": { "line": 1, "column": 727 } })).call(alias2, depth0, "managedNATGatewayV2", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 724 }, "end": { "line": 1, "column": 755 } } }), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 718 }, "end": { "line": 1, "column": 882 } } })) != null ? stack1 : "");
   }, "2": function(container, depth0, helpers, partials, data) {
     return "First attach a NAT gateway with public IPs to every node-pool subnet. ";
   }, "3": function(container, depth0, helpers, partials, data) {
@@ -51302,13 +51407,33 @@ var TEMPLATES = {
   }, "4": function(container, depth0, helpers, partials, data) {
     return "With none, AKS sets up no egress path: provide your own first. ";
   }, "5": function(container, depth0, helpers, partials, data) {
+    return "managedNATGatewayV2 stands for managedNATGateway with a StandardV2 NAT gateway (zone-redundant; the move is one-way). ";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    return " with the aks-preview extension (block is a preview outbound type)";
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "intersect") || container.strict(depth0, "intersect", { "start": { "line": 1, "column": 1462 }, "end": { "line": 1, "column": 1471 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "migrationConflicts"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1461 }, "end": { "line": 1, "column": 1527 } } }), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.program(9, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 1455 }, "end": { "line": 1, "column": 2362 } } })) != null ? stack1 : "";
+  }, "8": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "For " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 1535 }, "end": { "line": 1, "column": 1555 } }), depth0)) != null ? stack1 : "") + " \u2192 " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 1562 }, "end": { "line": 1, "column": 1567 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 1569 }, "end": { "line": 1, "column": 1578 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationConflicts"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1568 }, "end": { "line": 1, "column": 1634 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1560 }, "end": { "line": 1, "column": 1636 } } })) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 1644 }, "end": { "line": 1, "column": 1653 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1642 }, "end": { "line": 1, "column": 1672 } } })) != null ? stack1 : "") + " VNet " + ((stack1 = (lookupProperty(helpers, "migrationConflict") || alias1(depth0, "migrationConflict", { "start": { "line": 1, "column": 1680 }, "end": { "line": 1, "column": 1697 } })).call(alias3, lookupProperty(depth0, "cluster"), (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 1707 }, "end": { "line": 1, "column": 1712 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 1714 }, "end": { "line": 1, "column": 1723 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationConflicts"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1713 }, "end": { "line": 1, "column": 1779 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1706 }, "end": { "line": 1, "column": 1780 } } }), { "name": "migrationConflict", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1678 }, "end": { "line": 1, "column": 1782 } } })) != null ? stack1 : "") + ": egress-audit calls the path neither supported nor unsupported. The command is the article's; `egress-audit plan --to " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 1903 }, "end": { "line": 1, "column": 1908 } })).call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 1910 }, "end": { "line": 1, "column": 1919 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationConflicts"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1909 }, "end": { "line": 1, "column": 1975 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1901 }, "end": { "line": 1, "column": 1977 } } })) != null ? stack1 : "") + " --cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 1990 }, "end": { "line": 1, "column": 2002 } }), depth0)) != null ? stack1 : "") + "` shows the prerequisites. Otherwise create a new cluster with an allowed outbound type and move the workloads.";
+  }, "9": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "No documented in-place path from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 1160 }, "end": { "line": 1, "column": 1180 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 1190 }, "end": { "line": 1, "column": 1199 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1188 }, "end": { "line": 1, "column": 1218 } } })) != null ? stack1 : "") + " VNet to an allowed type (" + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 1246 }, "end": { "line": 1, "column": 1250 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1244 }, "end": { "line": 1, "column": 1280 } } })) != null ? stack1 : "") + "): create a new cluster with an allowed outbound type and move the workloads.";
+    return "No documented in-place path from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 2158 }, "end": { "line": 1, "column": 2178 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 2188 }, "end": { "line": 1, "column": 2197 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 2186 }, "end": { "line": 1, "column": 2216 } } })) != null ? stack1 : "") + " VNet to an allowed type (" + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 2244 }, "end": { "line": 1, "column": 2248 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 2242 }, "end": { "line": 1, "column": 2278 } } })) != null ? stack1 : "") + "): create a new cluster with an allowed outbound type and move the workloads.";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51316,32 +51441,24 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "intersect") || container.strict(depth0, "intersect", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 70 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1364 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "intersect") || container.strict(depth0, "intersect", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 16 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 70 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 2369 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:4mAF85BrbJdiBwPd9SUbrP": { "0": function(container, depth0, helpers, partials, data) {
-    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+  "policy-template:qsys7X5Z4hMGSntvYLRWXU": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 142 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 172 } }), depth0)) != null ? stack1 : "") + " --outbound-type " + ((stack1 = alias2(depth0, depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 208 } })).call(alias3, depth0, "managedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 234 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 353 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 360 }, "end": { "line": 1, "column": 362 } })).call(alias3, depth0, "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 359 }, "end": { "line": 1, "column": 383 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 353 }, "end": { "line": 1, "column": 503 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "subscriptionId", { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 141 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 163 }, "end": { "line": 1, "column": 190 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 202 }, "end": { "line": 1, "column": 220 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = (lookupProperty(helpers, "migrationArgs") || alias1(depth0, "migrationArgs", { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 238 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), depth0, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), { "name": "migrationArgs", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 223 }, "end": { "line": 1, "column": 301 } } })) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return " --nat-gateway-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 279 }, "end": { "line": 1, "column": 288 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 277 }, "end": { "line": 1, "column": 346 } } })) != null ? stack1 : "");
-  }, "2": function(container, depth0, helpers, partials, data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-        return parent[propertyName];
-      }
-      return void 0;
-    };
-    return " --load-balancer-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || container.strict(depth0, "lbIpsFor", { "start": { "line": 1, "column": 430 }, "end": { "line": 1, "column": 438 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(lookupProperty(data, "root"), "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 428 }, "end": { "line": 1, "column": 496 } } })) != null ? stack1 : "");
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 318 }, "end": { "line": 1, "column": 323 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 325 }, "end": { "line": 1, "column": 334 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationConflicts"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 324 }, "end": { "line": 1, "column": 390 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 317 }, "end": { "line": 1, "column": 391 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 309 }, "end": { "line": 1, "column": 621 } } })) != null ? stack1 : "";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51349,43 +51466,43 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 14 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 16 }, "end": { "line": 1, "column": 25 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 79 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 80 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 512 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 14 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 16 }, "end": { "line": 1, "column": 25 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), lookupProperty(lookupProperty(depth0, "params"), "allowedOutboundTypes"), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 79 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 80 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 630 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:Od8skJS2YUadoZdQEY36R_": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:nF_vqOyFfjxOoNfVIr3aBz": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + ' has outbound type "' + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + '", which is not one Azure documents (loadBalancer, managedNATGateway, userAssignedNATGateway, userDefinedRouting, none, block): no outbound-type policy can judge its egress.';
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + ' has outbound type "' + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + '", which is not one Azure documents (loadBalancer, managedNATGateway, userAssignedNATGateway, userDefinedRouting, none, block, managedNATGatewayV2): no outbound-type policy can judge its egress.';
   }, "useData": true },
-  "policy-template:yCMI2jYp6ln3D9hmKAhI5k": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:Efk9qcgloApgVOUX3t8JP-": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return 'Find out what egress the cluster really has (`az aks show` below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "' + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 231 } }), depth0)) != null ? stack1 : "") + '", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.';
+    return 'Find out what egress the cluster really has (the command below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "' + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 209 }, "end": { "line": 1, "column": 229 } }), depth0)) != null ? stack1 : "") + '", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.';
   }, "useData": true },
-  "policy-template:wLXs-mn7Orhm2arubvFsFY": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:r0z5JTsmCf4zjw44zIY1Lg": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks show --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 76 } }), depth0)) != null ? stack1 : "") + " --query networkProfile";
+    return "az aks show --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 29 }, "end": { "line": 1, "column": 51 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 73 }, "end": { "line": 1, "column": 94 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 118 } }), depth0)) != null ? stack1 : "") + " --query networkProfile";
   }, "useData": true },
-  "policy-template:F6RBz043_1n50NUMOhg775": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:Krik1jJ80CtJSNX51tjE6p": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return " its load balancer SKU is basic (standard is required)" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 176 }, "end": { "line": 1, "column": 181 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 183 }, "end": { "line": 1, "column": 196 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 244 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 175 }, "end": { "line": 1, "column": 245 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 255 } } })) != null ? stack1 : "");
+    return " its load balancer SKU is " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "loadBalancerSku", { "start": { "line": 1, "column": 150 }, "end": { "line": 1, "column": 173 } }), depth0)) != null ? stack1 : "") + " (standard is required)" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 210 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 212 }, "end": { "line": 1, "column": 225 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 273 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 204 }, "end": { "line": 1, "column": 274 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 198 }, "end": { "line": 1, "column": 284 } } })) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     return ";";
   }, "2": function(container, depth0, helpers, partials, data) {
@@ -51395,7 +51512,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return " pools not on virtual machine scale sets: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 384 }, "end": { "line": 1, "column": 388 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 390 }, "end": { "line": 1, "column": 403 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 389 }, "end": { "line": 1, "column": 451 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 382 }, "end": { "line": 1, "column": 453 } } })) != null ? stack1 : "");
+    return " pools not on virtual machine scale sets: " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 421 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 423 }, "end": { "line": 1, "column": 436 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 422 }, "end": { "line": 1, "column": 484 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 486 } } })) != null ? stack1 : "");
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51403,10 +51520,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " does not meet the outbound-type prerequisites:" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 78 }, "end": { "line": 1, "column": 80 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 77 }, "end": { "line": 1, "column": 113 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 262 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 269 }, "end": { "line": 1, "column": 274 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 289 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 275 }, "end": { "line": 1, "column": 337 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 268 }, "end": { "line": 1, "column": 338 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 262 }, "end": { "line": 1, "column": 460 } } })) != null ? stack1 : "") + ".";
+    return "Cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " does not meet the outbound-type prerequisites:" + ((stack1 = lookupProperty(helpers, "unless").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 84 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "standard", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 120 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 295 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 302 }, "end": { "line": 1, "column": 307 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 309 }, "end": { "line": 1, "column": 322 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 308 }, "end": { "line": 1, "column": 370 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 301 }, "end": { "line": 1, "column": 371 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 493 } } })) != null ? stack1 : "") + ".";
   }, "useData": true },
-  "policy-template:Z7-sbAfMjqwJcDwIrGVK0c": { "0": function(container, depth0, helpers, partials, data) {
-    return "Upgrade the cluster's load balancer from Basic to Standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). ";
+  "policy-template:7LqDedaB7SkwSm0B6DWFII": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Upgrade the cluster's load balancer from " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "loadBalancerSku", { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 117 } }), depth0)) != null ? stack1 : "") + " to standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). ";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51414,7 +51537,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Replace pool(s) " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 299 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 301 }, "end": { "line": 1, "column": 314 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 300 }, "end": { "line": 1, "column": 362 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 293 }, "end": { "line": 1, "column": 364 } } })) != null ? stack1 : "") + " with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.";
+    return "Replace pool(s) " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 328 }, "end": { "line": 1, "column": 332 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 334 }, "end": { "line": 1, "column": 347 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 333 }, "end": { "line": 1, "column": 395 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 326 }, "end": { "line": 1, "column": 397 } } })) != null ? stack1 : "") + " with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51422,16 +51545,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 42 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 199 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 211 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 213 }, "end": { "line": 1, "column": 226 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 212 }, "end": { "line": 1, "column": 274 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 275 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 463 } } })) != null ? stack1 : "");
+    return ((stack1 = lookupProperty(helpers, "unless").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 11 }, "end": { "line": 1, "column": 13 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "standard", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 49 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 232 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 1, "column": 239 }, "end": { "line": 1, "column": 244 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 246 }, "end": { "line": 1, "column": 259 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 245 }, "end": { "line": 1, "column": 307 } } }), { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 238 }, "end": { "line": 1, "column": 308 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 232 }, "end": { "line": 1, "column": 496 } } })) != null ? stack1 : "");
   }, "useData": true },
-  "policy-template:yjXrK2gzoRXGekXH26y8uM": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:sMNiKW7bwDUCECOGqYKepf": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 77 }, "end": { "line": 1, "column": 98 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 110 }, "end": { "line": 1, "column": 122 } }), depth0)) != null ? stack1 : "") + " --load-balancer-sku standard";
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 104 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 126 }, "end": { "line": 1, "column": 147 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 159 }, "end": { "line": 1, "column": 171 } }), depth0)) != null ? stack1 : "") + " --load-balancer-sku standard";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51439,7 +51562,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 170 }, "end": { "line": 1, "column": 175 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 177 }, "end": { "line": 1, "column": 190 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 176 }, "end": { "line": 1, "column": 238 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 239 } } }), { "name": "with", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 161 }, "end": { "line": 1, "column": 438 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 219 }, "end": { "line": 1, "column": 224 } })).call(alias2, (lookupProperty(helpers, "namesWhereNot") || alias1(depth0, "namesWhereNot", { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 239 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "pools"), "type", "VirtualMachineScaleSets", { "name": "namesWhereNot", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 287 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 218 }, "end": { "line": 1, "column": 288 } } }), { "name": "with", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 210 }, "end": { "line": 1, "column": 535 } } })) != null ? stack1 : "";
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51447,7 +51570,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 280 }, "end": { "line": 1, "column": 307 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 327 }, "end": { "line": 1, "column": 345 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 357 }, "end": { "line": 1, "column": 376 } })).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, "Linux", { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 355 }, "end": { "line": 1, "column": 391 } } })) != null ? stack1 : "") + " --vm-set-type VirtualMachineScaleSets";
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "subscriptionId", { "start": { "line": 1, "column": 327 }, "end": { "line": 1, "column": 355 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 377 }, "end": { "line": 1, "column": 404 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 424 }, "end": { "line": 1, "column": 442 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 454 }, "end": { "line": 1, "column": 473 } })).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, "Linux", { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 452 }, "end": { "line": 1, "column": 488 } } })) != null ? stack1 : "") + " --vm-set-type VirtualMachineScaleSets";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51455,7 +51578,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "basic", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 42 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 445 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 11 }, "end": { "line": 1, "column": 13 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancerSku"), "standard", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 49 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 546 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:sJv7bbifvvQqXX83KLttyB": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51475,14 +51598,14 @@ var TEMPLATES = {
     };
     return "Azure documents no in-place migration from managedNATGateway on a BYO VNet. Create a new cluster on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 115 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 107 }, "end": { "line": 1, "column": 131 } } })) != null ? stack1 : "") + " with outbound type userAssignedNATGateway (attach a NAT gateway with public IPs to the subnet first), move the workloads, then delete cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 288 } }), depth0)) != null ? stack1 : "") + ".";
   }, "useData": true },
-  "policy-template:EUHMwv67oTkFImthiTNT6q": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:dtioAlgai6Umdbjhs0gHhM": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks create --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name <new-cluster-name> --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 115 } }), depth0)) != null ? stack1 : "") + " --outbound-type userAssignedNATGateway";
+    return "az aks create --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 53 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 75 }, "end": { "line": 1, "column": 96 } }), depth0)) != null ? stack1 : "") + " --name <new-cluster-name> --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 157 } }), depth0)) != null ? stack1 : "") + " --outbound-type userAssignedNATGateway";
   }, "useData": true },
   "policy-template:uBIJlYE15cy8JRFklTjFof": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51566,14 +51689,14 @@ var TEMPLATES = {
     };
     return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 518 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:sgOC13UE_zrQZuqdF7S45l": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:pcHiLE3m9c4CAUOn7FE_W8": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 85 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 117 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 148 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-nat-gateway>";
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 62 }, "end": { "line": 1, "column": 84 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 127 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 159 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 171 }, "end": { "line": 1, "column": 190 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 214 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-nat-gateway>";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51581,7 +51704,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "natGatewayId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 653 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "natGatewayId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 268 }, "end": { "line": 1, "column": 812 } } })) != null ? stack1 : "";
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51589,15 +51712,15 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 311 }, "end": { "line": 1, "column": 317 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 309 }, "end": { "line": 1, "column": 350 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 365 }, "end": { "line": 1, "column": 371 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 363 }, "end": { "line": 1, "column": 405 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 421 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 413 }, "end": { "line": 1, "column": 437 } } })) != null ? stack1 : "") + " --nat-gateway <nat-gateway-name>";
+    return "az network vnet subnet update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 351 }, "end": { "line": 1, "column": 357 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 349 }, "end": { "line": 1, "column": 389 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 409 }, "end": { "line": 1, "column": 415 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 407 }, "end": { "line": 1, "column": 448 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 463 }, "end": { "line": 1, "column": 469 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 461 }, "end": { "line": 1, "column": 503 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 513 }, "end": { "line": 1, "column": 519 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 511 }, "end": { "line": 1, "column": 535 } } })) != null ? stack1 : "") + " --nat-gateway <nat-gateway-name>";
   }, "3": function(container, depth0, helpers, partials, data) {
-    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 527 }, "end": { "line": 1, "column": 533 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 525 }, "end": { "line": 1, "column": 571 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 581 }, "end": { "line": 1, "column": 601 } }), depth0)) != null ? stack1 : "") + " --public-ip-addresses <public-ip-name>";
+    return "az network nat gateway update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 623 }, "end": { "line": 1, "column": 629 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 621 }, "end": { "line": 1, "column": 666 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 686 }, "end": { "line": 1, "column": 692 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 684 }, "end": { "line": 1, "column": 730 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 740 }, "end": { "line": 1, "column": 760 } }), depth0)) != null ? stack1 : "") + " --public-ip-addresses <public-ip-name>";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51605,7 +51728,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 664 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 823 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:MYJHtvjHZNsOLQ0oWXb9ud": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51721,14 +51844,14 @@ var TEMPLATES = {
     };
     return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 740 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:qWVOqYFHlXwsST2tx0kdWR": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:eA2LeHc4ZYHaqQlLD5L5Hd": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 85 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 117 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 148 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-default-route>";
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 62 }, "end": { "line": 1, "column": 84 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 127 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 159 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 171 }, "end": { "line": 1, "column": 190 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 169 }, "end": { "line": 1, "column": 214 } } })) != null ? stack1 : "") + " --vnet-subnet-id <subnet-id-with-default-route>";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51736,7 +51859,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 228 }, "end": { "line": 1, "column": 1110 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "unless", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 1342 } } })) != null ? stack1 : "";
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51744,7 +51867,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 313 }, "end": { "line": 1, "column": 319 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 311 }, "end": { "line": 1, "column": 352 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 367 }, "end": { "line": 1, "column": 373 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 365 }, "end": { "line": 1, "column": 407 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 423 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 415 }, "end": { "line": 1, "column": 439 } } })) != null ? stack1 : "") + " --route-table <route-table-name>";
+    return "az network vnet subnet update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 353 }, "end": { "line": 1, "column": 359 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 351 }, "end": { "line": 1, "column": 391 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 411 }, "end": { "line": 1, "column": 417 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 409 }, "end": { "line": 1, "column": 450 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 465 }, "end": { "line": 1, "column": 471 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 463 }, "end": { "line": 1, "column": 505 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 515 }, "end": { "line": 1, "column": 521 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 513 }, "end": { "line": 1, "column": 537 } } })) != null ? stack1 : "") + " --route-table <route-table-name>";
   }, "3": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51752,7 +51875,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), { "name": "unless", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 480 }, "end": { "line": 1, "column": 1099 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), { "name": "unless", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 578 }, "end": { "line": 1, "column": 1331 } } })) != null ? stack1 : "";
   }, "4": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51760,7 +51883,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network route-table route create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 571 }, "end": { "line": 1, "column": 577 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 569 }, "end": { "line": 1, "column": 621 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 643 }, "end": { "line": 1, "column": 649 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 641 }, "end": { "line": 1, "column": 676 } } })) != null ? stack1 : "") + " --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+    return "az network route-table route create --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 667 }, "end": { "line": 1, "column": 673 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 665 }, "end": { "line": 1, "column": 716 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 736 }, "end": { "line": 1, "column": 742 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 734 }, "end": { "line": 1, "column": 786 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 808 }, "end": { "line": 1, "column": 814 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 806 }, "end": { "line": 1, "column": 841 } } })) != null ? stack1 : "") + " --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
   }, "5": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51768,7 +51891,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network route-table route update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 865 }, "end": { "line": 1, "column": 871 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 863 }, "end": { "line": 1, "column": 915 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 937 }, "end": { "line": 1, "column": 943 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 935 }, "end": { "line": 1, "column": 970 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 980 }, "end": { "line": 1, "column": 1009 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+    return "az network route-table route update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 1028 }, "end": { "line": 1, "column": 1034 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1026 }, "end": { "line": 1, "column": 1077 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 1097 }, "end": { "line": 1, "column": 1103 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1095 }, "end": { "line": 1, "column": 1147 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 1169 }, "end": { "line": 1, "column": 1175 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1167 }, "end": { "line": 1, "column": 1202 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 1212 }, "end": { "line": 1, "column": 1241 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51776,7 +51899,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1121 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1353 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:KqOvN2Az01Z4pakC0LLffv": { "0": function(container, depth0, helpers, partials, data) {
     return "the pool's egress leaves Azure uninspected";
@@ -51800,14 +51923,14 @@ var TEMPLATES = {
     };
     return "Point route " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 43 } }), depth0)) != null ? stack1 : "") + " of route table " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 69 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 61 }, "end": { "line": 1, "column": 96 } } })) != null ? stack1 : "") + " at your firewall or proxy (next hop VirtualAppliance with its private IP), and allow the AKS-required egress there.";
   }, "useData": true },
-  "policy-template:ZP1Db3quvrzhw1QwJKJGqp": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:o0HdqqrEt4YcVJ7YqVQOQq": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network route-table route update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 55 }, "end": { "line": 1, "column": 61 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 53 }, "end": { "line": 1, "column": 105 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 127 }, "end": { "line": 1, "column": 133 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 125 }, "end": { "line": 1, "column": 160 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 170 }, "end": { "line": 1, "column": 199 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
+    return "az network route-table route update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 53 }, "end": { "line": 1, "column": 59 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 51 }, "end": { "line": 1, "column": 102 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 128 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 120 }, "end": { "line": 1, "column": 172 } } })) != null ? stack1 : "") + " --route-table-name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 194 }, "end": { "line": 1, "column": 200 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "routeTableId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 192 }, "end": { "line": 1, "column": 227 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "subnet"), "defaultRoute"), "name", { "start": { "line": 1, "column": 237 }, "end": { "line": 1, "column": 266 } }), depth0)) != null ? stack1 : "") + " --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>";
   }, "useData": true },
   "policy-template:7SEdLaZyGKYaxbwlVJWSxh": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51818,23 +51941,23 @@ var TEMPLATES = {
     };
     return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 66 } }), depth0)) != null ? stack1 : "") + " on Kubernetes " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "kubernetesVersion", { "start": { "line": 1, "column": 85 }, "end": { "line": 1, "column": 110 } }), depth0)) != null ? stack1 : "") + ": NAT gateway outbound types need Kubernetes 1.20 or newer.";
   }, "useData": true },
-  "policy-template:Viroj5bNDUhCMwpkwioIXq": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-        return parent[propertyName];
-      }
-      return void 0;
-    };
-    return "Upgrade cluster " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 18 }, "end": { "line": 1, "column": 30 } }), depth0)) != null ? stack1 : "") + " to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.";
-  }, "useData": true },
-  "policy-template:_aMgTa0pVf83XY6P7eUYM9": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:49e8bwkws_nytgbvgmDN9i": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks upgrade --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 34 }, "end": { "line": 1, "column": 55 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 67 }, "end": { "line": 1, "column": 79 } }), depth0)) != null ? stack1 : "") + " --kubernetes-version <next-minor-version>";
+    return "Upgrade cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 18 }, "end": { "line": 1, "column": 30 } }), depth0)) != null ? stack1 : "") + " to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 135 }, "end": { "line": 1, "column": 157 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 179 }, "end": { "line": 1, "column": 200 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 212 }, "end": { "line": 1, "column": 224 } }), depth0)) != null ? stack1 : "") + "` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.";
+  }, "useData": true },
+  "policy-template:u-N3VdKddRZ0CZRF7VzOuk": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks upgrade --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 32 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 76 }, "end": { "line": 1, "column": 97 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 121 } }), depth0)) != null ? stack1 : "") + " --kubernetes-version <next-minor-version>";
   }, "useData": true },
   "policy-template:K30aQRnbgQ1r0T7gzXiySD": { "0": function(container, depth0, helpers, partials, data) {
     return "more than Azure's limit of 16 per IP family";
@@ -51904,14 +52027,14 @@ var TEMPLATES = {
     };
     return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 819 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:WAB-EYqvqKveQjvQ4zZBFo": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:OWLRYD350LXjhBhV1dfBNg": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 80 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 104 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 156 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 158 }, "end": { "line": 1, "column": 160 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 192 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 194 }, "end": { "line": 1, "column": 196 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 228 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 153 }, "end": { "line": 1, "column": 229 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 275 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 79 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 101 }, "end": { "line": 1, "column": 122 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 134 }, "end": { "line": 1, "column": 146 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 196 }, "end": { "line": 1, "column": 198 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 200 }, "end": { "line": 1, "column": 202 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 234 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 236 }, "end": { "line": 1, "column": 238 } })).call(alias3, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 270 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 195 }, "end": { "line": 1, "column": 271 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 189 }, "end": { "line": 1, "column": 317 } } })) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     return "16";
   }, "2": function(container, depth0, helpers, partials, data) {
@@ -51921,7 +52044,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 243 }, "end": { "line": 1, "column": 266 } }), depth0)) != null ? stack1 : "";
+    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "minNatGatewayIps", { "start": { "line": 1, "column": 285 }, "end": { "line": 1, "column": 308 } }), depth0)) != null ? stack1 : "";
   }, "3": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51929,7 +52052,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 332 }, "end": { "line": 1, "column": 338 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 330 }, "end": { "line": 1, "column": 371 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 381 }, "end": { "line": 1, "column": 396 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 406 }, "end": { "line": 1, "column": 408 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 410 }, "end": { "line": 1, "column": 412 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 409 }, "end": { "line": 1, "column": 444 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 446 }, "end": { "line": 1, "column": 448 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 445 }, "end": { "line": 1, "column": 480 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 405 }, "end": { "line": 1, "column": 481 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 399 }, "end": { "line": 1, "column": 668 } } })) != null ? stack1 : "");
+    return "az network nat gateway update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 372 }, "end": { "line": 1, "column": 378 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 370 }, "end": { "line": 1, "column": 410 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 430 }, "end": { "line": 1, "column": 436 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 428 }, "end": { "line": 1, "column": 469 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 479 }, "end": { "line": 1, "column": 494 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "or") || alias1(depth0, "or", { "start": { "line": 1, "column": 504 }, "end": { "line": 1, "column": 506 } })).call(alias2, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 508 }, "end": { "line": 1, "column": 510 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv4AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 507 }, "end": { "line": 1, "column": 542 } } }), (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 544 }, "end": { "line": 1, "column": 546 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "ipv6AddressCount"), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 578 } } }), { "name": "or", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 503 }, "end": { "line": 1, "column": 579 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 497 }, "end": { "line": 1, "column": 766 } } })) != null ? stack1 : "");
   }, "4": function(container, depth0, helpers, partials, data) {
     return "--public-ip-addresses <ips-to-keep> --public-ip-prefixes <prefixes-to-keep>";
   }, "5": function(container, depth0, helpers, partials, data) {
@@ -51939,7 +52062,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "--public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias1, (lookupProperty(helpers, "names") || container.strict(depth0, "names", { "start": { "line": 1, "column": 597 }, "end": { "line": 1, "column": 602 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 596 }, "end": { "line": 1, "column": 626 } } }), { "name": "each", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 588 }, "end": { "line": 1, "column": 646 } } })) != null ? stack1 : "") + "<new-public-ip>";
+    return "--public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias1, (lookupProperty(helpers, "names") || container.strict(depth0, "names", { "start": { "line": 1, "column": 695 }, "end": { "line": 1, "column": 700 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 694 }, "end": { "line": 1, "column": 724 } } }), { "name": "each", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 686 }, "end": { "line": 1, "column": 744 } } })) != null ? stack1 : "") + "<new-public-ip>";
   }, "6": function(container, depth0, helpers, partials, data) {
     var stack1;
     return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "") + " ";
@@ -51950,7 +52073,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 675 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 773 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:bNfAY7mpM1AqqLreZN7X-4": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51980,22 +52103,22 @@ var TEMPLATES = {
     };
     return "Set the idle timeout of " + ((stack1 = (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 26 }, "end": { "line": 1, "column": 41 } })).call(alias2, lookupProperty(depth0, "natGateway"), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 24 }, "end": { "line": 1, "column": 54 } } })) != null ? stack1 : "") + " to " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "lt") || alias1(depth0, "lt", { "start": { "line": 1, "column": 65 }, "end": { "line": 1, "column": 67 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes"), 4, { "name": "lt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 102 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 169 } } })) != null ? stack1 : "") + " minutes; keep long-lived idle connections alive with TCP keepalives instead.";
   }, "useData": true },
-  "policy-template:SbkNl0fqHe0ctGx6hbgOjx": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:a2Xr_e8yE3VD87khcr72Wg": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 80 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 104 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-idle-timeout";
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 79 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 101 }, "end": { "line": 1, "column": 122 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 134 }, "end": { "line": 1, "column": 146 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-idle-timeout";
   }, "1": function(container, depth0, helpers, partials, data) {
-    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 190 }, "end": { "line": 1, "column": 196 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 188 }, "end": { "line": 1, "column": 229 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 239 }, "end": { "line": 1, "column": 254 } }), depth0)) != null ? stack1 : "") + " --idle-timeout";
+    return "az network nat gateway update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 230 }, "end": { "line": 1, "column": 236 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 228 }, "end": { "line": 1, "column": 268 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 288 }, "end": { "line": 1, "column": 294 } })).call(alias2, lookupProperty(lookupProperty(depth0, "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 286 }, "end": { "line": 1, "column": 327 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "natGateway"), "name", { "start": { "line": 1, "column": 337 }, "end": { "line": 1, "column": 352 } }), depth0)) != null ? stack1 : "") + " --idle-timeout";
   }, "2": function(container, depth0, helpers, partials, data) {
     return "4";
   }, "3": function(container, depth0, helpers, partials, data) {
@@ -52005,7 +52128,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "maxIdleTimeoutMinutes", { "start": { "line": 1, "column": 336 }, "end": { "line": 1, "column": 364 } }), depth0)) != null ? stack1 : "";
+    return (stack1 = container.lambda(container.strict(lookupProperty(depth0, "params"), "maxIdleTimeoutMinutes", { "start": { "line": 1, "column": 434 }, "end": { "line": 1, "column": 462 } }), depth0)) != null ? stack1 : "";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52013,7 +52136,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 278 } } })) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "lt") || container.strict(depth0, "lt", { "start": { "line": 1, "column": 286 }, "end": { "line": 1, "column": 288 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes"), 4, { "name": "lt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 285 }, "end": { "line": 1, "column": 323 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 279 }, "end": { "line": 1, "column": 373 } } })) != null ? stack1 : "");
+    return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 376 } } })) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "lt") || container.strict(depth0, "lt", { "start": { "line": 1, "column": 384 }, "end": { "line": 1, "column": 386 } })).call(alias1, lookupProperty(lookupProperty(depth0, "natGateway"), "idleTimeoutInMinutes"), 4, { "name": "lt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 383 }, "end": { "line": 1, "column": 421 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 377 }, "end": { "line": 1, "column": 471 } } })) != null ? stack1 : "");
   }, "useData": true },
   "policy-template:fWbqR5xSx7yqRvpIynA7fp": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52053,14 +52176,14 @@ var TEMPLATES = {
     };
     return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "managed"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 618 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:gpotp6ZiilS75BSVptETRb": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:Di2iLcbqu2zHyVHcxjastg": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network nat gateway create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 84 }, "end": { "line": 1, "column": 90 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 128 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 138 }, "end": { "line": 1, "column": 158 } }), depth0)) != null ? stack1 : "") + "-z" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 164 }, "end": { "line": 1, "column": 169 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 162 }, "end": { "line": 1, "column": 199 } } })) != null ? stack1 : "") + " --zone " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 209 }, "end": { "line": 1, "column": 214 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 244 } } })) != null ? stack1 : "") + " --public-ip-addresses <zone-" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 275 }, "end": { "line": 1, "column": 280 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 273 }, "end": { "line": 1, "column": 310 } } })) != null ? stack1 : "") + "-public-ip>";
+    return "az network nat gateway create --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 82 }, "end": { "line": 1, "column": 88 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 125 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 151 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 143 }, "end": { "line": 1, "column": 189 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "name", { "start": { "line": 1, "column": 199 }, "end": { "line": 1, "column": 219 } }), depth0)) != null ? stack1 : "") + "-z" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 230 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 223 }, "end": { "line": 1, "column": 260 } } })) != null ? stack1 : "") + " --zone " + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 275 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 268 }, "end": { "line": 1, "column": 305 } } })) != null ? stack1 : "") + " --public-ip-addresses <zone-" + ((stack1 = (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 336 }, "end": { "line": 1, "column": 341 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "zonesWithoutNatGateway"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 334 }, "end": { "line": 1, "column": 371 } } })) != null ? stack1 : "") + "-public-ip>";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52068,7 +52191,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "managed"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 332 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "unless").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "managed"), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 393 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:uRkXhhdgm8NNX33N-3A4_V": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52088,7 +52211,7 @@ var TEMPLATES = {
     };
     return "A pool's zones are fixed at creation: add a replacement pool on subnet " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 73 }, "end": { "line": 1, "column": 79 } })).call(alias2, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 95 } } })) != null ? stack1 : "") + " pinned to zone " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 117 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 111 }, "end": { "line": 1, "column": 141 } } })) != null ? stack1 : "") + ", move the workloads, then delete pool " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 182 }, "end": { "line": 1, "column": 191 } }), depth0)) != null ? stack1 : "") + ". For the other zones add a subnet each with a NAT gateway in that zone, or use a StandardV2 NAT gateway.";
   }, "useData": true },
-  "policy-template:P8azv7W_uVxN_acdbs9M6G": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:QxwOzN1areSSHuzsYnQzdy": { "0": function(container, depth0, helpers, partials, data) {
     return " --os-type Windows";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52097,7 +52220,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 156 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "osType"), "Windows", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 153 }, "end": { "line": 1, "column": 179 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 147 }, "end": { "line": 1, "column": 206 } } })) != null ? stack1 : "") + " --zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 217 }, "end": { "line": 1, "column": 221 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 249 } } })) != null ? stack1 : "") + " --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 269 }, "end": { "line": 1, "column": 282 } }), depth0)) != null ? stack1 : "");
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 37 }, "end": { "line": 1, "column": 59 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 102 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 165 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 189 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 196 }, "end": { "line": 1, "column": 198 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "osType"), "Windows", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 195 }, "end": { "line": 1, "column": 221 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 189 }, "end": { "line": 1, "column": 248 } } })) != null ? stack1 : "") + " --zones " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 263 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "natGateway"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 291 } } })) != null ? stack1 : "") + " --vnet-subnet-id " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 311 }, "end": { "line": 1, "column": 324 } }), depth0)) != null ? stack1 : "");
   }, "useData": true },
   "policy-template:U95SJl_jEaaL1YgZuXQUte": { "0": function(container, depth0, helpers, partials, data) {
     return "Public IP prefix";
@@ -52112,14 +52235,14 @@ var TEMPLATES = {
     };
     return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 112 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), "address unknown", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 149 } } })) != null ? stack1 : "") + ", SKU " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "sku", { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 169 } }), depth0)) != null ? stack1 : "") + ") is on " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 181 }, "end": { "line": 1, "column": 203 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = (lookupProperty(helpers, "natGatewayLabel") || alias1(depth0, "natGatewayLabel", { "start": { "line": 1, "column": 208 }, "end": { "line": 1, "column": 223 } })).call(alias2, (lookupProperty(helpers, "natGatewayById") || alias1(depth0, "natGatewayById", { "start": { "line": 1, "column": 225 }, "end": { "line": 1, "column": 239 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 224 }, "end": { "line": 1, "column": 282 } } }), { "name": "natGatewayLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 284 } } })) != null ? stack1 : "") + " of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 298 }, "end": { "line": 1, "column": 310 } }), depth0)) != null ? stack1 : "") + ": a " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 318 }, "end": { "line": 1, "column": 340 } }), depth0)) != null ? stack1 : "") + " NAT gateway needs " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 363 }, "end": { "line": 1, "column": 385 } }), depth0)) != null ? stack1 : "") + " public IPs and prefixes.";
   }, "useData": true },
-  "policy-template:Zt_gx9POG2oacK6d7dJ388": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:E9Bt6SzV_2zZAaEuXl97rM": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 643 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 630 } } })) != null ? stack1 : "";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52135,7 +52258,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Create a " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 233 }, "end": { "line": 1, "column": 261 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 271 }, "end": { "line": 1, "column": 273 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 311 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 370 } } })) != null ? stack1 : "") + ", put it on NAT gateway " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 396 }, "end": { "line": 1, "column": 400 } }), typeof helper === "function" ? helper.call(alias3, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 394 }, "end": { "line": 1, "column": 402 } } }) : helper)) != null ? stack1 : "") + " in place of " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 436 } }), depth0)) != null ? stack1 : "") + " (`az network nat gateway update --public-ip-addresses/--public-ip-prefixes` replaces the whole list), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.";
+    return "Create a " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 233 }, "end": { "line": 1, "column": 261 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 271 }, "end": { "line": 1, "column": 273 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 270 }, "end": { "line": 1, "column": 311 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 370 } } })) != null ? stack1 : "") + ", put it on NAT gateway " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 396 }, "end": { "line": 1, "column": 400 } }), typeof helper === "function" ? helper.call(alias3, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 394 }, "end": { "line": 1, "column": 402 } } }) : helper)) != null ? stack1 : "") + " in place of " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 436 } }), depth0)) != null ? stack1 : "") + " (the gateway's --public-ip-addresses and --public-ip-prefixes lists are replaced whole), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.";
   }, "3": function(container, depth0, helpers, partials, data) {
     return "public IP prefix of the same size";
   }, "4": function(container, depth0, helpers, partials, data) {
@@ -52147,16 +52270,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 652 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 639 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:flk3_LaGDa0SU7DtBP2vN4": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:Wacq-yYTNdkc1MNW3eUndE": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 549 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 68 }, "end": { "line": 1, "column": 657 } } })) != null ? stack1 : "";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, helper, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52164,7 +52287,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 143 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 155 }, "end": { "line": 1, "column": 173 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = (helper = lookupProperty(helpers, "ipCount") || alias1(depth0, "ipCount", { "start": { "line": 1, "column": 218 }, "end": { "line": 1, "column": 225 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 216 }, "end": { "line": 1, "column": 227 } } }) : helper)) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "subscriptionId", { "start": { "line": 1, "column": 114 }, "end": { "line": 1, "column": 142 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 164 }, "end": { "line": 1, "column": 191 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 203 }, "end": { "line": 1, "column": 221 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = (helper = lookupProperty(helpers, "ipCount") || alias1(depth0, "ipCount", { "start": { "line": 1, "column": 266 }, "end": { "line": 1, "column": 273 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 275 } } }) : helper)) != null ? stack1 : "");
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52172,15 +52295,15 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 242 }, "end": { "line": 1, "column": 244 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIp", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 241 }, "end": { "line": 1, "column": 276 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 542 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 290 }, "end": { "line": 1, "column": 292 } })).call(alias1, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "kind"), "publicIp", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 289 }, "end": { "line": 1, "column": 324 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 283 }, "end": { "line": 1, "column": 650 } } })) != null ? stack1 : "";
   }, "3": function(container, depth0, helpers, partials, data) {
-    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network public-ip create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 325 }, "end": { "line": 1, "column": 331 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 323 }, "end": { "line": 1, "column": 368 } } })) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 378 }, "end": { "line": 1, "column": 397 } }), depth0)) != null ? stack1 : "") + "-" + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 402 }, "end": { "line": 1, "column": 430 } }), depth0)) != null ? stack1 : "") + " --sku " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 441 }, "end": { "line": 1, "column": 469 } }), depth0)) != null ? stack1 : "") + " --allocation-method Static --version " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "version", { "start": { "line": 1, "column": 511 }, "end": { "line": 1, "column": 533 } }), depth0)) != null ? stack1 : "");
+    return "az network public-ip create --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 371 }, "end": { "line": 1, "column": 377 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 369 }, "end": { "line": 1, "column": 413 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 433 }, "end": { "line": 1, "column": 439 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(data, "root"), "egressIp"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 431 }, "end": { "line": 1, "column": 476 } } })) != null ? stack1 : "") + " --name " + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "name", { "start": { "line": 1, "column": 486 }, "end": { "line": 1, "column": 505 } }), depth0)) != null ? stack1 : "") + "-" + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 510 }, "end": { "line": 1, "column": 538 } }), depth0)) != null ? stack1 : "") + " --sku " + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "natGatewaySku", { "start": { "line": 1, "column": 549 }, "end": { "line": 1, "column": 577 } }), depth0)) != null ? stack1 : "") + " --allocation-method Static --version " + ((stack1 = alias3(alias1(lookupProperty(lookupProperty(data, "root"), "egressIp"), "version", { "start": { "line": 1, "column": 619 }, "end": { "line": 1, "column": 641 } }), depth0)) != null ? stack1 : "");
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52188,7 +52311,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 558 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "with").call(alias1, (lookupProperty(helpers, "natGatewayById") || container.strict(depth0, "natGatewayById", { "start": { "line": 1, "column": 9 }, "end": { "line": 1, "column": 23 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "natGatewayById", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 8 }, "end": { "line": 1, "column": 66 } } }), { "name": "with", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 666 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:XpaeY3RULeB-YVgFfUUZOo": { "0": function(container, depth0, helpers, partials, data) {
     return " (windowsProfile.disableOutboundNat is not set)";
@@ -52212,14 +52335,14 @@ var TEMPLATES = {
     };
     return "OutboundNAT is set when a Windows pool is created: add a Windows pool with OutboundNAT disabled" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 95 }, "end": { "line": 1, "column": 161 } } })) != null ? stack1 : "") + ", move the workloads to it, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 208 }, "end": { "line": 1, "column": 217 } }), depth0)) != null ? stack1 : "") + ".";
   }, "useData": true },
-  "policy-template:lOTQVVYaNsbj3fAY_XvLUw": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:Sb8fasqs4R_kt_K2Jekc97": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 237 }, "end": { "line": 1, "column": 250 } }), depth0)) != null ? stack1 : "");
+    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 279 }, "end": { "line": 1, "column": 292 } }), depth0)) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52227,7 +52350,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 299 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 293 }, "end": { "line": 1, "column": 316 } } })) != null ? stack1 : "");
+    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 337 }, "end": { "line": 1, "column": 341 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 335 }, "end": { "line": 1, "column": 358 } } })) != null ? stack1 : "");
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52235,16 +52358,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + " --os-type Windows --disable-windows-outbound-nat" + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 196 }, "end": { "line": 1, "column": 259 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 323 } } })) != null ? stack1 : "");
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 37 }, "end": { "line": 1, "column": 59 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 102 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 165 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 189 } } })) != null ? stack1 : "") + " --os-type Windows --disable-windows-outbound-nat" + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 238 }, "end": { "line": 1, "column": 301 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 301 }, "end": { "line": 1, "column": 365 } } })) != null ? stack1 : "");
   }, "useData": true },
-  "policy-template:8oPCZhsuL5-2aYjvjEW24f": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:U1dG6btbKB8MrVSXNmG0KC": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "the cluster uses outbound type " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 345 }, "end": { "line": 1, "column": 365 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 367 }, "end": { "line": 1, "column": 410 } } })) != null ? stack1 : "");
+    return "the cluster uses outbound type " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 367 }, "end": { "line": 1, "column": 387 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 389 }, "end": { "line": 1, "column": 432 } } })) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     return " and ";
   }, "2": function(container, depth0, helpers, partials, data) {
@@ -52256,16 +52379,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Windows pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 24 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " disables OutboundNAT, which Azure supports only on managedNATGateway, userAssignedNATGateway or userDefinedRouting clusters without node public IPs; " + ((stack1 = lookupProperty(helpers, "unless").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 222 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 214 }, "end": { "line": 1, "column": 310 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 204 }, "end": { "line": 1, "column": 421 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 421 }, "end": { "line": 1, "column": 487 } } })) != null ? stack1 : "") + ": its Windows pods lose their SNAT path.";
+    return "Windows pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 24 } }), depth0)) != null ? stack1 : "") + " of cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 52 } }), depth0)) != null ? stack1 : "") + " disables OutboundNAT, which Azure supports only on managedNATGateway, userAssignedNATGateway or userDefinedRouting clusters without node public IPs; " + ((stack1 = lookupProperty(helpers, "unless").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 215 }, "end": { "line": 1, "column": 222 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 214 }, "end": { "line": 1, "column": 332 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 204 }, "end": { "line": 1, "column": 443 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "enableNodePublicIp"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 443 }, "end": { "line": 1, "column": 509 } } })) != null ? stack1 : "") + ": its Windows pods lose their SNAT path.";
   }, "useData": true },
-  "policy-template:uhyizb1BqZK79k6Jkzf45J": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:-EqMuQE1ICF0ieImLhjmzu": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 258 }, "end": { "line": 1, "column": 267 } }), depth0)) != null ? stack1 : "") + ".";
+    return "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 280 }, "end": { "line": 1, "column": 289 } }), depth0)) != null ? stack1 : "") + ".";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52273,7 +52396,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Either move cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 300 }, "end": { "line": 1, "column": 312 } }), depth0)) != null ? stack1 : "") + " to a NAT gateway or UDR outbound type" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 359 }, "end": { "line": 1, "column": 368 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 395 }, "end": { "line": 1, "column": 399 } })).call(alias3, "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 394 }, "end": { "line": 1, "column": 466 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 358 }, "end": { "line": 1, "column": 467 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 352 }, "end": { "line": 1, "column": 706 } } })) != null ? stack1 : "") + ", or replace pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 726 }, "end": { "line": 1, "column": 735 } }), depth0)) != null ? stack1 : "") + " with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.";
+    return "Either move cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 322 }, "end": { "line": 1, "column": 334 } }), depth0)) != null ? stack1 : "") + " to a NAT gateway or UDR outbound type" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 381 }, "end": { "line": 1, "column": 390 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 417 }, "end": { "line": 1, "column": 421 } })).call(alias3, "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 416 }, "end": { "line": 1, "column": 510 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 380 }, "end": { "line": 1, "column": 511 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 374 }, "end": { "line": 1, "column": 772 } } })) != null ? stack1 : "") + ", or replace pool " + ((stack1 = alias2(alias1(lookupProperty(depth0, "pool"), "name", { "start": { "line": 1, "column": 792 }, "end": { "line": 1, "column": 801 } }), depth0)) != null ? stack1 : "") + " with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.";
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52281,7 +52404,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return " (Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 513 }, "end": { "line": 1, "column": 533 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 552 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 541 }, "end": { "line": 1, "column": 571 } } })) != null ? stack1 : "") + " VNet to " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 582 }, "end": { "line": 1, "column": 586 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 588 }, "end": { "line": 1, "column": 597 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 628 } })).call(alias2, "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 623 }, "end": { "line": 1, "column": 695 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 587 }, "end": { "line": 1, "column": 696 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 580 }, "end": { "line": 1, "column": 698 } } })) != null ? stack1 : "") + ")";
+    return " (Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 557 }, "end": { "line": 1, "column": 577 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 587 }, "end": { "line": 1, "column": 596 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 585 }, "end": { "line": 1, "column": 615 } } })) != null ? stack1 : "") + " VNet to " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 626 }, "end": { "line": 1, "column": 630 } })).call(alias2, (lookupProperty(helpers, "intersect") || alias1(depth0, "intersect", { "start": { "line": 1, "column": 632 }, "end": { "line": 1, "column": 641 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), (lookupProperty(helpers, "list") || alias1(depth0, "list", { "start": { "line": 1, "column": 668 }, "end": { "line": 1, "column": 672 } })).call(alias2, "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting", { "name": "list", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 667 }, "end": { "line": 1, "column": 761 } } }), { "name": "intersect", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 631 }, "end": { "line": 1, "column": 762 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 624 }, "end": { "line": 1, "column": 764 } } })) != null ? stack1 : "") + ")";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52289,9 +52412,9 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "isOneOf") || container.strict(depth0, "isOneOf", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 14 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 102 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 849 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "isOneOf") || container.strict(depth0, "isOneOf", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 14 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 124 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 915 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:REHyg_AeBc7fhOrS8uG-bb": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:RZoFbxBmkB7WwFOHTA_3aF": { "0": function(container, depth0, helpers, partials, data) {
     return " --disable-windows-outbound-nat";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52300,7 +52423,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 348 }, "end": { "line": 1, "column": 361 } }), depth0)) != null ? stack1 : "");
+    return " --vnet-subnet-id " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "pool"), "subnetId", { "start": { "line": 1, "column": 412 }, "end": { "line": 1, "column": 425 } }), depth0)) != null ? stack1 : "");
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52308,7 +52431,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 406 }, "end": { "line": 1, "column": 410 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 404 }, "end": { "line": 1, "column": 427 } } })) != null ? stack1 : "");
+    return " --zones " + ((stack1 = (lookupProperty(helpers, "join") || container.strict(depth0, "join", { "start": { "line": 1, "column": 470 }, "end": { "line": 1, "column": 474 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "pool"), "zones"), " ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 468 }, "end": { "line": 1, "column": 491 } } })) != null ? stack1 : "");
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52316,7 +52439,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks nodepool add --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 39 }, "end": { "line": 1, "column": 60 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 92 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 104 }, "end": { "line": 1, "column": 123 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 102 }, "end": { "line": 1, "column": 147 } } })) != null ? stack1 : "") + " --os-type Windows" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 172 }, "end": { "line": 1, "column": 179 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 171 }, "end": { "line": 1, "column": 267 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 165 }, "end": { "line": 1, "column": 307 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 307 }, "end": { "line": 1, "column": 370 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 370 }, "end": { "line": 1, "column": 434 } } })) != null ? stack1 : "");
+    return "az aks nodepool add --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 37 }, "end": { "line": 1, "column": 59 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 102 } }), depth0)) != null ? stack1 : "") + " --cluster-name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 134 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "replacementPoolName") || alias1(depth0, "replacementPoolName", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 165 } })).call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "name"), lookupProperty(lookupProperty(depth0, "pool"), "osType"), { "name": "replacementPoolName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 144 }, "end": { "line": 1, "column": 189 } } })) != null ? stack1 : "") + " --os-type Windows" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "isOneOf") || alias1(depth0, "isOneOf", { "start": { "line": 1, "column": 214 }, "end": { "line": 1, "column": 221 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "managedNATGatewayV2", "userAssignedNATGateway", "userDefinedRouting", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 213 }, "end": { "line": 1, "column": 331 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 371 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(depth0, "pool"), "subnetId"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 371 }, "end": { "line": 1, "column": 434 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "pool"), "zones"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 434 }, "end": { "line": 1, "column": 498 } } })) != null ? stack1 : "");
   }, "useData": true },
   "policy-template:IXpVyLmJYpTteXdZK0T6E1": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52337,20 +52460,26 @@ var TEMPLATES = {
     };
     return "Cluster " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " has a public API server endpoint without API Server VNet Integration" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), "length"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 93 }, "end": { "line": 1, "column": 257 } } })) != null ? stack1 : "") + ": node-to-API-server traffic leaves as public egress.";
   }, "useData": true },
-  "policy-template:mvIZ0gkEd5bhit8Tr_4v6p": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:tiV0bjr0FgeBp5wMBM2CDN": { "0": function(container, depth0, helpers, partials, data) {
     return " with a dedicated, delegated API server subnet in the cluster's VNet";
   }, "1": function(container, depth0, helpers, partials, data) {
-    return " Until then, restrict the public endpoint with authorized IP ranges (`az aks update --api-server-authorized-ip-ranges`).";
-  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
-    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "Enable API Server VNet Integration" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 41 }, "end": { "line": 1, "column": 43 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 67 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 34 }, "end": { "line": 1, "column": 144 } } })) != null ? stack1 : "") + "; the cluster can then also be made private (`az aks update --enable-private-cluster`)." + ((stack1 = lookupProperty(helpers, "unless").call(alias1, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), "length"), { "name": "unless", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 231 }, "end": { "line": 1, "column": 417 } } })) != null ? stack1 : "");
+    return " Until then, restrict the public endpoint with authorized IP ranges (`az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 496 }, "end": { "line": 1, "column": 518 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 540 }, "end": { "line": 1, "column": 561 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 573 }, "end": { "line": 1, "column": 585 } }), depth0)) != null ? stack1 : "") + " --api-server-authorized-ip-ranges <ranges>`).";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Enable API Server VNet Integration" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 41 }, "end": { "line": 1, "column": 43 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 40 }, "end": { "line": 1, "column": 67 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 34 }, "end": { "line": 1, "column": 144 } } })) != null ? stack1 : "") + "; the cluster can then also be made private (`az aks update --subscription " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 221 }, "end": { "line": 1, "column": 243 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 265 }, "end": { "line": 1, "column": 286 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 298 }, "end": { "line": 1, "column": 310 } }), depth0)) != null ? stack1 : "") + " --enable-private-cluster`)." + ((stack1 = lookupProperty(helpers, "unless").call(alias2, lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), "length"), { "name": "unless", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 340 }, "end": { "line": 1, "column": 644 } } })) != null ? stack1 : "");
   }, "useData": true },
-  "policy-template:nfK1vnq-NZCbiONjjIPGiw": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:vrYj6AWFxpM6sM_CEEUNWW": { "0": function(container, depth0, helpers, partials, data) {
     return " --apiserver-subnet-id <apiserver-subnet-id>";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52359,7 +52488,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " --enable-apiserver-vnet-integration" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 123 }, "end": { "line": 1, "column": 125 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 122 }, "end": { "line": 1, "column": 149 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 202 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 53 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 75 }, "end": { "line": 1, "column": 96 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 108 }, "end": { "line": 1, "column": 120 } }), depth0)) != null ? stack1 : "") + " --enable-apiserver-vnet-integration" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 165 }, "end": { "line": 1, "column": 167 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), "byo", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 164 }, "end": { "line": 1, "column": 191 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 158 }, "end": { "line": 1, "column": 244 } } })) != null ? stack1 : "");
   }, "useData": true },
   "policy-template:hyYOzpNKWn80OwW3CTWe94": { "0": function(container, depth0, helpers, partials, data) {
     return "Public IP prefix";
@@ -52393,19 +52522,19 @@ var TEMPLATES = {
     };
     return "Add " + ((stack1 = (lookupProperty(helpers, "asCidr") || alias1(depth0, "asCidr", { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 12 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), { "name": "asCidr", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 4 }, "end": { "line": 1, "column": 31 } } })) != null ? stack1 : "") + " to the API server's authorized IP ranges of cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 98 } }), depth0)) != null ? stack1 : "") + "; the list replaces the current one, so keep the existing ranges in it.";
   }, "useData": true },
-  "policy-template:e59ipoqjiqGq9Xezmi6x_a": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:CETmRW__7cazKD9IDodSH2": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " --api-server-authorized-ip-ranges " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 117 }, "end": { "line": 1, "column": 121 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), ",", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 164 } } })) != null ? stack1 : "") + "," + ((stack1 = (lookupProperty(helpers, "asCidr") || alias1(depth0, "asCidr", { "start": { "line": 1, "column": 167 }, "end": { "line": 1, "column": 173 } })).call(alias3, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), { "name": "asCidr", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 165 }, "end": { "line": 1, "column": 192 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 53 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 75 }, "end": { "line": 1, "column": 96 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 108 }, "end": { "line": 1, "column": 120 } }), depth0)) != null ? stack1 : "") + " --api-server-authorized-ip-ranges " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 159 }, "end": { "line": 1, "column": 163 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "apiServer"), "authorizedIpRanges"), ",", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 206 } } })) != null ? stack1 : "") + "," + ((stack1 = (lookupProperty(helpers, "asCidr") || alias1(depth0, "asCidr", { "start": { "line": 1, "column": 209 }, "end": { "line": 1, "column": 215 } })).call(alias3, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), { "name": "asCidr", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 207 }, "end": { "line": 1, "column": 234 } } })) != null ? stack1 : "");
   }, "useData": true },
-  "policy-template:cVihn5H52da1dEzoCAfRbq": { "0": function(container, depth0, helpers, partials, data) {
-    return ": AKS sets up no egress path, so the cluster relies on egress you provide";
+  "policy-template:RoLTLk9eVcH6ggF9VyHscB": { "0": function(container, depth0, helpers, partials, data) {
+    return ", a legacy value only the preview API versions 2026-01-02-preview to 2026-05-02-preview accept: its StandardV2 managed NAT gateway is generally available as managedNATGateway with natGatewayProfile.sku StandardV2";
   }, "1": function(container, depth0, helpers, partials, data) {
-    return ": AKS blocks internet egress with NSG rules";
+    return ": AKS blocks internet egress with NSG rules, without the SLA of a generally available feature";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52413,16 +52542,49 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses the preview outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 87 }, "end": { "line": 1, "column": 89 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "none", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 118 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 251 } } })) != null ? stack1 : "") + ", without the SLA of a generally available feature.";
+    return "Cluster " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 22 } }), depth0)) != null ? stack1 : "") + " uses the preview outbound type " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 58 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 87 }, "end": { "line": 1, "column": 89 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGatewayV2", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 133 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 455 } } })) != null ? stack1 : "") + ".";
   }, "useData": true },
-  "policy-template:bFdqiFEJk5Tlpa4ik7Q-J3": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:0EgBW_HEgrDcHyVdmC3JBA": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Move cluster " + ((stack1 = container.lambda(container.strict(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 70 }, "end": { "line": 1, "column": 82 } }), depth0)) != null ? stack1 : "") + " to outbound type managedNATGateway with natGatewayProfile.sku StandardV2 before the preview API versions retire: the NAT gateway stays StandardV2 and zone-redundant. Deploy templates that write managedNATGatewayV2 must change too.";
+  }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 206 }, "end": { "line": 1, "column": 226 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 236 }, "end": { "line": 1, "column": 245 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 234 }, "end": { "line": 1, "column": 264 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 276 }, "end": { "line": 1, "column": 283 } })).call(alias2, (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 285 }, "end": { "line": 1, "column": 289 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 284 }, "end": { "line": 1, "column": 315 } } }), "nothing", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 274 }, "end": { "line": 1, "column": 327 } } })) != null ? stack1 : "") + ".";
+    return "If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "outboundType", { "start": { "line": 1, "column": 529 }, "end": { "line": 1, "column": 549 } }), depth0)) != null ? stack1 : "") + " on a " + ((stack1 = (lookupProperty(helpers, "vnetLabel") || alias1(depth0, "vnetLabel", { "start": { "line": 1, "column": 559 }, "end": { "line": 1, "column": 568 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "vnetMode"), { "name": "vnetLabel", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 557 }, "end": { "line": 1, "column": 587 } } })) != null ? stack1 : "") + " VNet to: " + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 599 }, "end": { "line": 1, "column": 606 } })).call(alias2, (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 608 }, "end": { "line": 1, "column": 612 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "migrationTargets"), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 607 }, "end": { "line": 1, "column": 638 } } }), "nothing", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 597 }, "end": { "line": 1, "column": 650 } } })) != null ? stack1 : "") + ".";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGatewayV2", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 53 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 658 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "policy-template:O_6mpVjwhsQIY3w1TE2XL4": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 108 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 130 }, "end": { "line": 1, "column": 151 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 163 }, "end": { "line": 1, "column": 175 } }), depth0)) != null ? stack1 : "") + " --outbound-type managedNATGateway --outbound-type-sku StandardV2";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGatewayV2", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 53 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 249 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:PzeZpTmcnojeWfr1nDBsdC": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52454,14 +52616,14 @@ var TEMPLATES = {
     };
     return "Give the load balancer " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed", { "start": { "line": 1, "column": 25 }, "end": { "line": 1, "column": 64 } }), depth0)) != null ? stack1 : "") + " IPv4 outbound IPs" + ((stack1 = lookupProperty(helpers, "unless").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 95 }, "end": { "line": 1, "column": 97 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 146 } } }), { "name": "unless", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 84 }, "end": { "line": 1, "column": 287 } } })) != null ? stack1 : "") + ", or lower allocatedOutboundPorts to " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsPerNodeThatFit", { "start": { "line": 1, "column": 326 }, "end": { "line": 1, "column": 366 } }), depth0)) != null ? stack1 : "") + " (a multiple of 8 that fits " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "maxNodes", { "start": { "line": 1, "column": 398 }, "end": { "line": 1, "column": 414 } }), depth0)) != null ? stack1 : "") + " nodes on the current IPs), or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.";
   }, "useData": true },
-  "policy-template:YKC4E3QquZ5pp0QQ3sg2Ih": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:gnO088SneIh7kUM9EODrIz": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed", { "start": { "line": 1, "column": 246 }, "end": { "line": 1, "column": 285 } }), depth0)) != null ? stack1 : "");
+    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed", { "start": { "line": 1, "column": 288 }, "end": { "line": 1, "column": 327 } }), depth0)) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52469,7 +52631,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "--load-balancer-outbound-ports " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsPerNodeThatFit", { "start": { "line": 1, "column": 328 }, "end": { "line": 1, "column": 368 } }), depth0)) != null ? stack1 : "");
+    return "--load-balancer-outbound-ports " + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "portsPerNodeThatFit", { "start": { "line": 1, "column": 370 }, "end": { "line": 1, "column": 410 } }), depth0)) != null ? stack1 : "");
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52477,7 +52639,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 33 }, "end": { "line": 1, "column": 54 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 66 }, "end": { "line": 1, "column": 78 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "and") || alias1(depth0, "and", { "start": { "line": 1, "column": 88 }, "end": { "line": 1, "column": 91 } })).call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 93 }, "end": { "line": 1, "column": 95 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 92 }, "end": { "line": 1, "column": 144 } } }), (lookupProperty(helpers, "not") || alias1(depth0, "not", { "start": { "line": 1, "column": 146 }, "end": { "line": 1, "column": 149 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 151 }, "end": { "line": 1, "column": 153 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed"), 100, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 150 }, "end": { "line": 1, "column": 198 } } }), { "name": "not", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 199 } } }), { "name": "and", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 87 }, "end": { "line": 1, "column": 200 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 377 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 31 }, "end": { "line": 1, "column": 53 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 75 }, "end": { "line": 1, "column": 96 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 108 }, "end": { "line": 1, "column": 120 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "and") || alias1(depth0, "and", { "start": { "line": 1, "column": 130 }, "end": { "line": 1, "column": 133 } })).call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 135 }, "end": { "line": 1, "column": 137 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 134 }, "end": { "line": 1, "column": 186 } } }), (lookupProperty(helpers, "not") || alias1(depth0, "not", { "start": { "line": 1, "column": 188 }, "end": { "line": 1, "column": 191 } })).call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 195 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Needed"), 100, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 192 }, "end": { "line": 1, "column": 240 } } }), { "name": "not", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 187 }, "end": { "line": 1, "column": 241 } } }), { "name": "and", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 129 }, "end": { "line": 1, "column": 242 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 123 }, "end": { "line": 1, "column": 419 } } })) != null ? stack1 : "");
   }, "useData": true },
   "policy-template:wl8J3DEbIvfaimmmM1qejW": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52581,14 +52743,14 @@ var TEMPLATES = {
     };
     return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1223 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:UH1qYN4UbAmkR_adcL7ag8": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:hjQxDdLCyk3h01zIIeg770": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 61 }, "end": { "line": 1, "column": 82 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 94 }, "end": { "line": 1, "column": 106 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 116 }, "end": { "line": 1, "column": 118 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 167 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 109 }, "end": { "line": 1, "column": 342 } } })) != null ? stack1 : "") + " --load-balancer-outbound-ports " + ((stack1 = alias2(alias1(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 376 }, "end": { "line": 1, "column": 402 } }), depth0)) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 59 }, "end": { "line": 1, "column": 81 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 124 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 136 }, "end": { "line": 1, "column": 148 } }), depth0)) != null ? stack1 : "") + " " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 158 }, "end": { "line": 1, "column": 160 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "outboundIpSource"), "managed", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 157 }, "end": { "line": 1, "column": 209 } } }), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 151 }, "end": { "line": 1, "column": 384 } } })) != null ? stack1 : "") + " --load-balancer-outbound-ports " + ((stack1 = alias2(alias1(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 418 }, "end": { "line": 1, "column": 444 } }), depth0)) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52596,7 +52758,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || container.strict(depth0, "lbIpsFor", { "start": { "line": 1, "column": 213 }, "end": { "line": 1, "column": 221 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 267 } } })) != null ? stack1 : "");
+    return "--load-balancer-managed-outbound-ip-count " + ((stack1 = (lookupProperty(helpers, "lbIpsFor") || container.strict(depth0, "lbIpsFor", { "start": { "line": 1, "column": 255 }, "end": { "line": 1, "column": 263 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "cluster"), "maxNodes"), { "name": "lbIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 253 }, "end": { "line": 1, "column": 309 } } })) != null ? stack1 : "");
   }, "2": function(container, depth0, helpers, partials, data) {
     return "--load-balancer-outbound-ips <comma-separated-public-ip-ids>";
   }, "3": function(container, depth0, helpers, partials, data) {
@@ -52606,7 +52768,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 421 }, "end": { "line": 1, "column": 426 } })).call(alias2, (lookupProperty(helpers, "natGatewaysBelow") || alias1(depth0, "natGatewaysBelow", { "start": { "line": 1, "column": 428 }, "end": { "line": 1, "column": 444 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), { "name": "natGatewaysBelow", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 427 }, "end": { "line": 1, "column": 492 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 420 }, "end": { "line": 1, "column": 493 } } }), { "name": "with", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 412 }, "end": { "line": 1, "column": 998 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "with").call(alias2, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 463 }, "end": { "line": 1, "column": 468 } })).call(alias2, (lookupProperty(helpers, "natGatewaysBelow") || alias1(depth0, "natGatewaysBelow", { "start": { "line": 1, "column": 470 }, "end": { "line": 1, "column": 486 } })).call(alias2, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), { "name": "natGatewaysBelow", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 469 }, "end": { "line": 1, "column": 534 } } }), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 462 }, "end": { "line": 1, "column": 535 } } }), { "name": "with", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 454 }, "end": { "line": 1, "column": 1133 } } })) != null ? stack1 : "";
   }, "4": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52614,7 +52776,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(8, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 495 }, "end": { "line": 1, "column": 989 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "managed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(8, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 537 }, "end": { "line": 1, "column": 1124 } } })) != null ? stack1 : "";
   }, "5": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52622,7 +52784,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 570 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 582 }, "end": { "line": 1, "column": 600 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 650 }, "end": { "line": 1, "column": 652 } })).call(alias3, (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 654 }, "end": { "line": 1, "column": 663 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 653 }, "end": { "line": 1, "column": 712 } } }), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 649 }, "end": { "line": 1, "column": 716 } } }), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 643 }, "end": { "line": 1, "column": 796 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "subscriptionId", { "start": { "line": 1, "column": 583 }, "end": { "line": 1, "column": 611 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "resourceGroup", { "start": { "line": 1, "column": 633 }, "end": { "line": 1, "column": 660 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(data, "root"), "cluster"), "name", { "start": { "line": 1, "column": 672 }, "end": { "line": 1, "column": 690 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "gt") || alias1(depth0, "gt", { "start": { "line": 1, "column": 740 }, "end": { "line": 1, "column": 742 } })).call(alias3, (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 744 }, "end": { "line": 1, "column": 753 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 743 }, "end": { "line": 1, "column": 802 } } }), 16, { "name": "gt", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 739 }, "end": { "line": 1, "column": 806 } } }), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 733 }, "end": { "line": 1, "column": 886 } } })) != null ? stack1 : "");
   }, "6": function(container, depth0, helpers, partials, data) {
     return "16";
   }, "7": function(container, depth0, helpers, partials, data) {
@@ -52632,7 +52794,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 730 }, "end": { "line": 1, "column": 739 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 728 }, "end": { "line": 1, "column": 789 } } })) != null ? stack1 : "";
+    return (stack1 = (lookupProperty(helpers, "natIpsFor") || container.strict(depth0, "natIpsFor", { "start": { "line": 1, "column": 820 }, "end": { "line": 1, "column": 829 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(lookupProperty(data, "root"), "params"), "minSnatPortsPerNode"), lookupProperty(depth0, "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 818 }, "end": { "line": 1, "column": 879 } } })) != null ? stack1 : "";
   }, "8": function(container, depth0, helpers, partials, data) {
     var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52640,7 +52802,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 853 }, "end": { "line": 1, "column": 859 } })).call(alias2, lookupProperty(depth0, "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 851 }, "end": { "line": 1, "column": 881 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 891 }, "end": { "line": 1, "column": 895 } }), typeof helper === "function" ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 889 }, "end": { "line": 1, "column": 897 } } }) : helper)) != null ? stack1 : "") + " --public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 929 }, "end": { "line": 1, "column": 934 } })).call(alias2, lookupProperty(depth0, "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 928 }, "end": { "line": 1, "column": 947 } } }), { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 920 }, "end": { "line": 1, "column": 967 } } })) != null ? stack1 : "") + "<new-public-ip>";
+    return "az network nat gateway update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 941 }, "end": { "line": 1, "column": 947 } })).call(alias2, lookupProperty(depth0, "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 939 }, "end": { "line": 1, "column": 968 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 988 }, "end": { "line": 1, "column": 994 } })).call(alias2, lookupProperty(depth0, "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 986 }, "end": { "line": 1, "column": 1016 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (helper = lookupProperty(helpers, "name") || alias1(depth0, "name", { "start": { "line": 1, "column": 1026 }, "end": { "line": 1, "column": 1030 } }), typeof helper === "function" ? helper.call(alias2, { "name": "name", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1024 }, "end": { "line": 1, "column": 1032 } } }) : helper)) != null ? stack1 : "") + " --public-ip-addresses " + ((stack1 = lookupProperty(helpers, "each").call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 1064 }, "end": { "line": 1, "column": 1069 } })).call(alias2, lookupProperty(depth0, "publicIpIds"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1063 }, "end": { "line": 1, "column": 1082 } } }), { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 1055 }, "end": { "line": 1, "column": 1102 } } })) != null ? stack1 : "") + "<new-public-ip>";
   }, "9": function(container, depth0, helpers, partials, data) {
     var stack1;
     return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "") + " ";
@@ -52651,9 +52813,9 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1005 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1140 } } })) != null ? stack1 : "";
   }, "useData": true },
-  "policy-template:RZFYwW6FJdABEJImObPH26": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:uJ4Voj2lneoF4yprtsUn_6": { "0": function(container, depth0, helpers, partials, data) {
     return "Public IP prefix";
   }, "1": function(container, depth0, helpers, partials, data) {
     return "Public IP";
@@ -52666,7 +52828,21 @@ var TEMPLATES = {
     };
     return " and also of " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 254 }, "end": { "line": 1, "column": 258 } })).call(alias2, (lookupProperty(helpers, "names") || alias1(depth0, "names", { "start": { "line": 1, "column": 260 }, "end": { "line": 1, "column": 265 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "sharedWithClusters"), { "name": "names", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 294 } } }), { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 252 }, "end": { "line": 1, "column": 296 } } })) != null ? stack1 : "");
   }, "3": function(container, depth0, helpers, partials, data) {
-    return "; it is used by a load balancer and a NAT gateway at once";
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "; it is used by a load balancer and a NAT gateway" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "attachedNatGatewayId"), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 407 }, "end": { "line": 1, "column": 494 } } })) != null ? stack1 : "") + " at once";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " (" + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 448 }, "end": { "line": 1, "column": 454 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "attachedNatGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 446 }, "end": { "line": 1, "column": 486 } } })) != null ? stack1 : "") + ")";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52674,9 +52850,9 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 112 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), "address unknown", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 149 } } })) != null ? stack1 : "") + ") carries the egress of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 183 }, "end": { "line": 1, "column": 195 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "egressIp"), "sharedWithClusters"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 197 }, "end": { "line": 1, "column": 303 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "sharedBetweenLoadBalancerAndNatGateway"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 303 }, "end": { "line": 1, "column": 422 } } })) != null ? stack1 : "") + ": allow-lists and logs cannot tell the clusters apart, and they share its SNAT ports.";
+    return ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 41 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 83 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 86 }, "end": { "line": 1, "column": 99 } }), depth0)) != null ? stack1 : "") + " (" + ((stack1 = (lookupProperty(helpers, "default") || alias1(depth0, "default", { "start": { "line": 1, "column": 105 }, "end": { "line": 1, "column": 112 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "address"), "address unknown", { "name": "default", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 103 }, "end": { "line": 1, "column": 149 } } })) != null ? stack1 : "") + ") carries the egress of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 183 }, "end": { "line": 1, "column": 195 } }), depth0)) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "egressIp"), "sharedWithClusters"), "length"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 197 }, "end": { "line": 1, "column": 303 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "sharedBetweenLoadBalancerAndNatGateway"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 303 }, "end": { "line": 1, "column": 509 } } })) != null ? stack1 : "") + ": allow-lists and logs cannot tell the clusters apart, and they share its SNAT ports.";
   }, "useData": true },
-  "policy-template:ZVpp0Tmz_aPhCaS7XVYZDk": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:SEgnabCFZwe91X2f0DNEuf": { "0": function(container, depth0, helpers, partials, data) {
     return " (AKS-managed outbound IPs, or public IPs no other cluster uses)";
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52686,6 +52862,14 @@ var TEMPLATES = {
       return void 0;
     };
     return " on NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || container.strict(depth0, "idName", { "start": { "line": 1, "column": 187 }, "end": { "line": 1, "column": 193 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 185 }, "end": { "line": 1, "column": 217 } } })) != null ? stack1 : "");
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return " (or, if NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 383 }, "end": { "line": 1, "column": 389 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "egressIp"), "attachedNatGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 381 }, "end": { "line": 1, "column": 421 } } })) != null ? stack1 : "") + " is the one that should keep " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "egressIp"), "name", { "start": { "line": 1, "column": 452 }, "end": { "line": 1, "column": 465 } }), depth0)) != null ? stack1 : "") + ", take it off the load balancer)";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52693,16 +52877,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Give cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 27 } }), depth0)) != null ? stack1 : "") + " egress addresses of its own" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 66 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 95 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 224 } } })) != null ? stack1 : "") + ", never reusing an IP from a previous outbound configuration, then update authorized IP ranges and firewall rules with the new addresses.";
+    return "Give cluster " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 15 }, "end": { "line": 1, "column": 27 } }), depth0)) != null ? stack1 : "") + " egress addresses of its own" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 64 }, "end": { "line": 1, "column": 66 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 95 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 57 }, "end": { "line": 1, "column": 224 } } })) != null ? stack1 : "") + ", never reusing an IP from a previous outbound configuration" + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "and") || alias1(depth0, "and", { "start": { "line": 1, "column": 291 }, "end": { "line": 1, "column": 294 } })).call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 296 }, "end": { "line": 1, "column": 298 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 295 }, "end": { "line": 1, "column": 327 } } }), lookupProperty(lookupProperty(depth0, "egressIp"), "attachedNatGatewayId"), { "name": "and", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 290 }, "end": { "line": 1, "column": 358 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 284 }, "end": { "line": 1, "column": 506 } } })) != null ? stack1 : "") + ", then update authorized IP ranges and firewall rules with the new addresses.";
   }, "useData": true },
-  "policy-template:nbw4Iqb0HzZGFyCvDa7Wf0": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:tgIQ2QrNloLHn1KNN55fS0": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 73 }, "end": { "line": 1, "column": 94 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 106 }, "end": { "line": 1, "column": 118 } }), depth0)) != null ? stack1 : "") + " --load-balancer-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 163 }, "end": { "line": 1, "column": 249 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 71 }, "end": { "line": 1, "column": 93 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 115 }, "end": { "line": 1, "column": 136 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 148 }, "end": { "line": 1, "column": 160 } }), depth0)) != null ? stack1 : "") + " --load-balancer-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 205 }, "end": { "line": 1, "column": 291 } } })) != null ? stack1 : "");
   }, "1": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52710,7 +52894,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Count", { "start": { "line": 1, "column": 193 }, "end": { "line": 1, "column": 231 } }), depth0)) != null ? stack1 : "";
+    return (stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "cluster"), "loadBalancer"), "frontendIpv4Count", { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 273 } }), depth0)) != null ? stack1 : "";
   }, "2": function(container, depth0, helpers, partials, data) {
     return "1";
   }, "3": function(container, depth0, helpers, partials, data) {
@@ -52720,7 +52904,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 264 }, "end": { "line": 1, "column": 266 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 263 }, "end": { "line": 1, "column": 308 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 257 }, "end": { "line": 1, "column": 683 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "isOneOf") || container.strict(depth0, "isOneOf", { "start": { "line": 1, "column": 306 }, "end": { "line": 1, "column": 313 } })).call(alias1, lookupProperty(lookupProperty(depth0, "cluster"), "outboundType"), "managedNATGateway", "managedNATGatewayV2", { "name": "isOneOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 305 }, "end": { "line": 1, "column": 377 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 299 }, "end": { "line": 1, "column": 858 } } })) != null ? stack1 : "";
   }, "4": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52728,7 +52912,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az aks update --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 343 }, "end": { "line": 1, "column": 364 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 376 }, "end": { "line": 1, "column": 388 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 440 }, "end": { "line": 1, "column": 445 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 439 }, "end": { "line": 1, "column": 466 } } }), { "name": "with", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 431 }, "end": { "line": 1, "column": 488 } } })) != null ? stack1 : "");
+    return "az aks update --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 410 }, "end": { "line": 1, "column": 432 } }), depth0)) != null ? stack1 : "") + " --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 454 }, "end": { "line": 1, "column": 475 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 487 }, "end": { "line": 1, "column": 499 } }), depth0)) != null ? stack1 : "") + " --nat-gateway-managed-outbound-ip-count " + ((stack1 = lookupProperty(helpers, "with").call(alias3, (lookupProperty(helpers, "first") || alias1(depth0, "first", { "start": { "line": 1, "column": 551 }, "end": { "line": 1, "column": 556 } })).call(alias3, lookupProperty(lookupProperty(depth0, "cluster"), "natGateways"), { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 550 }, "end": { "line": 1, "column": 577 } } }), { "name": "with", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 542 }, "end": { "line": 1, "column": 599 } } })) != null ? stack1 : "");
   }, "5": function(container, depth0, helpers, partials, data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52736,7 +52920,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = (helper = lookupProperty(helpers, "ipCount") || container.strict(depth0, "ipCount", { "start": { "line": 1, "column": 470 }, "end": { "line": 1, "column": 477 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 468 }, "end": { "line": 1, "column": 479 } } }) : helper)) != null ? stack1 : "";
+    return (stack1 = (helper = lookupProperty(helpers, "ipCount") || container.strict(depth0, "ipCount", { "start": { "line": 1, "column": 581 }, "end": { "line": 1, "column": 588 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "ipCount", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 579 }, "end": { "line": 1, "column": 590 } } }) : helper)) != null ? stack1 : "";
   }, "6": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52744,7 +52928,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 545 }, "end": { "line": 1, "column": 551 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 543 }, "end": { "line": 1, "column": 592 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 602 }, "end": { "line": 1, "column": 608 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 600 }, "end": { "line": 1, "column": 632 } } })) != null ? stack1 : "") + " --public-ip-addresses <dedicated-public-ip>";
+    return "az network nat gateway update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 654 }, "end": { "line": 1, "column": 660 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 652 }, "end": { "line": 1, "column": 700 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 720 }, "end": { "line": 1, "column": 726 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 718 }, "end": { "line": 1, "column": 767 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 777 }, "end": { "line": 1, "column": 783 } })).call(alias2, lookupProperty(lookupProperty(depth0, "egressIp"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 775 }, "end": { "line": 1, "column": 807 } } })) != null ? stack1 : "") + " --public-ip-addresses <dedicated-public-ip>";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -52752,7 +52936,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 38 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 690 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(alias1, (lookupProperty(helpers, "eq") || container.strict(depth0, "eq", { "start": { "line": 1, "column": 7 }, "end": { "line": 1, "column": 9 } })).call(alias1, lookupProperty(lookupProperty(depth0, "egressIp"), "via"), "loadBalancer", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 38 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 865 } } })) != null ? stack1 : "";
   }, "useData": true },
   "policy-template:RV5L977Ybxi4kmBmSPYNtw": { "0": function(container, depth0, helpers, partials, data) {
     return "does not set defaultOutboundAccess, so Azure's implicit outbound access stays on";
@@ -52776,16 +52960,170 @@ var TEMPLATES = {
     };
     return "Make subnet " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 14 }, "end": { "line": 1, "column": 25 } }), depth0)) != null ? stack1 : "") + " of VNet " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 38 }, "end": { "line": 1, "column": 44 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 36 }, "end": { "line": 1, "column": 74 } } })) != null ? stack1 : "") + " private by setting defaultOutboundAccess to false.";
   }, "useData": true },
-  "policy-template:TYJyRdlDA3IJXgXF7OcV_w": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+  "policy-template:MLfHweZHx_SXSdBhsepeCx": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 49 }, "end": { "line": 1, "column": 55 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 47 }, "end": { "line": 1, "column": 84 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 99 }, "end": { "line": 1, "column": 105 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 97 }, "end": { "line": 1, "column": 135 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 156 } }), depth0)) != null ? stack1 : "") + " --default-outbound-access false";
+    return "az network vnet subnet update --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 47 }, "end": { "line": 1, "column": 53 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 45 }, "end": { "line": 1, "column": 81 } } })) != null ? stack1 : "") + " --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 101 }, "end": { "line": 1, "column": 107 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 99 }, "end": { "line": 1, "column": 136 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 151 }, "end": { "line": 1, "column": 157 } })).call(alias2, lookupProperty(lookupProperty(depth0, "subnet"), "id"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 149 }, "end": { "line": 1, "column": 187 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "subnet"), "name", { "start": { "line": 1, "column": 197 }, "end": { "line": 1, "column": 208 } }), depth0)) != null ? stack1 : "") + " --default-outbound-access false";
   }, "useData": true },
-  "page:0cg0V76sMsg5hN5eLV_2cE": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:Ptq9gDzTkmUvtghgs2lSTy": { "0": function(container, depth0, helpers, partials, data) {
+    return "user-assigned";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "system-assigned";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "node subnet";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    return "kubenet route table";
+  }, "4": function(container, depth0, helpers, partials, data) {
+    return "load balancer outbound public IP";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    return "load balancer outbound public IP prefix";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "The " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 11 }, "end": { "line": 1, "column": 13 } })).call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "identity"), "kind"), "userAssigned", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 10 }, "end": { "line": 1, "column": 51 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 4 }, "end": { "line": 1, "column": 96 } } })) != null ? stack1 : "") + " control-plane identity of cluster " + ((stack1 = alias3(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 133 }, "end": { "line": 1, "column": 145 } }), depth0)) != null ? stack1 : "") + " lacks " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 156 }, "end": { "line": 1, "column": 160 } })).call(alias2, lookupProperty(lookupProperty(depth0, "permission"), "missingActions"), ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 154 }, "end": { "line": 1, "column": 193 } } })) != null ? stack1 : "") + " on " + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 204 }, "end": { "line": 1, "column": 206 } })).call(alias2, lookupProperty(lookupProperty(depth0, "permission"), "kind"), "subnet", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 203 }, "end": { "line": 1, "column": 232 } } }), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 197 }, "end": { "line": 1, "column": 252 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 259 }, "end": { "line": 1, "column": 261 } })).call(alias2, lookupProperty(lookupProperty(depth0, "permission"), "kind"), "routeTable", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 258 }, "end": { "line": 1, "column": 291 } } }), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 252 }, "end": { "line": 1, "column": 319 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 326 }, "end": { "line": 1, "column": 328 } })).call(alias2, lookupProperty(lookupProperty(depth0, "permission"), "kind"), "publicIp", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 325 }, "end": { "line": 1, "column": 356 } } }), { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 319 }, "end": { "line": 1, "column": 397 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 404 }, "end": { "line": 1, "column": 406 } })).call(alias2, lookupProperty(lookupProperty(depth0, "permission"), "kind"), "publicIpPrefix", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 403 }, "end": { "line": 1, "column": 440 } } }), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 397 }, "end": { "line": 1, "column": 488 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias1(lookupProperty(depth0, "permission"), "name", { "start": { "line": 1, "column": 491 }, "end": { "line": 1, "column": 506 } }), depth0)) != null ? stack1 : "") + ": the next scale-out or upgrade fails.";
+  }, "useData": true },
+  "policy-template:nyzL-JRv8RUml2yP6rEfkp": { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Assign the cluster's control-plane identity a role that grants " + ((stack1 = (lookupProperty(helpers, "join") || alias1(depth0, "join", { "start": { "line": 1, "column": 65 }, "end": { "line": 1, "column": 69 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "permission"), "missingActions"), ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 63 }, "end": { "line": 1, "column": 102 } } })) != null ? stack1 : "") + " on " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "permission"), "name", { "start": { "line": 1, "column": 108 }, "end": { "line": 1, "column": 123 } }), depth0)) != null ? stack1 : "") + " or on its resource group, such as Network Contributor (or a custom role with exactly these actions), and check that no notActions entry of that role removes them. The command reads the identity's object ID from the cluster, so reports never carry it. Role assignments can take a few minutes to apply.";
+  }, "useData": true },
+  "policy-template:CHIA9y4-pQTgiWsfdz_dvY": { "0": function(container, depth0, helpers, partials, data) {
+    return '"identity.userAssignedIdentities.*.principalId | [0]"';
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "identity.principalId";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az role assignment create --assignee-object-id $(az aks show --resource-group " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "resourceGroup", { "start": { "line": 1, "column": 80 }, "end": { "line": 1, "column": 101 } }), depth0)) != null ? stack1 : "") + " --name " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 113 }, "end": { "line": 1, "column": 125 } }), depth0)) != null ? stack1 : "") + " --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 145 }, "end": { "line": 1, "column": 167 } }), depth0)) != null ? stack1 : "") + " --query " + ((stack1 = lookupProperty(helpers, "if").call(alias3, (lookupProperty(helpers, "eq") || alias1(depth0, "eq", { "start": { "line": 1, "column": 185 }, "end": { "line": 1, "column": 187 } })).call(alias3, lookupProperty(lookupProperty(lookupProperty(depth0, "cluster"), "identity"), "kind"), "userAssigned", { "name": "eq", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 184 }, "end": { "line": 1, "column": 225 } } }), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 178 }, "end": { "line": 1, "column": 315 } } })) != null ? stack1 : "") + ' --output tsv) --assignee-principal-type ServicePrincipal --role "Network Contributor" --scope ' + ((stack1 = alias2(alias1(lookupProperty(depth0, "permission"), "id", { "start": { "line": 1, "column": 412 }, "end": { "line": 1, "column": 425 } }), depth0)) != null ? stack1 : "") + " --subscription " + ((stack1 = alias2(alias1(lookupProperty(depth0, "cluster"), "subscriptionId", { "start": { "line": 1, "column": 445 }, "end": { "line": 1, "column": 467 } }), depth0)) != null ? stack1 : "");
+  }, "useData": true },
+  "policy-template:MwgSEyiWUFc2S0TpOBmFH8": { "0": function(container, depth0, helpers, partials, data) {
+    return "Virtual WAN hub firewall";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    return "Azure Firewall";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 254 }, "end": { "line": 1, "column": 260 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 252 }, "end": { "line": 1, "column": 284 } } })) != null ? stack1 : "") + " on its subnet has " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "firewall"), "natGatewayIpv4AddressCount", { "start": { "line": 1, "column": 305 }, "end": { "line": 1, "column": 340 } }), depth0)) != null ? stack1 : "") + " IPv4 address(es) \xD7 64,512 ports";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = alias2(alias1(lookupProperty(depth0, "firewall"), "publicIpCount", { "start": { "line": 1, "column": 384 }, "end": { "line": 1, "column": 406 } }), depth0)) != null ? stack1 : "") + " public IP(s) \xD7 2,496 ports \xD7 " + ((stack1 = alias2(alias1(lookupProperty(depth0, "firewall"), "firewallInstances", { "start": { "line": 1, "column": 440 }, "end": { "line": 1, "column": 466 } }), depth0)) != null ? stack1 : "") + " instances";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.strict, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 73 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 76 }, "end": { "line": 1, "column": 89 } }), depth0)) != null ? stack1 : "") + ", which the default route of cluster " + ((stack1 = alias3(alias2(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 130 }, "end": { "line": 1, "column": 142 } }), depth0)) != null ? stack1 : "") + " reaches, gives " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "snatPortsPerNode", { "start": { "line": 1, "column": 162 }, "end": { "line": 1, "column": 187 } }), depth0)) != null ? stack1 : "") + " SNAT ports per node: " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 485 } } })) != null ? stack1 : "") + " = " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "snatPorts", { "start": { "line": 1, "column": 490 }, "end": { "line": 1, "column": 508 } }), depth0)) != null ? stack1 : "") + " ports shared by " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "servedMaxNodes", { "start": { "line": 1, "column": 529 }, "end": { "line": 1, "column": 552 } }), depth0)) != null ? stack1 : "") + " max nodes behind it, below the minimum of " + ((stack1 = alias3(alias2(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 599 }, "end": { "line": 1, "column": 625 } }), depth0)) != null ? stack1 : "") + ".";
+  }, "useData": true },
+  "policy-template:bs65vjnVqNAZhRGyhnHjJM": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Give NAT gateway " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 48 }, "end": { "line": 1, "column": 54 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 46 }, "end": { "line": 1, "column": 78 } } })) != null ? stack1 : "") + " " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 81 }, "end": { "line": 1, "column": 90 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 79 }, "end": { "line": 1, "column": 143 } } })) != null ? stack1 : "") + " IPv4 address(es) (public IPs or a prefix), or lower the pools' max counts.";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 1087 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Raise the hub firewall's public IP count to " + ((stack1 = (lookupProperty(helpers, "firewallIpsFor") || container.strict(depth0, "firewallIpsFor", { "start": { "line": 1, "column": 292 }, "end": { "line": 1, "column": 306 } })).call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), lookupProperty(lookupProperty(depth0, "firewall"), "firewallInstances"), { "name": "firewallIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 290 }, "end": { "line": 1, "column": 386 } } })) != null ? stack1 : "") + ", or lower the pools' max counts.";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "Attach a NAT gateway with " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 455 }, "end": { "line": 1, "column": 464 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 453 }, "end": { "line": 1, "column": 517 } } })) != null ? stack1 : "") + " public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall " + ((stack1 = (lookupProperty(helpers, "firewallIpsFor") || alias1(depth0, "firewallIpsFor", { "start": { "line": 1, "column": 691 }, "end": { "line": 1, "column": 705 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), lookupProperty(lookupProperty(depth0, "firewall"), "firewallInstances"), { "name": "firewallIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 689 }, "end": { "line": 1, "column": 785 } } })) != null ? stack1 : "") + " public IPs in all (az network firewall ip-config create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 861 }, "end": { "line": 1, "column": 867 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 859 }, "end": { "line": 1, "column": 898 } } })) != null ? stack1 : "") + " --firewall-name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 917 }, "end": { "line": 1, "column": 930 } }), depth0)) != null ? stack1 : "") + " --name <ip-config-name> --public-ip-address <new-public-ip> --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 1010 }, "end": { "line": 1, "column": 1016 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1008 }, "end": { "line": 1, "column": 1046 } } })) != null ? stack1 : "") + "), or lower the pools' max counts.";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1094 } } })) != null ? stack1 : "") + " New egress addresses must be allowed wherever the old ones are.";
+  }, "useData": true },
+  "policy-template:LryXJIGzAQ7vNrsNEqFpBr": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network nat gateway update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 78 }, "end": { "line": 1, "column": 84 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 76 }, "end": { "line": 1, "column": 125 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 135 }, "end": { "line": 1, "column": 141 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 133 }, "end": { "line": 1, "column": 165 } } })) != null ? stack1 : "") + " --public-ip-addresses <existing-and-new-public-ips> --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 235 }, "end": { "line": 1, "column": 241 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 233 }, "end": { "line": 1, "column": 281 } } })) != null ? stack1 : "");
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 289 }, "end": { "line": 1, "column": 887 } } })) != null ? stack1 : "";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network firewall update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 355 }, "end": { "line": 1, "column": 361 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 353 }, "end": { "line": 1, "column": 392 } } })) != null ? stack1 : "") + " --name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 402 }, "end": { "line": 1, "column": 415 } }), depth0)) != null ? stack1 : "") + " --public-ip-count " + ((stack1 = (lookupProperty(helpers, "firewallIpsFor") || alias1(depth0, "firewallIpsFor", { "start": { "line": 1, "column": 438 }, "end": { "line": 1, "column": 452 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), lookupProperty(lookupProperty(depth0, "firewall"), "firewallInstances"), { "name": "firewallIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 436 }, "end": { "line": 1, "column": 532 } } })) != null ? stack1 : "") + " --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 550 }, "end": { "line": 1, "column": 556 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 548 }, "end": { "line": 1, "column": 586 } } })) != null ? stack1 : "");
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return "az network vnet subnet update --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 643 }, "end": { "line": 1, "column": 649 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "subnetId"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 641 }, "end": { "line": 1, "column": 686 } } })) != null ? stack1 : "") + " --vnet-name " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 701 }, "end": { "line": 1, "column": 707 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "subnetId"), "virtualNetworks", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 699 }, "end": { "line": 1, "column": 745 } } })) != null ? stack1 : "") + " --name " + ((stack1 = (lookupProperty(helpers, "idName") || alias1(depth0, "idName", { "start": { "line": 1, "column": 755 }, "end": { "line": 1, "column": 761 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "subnetId"), { "name": "idName", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 753 }, "end": { "line": 1, "column": 781 } } })) != null ? stack1 : "") + " --nat-gateway <nat-gateway-name-or-id> --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 838 }, "end": { "line": 1, "column": 844 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "subnetId"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 836 }, "end": { "line": 1, "column": 880 } } })) != null ? stack1 : "");
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 894 } } })) != null ? stack1 : "";
+  }, "useData": true },
+  "page:Eu0LkxcuUl8YkRKAf60gMj": { "0": function(container, depth0, helpers, partials, data) {
     return "<code><bdi>" + container.escapeExpression(container.lambda(depth0, depth0)) + "</bdi></code> ";
   }, "1": function(container, depth0, helpers, partials, data) {
     return '<span class="muted">none</span>';
@@ -52798,42 +53136,76 @@ var TEMPLATES = {
     };
     return '<span class="muted">and ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "scan"), "moreInputs", { "start": { "line": 28, "column": 194 }, "end": { "line": 28, "column": 209 } }), depth0)) + " more</span>";
   }, "3": function(container, depth0, helpers, partials, data) {
-    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return '<rect class="' + alias4((helper = lookupProperty(helpers, "cls") || alias1(depth0, "cls", { "start": { "line": 39, "column": 231 }, "end": { "line": 39, "column": 234 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cls", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 229 }, "end": { "line": 39, "column": 236 } } }) : helper)) + '" x="' + alias4((helper = lookupProperty(helpers, "x") || alias1(depth0, "x", { "start": { "line": 39, "column": 243 }, "end": { "line": 39, "column": 244 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "x", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 241 }, "end": { "line": 39, "column": 246 } } }) : helper)) + '" y="0" width="' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 39, "column": 263 }, "end": { "line": 39, "column": 268 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 261 }, "end": { "line": 39, "column": 270 } } }) : helper)) + '" height="6"><title>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 39, "column": 292 }, "end": { "line": 39, "column": 297 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 290 }, "end": { "line": 39, "column": 299 } } }) : helper)) + "</title></rect>";
+    return '  <section class="triage notices" aria-label="Notices">\n' + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "notices"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 37, "column": 4 }, "end": { "line": 44, "column": 13 } } })) != null ? stack1 : "") + "  </section>\n";
   }, "4": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '    <div class="card notice">\n      <h2><bdi>' + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 39, "column": 17 }, "end": { "line": 39, "column": 25 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 15 }, "end": { "line": 39, "column": 27 } } }) : helper)) + "</bdi> " + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 39, "column": 36 }, "end": { "line": 39, "column": 41 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 39, "column": 34 }, "end": { "line": 39, "column": 43 } } }) : helper)) + "</h2>\n      <p><bdi>" + alias4((helper = lookupProperty(helpers, "message") || alias1(depth0, "message", { "start": { "line": 40, "column": 16 }, "end": { "line": 40, "column": 23 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "message", "hash": {}, "data": data, "loc": { "start": { "line": 40, "column": 14 }, "end": { "line": 40, "column": 25 } } }) : helper)) + "</bdi></p>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "entries"), "length"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 41, "column": 6 }, "end": { "line": 41, "column": 112 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "more"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 42, "column": 6 }, "end": { "line": 42, "column": 89 } } })) != null ? stack1 : "") + "\n    </div>\n";
+  }, "5": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<ul class="small">' + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(depth0, "entries"), { "name": "each", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 41, "column": 46 }, "end": { "line": 41, "column": 100 } } })) != null ? stack1 : "") + "</ul>";
+  }, "6": function(container, depth0, helpers, partials, data) {
+    return "<li><bdi>" + container.escapeExpression(container.lambda(depth0, depth0)) + "</bdi></li>";
+  }, "7": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted small">and ' + container.escapeExpression((helper = lookupProperty(helpers, "more") || container.strict(depth0, "more", { "start": { "line": 42, "column": 47 }, "end": { "line": 42, "column": 51 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "more", "hash": {}, "data": data, "loc": { "start": { "line": 42, "column": 45 }, "end": { "line": 42, "column": 53 } } }) : helper)) + " more in the JSON report.</p>";
+  }, "8": function(container, depth0, helpers, partials, data) {
     var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return '<span class="sev-pill sev-' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 45, "column": 75 }, "end": { "line": 45, "column": 78 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 73 }, "end": { "line": 45, "column": 80 } } }) : helper)) + '"><span class="n">' + alias4((helper = lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 45, "column": 100 }, "end": { "line": 45, "column": 105 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 98 }, "end": { "line": 45, "column": 107 } } }) : helper)) + "</span> " + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 45, "column": 117 }, "end": { "line": 45, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 45, "column": 115 }, "end": { "line": 45, "column": 124 } } }) : helper)) + "</span>";
-  }, "5": function(container, depth0, helpers, partials, data) {
+    return '<rect class="' + alias4((helper = lookupProperty(helpers, "cls") || alias1(depth0, "cls", { "start": { "line": 51, "column": 231 }, "end": { "line": 51, "column": 234 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cls", "hash": {}, "data": data, "loc": { "start": { "line": 51, "column": 229 }, "end": { "line": 51, "column": 236 } } }) : helper)) + '" x="' + alias4((helper = lookupProperty(helpers, "x") || alias1(depth0, "x", { "start": { "line": 51, "column": 243 }, "end": { "line": 51, "column": 244 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "x", "hash": {}, "data": data, "loc": { "start": { "line": 51, "column": 241 }, "end": { "line": 51, "column": 246 } } }) : helper)) + '" y="0" width="' + alias4((helper = lookupProperty(helpers, "width") || alias1(depth0, "width", { "start": { "line": 51, "column": 263 }, "end": { "line": 51, "column": 268 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "width", "hash": {}, "data": data, "loc": { "start": { "line": 51, "column": 261 }, "end": { "line": 51, "column": 270 } } }) : helper)) + '" height="6"><title>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 51, "column": 292 }, "end": { "line": 51, "column": 297 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 51, "column": 290 }, "end": { "line": 51, "column": 299 } } }) : helper)) + "</title></rect>";
+  }, "9": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<span class="sev-pill sev-' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 57, "column": 75 }, "end": { "line": 57, "column": 78 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 57, "column": 73 }, "end": { "line": 57, "column": 80 } } }) : helper)) + '"><span class="n">' + alias4((helper = lookupProperty(helpers, "count") || alias1(depth0, "count", { "start": { "line": 57, "column": 100 }, "end": { "line": 57, "column": 105 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 57, "column": 98 }, "end": { "line": 57, "column": 107 } } }) : helper)) + "</span> " + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 57, "column": 117 }, "end": { "line": 57, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 57, "column": 115 }, "end": { "line": 57, "column": 124 } } }) : helper)) + "</span>";
+  }, "10": function(container, depth0, helpers, partials, data) {
     var alias1 = container.strict, alias2 = container.lambda, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return '<div class="delta-row"><span class="delta new"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "new", { "start": { "line": 46, "column": 94 }, "end": { "line": 46, "column": 113 } }), depth0)) + '</span> new</span> <span class="delta"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "unchanged", { "start": { "line": 46, "column": 172 }, "end": { "line": 46, "column": 197 } }), depth0)) + '</span> unchanged</span> <span class="delta fixed"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "fixed", { "start": { "line": 46, "column": 268 }, "end": { "line": 46, "column": 289 } }), depth0)) + "</span> fixed</span></div>";
-  }, "6": function(container, depth0, helpers, partials, data) {
+    return '<div class="delta-row"><span class="delta new"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "new", { "start": { "line": 58, "column": 94 }, "end": { "line": 58, "column": 113 } }), depth0)) + '</span> new</span> <span class="delta"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "unchanged", { "start": { "line": 58, "column": 172 }, "end": { "line": 58, "column": 197 } }), depth0)) + '</span> unchanged</span> <span class="delta fixed"><span class="n">' + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0, "triage"), "baseline"), "fixed", { "start": { "line": 58, "column": 268 }, "end": { "line": 58, "column": 289 } }), depth0)) + "</span> fixed</span></div>";
+  }, "11": function(container, depth0, helpers, partials, data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return '<div class="muted small">' + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), "suppressed", { "start": { "line": 47, "column": 60 }, "end": { "line": 47, "column": 90 } }), depth0)) + " suppressed, not counted</div>";
-  }, "7": function(container, depth0, helpers, partials, data) {
+    return '<div class="muted small">' + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), "suppressed", { "start": { "line": 59, "column": 60 }, "end": { "line": 59, "column": 90 } }), depth0)) + " suppressed, not counted</div>";
+  }, "12": function(container, depth0, helpers, partials, data) {
     return " warn";
-  }, "8": function(container, depth0, helpers, partials, data) {
+  }, "13": function(container, depth0, helpers, partials, data) {
     return '<p class="muted">No clusters.</p>';
-  }, "9": function(container, depth0, helpers, partials, data) {
+  }, "14": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -52841,9 +53213,9 @@ var TEMPLATES = {
       return void 0;
     };
     return (stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "outboundChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
-  }, "10": function(container, depth0, helpers, partials, data) {
+  }, "15": function(container, depth0, helpers, partials, data) {
     return '<p class="muted">No findings.</p>';
-  }, "11": function(container, depth0, helpers, partials, data) {
+  }, "16": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -52851,7 +53223,7 @@ var TEMPLATES = {
       return void 0;
     };
     return (stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "policyChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
-  }, "12": function(container, depth0, helpers, partials, data) {
+  }, "17": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -52859,37 +53231,69 @@ var TEMPLATES = {
       return void 0;
     };
     return (stack1 = container.invokePartial(lookupProperty(partials, "triage"), lookupProperty(depth0, "triage"), { "name": "triage", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
-  }, "13": function(container, depth0, helpers, partials, data) {
-    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-        return parent[propertyName];
-      }
-      return void 0;
-    };
-    return '<option value="' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 86, "column": 148 }, "end": { "line": 86, "column": 151 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 86, "column": 146 }, "end": { "line": 86, "column": 153 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 86, "column": 157 }, "end": { "line": 86, "column": 162 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 86, "column": 155 }, "end": { "line": 86, "column": 164 } } }) : helper)) + "</option>";
-  }, "14": function(container, depth0, helpers, partials, data) {
-    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-        return parent[propertyName];
-      }
-      return void 0;
-    };
-    return '<option value="' + alias4((helper = lookupProperty(helpers, "value") || alias1(depth0, "value", { "start": { "line": 87, "column": 155 }, "end": { "line": 87, "column": 160 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "value", "hash": {}, "data": data, "loc": { "start": { "line": 87, "column": 153 }, "end": { "line": 87, "column": 162 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 87, "column": 166 }, "end": { "line": 87, "column": 171 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 87, "column": 164 }, "end": { "line": 87, "column": 173 } } }) : helper)) + "</option>";
-  }, "15": function(container, depth0, helpers, partials, data) {
+  }, "18": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
       }
       return void 0;
     };
-    return '<label data-for="clusters findings"><span>Show</span><select id="f-state" data-default="' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(16, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 112 }, "end": { "line": 90, "column": 150 } } })) != null ? stack1 : "") + '"><option value="">All findings</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(17, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 190 }, "end": { "line": 90, "column": 257 } } })) != null ? stack1 : "") + '<option value="open"' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(18, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 277 }, "end": { "line": 90, "column": 320 } } })) != null ? stack1 : "") + ">Not suppressed</option>" + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(19, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 344 }, "end": { "line": 90, "column": 424 } } })) != null ? stack1 : "") + "</select></label>";
-  }, "16": function(container, depth0, helpers, partials, data) {
-    return "open";
-  }, "17": function(container, depth0, helpers, partials, data) {
-    return '<option value="new">New only</option>';
-  }, "18": function(container, depth0, helpers, partials, data) {
-    return " selected";
+    return '  <section class="card warnings" aria-label="Warnings">\n    <h2>Warnings: ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "warnings"), "total", { "start": { "line": 89, "column": 20 }, "end": { "line": 89, "column": 34 } }), depth0)) + ' unknown value(s)</h2>\n    <p class="muted small">Values Azure may have added since this version of egress-audit: each was read as itself and judged as written (findings above include it); none makes the scan incomplete.</p>\n    <table class="grid">\n      <thead><tr><th scope="col">Value</th><th scope="col">Property</th><th scope="col">First seen</th><th scope="col">Times</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(lookupProperty(depth0, "warnings"), "shown"), { "name": "each", "hash": {}, "fn": container.program(19, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 93, "column": 13 }, "end": { "line": 93, "column": 228 } } })) != null ? stack1 : "") + "</tbody>\n    </table>\n    " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "warnings"), "more"), { "name": "if", "hash": {}, "fn": container.program(20, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 95, "column": 4 }, "end": { "line": 95, "column": 105 } } })) != null ? stack1 : "") + "\n  </section>\n";
   }, "19": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr class="warning-row"><td><code><bdi>' + alias4((helper = lookupProperty(helpers, "value") || alias1(depth0, "value", { "start": { "line": 93, "column": 78 }, "end": { "line": 93, "column": 83 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "value", "hash": {}, "data": data, "loc": { "start": { "line": 93, "column": 76 }, "end": { "line": 93, "column": 85 } } }) : helper)) + "</bdi></code></td><td><code><bdi>" + alias4((helper = lookupProperty(helpers, "property") || alias1(depth0, "property", { "start": { "line": 93, "column": 120 }, "end": { "line": 93, "column": 128 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "property", "hash": {}, "data": data, "loc": { "start": { "line": 93, "column": 118 }, "end": { "line": 93, "column": 130 } } }) : helper)) + "</bdi></code></td><td><code><bdi>" + alias4((helper = lookupProperty(helpers, "where") || alias1(depth0, "where", { "start": { "line": 93, "column": 165 }, "end": { "line": 93, "column": 170 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "where", "hash": {}, "data": data, "loc": { "start": { "line": 93, "column": 163 }, "end": { "line": 93, "column": 172 } } }) : helper)) + "</bdi></code></td><td>" + alias4((helper = lookupProperty(helpers, "occurrences") || alias1(depth0, "occurrences", { "start": { "line": 93, "column": 196 }, "end": { "line": 93, "column": 207 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "occurrences", "hash": {}, "data": data, "loc": { "start": { "line": 93, "column": 194 }, "end": { "line": 93, "column": 209 } } }) : helper)) + "</td></tr>";
+  }, "20": function(container, depth0, helpers, partials, data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted small">and ' + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0, "warnings"), "more", { "start": { "line": 95, "column": 54 }, "end": { "line": 95, "column": 67 } }), depth0)) + " more in the JSON report.</p>";
+  }, "21": function(container, depth0, helpers, partials, data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return (stack1 = container.invokePartial(lookupProperty(partials, "decided"), lookupProperty(depth0, "decided"), { "name": "decided", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "";
+  }, "22": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<option value="' + alias4((helper = lookupProperty(helpers, "key") || alias1(depth0, "key", { "start": { "line": 112, "column": 148 }, "end": { "line": 112, "column": 151 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "key", "hash": {}, "data": data, "loc": { "start": { "line": 112, "column": 146 }, "end": { "line": 112, "column": 153 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 112, "column": 157 }, "end": { "line": 112, "column": 162 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 112, "column": 155 }, "end": { "line": 112, "column": 164 } } }) : helper)) + "</option>";
+  }, "23": function(container, depth0, helpers, partials, data) {
+    var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<option value="' + alias4((helper = lookupProperty(helpers, "value") || alias1(depth0, "value", { "start": { "line": 113, "column": 155 }, "end": { "line": 113, "column": 160 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "value", "hash": {}, "data": data, "loc": { "start": { "line": 113, "column": 153 }, "end": { "line": 113, "column": 162 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "label") || alias1(depth0, "label", { "start": { "line": 113, "column": 166 }, "end": { "line": 113, "column": 171 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 113, "column": 164 }, "end": { "line": 113, "column": 173 } } }) : helper)) + "</option>";
+  }, "24": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<label data-for="clusters findings"><span>Show</span><select id="f-state" data-default="' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(25, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 116, "column": 112 }, "end": { "line": 116, "column": 150 } } })) != null ? stack1 : "") + '"><option value="">All findings</option>' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(26, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 116, "column": 190 }, "end": { "line": 116, "column": 257 } } })) != null ? stack1 : "") + '<option value="open"' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(27, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 116, "column": 277 }, "end": { "line": 116, "column": 320 } } })) != null ? stack1 : "") + ">Not suppressed</option>" + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(28, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 116, "column": 344 }, "end": { "line": 116, "column": 424 } } })) != null ? stack1 : "") + "</select></label>";
+  }, "25": function(container, depth0, helpers, partials, data) {
+    return "open";
+  }, "26": function(container, depth0, helpers, partials, data) {
+    return '<option value="new">New only</option>';
+  }, "27": function(container, depth0, helpers, partials, data) {
+    return " selected";
+  }, "28": function(container, depth0, helpers, partials, data) {
     return '<option value="suppressed">Suppressed</option>';
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -52900,7 +53304,7 @@ var TEMPLATES = {
     };
     return '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="' + alias4((helper = lookupProperty(helpers, "csp") || alias1(depth0, "csp", { "start": { "line": 5, "column": 54 }, "end": { "line": 5, "column": 57 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "csp", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 52 }, "end": { "line": 5, "column": 59 } } }) : helper)) + '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n<meta name="generator" content="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 8, "column": 34 }, "end": { "line": 8, "column": 43 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 8, "column": 48 }, "end": { "line": 8, "column": 60 } }), depth0)) + '">\n<title>AKS egress audit \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 9, "column": 28 }, "end": { "line": 9, "column": 40 } }), depth0)) + `</title>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232452a4'/%3E%3Cpath d='M4 8h6M8 5l3 3-3 3' stroke='white' stroke-width='1.6' fill='none'/%3E%3C/svg%3E">
-<style>` + ((stack1 = (helper = lookupProperty(helpers, "style") || alias1(depth0, "style", { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 15 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "style", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 7 }, "end": { "line": 11, "column": 18 } } }) : helper)) != null ? stack1 : "") + '</style>\n</head>\n<body>\n<header class="top">\n  <div class="wrap top-inner">\n    <div class="brand">\n      <svg class="logo" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3"/><path d="M4 8h6M8 5l3 3-3 3"/></svg>\n      <span>AKS egress audit</span>\n    </div>\n    <div class="top-meta">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 20, "column": 28 }, "end": { "line": 20, "column": 37 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 20, "column": 42 }, "end": { "line": 20, "column": 54 } }), depth0)) + ' \xB7 <time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 20, "column": 77 }, "end": { "line": 20, "column": 92 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 20, "column": 98 }, "end": { "line": 20, "column": 110 } }), depth0)) + '</time></div>\n  </div>\n</header>\n<main class="wrap">\n  <section class="scope card" aria-label="Scan scope">\n    <dl>\n      <div><dt>Scanned</dt><dd><time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 26, "column": 49 }, "end": { "line": 26, "column": 64 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 26, "column": 70 }, "end": { "line": 26, "column": 82 } }), depth0)) + '</time> <span class="muted">in ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "duration", { "start": { "line": 26, "column": 117 }, "end": { "line": 26, "column": 130 } }), depth0)) + "</span></dd></div>\n      <div><dt>Source</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "source", { "start": { "line": 27, "column": 32 }, "end": { "line": 27, "column": 43 } }), depth0)) + '</dd></div>\n      <div class="wide"><dt>Inputs</dt><dd>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "inputs"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 28, "column": 43 }, "end": { "line": 28, "column": 145 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "moreInputs"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 145 }, "end": { "line": 28, "column": 230 } } })) != null ? stack1 : "") + "</dd></div>\n      <div><dt>Profile</dt><dd><bdi>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "profile", { "start": { "line": 29, "column": 38 }, "end": { "line": 29, "column": 50 } }), depth0)) + "</bdi></dd></div>\n      <div><dt>Fails on</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "failOn", { "start": { "line": 30, "column": 34 }, "end": { "line": 30, "column": 45 } }), depth0)) + "</dd></div>\n      <div><dt>Subscriptions</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "subscriptions", { "start": { "line": 31, "column": 39 }, "end": { "line": 31, "column": 57 } }), depth0)) + '</dd></div>\n    </dl>\n  </section>\n\n  <section class="kpis" aria-label="Totals">\n    <div class="card kpi">\n      <div class="kpi-label">Clusters</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "clusters", { "start": { "line": 38, "column": 31 }, "end": { "line": 38, "column": 46 } }), depth0)) + '</div>\n      <svg class="statusbar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 39, "column": 101 }, "end": { "line": 39, "column": 114 } }), depth0)) + " pass, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 39, "column": 125 }, "end": { "line": 39, "column": 138 } }), depth0)) + " fail, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 39, "column": 149 }, "end": { "line": 39, "column": 166 } }), depth0)) + ' not fully evaluated">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "statusBar"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 39, "column": 190 }, "end": { "line": 39, "column": 323 } } })) != null ? stack1 : "") + '</svg>\n      <div class="legend"><span class="dot st-pass"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 40, "column": 61 }, "end": { "line": 40, "column": 74 } }), depth0)) + ' pass <span class="dot st-fail"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 40, "column": 117 }, "end": { "line": 40, "column": 130 } }), depth0)) + ' fail <span class="dot st-incomplete"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 40, "column": 179 }, "end": { "line": 40, "column": 196 } }), depth0)) + ' incomplete</div>\n    </div>\n    <div class="card kpi">\n      <div class="kpi-label">Findings</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "findings", { "start": { "line": 44, "column": 31 }, "end": { "line": 44, "column": 46 } }), depth0)) + '</div>\n      <div class="sev-row">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 45, "column": 27 }, "end": { "line": 45, "column": 140 } } })) != null ? stack1 : "") + "</div>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 46, "column": 6 }, "end": { "line": 46, "column": 324 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 47, "column": 6 }, "end": { "line": 47, "column": 129 } } })) != null ? stack1 : "") + '\n    </div>\n    <div class="card kpi' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "incompleteAny"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 49, "column": 24 }, "end": { "line": 49, "column": 64 } } })) != null ? stack1 : "") + '">\n      <div class="kpi-label">Not fully evaluated</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 51, "column": 31 }, "end": { "line": 51, "column": 48 } }), depth0)) + '</div>\n      <div class="muted small">clusters with a resource missing from the inventory \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "errors", { "start": { "line": 52, "column": 87 }, "end": { "line": 52, "column": 100 } }), depth0)) + ' input errors</div>\n    </div>\n  </section>\n\n  <section class="charts">\n    <div class="card chart-stack">\n      <figure class="chart">\n        <figcaption>Findings by severity</figcaption>\n        ' + ((stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "severityChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '      </figure>\n      <figure class="chart">\n        <figcaption>Clusters by outbound type</figcaption>\n        ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "outboundChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.program(9, data, 0), "data": data, "loc": { "start": { "line": 64, "column": 8 }, "end": { "line": 64, "column": 108 } } })) != null ? stack1 : "") + '\n      </figure>\n    </div>\n    <figure class="card chart">\n      <figcaption>Findings by policy</figcaption>\n      ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "policyChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.program(11, data, 0), "data": data, "loc": { "start": { "line": 69, "column": 6 }, "end": { "line": 69, "column": 102 } } })) != null ? stack1 : "") + "\n    </figure>\n  </section>\n\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 73, "column": 2 }, "end": { "line": 73, "column": 46 } } })) != null ? stack1 : "") + "\n\n  " + ((stack1 = container.invokePartial(lookupProperty(partials, "static"), lookupProperty(depth0, "tables"), { "name": "static", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '\n  <section id="explorer" class="card explorer" aria-label="Clusters and findings" hidden>\n    <div id="tabs" class="tabs" role="tablist">\n      <button type="button" role="tab" data-tab="clusters" aria-controls="view" aria-selected="true">Clusters <span class="count" id="count-clusters"></span></button>\n      <button type="button" role="tab" data-tab="findings" aria-controls="view" aria-selected="false">Findings <span class="count" id="count-findings"></span></button>\n      <button type="button" role="tab" data-tab="incomplete" aria-controls="view" aria-selected="false">Not fully evaluated <span class="count" id="count-incomplete"></span></button>\n      <button type="button" role="tab" data-tab="errors" aria-controls="view" aria-selected="false">Input errors <span class="count" id="count-errors"></span></button>\n    </div>\n    <div class="filters">\n      <label class="search" data-for="clusters findings incomplete errors"><span class="sr">Search</span><input id="q" type="search" placeholder="Search clusters, resources, messages\u2026  ( / )" autocomplete="off" spellcheck="false"></label>\n      <label data-for="clusters findings"><span>Severity</span><select id="f-sev"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 86, "column": 111 }, "end": { "line": 86, "column": 182 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings"><span>Policy</span><select id="f-policy"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "policies"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 87, "column": 112 }, "end": { "line": 87, "column": 191 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Subscription</span><select id="f-sub"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "subscriptions"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 88, "column": 126 }, "end": { "line": 88, "column": 210 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Outbound type</span><select id="f-outbound"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "outboundTypes"), { "name": "each", "hash": {}, "fn": container.program(14, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 89, "column": 132 }, "end": { "line": 89, "column": 216 } } })) != null ? stack1 : "") + "</select></label>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(15, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 90, "column": 6 }, "end": { "line": 90, "column": 448 } } })) != null ? stack1 : "") + '\n      <label data-for="clusters"><span>Sort</span><select id="f-sort"><option value="worst">Most severe first</option><option value="name">Name</option><option value="status">Status</option><option value="outbound">Outbound type</option></select></label>\n      <button type="button" id="reset" class="reset">Clear filters</button>\n    </div>\n    <p id="shown" class="shown" aria-live="polite"></p>\n    <div id="view" role="tabpanel"></div>\n    <nav id="pager" class="pager" aria-label="Pages"></nav>\n  </section>\n</main>\n<footer class="wrap foot">Generated by <a href="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "informationUri", { "start": { "line": 99, "column": 50 }, "end": { "line": 99, "column": 69 } }), depth0)) + '" rel="noopener noreferrer">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 99, "column": 101 }, "end": { "line": 99, "column": 110 } }), depth0)) + "</a> " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 99, "column": 119 }, "end": { "line": 99, "column": 131 } }), depth0)) + '. This file is self-contained: it loads nothing from the network.</footer>\n<script type="application/json" id="report-data">' + ((stack1 = (helper = lookupProperty(helpers, "data") || alias1(depth0, "data", { "start": { "line": 100, "column": 52 }, "end": { "line": 100, "column": 56 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "data", "hash": {}, "data": data, "loc": { "start": { "line": 100, "column": 49 }, "end": { "line": 100, "column": 59 } } }) : helper)) != null ? stack1 : "") + "</script>\n<script>" + ((stack1 = (helper = lookupProperty(helpers, "script") || alias1(depth0, "script", { "start": { "line": 101, "column": 11 }, "end": { "line": 101, "column": 17 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "script", "hash": {}, "data": data, "loc": { "start": { "line": 101, "column": 8 }, "end": { "line": 101, "column": 20 } } }) : helper)) != null ? stack1 : "") + "</script>\n</body>\n</html>\n";
+<style>` + ((stack1 = (helper = lookupProperty(helpers, "style") || alias1(depth0, "style", { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 15 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "style", "hash": {}, "data": data, "loc": { "start": { "line": 11, "column": 7 }, "end": { "line": 11, "column": 18 } } }) : helper)) != null ? stack1 : "") + '</style>\n</head>\n<body>\n<header class="top">\n  <div class="wrap top-inner">\n    <div class="brand">\n      <svg class="logo" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3"/><path d="M4 8h6M8 5l3 3-3 3"/></svg>\n      <span>AKS egress audit</span>\n    </div>\n    <div class="top-meta">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 20, "column": 28 }, "end": { "line": 20, "column": 37 } }), depth0)) + " " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 20, "column": 42 }, "end": { "line": 20, "column": 54 } }), depth0)) + ' \xB7 <time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 20, "column": 77 }, "end": { "line": 20, "column": 92 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 20, "column": 98 }, "end": { "line": 20, "column": 110 } }), depth0)) + '</time></div>\n  </div>\n</header>\n<main class="wrap">\n  <section class="scope card" aria-label="Scan scope">\n    <dl>\n      <div><dt>Scanned</dt><dd><time datetime="' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "startedIso", { "start": { "line": 26, "column": 49 }, "end": { "line": 26, "column": 64 } }), depth0)) + '">' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "started", { "start": { "line": 26, "column": 70 }, "end": { "line": 26, "column": 82 } }), depth0)) + '</time> <span class="muted">in ' + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "duration", { "start": { "line": 26, "column": 117 }, "end": { "line": 26, "column": 130 } }), depth0)) + "</span></dd></div>\n      <div><dt>Source</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "source", { "start": { "line": 27, "column": 32 }, "end": { "line": 27, "column": 43 } }), depth0)) + '</dd></div>\n      <div class="wide"><dt>Inputs</dt><dd>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "inputs"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 28, "column": 43 }, "end": { "line": 28, "column": 145 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "scan"), "moreInputs"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 145 }, "end": { "line": 28, "column": 230 } } })) != null ? stack1 : "") + "</dd></div>\n      <div><dt>Profile</dt><dd><bdi>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "profile", { "start": { "line": 29, "column": 38 }, "end": { "line": 29, "column": 50 } }), depth0)) + "</bdi></dd></div>\n      <div><dt>Fails on</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "failOn", { "start": { "line": 30, "column": 34 }, "end": { "line": 30, "column": 45 } }), depth0)) + "</dd></div>\n      <div><dt>Subscriptions</dt><dd>" + alias4(alias5(alias1(lookupProperty(depth0, "scan"), "subscriptions", { "start": { "line": 31, "column": 39 }, "end": { "line": 31, "column": 57 } }), depth0)) + "</dd></div>\n    </dl>\n  </section>\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "notices"), "length"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 35, "column": 2 }, "end": { "line": 46, "column": 9 } } })) != null ? stack1 : "") + '  <section class="kpis" aria-label="Totals">\n    <div class="card kpi">\n      <div class="kpi-label">Clusters</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "clusters", { "start": { "line": 50, "column": 31 }, "end": { "line": 50, "column": 46 } }), depth0)) + '</div>\n      <svg class="statusbar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 51, "column": 101 }, "end": { "line": 51, "column": 114 } }), depth0)) + " pass, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 51, "column": 125 }, "end": { "line": 51, "column": 138 } }), depth0)) + " fail, " + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 51, "column": 149 }, "end": { "line": 51, "column": 166 } }), depth0)) + ' not fully evaluated">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "statusBar"), { "name": "each", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 51, "column": 190 }, "end": { "line": 51, "column": 323 } } })) != null ? stack1 : "") + '</svg>\n      <div class="legend"><span class="dot st-pass"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "passed", { "start": { "line": 52, "column": 61 }, "end": { "line": 52, "column": 74 } }), depth0)) + ' pass <span class="dot st-fail"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "failed", { "start": { "line": 52, "column": 117 }, "end": { "line": 52, "column": 130 } }), depth0)) + ' fail <span class="dot st-incomplete"></span>' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 52, "column": 179 }, "end": { "line": 52, "column": 196 } }), depth0)) + ' incomplete</div>\n    </div>\n    <div class="card kpi">\n      <div class="kpi-label">Findings</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "findings", { "start": { "line": 56, "column": 31 }, "end": { "line": 56, "column": 46 } }), depth0)) + '</div>\n      <div class="sev-row">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 57, "column": 27 }, "end": { "line": 57, "column": 140 } } })) != null ? stack1 : "") + "</div>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "baseline"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 58, "column": 6 }, "end": { "line": 58, "column": 324 } } })) != null ? stack1 : "") + "\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "suppressions"), { "name": "if", "hash": {}, "fn": container.program(11, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 59, "column": 6 }, "end": { "line": 59, "column": 129 } } })) != null ? stack1 : "") + '\n    </div>\n    <div class="card kpi' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "totals"), "incompleteAny"), { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 61, "column": 24 }, "end": { "line": 61, "column": 64 } } })) != null ? stack1 : "") + '">\n      <div class="kpi-label">Not fully evaluated</div>\n      <div class="kpi-value">' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "incomplete", { "start": { "line": 63, "column": 31 }, "end": { "line": 63, "column": 48 } }), depth0)) + '</div>\n      <div class="muted small">clusters with a resource missing from the inventory \xB7 ' + alias4(alias5(alias1(lookupProperty(depth0, "totals"), "errors", { "start": { "line": 64, "column": 87 }, "end": { "line": 64, "column": 100 } }), depth0)) + ' input errors</div>\n    </div>\n  </section>\n\n  <section class="charts">\n    <div class="card chart-stack">\n      <figure class="chart">\n        <figcaption>Findings by severity</figcaption>\n        ' + ((stack1 = container.invokePartial(lookupProperty(partials, "chart"), lookupProperty(depth0, "severityChart"), { "name": "chart", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '      </figure>\n      <figure class="chart">\n        <figcaption>Clusters by outbound type</figcaption>\n        ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "outboundChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.program(14, data, 0), "data": data, "loc": { "start": { "line": 76, "column": 8 }, "end": { "line": 76, "column": 108 } } })) != null ? stack1 : "") + '\n      </figure>\n    </div>\n    <figure class="card chart">\n      <figcaption>Findings by policy</figcaption>\n      ' + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "policyChart"), "empty"), { "name": "if", "hash": {}, "fn": container.program(15, data, 0), "inverse": container.program(16, data, 0), "data": data, "loc": { "start": { "line": 81, "column": 6 }, "end": { "line": 81, "column": 102 } } })) != null ? stack1 : "") + "\n    </figure>\n  </section>\n\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(17, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 85, "column": 2 }, "end": { "line": 85, "column": 46 } } })) != null ? stack1 : "") + "\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "warnings"), "total"), { "name": "if", "hash": {}, "fn": container.program(18, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 87, "column": 2 }, "end": { "line": 97, "column": 9 } } })) != null ? stack1 : "") + "\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(lookupProperty(depth0, "decided"), "rows"), "length"), { "name": "if", "hash": {}, "fn": container.program(21, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 99, "column": 2 }, "end": { "line": 99, "column": 57 } } })) != null ? stack1 : "") + "\n\n  " + ((stack1 = container.invokePartial(lookupProperty(partials, "static"), lookupProperty(depth0, "tables"), { "name": "static", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + '\n  <section id="explorer" class="card explorer" aria-label="Clusters and findings" hidden>\n    <div id="tabs" class="tabs" role="tablist">\n      <button type="button" role="tab" data-tab="clusters" aria-controls="view" aria-selected="true">Clusters <span class="count" id="count-clusters"></span></button>\n      <button type="button" role="tab" data-tab="findings" aria-controls="view" aria-selected="false">Findings <span class="count" id="count-findings"></span></button>\n      <button type="button" role="tab" data-tab="incomplete" aria-controls="view" aria-selected="false">Not fully evaluated <span class="count" id="count-incomplete"></span></button>\n      <button type="button" role="tab" data-tab="errors" aria-controls="view" aria-selected="false">Input errors <span class="count" id="count-errors"></span></button>\n    </div>\n    <div class="filters">\n      <label class="search" data-for="clusters findings incomplete errors"><span class="sr">Search</span><input id="q" type="search" placeholder="Search clusters, resources, messages\u2026  ( / )" autocomplete="off" spellcheck="false"></label>\n      <label data-for="clusters findings"><span>Severity</span><select id="f-sev"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "severities"), { "name": "each", "hash": {}, "fn": container.program(22, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 112, "column": 111 }, "end": { "line": 112, "column": 182 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings"><span>Policy</span><select id="f-policy"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "policies"), { "name": "each", "hash": {}, "fn": container.program(23, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 113, "column": 112 }, "end": { "line": 113, "column": 191 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Subscription</span><select id="f-sub"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "subscriptions"), { "name": "each", "hash": {}, "fn": container.program(23, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 114, "column": 126 }, "end": { "line": 114, "column": 210 } } })) != null ? stack1 : "") + '</select></label>\n      <label data-for="clusters findings incomplete"><span>Outbound type</span><select id="f-outbound"><option value="">All</option>' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(lookupProperty(depth0, "filters"), "outboundTypes"), { "name": "each", "hash": {}, "fn": container.program(23, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 115, "column": 132 }, "end": { "line": 115, "column": 216 } } })) != null ? stack1 : "") + "</select></label>\n      " + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(lookupProperty(depth0, "triage"), "any"), { "name": "if", "hash": {}, "fn": container.program(24, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 116, "column": 6 }, "end": { "line": 116, "column": 448 } } })) != null ? stack1 : "") + '\n      <label data-for="clusters"><span>Sort</span><select id="f-sort"><option value="worst">Most severe first</option><option value="name">Name</option><option value="status">Status</option><option value="outbound">Outbound type</option></select></label>\n      <button type="button" id="reset" class="reset">Clear filters</button>\n    </div>\n    <p id="shown" class="shown" aria-live="polite"></p>\n    <div id="view" role="tabpanel"></div>\n    <nav id="pager" class="pager" aria-label="Pages"></nav>\n  </section>\n</main>\n<footer class="wrap foot">Generated by <a href="' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "informationUri", { "start": { "line": 125, "column": 50 }, "end": { "line": 125, "column": 69 } }), depth0)) + '" rel="noopener noreferrer">' + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "name", { "start": { "line": 125, "column": 101 }, "end": { "line": 125, "column": 110 } }), depth0)) + "</a> " + alias4(alias5(alias1(lookupProperty(depth0, "tool"), "version", { "start": { "line": 125, "column": 119 }, "end": { "line": 125, "column": 131 } }), depth0)) + '. This file is self-contained: it loads nothing from the network.</footer>\n<script type="application/json" id="report-data">' + ((stack1 = (helper = lookupProperty(helpers, "data") || alias1(depth0, "data", { "start": { "line": 126, "column": 52 }, "end": { "line": 126, "column": 56 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "data", "hash": {}, "data": data, "loc": { "start": { "line": 126, "column": 49 }, "end": { "line": 126, "column": 59 } } }) : helper)) != null ? stack1 : "") + "</script>\n<script>" + ((stack1 = (helper = lookupProperty(helpers, "script") || alias1(depth0, "script", { "start": { "line": 127, "column": 11 }, "end": { "line": 127, "column": 17 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "script", "hash": {}, "data": data, "loc": { "start": { "line": 127, "column": 8 }, "end": { "line": 127, "column": 20 } } }) : helper)) != null ? stack1 : "") + "</script>\n</body>\n</html>\n";
   }, "usePartial": true, "useData": true },
   "page:BIr3ZnQcfPIE21KWHxQSgp": { "0": function(container, depth0, helpers, partials, data, blockParams, depths) {
     var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, alias5 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -53044,7 +53448,7 @@ var TEMPLATES = {
     };
     return '<section class="triage" aria-label="Baseline and suppressions">\n' + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "baseline"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 2, "column": 2 }, "end": { "line": 14, "column": 9 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "suppressions"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 15, "column": 2 }, "end": { "line": 36, "column": 9 } } })) != null ? stack1 : "") + "</section>\n";
   }, "useData": true },
-  "page:fqk-NZDS1tYoRYg5gA5lPE": { "0": function(container, depth0, helpers, partials, data) {
+  "page:JiME-qT8mX1PvgWEu3YV68": { "0": function(container, depth0, helpers, partials, data) {
     var helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -53077,7 +53481,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return '<tr class="sfinding sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 16, "column": 57 }, "end": { "line": 16, "column": 60 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 16, "column": 55 }, "end": { "line": 16, "column": 62 } } }) : helper)) + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 16, "column": 62 }, "end": { "line": 16, "column": 98 } } })) != null ? stack1 : "") + '">\n        <td data-label="Severity"><span class="badge sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 17, "column": 59 }, "end": { "line": 17, "column": 62 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 57 }, "end": { "line": 17, "column": 64 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "sevLabel") || alias1(depth0, "sevLabel", { "start": { "line": 17, "column": 68 }, "end": { "line": 17, "column": 76 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sevLabel", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 66 }, "end": { "line": 17, "column": 78 } } }) : helper)) + "</span>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "isNew"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 17, "column": 85 }, "end": { "line": 17, "column": 147 } } })) != null ? stack1 : "") + '<div class="pid"><bdi>' + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 17, "column": 171 }, "end": { "line": 17, "column": 179 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 169 }, "end": { "line": 17, "column": 181 } } }) : helper)) + '</bdi></div></td>\n        <td data-label="Finding"><div class="ptitle"><bdi>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 18, "column": 60 }, "end": { "line": 18, "column": 65 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 58 }, "end": { "line": 18, "column": 67 } } }) : helper)) + '</bdi></div><p class="msg"><bdi>' + alias4((helper = lookupProperty(helpers, "message") || alias1(depth0, "message", { "start": { "line": 18, "column": 101 }, "end": { "line": 18, "column": 108 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "message", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 99 }, "end": { "line": 18, "column": 110 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 120 }, "end": { "line": 18, "column": 196 } } })) != null ? stack1 : "") + '</td>\n        <td data-label="Resource"><div class="strong"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceName") || alias1(depth0, "resourceName", { "start": { "line": 19, "column": 61 }, "end": { "line": 19, "column": 73 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceName", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 59 }, "end": { "line": 19, "column": 75 } } }) : helper)) + '</bdi></div><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceId") || alias1(depth0, "resourceId", { "start": { "line": 19, "column": 112 }, "end": { "line": 19, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceId", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 110 }, "end": { "line": 19, "column": 124 } } }) : helper)) + '</bdi></code><div class="small">Property <code><bdi>' + alias4((helper = lookupProperty(helpers, "path") || alias1(depth0, "path", { "start": { "line": 19, "column": 178 }, "end": { "line": 19, "column": 182 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "path", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 176 }, "end": { "line": 19, "column": 184 } } }) : helper)) + "</bdi></code>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "location"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 19, "column": 197 }, "end": { "line": 19, "column": 260 } } })) != null ? stack1 : "") + '</div></td>\n        <td data-label="Remediation"><p class="fix"><bdi>' + alias4((helper = lookupProperty(helpers, "remediation") || alias1(depth0, "remediation", { "start": { "line": 20, "column": 59 }, "end": { "line": 20, "column": 70 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "remediation", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 57 }, "end": { "line": 20, "column": 72 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "command"), { "name": "if", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 20, "column": 82 }, "end": { "line": 20, "column": 169 } } })) != null ? stack1 : "") + "</td>\n      </tr>";
+    return '<tr class="sfinding sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 16, "column": 57 }, "end": { "line": 16, "column": 60 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 16, "column": 55 }, "end": { "line": 16, "column": 62 } } }) : helper)) + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 16, "column": 62 }, "end": { "line": 16, "column": 98 } } })) != null ? stack1 : "") + '">\n        <td data-label="Severity"><span class="badge sev-' + alias4((helper = lookupProperty(helpers, "sev") || alias1(depth0, "sev", { "start": { "line": 17, "column": 59 }, "end": { "line": 17, "column": 62 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sev", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 57 }, "end": { "line": 17, "column": 64 } } }) : helper)) + '">' + alias4((helper = lookupProperty(helpers, "sevLabel") || alias1(depth0, "sevLabel", { "start": { "line": 17, "column": 68 }, "end": { "line": 17, "column": 76 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "sevLabel", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 66 }, "end": { "line": 17, "column": 78 } } }) : helper)) + "</span>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "isNew"), { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 17, "column": 85 }, "end": { "line": 17, "column": 147 } } })) != null ? stack1 : "") + '<div class="pid"><bdi>' + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 17, "column": 171 }, "end": { "line": 17, "column": 179 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 169 }, "end": { "line": 17, "column": 181 } } }) : helper)) + '</bdi></div></td>\n        <td data-label="Finding"><div class="ptitle"><bdi>' + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 18, "column": 60 }, "end": { "line": 18, "column": 65 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 58 }, "end": { "line": 18, "column": 67 } } }) : helper)) + '</bdi></div><p class="msg"><bdi>' + alias4((helper = lookupProperty(helpers, "message") || alias1(depth0, "message", { "start": { "line": 18, "column": 101 }, "end": { "line": 18, "column": 108 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "message", "hash": {}, "data": data, "loc": { "start": { "line": 18, "column": 99 }, "end": { "line": 18, "column": 110 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "suppressed"), { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 120 }, "end": { "line": 18, "column": 196 } } })) != null ? stack1 : "") + '</td>\n        <td data-label="Resource"><div class="strong"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceName") || alias1(depth0, "resourceName", { "start": { "line": 19, "column": 61 }, "end": { "line": 19, "column": 73 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceName", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 59 }, "end": { "line": 19, "column": 75 } } }) : helper)) + '</bdi></div><code class="rid"><bdi>' + alias4((helper = lookupProperty(helpers, "resourceId") || alias1(depth0, "resourceId", { "start": { "line": 19, "column": 112 }, "end": { "line": 19, "column": 122 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "resourceId", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 110 }, "end": { "line": 19, "column": 124 } } }) : helper)) + '</bdi></code><div class="small">Property <code><bdi>' + alias4((helper = lookupProperty(helpers, "path") || alias1(depth0, "path", { "start": { "line": 19, "column": 178 }, "end": { "line": 19, "column": 182 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "path", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 176 }, "end": { "line": 19, "column": 184 } } }) : helper)) + "</bdi></code>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "location"), { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 19, "column": 197 }, "end": { "line": 19, "column": 260 } } })) != null ? stack1 : "") + "</div>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "terraform"), { "name": "if", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 19, "column": 266 }, "end": { "line": 19, "column": 377 } } })) != null ? stack1 : "") + '</td>\n        <td data-label="Remediation"><p class="fix"><bdi>' + alias4((helper = lookupProperty(helpers, "remediation") || alias1(depth0, "remediation", { "start": { "line": 20, "column": 59 }, "end": { "line": 20, "column": 70 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "remediation", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 57 }, "end": { "line": 20, "column": 72 } } }) : helper)) + "</bdi></p>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "command"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 20, "column": 82 }, "end": { "line": 20, "column": 169 } } })) != null ? stack1 : "") + "</td>\n      </tr>";
   }, "5": function(container, depth0, helpers, partials, data) {
     return " suppressed";
   }, "6": function(container, depth0, helpers, partials, data) {
@@ -53105,8 +53509,16 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return '<pre class="cmd-static"><code><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "command") || container.strict(depth0, "command", { "start": { "line": 20, "column": 134 }, "end": { "line": 20, "column": 141 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "command", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 132 }, "end": { "line": 20, "column": 143 } } }) : helper)) + "</bdi></code></pre>";
+    return '<div class="small">Terraform <code class="tfaddr"><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "terraform") || container.strict(depth0, "terraform", { "start": { "line": 19, "column": 340 }, "end": { "line": 19, "column": 349 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "terraform", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 338 }, "end": { "line": 19, "column": 351 } } }) : helper)) + "</bdi></code></div>";
   }, "10": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<pre class="cmd-static"><code><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "command") || container.strict(depth0, "command", { "start": { "line": 20, "column": 134 }, "end": { "line": 20, "column": 141 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "command", "hash": {}, "data": data, "loc": { "start": { "line": 20, "column": 132 }, "end": { "line": 20, "column": 143 } } }) : helper)) + "</bdi></code></pre>";
+  }, "11": function(container, depth0, helpers, partials, data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -53121,53 +53533,93 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return '<section id="static" class="static" aria-label="Clusters and findings, in full">\n  <div class="card static-card">\n    <h2>Clusters</h2>\n    <div class="scroll-x"><table class="grid reflow static-clusters">\n      <thead><tr><th scope="col">Cluster</th><th scope="col">Subscription</th><th scope="col">Outbound type</th><th scope="col">Status</th><th scope="col">Findings</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "clusters"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 6, "column": 13 }, "end": { "line": 6, "column": 513 } } })) != null ? stack1 : "") + "</tbody>\n    </table></div>\n    " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreClusters"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 4 }, "end": { "line": 8, "column": 114 } } })) != null ? stack1 : "") + "\n  </div>\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "blocks"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 10, "column": 2 }, "end": { "line": 24, "column": 11 } } })) != null ? stack1 : "") + "  " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreFindings"), { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 25, "column": 2 }, "end": { "line": 25, "column": 192 } } })) != null ? stack1 : "") + "\n</section>\n";
+    return '<section id="static" class="static" aria-label="Clusters and findings, in full">\n  <div class="card static-card">\n    <h2>Clusters</h2>\n    <div class="scroll-x"><table class="grid reflow static-clusters">\n      <thead><tr><th scope="col">Cluster</th><th scope="col">Subscription</th><th scope="col">Outbound type</th><th scope="col">Status</th><th scope="col">Findings</th></tr></thead>\n      <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "clusters"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 6, "column": 13 }, "end": { "line": 6, "column": 513 } } })) != null ? stack1 : "") + "</tbody>\n    </table></div>\n    " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreClusters"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 4 }, "end": { "line": 8, "column": 114 } } })) != null ? stack1 : "") + "\n  </div>\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "blocks"), { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 10, "column": 2 }, "end": { "line": 24, "column": 11 } } })) != null ? stack1 : "") + "  " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "moreFindings"), { "name": "if", "hash": {}, "fn": container.program(11, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 25, "column": 2 }, "end": { "line": 25, "column": 192 } } })) != null ? stack1 : "") + "\n</section>\n";
+  }, "useData": true },
+  "page:drBansB7_LsQ8TPaAFxQd3": { "0": function(container, depth0, helpers, partials, data) {
+    var stack1, helper, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<tr><td data-label="Cluster"><div class="cname"><bdi>' + alias4((helper = lookupProperty(helpers, "cluster") || alias1(depth0, "cluster", { "start": { "line": 6, "column": 80 }, "end": { "line": 6, "column": 87 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "cluster", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 78 }, "end": { "line": 6, "column": 89 } } }) : helper)) + "</bdi></div>" + ((stack1 = lookupProperty(helpers, "if").call(alias2, lookupProperty(depth0, "address"), { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 101 }, "end": { "line": 6, "column": 170 } } })) != null ? stack1 : "") + '</td><td data-label="Policy"><span class="pid"><bdi>' + alias4((helper = lookupProperty(helpers, "policyId") || alias1(depth0, "policyId", { "start": { "line": 6, "column": 224 }, "end": { "line": 6, "column": 232 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "policyId", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 222 }, "end": { "line": 6, "column": 234 } } }) : helper)) + "</bdi></span> <bdi>" + alias4((helper = lookupProperty(helpers, "title") || alias1(depth0, "title", { "start": { "line": 6, "column": 255 }, "end": { "line": 6, "column": 260 } }), typeof helper === alias3 ? helper.call(alias2, { "name": "title", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 253 }, "end": { "line": 6, "column": 262 } } }) : helper)) + '</bdi></td><td data-label="Waits for"><ul class="plain">' + ((stack1 = lookupProperty(helpers, "each").call(alias2, lookupProperty(depth0, "values"), { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 318 }, "end": { "line": 6, "column": 384 } } })) != null ? stack1 : "") + "</ul></td></tr>";
+  }, "1": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<code class="rid"><bdi>' + container.escapeExpression((helper = lookupProperty(helpers, "address") || container.strict(depth0, "address", { "start": { "line": 6, "column": 141 }, "end": { "line": 6, "column": 148 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "address", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 139 }, "end": { "line": 6, "column": 150 } } }) : helper)) + "</bdi></code>";
+  }, "2": function(container, depth0, helpers, partials, data) {
+    return "<li><code><bdi>" + container.escapeExpression(container.lambda(depth0, depth0)) + "</bdi></code></li>";
+  }, "3": function(container, depth0, helpers, partials, data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<p class="muted small">and ' + container.escapeExpression((helper = lookupProperty(helpers, "more") || container.strict(depth0, "more", { "start": { "line": 8, "column": 43 }, "end": { "line": 8, "column": 47 } }), typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "more", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 41 }, "end": { "line": 8, "column": 49 } } }) : helper)) + " more in the JSON report.</p>";
+  }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+    var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+      if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+        return parent[propertyName];
+      }
+      return void 0;
+    };
+    return '<section class="card decided" aria-label="Decided at apply">\n  <h2>Decided at apply</h2>\n  <p class="muted small">The Terraform plan knows these values only after apply (or keeps them sensitive), so these policies are not judged from the plan for these clusters: they are neither findings nor incomplete clusters, and the exit code does not count them.</p>\n  <div class="scroll-x"><table class="grid reflow decided-list">\n    <thead><tr><th scope="col">Cluster</th><th scope="col">Policy</th><th scope="col">Waits for</th></tr></thead>\n    <tbody>' + ((stack1 = lookupProperty(helpers, "each").call(alias1, lookupProperty(depth0, "rows"), { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 11 }, "end": { "line": 6, "column": 408 } } })) != null ? stack1 : "") + "</tbody>\n  </table></div>\n  " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(depth0, "more"), { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 2 }, "end": { "line": 8, "column": 85 } } })) != null ? stack1 : "") + "\n</section>\n";
   }, "useData": true }
 };
 var OUTLINES = {
-  "outline:r4mr7Melzi7OSTVBvPtMl9": "Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>. First attach a NAT gateway with public IPs to every node-pool subnet. First give every node-pool subnet a route table whose 0.0.0.0/0 route goes to your firewall (next hop VirtualAppliance). With none, AKS sets up no egress path: provide your own first. The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer. `egress-audit plan --to <\u2026> --cluster <cluster.name>` lists the unmet prerequisites and the commands. Otherwise: No documented in-place path from <cluster.outboundType> on a <cluster.vnetMode> VNet to an allowed type (<params.allowedOutboundTypes>): create a new cluster with an allowed outbound type and move the workloads.",
-  "outline:xbBNiKgQljJZy_vS15_t9S": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --outbound-type <value> --nat-gateway-managed-outbound-ip-count <\u2026> --load-balancer-managed-outbound-ip-count <\u2026>",
-  "outline:CKC81dXNbezWmdyDQn2AFM": 'Find out what egress the cluster really has (`az aks show` below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "<cluster.outboundType>", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.',
-  "outline:Hiy_Q3bfWbOKxVV05KDcxe": "az aks show --resource-group <cluster.resourceGroup> --name <cluster.name> --query networkProfile",
-  "outline:4VxwYR-dZLHTs_dMbPBcaF": "Upgrade the cluster's load balancer from Basic to Standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). Replace pool(s) <\u2026> with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.",
-  "outline:WDHelWw5b_I_byKNsEfjNs": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard\naz aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vm-set-type VirtualMachineScaleSets",
+  "outline:KNHHkWIPTaXJoAufUEInGj": "Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>. First attach a NAT gateway with public IPs to every node-pool subnet. First give every node-pool subnet a route table whose 0.0.0.0/0 route goes to your firewall (next hop VirtualAppliance). With none, AKS sets up no egress path: provide your own first. managedNATGatewayV2 stands for managedNATGateway with a StandardV2 NAT gateway (zone-redundant; the move is one-way). The migration is disruptive and changes the cluster's egress IPs: update API-server authorized IP ranges and firewall rules, never reuse an IP from a previous outbound configuration, and use Azure CLI 2.56 or newer with the aks-preview extension (block is a preview outbound type). `egress-audit plan --to <\u2026> --cluster <cluster.name>` lists the unmet prerequisites and the commands. Otherwise: For <cluster.outboundType> \u2192 <\u2026> on a <cluster.vnetMode> VNet <\u2026>: egress-audit calls the path neither supported nor unsupported. The command is the article's; `egress-audit plan --to <\u2026> --cluster <cluster.name>` shows the prerequisites. Otherwise create a new cluster with an allowed outbound type and move the workloads. Otherwise: No documented in-place path from <cluster.outboundType> on a <cluster.vnetMode> VNet to an allowed type (<params.allowedOutboundTypes>): create a new cluster with an allowed outbound type and move the workloads.",
+  "outline:1_iq3KMubc3fEi_zn31PQR": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> <\u2026>\naz aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> <\u2026>",
+  "outline:Pm3igahwR0Hxp59IYU_WHQ": 'Find out what egress the cluster really has (the command below shows the network profile as Azure reports it today). Azure documents no migration from an unrecognized outbound type: if Azure itself reports "<cluster.outboundType>", plan a new cluster with a documented outbound type and move the workloads; if only the inventory says so, fix the export.',
+  "outline:UvVl6F9aXMXftD_c7q2kro": "az aks show --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --query networkProfile",
+  "outline:LSzgn330c3QnF2UEUbOqL2": "Upgrade the cluster's load balancer from <cluster.loadBalancerSku> to standard (this changes the cluster's egress IPs: update authorized IP ranges and firewall rules). Replace pool(s) <\u2026> with VirtualMachineScaleSets pools: add new pools, move the workloads, delete the old ones.",
+  "outline:O-_orO2LSwmDPRZncT-GB7": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard\naz aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vm-set-type VirtualMachineScaleSets",
   "outline:Z-YOxg76Cc0ijfjfCP3m_U": "Azure documents no in-place migration from managedNATGateway on a BYO VNet. Create a new cluster on subnet <pool.subnetId> with outbound type userAssignedNATGateway (attach a NAT gateway with public IPs to the subnet first), move the workloads, then delete cluster <cluster.name>.",
-  "outline:cBGJomo70udiQcHXVc8yhY": "az aks create --resource-group <cluster.resourceGroup> --name <new-cluster-name> --vnet-subnet-id <pool.subnetId> --outbound-type userAssignedNATGateway",
+  "outline:CRaH_NMrGzdeuTINAU4AY6": "az aks create --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <new-cluster-name> --vnet-subnet-id <pool.subnetId> --outbound-type userAssignedNATGateway",
   "outline:qtg5SSH-PAtUlvH8IqY1Tg": "Add a replacement pool on a BYO subnet whose NAT gateway has public IPs, move the workloads, then delete pool <pool.name>. Otherwise: Attach a NAT gateway with at least one Standard public IP (or a zone-redundant StandardV2 gateway with StandardV2 IPs) to subnet <pool.subnetId> of VNet <\u2026>. Otherwise: Add a <pool.natGateway.sku> public IP or prefix to NAT gateway <pool.natGateway.name>.",
-  "outline:9w5exZZ2vUxtzvMWfRqDkq": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-nat-gateway>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --nat-gateway <nat-gateway-name>\naz network nat gateway update --resource-group <\u2026> --name <pool.natGateway.name> --public-ip-addresses <public-ip-name>",
+  "outline:cUNRa0NQ93VT81ppWkU-Wg": "az aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-nat-gateway>\naz network vnet subnet update --subscription <\u2026> --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --nat-gateway <nat-gateway-name>\naz network nat gateway update --subscription <\u2026> --resource-group <\u2026> --name <pool.natGateway.name> --public-ip-addresses <public-ip-name>",
   "outline:Vnai-u7hZZMRNG13-5Eg-r": "Add a replacement pool on a BYO subnet whose route table sends 0.0.0.0/0 to your firewall, move the workloads, then delete pool <pool.name>. Otherwise: Create a route table with a 0.0.0.0/0 route to your firewall's private IP (next hop VirtualAppliance) and attach it to subnet <pool.subnetId>. Otherwise: Add a 0.0.0.0/0 route to route table <pool.subnet.routeTableId> with next hop VirtualAppliance and your firewall's private IP. Otherwise: Point route <pool.subnet.defaultRoute.name> of route table <pool.subnet.routeTableId> at your firewall (next hop VirtualAppliance) instead of None.",
-  "outline:kYgBSLia4SYSTk2_vKosCt": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-default-route>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --route-table <route-table-name>\naz network route-table route create --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>\naz network route-table route update --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
+  "outline:tu688wWeigGhhJiIGY0Ll5": "az aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --vnet-subnet-id <subnet-id-with-default-route>\naz network vnet subnet update --subscription <\u2026> --resource-group <\u2026> --vnet-name <\u2026> --name <pool.subnetId> --route-table <route-table-name>\naz network route-table route create --subscription <\u2026> --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>\naz network route-table route update --subscription <\u2026> --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
   "outline:lr3RsvUYf96BRjMpSNAtuC": "Point route <pool.subnet.defaultRoute.name> of route table <pool.subnet.routeTableId> at your firewall or proxy (next hop VirtualAppliance with its private IP), and allow the AKS-required egress there.",
-  "outline:wsKK9j8WAI1DeL5iUJIkXO": "az network route-table route update --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
-  "outline:IIeNI_VXRjHJlDr0ebyVe8": "Upgrade cluster <cluster.name> to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.",
-  "outline:NBjQ79CCIw-6OK6WLzeYfv": "az aks upgrade --resource-group <cluster.resourceGroup> --name <cluster.name> --kubernetes-version <next-minor-version>",
+  "outline:5scepUYfcNg5DVdN6ChB0B": "az network route-table route update --subscription <\u2026> --resource-group <\u2026> --route-table-name <pool.subnet.routeTableId> --name <pool.subnet.defaultRoute.name> --next-hop-type VirtualAppliance --next-hop-ip-address <firewall-private-ip>",
+  "outline:AFZBSO64IT8sEwUpOrxkxC": "Upgrade cluster <cluster.name> to a supported Kubernetes version, one minor version at a time (`az aks get-upgrades --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name>` lists the versions it can move to). A version this old may no longer have an upgrade path: then create a new cluster and move the workloads.",
+  "outline:is0XifJ0YRCsFc4rPjGHMb": "az aks upgrade --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --kubernetes-version <next-minor-version>",
   "outline:96Xn5W5RcsjXJEeZWLhjIq": "Set the managed NAT gateway's outbound IP count (1 to 16) to at least <params.minNatGatewayIps>. Otherwise: Remove public IPs or use smaller prefixes on NAT gateway <natGateway.name> (IPs: <\u2026>; prefixes: <\u2026>) so that each IP family has at most 16 addresses. Otherwise: Add <natGateway.sku> public IPs or a prefix to NAT gateway <natGateway.name> until it has at least <params.minNatGatewayIps> addresses; `--public-ip-addresses` replaces the whole list, so name the current IPs too.",
-  "outline:PSxL4QRMHD914kTl5rlzyJ": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <params.minNatGatewayIps>\naz network nat gateway update --resource-group <\u2026> --name <natGateway.name> --public-ip-addresses <ips-to-keep> --public-ip-prefixes <prefixes-to-keep> / --public-ip-addresses <value> <new-public-ip>",
+  "outline:zTE0SBVA99xZDE7cqIW8hC": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <params.minNatGatewayIps>\naz network nat gateway update --subscription <\u2026> --resource-group <\u2026> --name <natGateway.name> --public-ip-addresses <ips-to-keep> --public-ip-prefixes <prefixes-to-keep> / --public-ip-addresses <value> <new-public-ip>",
   "outline:xlN90yLRpfxOFGGZodyOC4": "Set the idle timeout of <natGateway> to at least 4 / at most <params.maxIdleTimeoutMinutes> minutes; keep long-lived idle connections alive with TCP keepalives instead.",
-  "outline:5jDIaN0uv4x5Ukk7Kj3pD6": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-idle-timeout\naz network nat gateway update --resource-group <\u2026> --name <natGateway.name> --idle-timeout 4 / <params.maxIdleTimeoutMinutes>",
+  "outline:aSdI6ZBwSGWTfLmVckW6mL": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-idle-timeout\naz network nat gateway update --subscription <\u2026> --resource-group <\u2026> --name <natGateway.name> --idle-timeout 4 / <params.maxIdleTimeoutMinutes>",
   "outline:zuoS39ozEj-yvMFqKEaK-f": "The AKS-managed NAT gateway is a single Standard gateway: for zone-resilient egress move to userAssignedNATGateway on a BYO VNet (a new cluster: Azure documents no in-place path from managedNATGateway to userAssignedNATGateway) with one zonal NAT gateway per zone, or a StandardV2 NAT gateway. Otherwise: Split pool <pool.name> into one pool per zone, each on its own subnet with a NAT gateway in that zone (zones <pool.zonesWithoutNatGateway> need one), or replace NAT gateway <pool.natGateway.name> with a zone-redundant StandardV2 NAT gateway with StandardV2 public IPs.",
-  "outline:ELk5e-h4O0u39-Rm2s7f9L": "az network nat gateway create --resource-group <\u2026> --name <pool.natGateway.name>-z<pool.zonesWithoutNatGateway> --zone <pool.zonesWithoutNatGateway> --public-ip-addresses <zone-<pool.zonesWithoutNatGateway>-public-ip>",
+  "outline:NgTB0rEViYyUBdcz2r29QJ": "az network nat gateway create --subscription <\u2026> --resource-group <\u2026> --name <pool.natGateway.name>-z<pool.zonesWithoutNatGateway> --zone <pool.zonesWithoutNatGateway> --public-ip-addresses <zone-<pool.zonesWithoutNatGateway>-public-ip>",
   "outline:hz-PYfYQzHVo0BfplBb9OU": "A pool's zones are fixed at creation: add a replacement pool on subnet <pool.subnetId> pinned to zone <pool.natGateway.zones>, move the workloads, then delete pool <pool.name>. For the other zones add a subnet each with a NAT gateway in that zone, or use a StandardV2 NAT gateway.",
-  "outline:Dnu0QWM8B2P9Hhcm_QB9oC": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --zones <\u2026> --vnet-subnet-id <pool.subnetId>",
-  "outline:z05xWsUB5ev4VaxHYasFet": "The NAT gateway is AKS-managed: <egressIp.name> was put on it outside AKS. Take it off and let AKS manage the outbound IPs. Otherwise: Create a <egressIp.natGatewaySku> public IP prefix of the same size / public IP, put it on NAT gateway <name> in place of <egressIp.name> (`az network nat gateway update --public-ip-addresses/--public-ip-prefixes` replaces the whole list), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.",
-  "outline:_CPWBEcJzfeeEIQAyawGfu": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network public-ip create --resource-group <\u2026> --name <egressIp.name>-<egressIp.natGatewaySku> --sku <egressIp.natGatewaySku> --allocation-method Static --version <egressIp.version>",
+  "outline:ott45Ii7WBlrVXI0rW3i8_": "az aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --zones <\u2026> --vnet-subnet-id <pool.subnetId>",
+  "outline:-NJw07WaTh0lpRm7v10C8k": "The NAT gateway is AKS-managed: <egressIp.name> was put on it outside AKS. Take it off and let AKS manage the outbound IPs. Otherwise: Create a <egressIp.natGatewaySku> public IP prefix of the same size / public IP, put it on NAT gateway <name> in place of <egressIp.name> (the gateway's --public-ip-addresses and --public-ip-prefixes lists are replaced whole), and update firewall allow-lists with its address. A public IP's SKU cannot be changed in place.",
+  "outline:IVpw9TOT-PA4E9y53rarGh": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network public-ip create --subscription <\u2026> --resource-group <\u2026> --name <egressIp.name>-<egressIp.natGatewaySku> --sku <egressIp.natGatewaySku> --allocation-method Static --version <egressIp.version>",
   "outline:Yc1i0td58OPoY67im1iON0": "OutboundNAT is set when a Windows pool is created: add a Windows pool with OutboundNAT disabled and without node public IPs, move the workloads to it, then delete pool <pool.name>.",
-  "outline:YcjUVVf2caerB6GdTi5QrJ": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
-  "outline:5TveHbQiB5MG4GaPRYWYgG": "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool <pool.name>. Otherwise: Either move cluster <cluster.name> to a NAT gateway or UDR outbound type (Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to <\u2026>), or replace pool <pool.name> with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.",
-  "outline:C7KC-EqnuQUFGt-UR3dY0I": "az aks nodepool add --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
-  "outline:u5CJ-ZE94iryTeYPiH7azU": "Enable API Server VNet Integration with a dedicated, delegated API server subnet in the cluster's VNet; the cluster can then also be made private (`az aks update --enable-private-cluster`). Until then, restrict the public endpoint with authorized IP ranges (`az aks update --api-server-authorized-ip-ranges`).",
-  "outline:clyVC-ydFpON5IEH0jWYMZ": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --enable-apiserver-vnet-integration --apiserver-subnet-id <apiserver-subnet-id>",
+  "outline:bcr71yv2Sd-6jOaKFwQfPS": "az aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
+  "outline:XqIwkkAf4NpRQUbFGAn__J": "Node public IPs are set when a pool is created: add a Windows pool without node public IPs (OutboundNAT disabled), move the workloads, then delete pool <pool.name>. Otherwise: Either move cluster <cluster.name> to a NAT gateway or UDR outbound type (Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to <\u2026>), or replace pool <pool.name> with a Windows pool that keeps OutboundNAT on: add the new pool, move the workloads, delete the old one.",
+  "outline:5gqhemPxBKpmlhbURgVri8": "az aks nodepool add --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --cluster-name <cluster.name> --name <\u2026> --os-type Windows --disable-windows-outbound-nat --vnet-subnet-id <pool.subnetId> --zones <\u2026>",
+  "outline:SINSuOqLy1HeLvFFF_wx-_": "Enable API Server VNet Integration with a dedicated, delegated API server subnet in the cluster's VNet; the cluster can then also be made private (`az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --enable-private-cluster`). Until then, restrict the public endpoint with authorized IP ranges (`az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --api-server-authorized-ip-ranges <ranges>`).",
+  "outline:ItI5BSp0T4YLlChl_TO9iz": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --enable-apiserver-vnet-integration --apiserver-subnet-id <apiserver-subnet-id>",
   "outline:t6WSYNrUF9Q6HU4-2jojMi": "Add <egressIp.address> to the API server's authorized IP ranges of cluster <cluster.name>; the list replaces the current one, so keep the existing ranges in it.",
-  "outline:pThu1z3IJ3f6W_NPhwmfex": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --api-server-authorized-ip-ranges <\u2026>,<egressIp.address>",
-  "outline:S-4vv0QUBa-uX0iLlKtqg0": "If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>.",
+  "outline:1waRnyR6MF2PFyfOSt8_qa": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --api-server-authorized-ip-ranges <\u2026>,<egressIp.address>",
+  "outline:_YyPqGKcQHQH1A29qLZItW": "Move cluster <cluster.name> to outbound type managedNATGateway with natGatewayProfile.sku StandardV2 before the preview API versions retire: the NAT gateway stays StandardV2 and zone-redundant. Deploy templates that write managedNATGatewayV2 must change too. Otherwise: If the preview type is intended (a network-isolated cluster), record it: turn EG018 off for this cluster in the configuration, or use the secure profile. Otherwise Azure documents in-place migration from <cluster.outboundType> on a <cluster.vnetMode> VNet to: <\u2026>.",
+  "outline:NBIBtKNOSu7rk3VXf6aTGZ": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --outbound-type managedNATGateway --outbound-type-sku StandardV2",
   "outline:qEYhxWHRe1HiQ0b5d_2pX9": "Give the load balancer <cluster.loadBalancer.frontendIpv4Needed> IPv4 outbound IPs (add them to its outbound IPs / outbound IP prefixes), or lower allocatedOutboundPorts to <cluster.loadBalancer.portsPerNodeThatFit> (a multiple of 8 that fits <cluster.maxNodes> nodes on the current IPs), or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.",
-  "outline:dUXzUEcLM3e-jY1dNiHNU8": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Needed>\n--load-balancer-outbound-ports <cluster.loadBalancer.portsPerNodeThatFit>",
+  "outline:gtNxR_spbGZT5fGZpoTtCq": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Needed>\n--load-balancer-outbound-ports <cluster.loadBalancer.portsPerNodeThatFit>",
   "outline:m_baxbhU4591YPMXWZVEII": "Set allocatedOutboundPorts to <params.minSnatPortsPerNode> with <\u2026> outbound IPv4 IP(s) (64,000 ports each), adding public IPs to the load balancer's outbound IPs / IP prefixes, or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules. Otherwise: Raise the managed NAT gateway's outbound IP count to <\u2026> / Give NAT gateway <name> <\u2026> IPv4 address(es) (public IPs or a prefix): more than a NAT gateway's 16, so also spread the pools over more subnets, each with its own NAT gateway, or lower the pools' max counts. New IPs change the cluster's egress addresses: update authorized IP ranges and firewall rules.",
-  "outline:HYwTKowcsfPGiMjZad0_60": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <\u2026> / --load-balancer-outbound-ips <comma-separated-public-ip-ids> --load-balancer-outbound-ports <params.minSnatPortsPerNode>\naz aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <\u2026>\naz network nat gateway update --resource-group <\u2026> --name <name> --public-ip-addresses <value> <new-public-ip>",
-  "outline:IT0HyMMQCieKLPpcwG2H6M": "Give cluster <cluster.name> egress addresses of its own (AKS-managed outbound IPs, or public IPs no other cluster uses) / on NAT gateway <egressIp.natGatewayId>, never reusing an IP from a previous outbound configuration, then update authorized IP ranges and firewall rules with the new addresses.",
-  "outline:Q_EpSmxXDijOiLtdg3hEz_": "az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Count> / 1\naz aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network nat gateway update --resource-group <\u2026> --name <egressIp.natGatewayId> --public-ip-addresses <dedicated-public-ip>",
+  "outline:gjH-SKBvWdxUnY5Uo1UHkJ": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <\u2026> / --load-balancer-outbound-ips <comma-separated-public-ip-ids> --load-balancer-outbound-ports <params.minSnatPortsPerNode>\naz aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count 16 / <\u2026>\naz network nat gateway update --subscription <\u2026> --resource-group <\u2026> --name <name> --public-ip-addresses <value> <new-public-ip>",
+  "outline:XBl6eaW0znhw9xjw7um4Em": "Give cluster <cluster.name> egress addresses of its own (AKS-managed outbound IPs, or public IPs no other cluster uses) / on NAT gateway <egressIp.natGatewayId>, never reusing an IP from a previous outbound configuration (or, if NAT gateway <egressIp.attachedNatGatewayId> is the one that should keep <egressIp.name>, take it off the load balancer), then update authorized IP ranges and firewall rules with the new addresses.",
+  "outline:zlp0gMMl5e-oAYltTmIzgN": "az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-managed-outbound-ip-count <cluster.loadBalancer.frontendIpv4Count> / 1\naz aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --nat-gateway-managed-outbound-ip-count <ipCount>\naz network nat gateway update --subscription <\u2026> --resource-group <\u2026> --name <egressIp.natGatewayId> --public-ip-addresses <dedicated-public-ip>",
   "outline:gmQf3fzsDBQyOXGblqzweE": "Make subnet <subnet.name> of VNet <\u2026> private by setting defaultOutboundAccess to false.",
-  "outline:68rEeyQwmYtol_giw8Z_pi": "az network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <subnet.name> --default-outbound-access false"
+  "outline:PCwC83GAz0AHE_9FSWYhXE": "az network vnet subnet update --subscription <\u2026> --resource-group <\u2026> --vnet-name <\u2026> --name <subnet.name> --default-outbound-access false",
+  "outline:_VD0U3haBU2tMYFdLAo_TT": "Assign the cluster's control-plane identity a role that grants <\u2026> on <permission.name> or on its resource group, such as Network Contributor (or a custom role with exactly these actions), and check that no notActions entry of that role removes them. The command reads the identity's object ID from the cluster, so reports never carry it. Role assignments can take a few minutes to apply.",
+  "outline:CxUZDRwBFRFr6UFnpMmfCK": 'az role assignment create --assignee-object-id $(az aks show --resource-group <cluster.resourceGroup> --name <cluster.name> --subscription <cluster.subscriptionId> --query "identity.userAssignedIdentities.*.principalId | [0]" / identity.principalId --output tsv) --assignee-principal-type ServicePrincipal --role "Network Contributor" --scope <permission.id> --subscription <cluster.subscriptionId>',
+  "outline:7yj18yFwgDc9M6iMJryQZd": "Give NAT gateway <firewall.natGatewayId> <\u2026> IPv4 address(es) (public IPs or a prefix), or lower the pools' max counts. Otherwise: Raise the hub firewall's public IP count to <\u2026>, or lower the pools' max counts. Otherwise: Attach a NAT gateway with <\u2026> public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall <\u2026> public IPs in all (az network firewall ip-config create --resource-group <\u2026> --firewall-name <firewall.name> --name <ip-config-name> --public-ip-address <new-public-ip> --subscription <\u2026>), or lower the pools' max counts. New egress addresses must be allowed wherever the old ones are.",
+  "outline:fNw9VpbR1fCsUesf-CQrnL": "az network nat gateway update --resource-group <\u2026> --name <firewall.natGatewayId> --public-ip-addresses <existing-and-new-public-ips> --subscription <\u2026>\naz network firewall update --resource-group <\u2026> --name <firewall.name> --public-ip-count <\u2026> --subscription <\u2026>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <firewall.subnetId> --nat-gateway <nat-gateway-name-or-id> --subscription <\u2026>"
 };
 
 // src/precompiled/index.ts
@@ -53549,7 +54001,9 @@ var SUBJECT_TEXT = {
   pool: "each agent pool",
   natGateway: "each NAT gateway serving the cluster",
   egressIp: "each egress public IP or prefix of the cluster",
-  subnet: "each node-pool subnet of the cluster"
+  subnet: "each node-pool subnet of the cluster",
+  permission: "each network resource the cluster's identity must be allowed to use (BYO VNet)",
+  firewall: "each Azure Firewall the cluster's default routes reach"
 };
 var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function value(v) {
@@ -53734,68 +54188,258 @@ var import_handlebars2 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync3 } from "node:fs";
 import path6 from "node:path";
 
-// src/inventory/facts/azure.ts
-var OUTBOUND_TYPES = ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block"];
-var NAT_GATEWAY_TYPES = ["managedNATGateway", "userAssignedNATGateway"];
-function canonicalOutboundType(value2) {
-  const lower2 = value2.toLowerCase();
-  return OUTBOUND_TYPES.find((t) => t.toLowerCase() === lower2) ?? null;
-}
-var MIGRATIONS = {
-  managed: {
-    loadBalancer: ["managedNATGateway", "none", "block"],
-    managedNATGateway: ["loadBalancer", "none", "block"],
-    userAssignedNATGateway: [],
-    none: ["loadBalancer", "managedNATGateway", "block"],
-    block: ["loadBalancer", "managedNATGateway", "none"]
-  },
-  byo: {
-    loadBalancer: ["userAssignedNATGateway", "userDefinedRouting", "none"],
-    managedNATGateway: [],
-    userAssignedNATGateway: ["loadBalancer", "userDefinedRouting", "none"],
-    userDefinedRouting: ["loadBalancer", "userAssignedNATGateway", "none"],
-    none: ["loadBalancer", "userAssignedNATGateway", "userDefinedRouting"]
+// src/plan/prerequisites.ts
+var OUTBOUND_NAT_OFF_TARGETS = ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"];
+var Check = class {
+  unmet = [];
+  unknown = [];
+  id;
+  text;
+  constructor(id, text) {
+    this.id = id;
+    this.text = text;
+  }
+  fail(detail) {
+    this.unmet.push(detail);
+  }
+  cannotTell(detail) {
+    this.unknown.push(detail);
+  }
+  done() {
+    const status = this.unmet.length ? "unmet" : this.unknown.length ? "unknown" : "met";
+    return { id: this.id, text: this.text, status, details: [...this.unmet, ...this.unknown] };
   }
 };
+var poolsOn = (s) => `pool${s.pools.length === 1 ? "" : "s"} ${s.pools.join(", ")}`;
+var lower = (v) => (v ?? "").toLowerCase();
+function prerequisites(c, inv, to) {
+  const out = [];
+  const vmss = new Check("vmss-pools", "Every agent pool is VirtualMachineScaleSets");
+  for (const p of c.pools) if (lower(p.type) !== "virtualmachinescalesets") vmss.fail(`pool ${p.name} is ${p.type}`);
+  out.push(vmss.done());
+  const lb = new Check("standard-load-balancer", "The load balancer SKU is standard");
+  if (lower(c.loadBalancerSku) !== "standard") lb.fail(`load balancer SKU is ${c.loadBalancerSku}`);
+  out.push(lb.done());
+  if (NAT_GATEWAY_TYPES.includes(to)) {
+    const k8s = new Check("kubernetes-1.20", "Kubernetes 1.20 or newer (NAT gateway outbound types)");
+    const ordinal = kubernetesVersionOrdinal(c.kubernetesVersion);
+    if (ordinal === null) k8s.cannotTell("the inventory has no Kubernetes version for the cluster");
+    else if (ordinal < 1020) k8s.fail(`Kubernetes ${c.kubernetesVersion}`);
+    out.push(k8s.done());
+  }
+  if (to === "managedNATGateway" || to === "block") {
+    const managed = new Check("managed-vnet", `The cluster uses the AKS-managed VNet (${to} does not work with custom subnets)`);
+    for (const p of c.pools) if (p.subnetId) managed.fail(`pool ${p.name} is on subnet ${p.subnetId}`);
+    out.push(managed.done());
+  }
+  if (to === "userAssignedNATGateway" || to === "userDefinedRouting") {
+    const byo = new Check("byo-subnets", "Every agent pool is on a bring-your-own subnet");
+    for (const p of c.pools) if (!p.subnetId) byo.fail(`pool ${p.name} has no vnetSubnetID`);
+    out.push(byo.done());
+  }
+  if (to === "userAssignedNATGateway") out.push(...natGatewayChecks(c, inv));
+  if (to === "userDefinedRouting") out.push(defaultRouteCheck(c, inv));
+  const windows = c.pools.filter((p) => lower(p.osType) === "windows" && p.disableOutboundNat === true);
+  const nat = new Check("windows-outbound-nat", "Windows pools with OutboundNAT disabled are allowed on the target");
+  for (const p of windows) {
+    if (!OUTBOUND_NAT_OFF_TARGETS.includes(to)) nat.fail(`Windows pool ${p.name} has OutboundNAT disabled, which only NAT gateway and UDR outbound types allow`);
+    else if (p.enableNodePublicIp) nat.fail(`Windows pool ${p.name} has OutboundNAT disabled and node public IPs, which Azure does not allow together`);
+  }
+  if (windows.length) out.push(nat.done());
+  return out;
+}
+function natGatewayChecks(c, inv) {
+  const onSubnet = new Check("subnet-nat-gateway", "Every node subnet has a NAT gateway");
+  const withIp = new Check("nat-gateway-public-ip", "Each of those NAT gateways has a public IP or public IP prefix");
+  for (const s of c.subnets) {
+    if (!s.known) {
+      onSubnet.cannotTell(`subnet ${s.id} (${poolsOn(s)}) is not in the inventory`);
+      continue;
+    }
+    if (!s.natGatewayId) {
+      onSubnet.fail(`subnet ${s.name} (${poolsOn(s)}) has no NAT gateway`);
+      continue;
+    }
+    const gw = inv.natGateways.get(key(s.natGatewayId));
+    if (!gw) withIp.cannotTell(`NAT gateway ${s.natGatewayId} of subnet ${s.name} is not in the inventory`);
+    else if (gw.publicIpIds.length + gw.publicIpPrefixIds.length === 0) withIp.fail(`NAT gateway ${gw.name} (subnet ${s.name}) has no public IP or prefix`);
+  }
+  return [onSubnet.done(), withIp.done()];
+}
+function defaultRouteCheck(c, inv) {
+  const route = new Check("default-route", "Every node subnet has a route table whose 0.0.0.0/0 route goes to an appliance (next hop not None)");
+  for (const s of c.subnets) {
+    if (!s.known) route.cannotTell(`subnet ${s.id} (${poolsOn(s)}) is not in the inventory`);
+    else if (!s.routeTableId) route.fail(`subnet ${s.name} (${poolsOn(s)}) has no route table`);
+    else if (!inv.routeTables.has(key(s.routeTableId))) route.cannotTell(`route table ${s.routeTableId} of subnet ${s.name} is not in the inventory`);
+    else if (!s.defaultRoute) route.fail(`route table ${inv.routeTables.get(key(s.routeTableId))?.name} (subnet ${s.name}) has no 0.0.0.0/0 route`);
+    else if (lower(s.defaultRoute.nextHopType) === "none" || !s.defaultRoute.nextHopType) route.fail(`the 0.0.0.0/0 route of subnet ${s.name} has next hop None: it drops egress`);
+  }
+  return route.done();
+}
+
+// src/plan/tables.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+var MIGRATIONS_FILE = new URL("./migrations.json", import.meta.url);
+function checkMigrationData(data) {
+  const d = data;
+  const problems = [];
+  const known = new Set(OUTBOUND_TYPES);
+  for (const t of OUTBOUND_TYPES) if (!d.targets?.[t]?.outboundType || !known.has(d.targets[t].outboundType)) problems.push(`targets.${t}: no known outboundType`);
+  for (const mode of ["managed", "byo"]) {
+    for (const [from, row2] of Object.entries(d.tables?.[mode]?.rows ?? {})) {
+      if (!known.has(from)) problems.push(`tables.${mode}.rows.${from}: not an outbound type`);
+      for (const [to, cell] of Object.entries(row2 ?? {})) {
+        if (!known.has(to)) problems.push(`tables.${mode}.rows.${from}.${to}: not an outbound type`);
+        if (!["S", "-", "n/a"].includes(cell)) problems.push(`tables.${mode}.rows.${from}.${to}: cell ${JSON.stringify(cell)} is not S, - or n/a`);
+      }
+    }
+  }
+  if (!d.source?.url || !d.source.date) problems.push("source: the article and its date are required");
+  if (problems.length) throw new Error(`${MIGRATIONS_FILE.pathname}: ${problems.join("; ")}`);
+  return d;
+}
+var DATA = checkMigrationData(JSON.parse(readFileSync6(MIGRATIONS_FILE, "utf8")));
+var MIGRATION_SOURCE = DATA.source;
+var MIN_CLI_VERSION = DATA.cli.minimumVersion;
+function targetInfo(to) {
+  return DATA.targets[to];
+}
+function fromRow(outboundType, managedNatSku) {
+  if (MANAGED_NAT_GATEWAY_TYPES.includes(outboundType) && managedNatSku?.toLowerCase() === "standardv2") return "managedNATGatewayV2";
+  return outboundType;
+}
+function conflictOf(mode, from, to) {
+  return DATA.conflicts.find((c) => c.vnet === mode && c.from === from && c.to === to) ?? null;
+}
 function migrationSupport(mode, from, to) {
   if (from === to) return "same";
-  const row2 = MIGRATIONS[mode][from];
-  if (!row2) return "not-documented";
-  return row2.includes(to) ? "supported" : "not-supported";
+  if (conflictOf(mode, from, to)) return "conflicting";
+  const cell = DATA.tables[mode].rows[from]?.[to];
+  if (cell === void 0) return "not-documented";
+  return cell === "S" ? "supported" : cell === "n/a" ? "same" : "not-supported";
 }
-var SNAT_PORTS_PER_LB_FRONTEND = 64e3;
-var SNAT_PORTS_PER_NAT_IP = 64512;
-var MAX_NAT_GATEWAY_IPS = 16;
-function defaultLbPortsPerNode(nodes) {
-  if (nodes <= 50) return 1024;
-  if (nodes <= 100) return 512;
-  if (nodes <= 200) return 256;
-  if (nodes <= 400) return 128;
-  if (nodes <= 800) return 64;
-  return 32;
+function documentedTargets(mode, from) {
+  const row2 = DATA.tables[mode].rows[from] ?? {};
+  return Object.keys(row2).filter((to) => migrationSupport(mode, from, to) === "supported");
 }
-function lbCapacity(ports, frontends, maxNodes) {
-  const available = SNAT_PORTS_PER_LB_FRONTEND * frontends;
-  const required = ports * maxNodes;
-  return {
-    portsRequiredAtMaxNodes: required,
-    portsAvailable: available,
-    portsShortfallAtMaxNodes: Math.max(required - available, 0),
-    maxNodesSupported: ports > 0 ? Math.floor(available / ports) : null,
-    frontendIpv4Needed: ports > 0 ? Math.ceil(required / SNAT_PORTS_PER_LB_FRONTEND) : null,
-    portsPerNodeThatFit: maxNodes > 0 ? Math.min(Math.floor(available / maxNodes / 8) * 8, SNAT_PORTS_PER_LB_FRONTEND) : null,
-    snatPortsPerNode: ports > 0 ? ports : defaultLbPortsPerNode(maxNodes)
+function conflictingTargets(mode, from) {
+  return DATA.conflicts.filter((c) => c.vnet === mode && c.from === from).map((c) => c.to);
+}
+
+// src/plan/plan.ts
+var TARGET_PORTS_PER_NODE = DEFAULT_PARAMS.minSnatPortsPerNode;
+function shellWord(s) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+var targetLabel = (t) => t === "managedNATGatewayV2" ? "managedNATGateway (V2)" : t;
+function summaryOf(c, row2, to, support) {
+  const vnet = c.vnetMode === "byo" ? "a bring-your-own VNet" : "the managed VNet";
+  const path23 = `${targetLabel(row2)} \u2192 ${targetLabel(to)}`;
+  switch (support) {
+    case "same":
+      return row2 === "managedNATGatewayV2" && c.outboundType === "managedNATGatewayV2" ? "The cluster already has a StandardV2 managed NAT gateway, under the legacy preview outbound type managedNATGatewayV2: only the spelling moves to managedNATGateway (EG018)." : `The cluster already uses ${targetLabel(to)}: nothing to migrate.`;
+    case "conflicting":
+      return `For ${path23} on ${vnet} ${conflictOf(c.vnetMode, row2, to)?.text}: egress-audit calls the path neither supported nor unsupported. The command below is the article's; check with Azure support before relying on it.`;
+    case "supported":
+      return `Azure documents ${path23} on ${vnet} as a supported in-place migration.`;
+    case "not-supported":
+      return `Azure documents ${path23} on ${vnet} as not supported: create a new cluster with outbound type ${targetLabel(to)} and move the workloads.`;
+    case "not-documented":
+      return c.outboundTypeRecognized ? `The AKS documentation has no migration path from ${c.outboundType} on ${vnet}; egress-audit does not guess one.` : `Outbound type ${c.outboundType} is not one Azure documents; no migration path is known.`;
+  }
+}
+function migrationCommand(c, to, notes = [], portsPerNode = TARGET_PORTS_PER_NODE) {
+  const words2 = ["az", "aks", "update", "--subscription", c.subscriptionId, "--resource-group", c.resourceGroup, "--name", c.name, ...migrationArgs(c.maxNodes, to, notes, portsPerNode)];
+  return words2.map(shellWord).join(" ");
+}
+function migrationArgs(nodes, to, notes = [], portsPerNode = TARGET_PORTS_PER_NODE) {
+  const target = targetInfo(to);
+  const words2 = ["--outbound-type", target.outboundType];
+  if (target.sku) words2.push("--outbound-type-sku", target.sku);
+  const portsText = portsPerNode.toLocaleString("en-US");
+  if (target.outboundType === "managedNATGateway") {
+    const need = Math.ceil(nodes * portsPerNode / SNAT_PORTS_PER_NAT_IP);
+    const ips = Math.min(Math.max(need, 1), MAX_NAT_GATEWAY_IPS);
+    words2.push("--nat-gateway-managed-outbound-ip-count", String(ips));
+    notes.push(`${ips} NAT gateway IP${ips === 1 ? "" : "s"}: ${portsText} SNAT ports per node at ${nodes} max nodes need ${need || 1} (64,512 ports per IP, at most 16).`);
+    if (need > MAX_NAT_GATEWAY_IPS) notes.push(`Even 16 IPs give only ${Math.floor(SNAT_PORTS_PER_NAT_IP * MAX_NAT_GATEWAY_IPS / nodes)} SNAT ports per node at ${nodes} nodes.`);
+  } else if (target.outboundType === "loadBalancer") {
+    const ips = Math.max(Math.ceil(nodes * portsPerNode / SNAT_PORTS_PER_LB_FRONTEND), 1);
+    words2.push("--load-balancer-managed-outbound-ip-count", String(ips));
+    if (nodes > 50) words2.push("--load-balancer-outbound-ports", String(portsPerNode));
+    notes.push(`${ips} new managed outbound IP${ips === 1 ? "" : "s"} (64,000 SNAT ports each) for ${portsText} ports per node at ${nodes} max nodes; new IPs rather than earlier ones, which must not be reused.`);
+  }
+  return words2;
+}
+function warnings(c, to, prereqs) {
+  const target = targetInfo(to);
+  const current = c.egressIps.map((e) => e.address ?? e.name);
+  const w = [
+    "Disruptive: AKS reconfigures the egress of every node; plan a maintenance window.",
+    `The cluster's egress IPs change${current.length ? ` (today: ${current.join(", ")})` : ""}: update firewall rules and allow-lists that name them.`
+  ];
+  if (c.apiServer.authorizedIpRanges.length) {
+    w.push(`The API server's authorized IP ranges (${c.apiServer.authorizedIpRanges.join(", ")}) must include the new egress IPs, or nodes lose the API server.`);
+  }
+  w.push(
+    target.preview ? `Needs Azure CLI ${MIN_CLI_VERSION} or newer with the ${target.preview.extension} extension (\`az extension add --name ${target.preview.extension}\`): ${to} is a preview outbound type.` : `Needs Azure CLI ${MIN_CLI_VERSION} or newer.`
+  );
+  w.push("Do not reuse an IP address or prefix from a prior outbound configuration of this cluster.");
+  if (target.sku === "StandardV2") w.push("Moving a managed NAT gateway to StandardV2 is one-way (no move back to Standard) and gives the cluster new egress IPs; StandardV2 is zone-redundant.");
+  if (!c.apiServer.private && !c.apiServer.vnetIntegration && ["userDefinedRouting", "none", "block"].includes(target.outboundType)) {
+    w.push(`The API server is public and not VNet-integrated: node traffic to it goes through the outbound type as public traffic, so ${to} must still let it through (or make the cluster private, or use API Server VNet Integration).`);
+  }
+  if (to === "userDefinedRouting" && prereqs.find((p) => p.id === "default-route")?.status === "met") {
+    for (const s of c.subnets) {
+      const hop = s.defaultRoute?.nextHopType;
+      if (hop && hop.toLowerCase() !== "virtualappliance") w.push(`The 0.0.0.0/0 route of subnet ${s.name} goes to ${hop}, not to a virtual appliance: egress is not inspected.`);
+    }
+  }
+  if (["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"].includes(target.outboundType)) {
+    for (const p of c.pools) if (p.osType.toLowerCase() === "windows" && p.disableOutboundNat !== true) w.push(`Windows pool ${p.name} keeps OutboundNAT (64 SNAT ports per node); on ${to} it can be replaced by a pool with OutboundNAT disabled.`);
+  }
+  return w;
+}
+function planMigration(c, inv, to) {
+  const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(c.outboundType) ? c.natGateways.find((g) => g.managed)?.sku ?? null : null;
+  const row2 = fromRow(c.outboundType, managedSku);
+  const support = c.outboundTypeRecognized ? migrationSupport(c.vnetMode, row2, to) : "not-documented";
+  const notes = [];
+  const base = {
+    clusterId: c.id,
+    clusterName: c.name,
+    subscriptionId: c.subscriptionId,
+    resourceGroup: c.resourceGroup,
+    vnetMode: c.vnetMode,
+    from: c.outboundType,
+    fromRow: row2,
+    to,
+    support,
+    source: { title: MIGRATION_SOURCE.title, url: MIGRATION_SOURCE.url, date: MIGRATION_SOURCE.date },
+    summary: summaryOf(c, row2, to, support),
+    documentedTargets: c.outboundTypeRecognized ? documentedTargets(c.vnetMode, row2) : [],
+    inventoryGaps: c.incompleteReasons
   };
-}
-function kubernetesVersionOrdinal(version) {
-  const m = version === null ? null : /^v?(\d+)\.(\d+)/.exec(version.trim());
-  return m ? Number(m[1]) * 1e3 + Number(m[2]) : null;
+  if (support !== "supported" && support !== "conflicting") {
+    return { ...base, ready: support === "same", prerequisites: [], warnings: [], command: null, notes };
+  }
+  const prereqs = prerequisites(c, inv, targetInfo(to).outboundType);
+  return {
+    ...base,
+    // A path the documentation contradicts is never "ready", whatever the inventory shows.
+    ready: support === "supported" && prereqs.every((p) => p.status === "met"),
+    prerequisites: prereqs,
+    warnings: warnings(c, to, prereqs),
+    command: migrationCommand(c, to, notes),
+    notes
+  };
 }
 
 // src/policy/templates.ts
 var args = (all) => all.slice(0, -1);
 var num = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
-function idPart(id, segment) {
+function idPart2(id, segment) {
   const parts = String(id ?? "").split("/");
   const i = parts.findIndex((p) => p.toLowerCase() === String(segment).toLowerCase());
   return i >= 0 ? parts[i + 1] ?? "" : "";
@@ -53844,7 +54488,7 @@ function registerHelpers(hb) {
   hb.registerHelper("lt", (a, b) => num(a) !== null && num(b) !== null && a < b);
   hb.registerHelper("gt", (a, b) => num(a) !== null && num(b) !== null && a > b);
   hb.registerHelper("default", (v, d) => v === null || v === void 0 || v === "" ? d : v);
-  hb.registerHelper("idPart", (id, segment) => idPart(id, segment));
+  hb.registerHelper("idPart", (id, segment) => idPart2(id, segment));
   hb.registerHelper("idName", (id) => idName(id));
   hb.registerHelper("names", (list) => Array.isArray(list) ? list.map(idName) : []);
   hb.registerHelper("capitalize", (v) => {
@@ -53857,13 +54501,28 @@ function registerHelpers(hb) {
     (list, id) => Array.isArray(list) ? list.find((g) => String(g?.["id"]).toLowerCase() === String(id).toLowerCase()) ?? null : null
   );
   hb.registerHelper("asCidr", (a) => asCidr(a));
+  hb.registerHelper("migrationConflict", (cluster, to) => {
+    const c = cluster ?? {};
+    const target = canonicalOutboundType(String(to ?? ""));
+    const managed = Array.isArray(c["natGateways"]) ? c["natGateways"].find((g) => g?.["managed"] === true) : void 0;
+    const row2 = fromRow(String(c["outboundType"] ?? ""), typeof managed?.["sku"] === "string" ? managed["sku"] : null);
+    return target && conflictOf(c["vnetMode"] === "byo" ? "byo" : "managed", row2, target)?.text || "the documentation conflicts";
+  });
+  hb.registerHelper("migrationArgs", (nodes, to, ports) => {
+    const target = canonicalOutboundType(String(to ?? ""));
+    return target ? migrationArgs(num(nodes) ?? 0, target, [], num(ports) ?? void 0).join(" ") : "";
+  });
   hb.registerHelper("replacementPoolName", (name, osType) => replacementPoolName(name, osType));
   hb.registerHelper("vnetLabel", (mode) => mode === "byo" ? "BYO" : "managed");
   hb.registerHelper("lbIpsFor", (ports, nodes) => Math.max(1, Math.ceil((num(ports) ?? 0) * (num(nodes) ?? 0) / SNAT_PORTS_PER_LB_FRONTEND)));
+  hb.registerHelper(
+    "firewallIpsFor",
+    (ports, nodes, instances) => Math.max(1, Math.ceil((num(ports) ?? 0) * (num(nodes) ?? 0) / (SNAT_PORTS_PER_FIREWALL_IP * Math.max(num(instances) ?? 1, 1))))
+  );
   hb.registerHelper("natIpsFor", (ports, nodes) => Math.max(1, Math.ceil((num(ports) ?? 0) * (num(nodes) ?? 0) / SNAT_PORTS_PER_NAT_IP)));
   hb.registerHelper(
     "natGatewaysBelow",
-    (list, limit) => Array.isArray(list) ? list.filter((g) => num(g?.["ipCount"]) !== 0 && num(g?.["snatPortsPerNode"]) !== null && num(limit) !== null && g["snatPortsPerNode"] < limit) : []
+    (list, limit) => Array.isArray(list) ? list.filter((g) => num(g?.["snatPortsPerNode"]) !== null && num(limit) !== null && g["snatPortsPerNode"] < limit) : []
   );
 }
 
@@ -54171,7 +54830,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-MVY5TMUR.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-6KY5J33T.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
@@ -54193,120 +54852,110 @@ function exportCommand(ctx) {
   };
 }
 
-// src/inventory/facts/cidr.ts
-var import_ipaddr = __toESM(require_ipaddr(), 1);
-function prefixSize(prefix, length, version) {
-  let len = length;
-  if (len === null && prefix?.includes("/")) len = Number(prefix.split("/")[1]);
-  if (len === null || !Number.isFinite(len)) return 1;
-  const bits = (version ?? (prefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv6" ? 128 : 32;
-  return 2 ** Math.min(Math.max(bits - len, 0), 30);
-}
-function parseCidr(text) {
-  return text.includes(":") ? import_ipaddr.default.IPv6.parseCIDR(text) : import_ipaddr.default.IPv4.parseCIDR(text);
-}
-var rangeCache = /* @__PURE__ */ new Map();
-var MAX_CACHED = 1e4;
-function parsedRange(r) {
-  let v = rangeCache.get(r);
-  if (v !== void 0) return v;
-  try {
-    v = r.includes("/") ? parseCidr(r) : [import_ipaddr.default.parse(r), r.includes(":") ? 128 : 32];
-  } catch {
-    v = null;
+// src/inventory/facts/permissions.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(inv) {
+  let ix = indexes.get(inv);
+  if (ix) return ix;
+  ix = { any: inv.roleAssignments.size > 0, byPrincipal: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map(), subscriptionsWithAssignments: /* @__PURE__ */ new Set() };
+  for (const a of inv.roleAssignments.values()) {
+    const sub = a.scope ? idPart(a.scope, "subscriptions") : "";
+    if (sub) ix.subscriptionsWithAssignments.add(sub.toLowerCase());
+    if (!a.principalId) continue;
+    const k = a.principalId.toLowerCase();
+    const list = ix.byPrincipal.get(k);
+    if (list) list.push(a);
+    else ix.byPrincipal.set(k, [a]);
   }
-  if (rangeCache.size >= MAX_CACHED) rangeCache.clear();
-  rangeCache.set(r, v);
-  return v;
+  for (const d of inv.roleDefinitions.values()) ix.definitions.set(roleGuid(d.id), d);
+  indexes.set(inv, ix);
+  return ix;
 }
-function insideAny(address, ranges) {
-  try {
-    const [addr, len] = address.includes("/") ? parseCidr(address) : [import_ipaddr.default.parse(address), null];
-    const bits = addr.kind() === "ipv4" ? 32 : 128;
-    const ownLen = len ?? bits;
-    return ranges.some((r) => {
-      const parsed = parsedRange(r);
-      if (!parsed) return false;
-      const [net, netLen] = parsed;
-      if (net.kind() !== addr.kind()) return false;
-      return ownLen >= netLen && addr.match(net, netLen);
-    });
-  } catch {
-    return false;
-  }
+function identityOf(c) {
+  const spn = c.identity.servicePrincipalClientId;
+  if (spn !== null && spn.toLowerCase() !== "msi") return { kind: "servicePrincipal", principalId: null };
+  const type2 = (c.identity.type ?? "").toLowerCase();
+  const user = c.identity.userAssignedPrincipalIds[0];
+  if (type2.includes("userassigned") && user) return { kind: "userAssigned", principalId: user };
+  if (c.identity.principalId) return { kind: "systemAssigned", principalId: c.identity.principalId };
+  if (user) return { kind: "userAssigned", principalId: user };
+  return { kind: "unknown", principalId: null };
 }
-
-// src/inventory/facts/usage.ts
-function poolMaxNodes(p) {
-  return p.enableAutoScaling ? p.maxCount ?? p.count ?? 0 : p.count ?? 0;
-}
-function outboundOf(c) {
-  const raw = c.outboundType ?? "loadBalancer";
-  const known = canonicalOutboundType(raw);
-  return { type: known ?? raw, recognized: known !== null };
-}
-function crossClusterUsage(inv) {
-  const u = { natGatewayNodes: /* @__PURE__ */ new Map(), ipClusters: /* @__PURE__ */ new Map(), ipVia: /* @__PURE__ */ new Map() };
-  const addIp = (id, cluster, via) => {
-    const k = key(id);
-    let set = u.ipClusters.get(k);
-    if (!set) u.ipClusters.set(k, set = /* @__PURE__ */ new Set());
-    set.add(cluster);
-    let vias = u.ipVia.get(k);
-    if (!vias) u.ipVia.set(k, vias = /* @__PURE__ */ new Set());
-    vias.add(via);
+function neededOn(inv, c, outboundType, subnets) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (id, kind, actions, name, source) => {
+    if (!out.has(key(id))) out.set(key(id), { id, name: name ?? id.split("/").pop() ?? id, kind, requiredActions: actions, source });
   };
-  for (const c of inv.clusters.values()) {
-    const ck = key(c.id);
-    const { type: type2 } = outboundOf(c);
-    for (const p of c.pools) {
-      const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-      if (subnet?.natGatewayId) {
-        const nk = key(subnet.natGatewayId);
-        u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
-      }
-    }
-    if (type2 === "loadBalancer") {
-      for (const id of lbIpIds(c)) addIp(id, ck, "loadBalancer");
-      for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, "loadBalancer");
-    } else if (NAT_GATEWAY_TYPES.includes(type2)) {
-      const gateways = natGatewayIdsOf(inv, c, type2);
-      for (const gw of gateways) {
-        const g = inv.natGateways.get(key(gw));
-        for (const id of [...g?.publicIpIds ?? [], ...g?.publicIpPrefixIds ?? []]) addIp(id, ck, "natGateway");
-      }
-      if (type2 === "managedNATGateway" && !gateways.length) {
-        for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, "natGateway");
-      }
+  const kubenet = c.networkPlugin?.toLowerCase() === "kubenet";
+  for (const s of subnets) add(s.id, "subnet", SUBNET_ACTIONS, s.name, s.source);
+  if (kubenet) {
+    for (const s of subnets) {
+      if (!s.routeTableId) continue;
+      const rt = inv.routeTables.get(key(s.routeTableId));
+      add(rt?.id ?? s.routeTableId, "routeTable", ROUTE_TABLE_ACTIONS, rt?.name, rt?.source ?? null);
     }
   }
-  return u;
-}
-function lbIpIds(c) {
-  const ids = c.lbEffectiveOutboundIpIds ?? [];
-  const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
-  return [...ids, ...extra];
-}
-function natGatewayIdsOf(inv, c, type2) {
-  const ids = /* @__PURE__ */ new Map();
-  if (type2 === "managedNATGateway") {
-    for (const ipId of c.natEffectiveOutboundIpIds) {
-      const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
-      if (gw) ids.set(key(gw), gw);
+  if (outboundType === "loadBalancer") {
+    for (const id of c.lbOutboundIpIds) {
+      const ip = inv.publicIps.get(key(id));
+      add(ip?.id ?? id, "publicIp", PUBLIC_IP_ACTIONS, ip?.name, ip?.source ?? null);
     }
-    return [...ids.values()];
+    for (const id of c.lbOutboundIpPrefixIds) {
+      const pre = inv.publicIpPrefixes.get(key(id));
+      add(pre?.id ?? id, "publicIpPrefix", PUBLIC_IP_PREFIX_ACTIONS, pre?.name, pre?.source ?? null);
+    }
   }
-  for (const p of c.pools) {
-    const gw = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId))?.natGatewayId : null;
-    if (gw) ids.set(key(gw), gw);
-  }
-  return [...ids.values()];
+  return [...out.values()];
 }
-function zoneCoverage(zones, gw) {
-  if (gw.sku.toLowerCase() === "standardv2") return { without: [], outside: null };
-  const without = zones.filter((z) => !gw.zones.includes(z));
-  const zonal = gw.zones.length > 0;
-  return { without, outside: zonal && zones.length ? without : null };
+function identityFacts(inv, c, outboundType, byo, subnets, lack) {
+  const ix = indexOf(inv);
+  const who = identityOf(c);
+  const clusterReason = !ix.any ? "the inventory holds no role assignment" : who.kind === "servicePrincipal" ? "the cluster uses a service principal, whose identity the inventory cannot show" : who.principalId === null ? "the cluster's row has no identity principal ID" : null;
+  const needed = byo ? neededOn(inv, c, outboundType, subnets) : [];
+  const assignments = who.principalId ? ix.byPrincipal.get(who.principalId.toLowerCase()) ?? [] : [];
+  const permissions = needed.map((n2) => {
+    if (clusterReason) return { ...n2, grantedActions: [], missingActions: [], judged: false, notJudgedReason: clusterReason };
+    const sub = idPart(n2.id, "subscriptions");
+    if (!ix.subscriptionsWithAssignments.has(sub.toLowerCase())) {
+      return { ...n2, grantedActions: [], missingActions: [], judged: false, notJudgedReason: `the inventory holds no role assignment from subscription ${sub}` };
+    }
+    return judge(inv, ix, n2, assignments, lack);
+  });
+  return { ...who, notJudgedReason: clusterReason, permissions };
+}
+function judge(inv, ix, n2, assignments, lack) {
+  const granted = /* @__PURE__ */ new Set();
+  const unknown = [];
+  for (const a of assignments) {
+    if (!a.scope || !a.roleDefinitionId) continue;
+    const covers = scopeCovers(inv, a.scope, n2.id);
+    if (covers === false) continue;
+    const guid = roleGuid(a.roleDefinitionId);
+    const permissions = ix.definitions.get(guid)?.permissions ?? BUILT_IN_ROLES.get(guid)?.permissions;
+    if (!permissions) {
+      lack(a.roleDefinitionId, "role definition");
+      unknown.push(`role definition ${a.roleDefinitionId} is not in the inventory`);
+      continue;
+    }
+    if (covers === null) {
+      unknown.push(`assignment ${a.id} is at a management group the inventory does not place subscription ${idPart(n2.id, "subscriptions")} under or outside of`);
+      continue;
+    }
+    for (const action of n2.requiredActions) if (grants(permissions, action)) granted.add(action);
+  }
+  const missing = n2.requiredActions.filter((x) => !granted.has(x));
+  const reason = missing.length && unknown.length ? unknown.join("; ") : null;
+  return { ...n2, grantedActions: n2.requiredActions.filter((x) => granted.has(x)), missingActions: reason ? [] : missing, judged: reason === null, notJudgedReason: reason };
+}
+function scopeCovers(inv, scope, resourceId) {
+  const s = scope.toLowerCase().replace(/\/+$/, "");
+  const r = resourceId.toLowerCase();
+  if (s === "" || r === s || r.startsWith(`${s}/`)) return true;
+  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/.exec(s);
+  if (!mg) return false;
+  const container = inv.subscriptions.get(idPart(resourceId, "subscriptions").toLowerCase());
+  if (!container) return null;
+  return container.managementGroups.some((g) => g.toLowerCase() === mg[1]);
 }
 
 // src/inventory/facts/facts.ts
@@ -54352,13 +55001,15 @@ var ClusterJoin = class {
     const maxNodes = pools.reduce((n2, p) => n2 + p.maxNodes, 0);
     const zones = [...new Set(pools.flatMap((p) => p.zones))].sort();
     const vnetMode = c.pools.some((p) => p.vnetSubnetId) ? "byo" : "managed";
-    if (type2 === "managedNATGateway") this.managedGateway(pools);
+    if (MANAGED_NAT_GATEWAY_TYPES.includes(type2)) this.managedGateway(pools);
     const egressIps = this.egressIps(type2);
     const ranges = c.authorizedIpRanges;
     const outside = ranges.length ? egressIps.filter((e) => e.insideAuthorizedRanges === false).map((e) => e.address ?? e.id) : [];
     const version = c.currentKubernetesVersion ?? c.kubernetesVersion;
     const frontendIpv4Count = this.lbFrontends(egressIps);
     const ports = c.allocatedOutboundPorts ?? 0;
+    const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(type2) ? [...this.gateways.values()][0]?.sku ?? null : null;
+    const row2 = fromRow(type2, managedSku);
     return {
       id: c.id,
       name: c.name,
@@ -54372,7 +55023,8 @@ var ClusterJoin = class {
       outboundTypeRecognized: this.outbound.recognized,
       vnetMode,
       loadBalancerSku: c.loadBalancerSku ?? "standard",
-      migrationTargets: this.outbound.recognized ? [...MIGRATIONS[vnetMode][type2] ?? []] : [],
+      migrationTargets: this.outbound.recognized ? documentedTargets(vnetMode, row2) : [],
+      migrationConflicts: this.outbound.recognized ? conflictingTargets(vnetMode, row2) : [],
       maxNodes,
       zones,
       apiServer: {
@@ -54391,6 +55043,8 @@ var ClusterJoin = class {
       natGateways: [...this.gateways.values()],
       subnets: [...this.subnets.values()],
       egressIps,
+      identity: identityFacts(this.inv, c, type2, vnetMode === "byo", [...this.subnets.values()], (id, what) => this.lack(id, what)),
+      firewalls: firewallFacts(this.inv, pools, (id, what) => this.lack(id, what), (id, what) => this.unreliable(id, what)),
       missing: [...this.missing.values()],
       incompleteReasons: this.reasons,
       source: c.source
@@ -54502,7 +55156,7 @@ var ClusterJoin = class {
   /** The AKS-managed NAT gateway: the resource when the inventory has it, else natGatewayProfile and Azure's defaults. */
   managedGateway(pools) {
     const c = this.c;
-    const ids = natGatewayIdsOf(this.inv, c, "managedNATGateway");
+    const ids = natGatewayIdsOf(this.inv, c, this.outbound.type);
     const g = ids[0] ? this.inv.natGateways.get(key(ids[0])) : void 0;
     if (g && !g.invalid) {
       const facts = this.gatewayFacts({
@@ -54510,7 +55164,7 @@ var ClusterJoin = class {
         name: g.name,
         managed: true,
         known: true,
-        sku: g.sku ?? c.natSku ?? "Standard",
+        sku: g.sku ?? c.natSku ?? defaultManagedNatSku(this.outbound.type),
         zones: g.zones,
         idleTimeoutInMinutes: g.idleTimeoutInMinutes ?? c.natIdleTimeoutInMinutes ?? 4,
         publicIpIds: g.publicIpIds,
@@ -54519,7 +55173,8 @@ var ClusterJoin = class {
       });
       this.gateways.set(key(g.id), facts);
     } else {
-      const count2 = c.natManagedOutboundIpCount ?? (c.natEffectiveOutboundIpIds.length || 1);
+      const ipv4 = c.natManagedOutboundIpCount ?? (c.natEffectiveOutboundIpIds.length || 1);
+      const ipv6 = c.natManagedOutboundIpv6Count ?? 0;
       const maxNodes = c.pools.reduce((n2, p) => n2 + poolMaxNodes(p), 0);
       const id = `${c.id}/natGatewayProfile`;
       this.gateways.set(key(id), {
@@ -54527,16 +55182,16 @@ var ClusterJoin = class {
         name: `${c.name} managed NAT gateway`,
         managed: true,
         known: false,
-        sku: c.natSku ?? "Standard",
+        sku: c.natSku ?? defaultManagedNatSku(this.outbound.type),
         zones: [],
         idleTimeoutInMinutes: c.natIdleTimeoutInMinutes ?? 4,
         publicIpIds: c.natEffectiveOutboundIpIds,
         publicIpPrefixIds: [],
-        ipCount: count2,
-        ipv4AddressCount: count2,
-        ipv6AddressCount: 0,
+        ipCount: ipv4 + ipv6,
+        ipv4AddressCount: ipv4,
+        ipv6AddressCount: ipv6,
         servedMaxNodes: maxNodes,
-        snatPortsPerNode: maxNodes > 0 ? Math.floor(SNAT_PORTS_PER_NAT_IP * count2 / maxNodes) : null,
+        snatPortsPerNode: maxNodes > 0 ? Math.floor(SNAT_PORTS_PER_NAT_IP * ipv4 / maxNodes) : null,
         source: c.source
       });
     }
@@ -54590,6 +55245,7 @@ var ClusterJoin = class {
       const address = ip?.ipAddress ?? pre?.ipPrefix ?? null;
       const version = found?.version ?? (address?.includes(":") ? "IPv6" : "IPv4");
       const others = [...this.usage.ipClusters.get(key(id)) ?? []].filter((k) => k !== key(c.id));
+      const attachedTo = found?.natGatewayId ?? null;
       out.push({
         id: found?.id ?? id,
         name: found?.name ?? id.split("/").pop() ?? id,
@@ -54603,7 +55259,8 @@ var ClusterJoin = class {
         sku: found?.sku ?? null,
         addressCount: kind === "publicIp" ? 1 : prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null),
         sharedWithClusters: others.map((k) => this.inv.clusters.get(k)?.id ?? k).sort(),
-        sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1,
+        attachedNatGatewayId: attachedTo,
+        sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1 || via === "loadBalancer" && attachedTo !== null,
         insideAuthorizedRanges: c.authorizedIpRanges.length && address ? insideAny(address, c.authorizedIpRanges) : null,
         skuMatchesNatGateway: gw && found?.sku ? found.sku.toLowerCase() === gw.sku.toLowerCase() : null,
         source: found?.source ?? null
@@ -54628,190 +55285,6 @@ var ClusterJoin = class {
   }
 };
 
-// src/plan/prerequisites.ts
-var OUTBOUND_NAT_OFF_TARGETS = ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"];
-var Check = class {
-  unmet = [];
-  unknown = [];
-  id;
-  text;
-  constructor(id, text) {
-    this.id = id;
-    this.text = text;
-  }
-  fail(detail) {
-    this.unmet.push(detail);
-  }
-  cannotTell(detail) {
-    this.unknown.push(detail);
-  }
-  done() {
-    const status = this.unmet.length ? "unmet" : this.unknown.length ? "unknown" : "met";
-    return { id: this.id, text: this.text, status, details: [...this.unmet, ...this.unknown] };
-  }
-};
-var poolsOn = (s) => `pool${s.pools.length === 1 ? "" : "s"} ${s.pools.join(", ")}`;
-var lower = (v) => (v ?? "").toLowerCase();
-function prerequisites(c, inv, to) {
-  const out = [];
-  const vmss = new Check("vmss-pools", "Every agent pool is VirtualMachineScaleSets");
-  for (const p of c.pools) if (lower(p.type) !== "virtualmachinescalesets") vmss.fail(`pool ${p.name} is ${p.type}`);
-  out.push(vmss.done());
-  const lb = new Check("standard-load-balancer", "The load balancer SKU is standard");
-  if (lower(c.loadBalancerSku) !== "standard") lb.fail(`load balancer SKU is ${c.loadBalancerSku}`);
-  out.push(lb.done());
-  if (NAT_GATEWAY_TYPES.includes(to)) {
-    const k8s = new Check("kubernetes-1.20", "Kubernetes 1.20 or newer (NAT gateway outbound types)");
-    const ordinal = kubernetesVersionOrdinal(c.kubernetesVersion);
-    if (ordinal === null) k8s.cannotTell("the inventory has no Kubernetes version for the cluster");
-    else if (ordinal < 1020) k8s.fail(`Kubernetes ${c.kubernetesVersion}`);
-    out.push(k8s.done());
-  }
-  if (to === "managedNATGateway" || to === "block") {
-    const managed = new Check("managed-vnet", `The cluster uses the AKS-managed VNet (${to} does not work with custom subnets)`);
-    for (const p of c.pools) if (p.subnetId) managed.fail(`pool ${p.name} is on subnet ${p.subnetId}`);
-    out.push(managed.done());
-  }
-  if (to === "userAssignedNATGateway" || to === "userDefinedRouting") {
-    const byo = new Check("byo-subnets", "Every agent pool is on a bring-your-own subnet");
-    for (const p of c.pools) if (!p.subnetId) byo.fail(`pool ${p.name} has no vnetSubnetID`);
-    out.push(byo.done());
-  }
-  if (to === "userAssignedNATGateway") out.push(...natGatewayChecks(c, inv));
-  if (to === "userDefinedRouting") out.push(defaultRouteCheck(c, inv));
-  const windows = c.pools.filter((p) => lower(p.osType) === "windows" && p.disableOutboundNat === true);
-  const nat = new Check("windows-outbound-nat", "Windows pools with OutboundNAT disabled are allowed on the target");
-  for (const p of windows) {
-    if (!OUTBOUND_NAT_OFF_TARGETS.includes(to)) nat.fail(`Windows pool ${p.name} has OutboundNAT disabled, which only NAT gateway and UDR outbound types allow`);
-    else if (p.enableNodePublicIp) nat.fail(`Windows pool ${p.name} has OutboundNAT disabled and node public IPs, which Azure does not allow together`);
-  }
-  if (windows.length) out.push(nat.done());
-  return out;
-}
-function natGatewayChecks(c, inv) {
-  const onSubnet = new Check("subnet-nat-gateway", "Every node subnet has a NAT gateway");
-  const withIp = new Check("nat-gateway-public-ip", "Each of those NAT gateways has a public IP or public IP prefix");
-  for (const s of c.subnets) {
-    if (!s.known) {
-      onSubnet.cannotTell(`subnet ${s.id} (${poolsOn(s)}) is not in the inventory`);
-      continue;
-    }
-    if (!s.natGatewayId) {
-      onSubnet.fail(`subnet ${s.name} (${poolsOn(s)}) has no NAT gateway`);
-      continue;
-    }
-    const gw = inv.natGateways.get(key(s.natGatewayId));
-    if (!gw) withIp.cannotTell(`NAT gateway ${s.natGatewayId} of subnet ${s.name} is not in the inventory`);
-    else if (gw.publicIpIds.length + gw.publicIpPrefixIds.length === 0) withIp.fail(`NAT gateway ${gw.name} (subnet ${s.name}) has no public IP or prefix`);
-  }
-  return [onSubnet.done(), withIp.done()];
-}
-function defaultRouteCheck(c, inv) {
-  const route = new Check("default-route", "Every node subnet has a route table whose 0.0.0.0/0 route goes to an appliance (next hop not None)");
-  for (const s of c.subnets) {
-    if (!s.known) route.cannotTell(`subnet ${s.id} (${poolsOn(s)}) is not in the inventory`);
-    else if (!s.routeTableId) route.fail(`subnet ${s.name} (${poolsOn(s)}) has no route table`);
-    else if (!inv.routeTables.has(key(s.routeTableId))) route.cannotTell(`route table ${s.routeTableId} of subnet ${s.name} is not in the inventory`);
-    else if (!s.defaultRoute) route.fail(`route table ${inv.routeTables.get(key(s.routeTableId))?.name} (subnet ${s.name}) has no 0.0.0.0/0 route`);
-    else if (lower(s.defaultRoute.nextHopType) === "none" || !s.defaultRoute.nextHopType) route.fail(`the 0.0.0.0/0 route of subnet ${s.name} has next hop None: it drops egress`);
-  }
-  return route.done();
-}
-
-// src/plan/plan.ts
-var TARGET_PORTS_PER_NODE = DEFAULT_PARAMS.minSnatPortsPerNode;
-var PORTS_TEXT = TARGET_PORTS_PER_NODE.toLocaleString("en-US");
-var PREVIEW = ["none", "block"];
-function shellWord(s) {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-function summaryOf(c, to, support) {
-  const vnet = c.vnetMode === "byo" ? "a bring-your-own VNet" : "the managed VNet";
-  switch (support) {
-    case "same":
-      return `The cluster already uses ${to}: nothing to migrate.`;
-    case "supported":
-      return `Azure documents ${c.outboundType} \u2192 ${to} on ${vnet} as a supported in-place migration.`;
-    case "not-supported":
-      return `Azure documents ${c.outboundType} \u2192 ${to} on ${vnet} as not supported: create a new cluster with outbound type ${to} and move the workloads.`;
-    case "not-documented":
-      return c.outboundTypeRecognized ? `The AKS documentation has no migration path from ${c.outboundType} on ${vnet}; egress-audit does not guess one.` : `Outbound type ${c.outboundType} is not one Azure documents; no migration path is known.`;
-  }
-}
-function command2(c, to, notes) {
-  const words2 = ["az", "aks", "update", "--subscription", c.subscriptionId, "--resource-group", c.resourceGroup, "--name", c.name, "--outbound-type", to];
-  const nodes = c.maxNodes;
-  if (to === "managedNATGateway") {
-    const need = Math.ceil(nodes * TARGET_PORTS_PER_NODE / SNAT_PORTS_PER_NAT_IP);
-    const ips = Math.min(Math.max(need, 1), MAX_NAT_GATEWAY_IPS);
-    words2.push("--nat-gateway-managed-outbound-ip-count", String(ips));
-    notes.push(`${ips} NAT gateway IP${ips === 1 ? "" : "s"}: ${PORTS_TEXT} SNAT ports per node at ${nodes} max nodes need ${need || 1} (64,512 ports per IP, at most 16).`);
-    if (need > MAX_NAT_GATEWAY_IPS) notes.push(`Even 16 IPs give only ${Math.floor(SNAT_PORTS_PER_NAT_IP * MAX_NAT_GATEWAY_IPS / nodes)} SNAT ports per node at ${nodes} nodes.`);
-  } else if (to === "loadBalancer") {
-    const ips = Math.max(Math.ceil(nodes * TARGET_PORTS_PER_NODE / SNAT_PORTS_PER_LB_FRONTEND), 1);
-    words2.push("--load-balancer-managed-outbound-ip-count", String(ips));
-    if (nodes > 50) words2.push("--load-balancer-outbound-ports", String(TARGET_PORTS_PER_NODE));
-    notes.push(`${ips} new managed outbound IP${ips === 1 ? "" : "s"} (64,000 SNAT ports each) for ${PORTS_TEXT} ports per node at ${nodes} max nodes; new IPs rather than earlier ones, which must not be reused.`);
-  }
-  return words2.map(shellWord).join(" ");
-}
-function warnings(c, to, prereqs) {
-  const current = c.egressIps.map((e) => e.address ?? e.name);
-  const w = [
-    "Disruptive: AKS reconfigures the egress of every node; plan a maintenance window.",
-    `The cluster's egress IPs change${current.length ? ` (today: ${current.join(", ")})` : ""}: update firewall rules and allow-lists that name them.`
-  ];
-  if (c.apiServer.authorizedIpRanges.length) {
-    w.push(`The API server's authorized IP ranges (${c.apiServer.authorizedIpRanges.join(", ")}) must include the new egress IPs, or nodes lose the API server.`);
-  }
-  w.push("Needs Azure CLI 2.56 or newer.");
-  w.push("Do not reuse an IP address or prefix from a prior outbound configuration of this cluster.");
-  if (PREVIEW.includes(to)) w.push(`${to} is a preview outbound type.`);
-  if (!c.apiServer.private && !c.apiServer.vnetIntegration && ["userDefinedRouting", "none", "block"].includes(to)) {
-    w.push(`The API server is public and not VNet-integrated: node traffic to it goes through the outbound type as public traffic, so ${to} must still let it through (or make the cluster private, or use API Server VNet Integration).`);
-  }
-  if (to === "userDefinedRouting" && prereqs.find((p) => p.id === "default-route")?.status === "met") {
-    for (const s of c.subnets) {
-      const hop = s.defaultRoute?.nextHopType;
-      if (hop && hop.toLowerCase() !== "virtualappliance") w.push(`The 0.0.0.0/0 route of subnet ${s.name} goes to ${hop}, not to a virtual appliance: egress is not inspected.`);
-    }
-  }
-  if (["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"].includes(to)) {
-    for (const p of c.pools) if (p.osType.toLowerCase() === "windows" && p.disableOutboundNat !== true) w.push(`Windows pool ${p.name} keeps OutboundNAT (64 SNAT ports per node); on ${to} it can be replaced by a pool with OutboundNAT disabled.`);
-  }
-  return w;
-}
-function planMigration(c, inv, to) {
-  const support = c.outboundTypeRecognized ? migrationSupport(c.vnetMode, c.outboundType, to) : "not-documented";
-  const notes = [];
-  const documentedTargets = c.outboundTypeRecognized ? [...MIGRATIONS[c.vnetMode][c.outboundType] ?? []] : [];
-  const base = {
-    clusterId: c.id,
-    clusterName: c.name,
-    subscriptionId: c.subscriptionId,
-    resourceGroup: c.resourceGroup,
-    vnetMode: c.vnetMode,
-    from: c.outboundType,
-    to,
-    support,
-    summary: summaryOf(c, to, support),
-    documentedTargets,
-    inventoryGaps: c.incompleteReasons
-  };
-  if (support !== "supported") {
-    return { ...base, ready: support === "same", prerequisites: [], warnings: [], command: null, notes };
-  }
-  const prereqs = prerequisites(c, inv, to);
-  return {
-    ...base,
-    ready: prereqs.every((p) => p.status === "met"),
-    prerequisites: prereqs,
-    warnings: warnings(c, to, prereqs),
-    command: command2(c, to, notes),
-    notes
-  };
-}
-
 // src/text.ts
 function columns(rows) {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
@@ -54823,7 +55296,8 @@ var SUPPORT_TEXT = {
   supported: "supported",
   "not-supported": "not supported",
   "not-documented": "not documented",
-  same: "n/a (already)"
+  same: "n/a (already)",
+  conflicting: "docs conflict"
 };
 function readiness(p) {
   if (p.support === "same") return "nothing to do";
@@ -54842,10 +55316,10 @@ function renderPlans(to, plans) {
     ])
   );
   for (const p of plans) {
-    out.push("", `${p.clusterName} (${p.resourceGroup}, subscription ${p.subscriptionId}): ${p.from} \u2192 ${p.to}, ${p.vnetMode === "byo" ? "bring-your-own" : "managed"} VNet`);
+    out.push("", `${p.clusterName} (${p.resourceGroup}, subscription ${p.subscriptionId}): ${p.from} \u2192 ${targetLabel(p.to)}, ${p.vnetMode === "byo" ? "bring-your-own" : "managed"} VNet`);
     out.push(`  ${p.summary}`);
-    if (p.support === "not-supported" || p.support === "not-documented") {
-      out.push(`  Documented targets from ${p.from} on this VNet: ${p.documentedTargets.join(", ") || "none"}.`);
+    if (p.support === "not-supported" || p.support === "not-documented" || p.support === "conflicting") {
+      out.push(`  Documented targets from ${targetLabel(p.fromRow)} on this VNet: ${p.documentedTargets.map(targetLabel).join(", ") || "none"}.`);
     }
     if (p.prerequisites.length) {
       out.push("  Prerequisites:");
@@ -54857,18 +55331,23 @@ function renderPlans(to, plans) {
     if (p.inventoryGaps.length) out.push("  Inventory gaps:", ...p.inventoryGaps.map((g) => `    - ${g}`));
     if (p.warnings.length) out.push("  Warnings:", ...p.warnings.map((w) => `    - ${w}`));
     if (p.command) {
-      out.push(p.ready ? "  Command:" : "  Command (once the prerequisites are met):", `    ${p.command}`);
+      const heading = p.support === "conflicting" ? "  Command (as the article shows it; the documentation conflicts):" : p.ready ? "  Command:" : "  Command (once the prerequisites are met):";
+      out.push(heading, `    ${p.command}`);
       out.push(...p.notes.map((n2) => `    ${n2}`));
     }
+  }
+  if (plans.length) {
+    const s = plans[0].source;
+    out.push("", `Source: ${s.title} (${s.date}), ${s.url}`);
   }
   return out;
 }
 
 // src/inventory/sources/files/index.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/json/locate/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync7, readSync, statSync as statSync3 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var Locator = class {
   absPaths;
@@ -54892,7 +55371,7 @@ var Locator = class {
       try {
         const rows = this.index?.rows(abs) ?? null;
         const asked = indices.map((i) => requests[i]);
-        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync6(abs, "utf8"), asked);
+        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync7(abs, "utf8"), asked);
         regions.forEach((region, k) => out[indices[k]] = region);
       } catch {
       }
@@ -54932,7 +55411,7 @@ function locateInRows(abs, rows, requests) {
     });
     const out = requests.map(() => null);
     if (whole.length) {
-      const regions = locateInText(readFileSync6(fd, "utf8"), whole.map((k) => requests[k]));
+      const regions = locateInText(readFileSync7(fd, "utf8"), whole.map((k) => requests[k]));
       whole.forEach((k, i) => out[k] = regions[i] ?? null);
     }
     const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
@@ -55112,7 +55591,7 @@ function extractRows(doc) {
   }
   throw new InputError(`${at()}: the top level object is not a resource (no "id" and "type") nor a list ("data" or "value"); ${EXPECTED}`);
 }
-function incomplete(page2, rowCount) {
+function incomplete(page2, rowCount2) {
   for (const k of PAGING_KEYS) {
     const token = page2[k];
     if (Object.hasOwn(page2, k) && token !== null && token !== "") return { key: k, why: `the page still carries "${k}"` };
@@ -55123,8 +55602,8 @@ function incomplete(page2, rowCount) {
   }
   for (const k of TOTAL_KEYS) {
     const total = page2[k];
-    if (rowCount !== null && typeof total === "number" && total > rowCount) {
-      return { key: k, why: `the page holds ${rowCount} of ${total} rows ("${k}")` };
+    if (rowCount2 !== null && typeof total === "number" && total > rowCount2) {
+      return { key: k, why: `the page holds ${rowCount2} of ${total} rows ("${k}")` };
     }
   }
   return null;
@@ -55138,6 +55617,268 @@ function kindOf(v) {
 function firstToken(text) {
   const m = /[^ \t\r\n]/.exec(text);
   return m ? m.index : 0;
+}
+
+// src/inventory/sources/terraform/blocks.ts
+import { readdirSync as readdirSync4, readFileSync as readFileSync8 } from "node:fs";
+import path9 from "node:path";
+
+// src/inventory/sources/terraform/plan.ts
+function isTerraformJson(value2) {
+  if (!isObject(value2) || typeof value2["format_version"] !== "string") return false;
+  return isObject(value2["planned_values"]) || Array.isArray(value2["resource_changes"]) || isObject(value2["values"]);
+}
+function readTerraform(value2) {
+  const changes = /* @__PURE__ */ new Map();
+  if (Array.isArray(value2["resource_changes"])) {
+    for (const rc of value2["resource_changes"]) {
+      if (isObject(rc) && typeof rc["address"] === "string" && isObject(rc["change"])) changes.set(rc["address"], rc["change"]);
+    }
+  }
+  const planned = isObject(value2["planned_values"]) ? value2["planned_values"] : null;
+  if (planned || changes.size) {
+    const prior = isObject(value2["prior_state"]) && isObject(value2["prior_state"]["values"]) ? value2["prior_state"]["values"] : null;
+    return {
+      kind: "plan",
+      resources: walk(planned, ["planned_values"], changes),
+      configuration: isObject(value2["configuration"]) ? value2["configuration"] : null,
+      prior: prior ? walk(prior, ["prior_state", "values"], /* @__PURE__ */ new Map()) : null
+    };
+  }
+  return { kind: "state", resources: walk(value2["values"], ["values"], /* @__PURE__ */ new Map()), configuration: null, prior: null };
+}
+function walk(values, at, changes) {
+  const out = [];
+  const visit = (mod, path23, moduleAddress) => {
+    if (!isObject(mod)) return;
+    const resources = mod["resources"];
+    if (Array.isArray(resources)) {
+      resources.forEach((r, i) => {
+        if (!isObject(r) || typeof r["address"] !== "string" || typeof r["type"] !== "string") return;
+        const change = changes.get(r["address"]);
+        const actions = change && Array.isArray(change["actions"]) ? change["actions"].filter((a) => typeof a === "string") : [];
+        if (actions.length === 1 && actions[0] === "delete") return;
+        const sensitive = change?.["after_sensitive"] ?? r["sensitive_values"];
+        out.push({
+          address: r["address"],
+          module: moduleAddress,
+          mode: r["mode"] === "data" ? "data" : "managed",
+          type: r["type"],
+          name: typeof r["name"] === "string" ? r["name"] : "",
+          index: typeof r["index"] === "string" || typeof r["index"] === "number" ? r["index"] : null,
+          values: isObject(r["values"]) ? withoutSensitive(r["values"], sensitive) : {},
+          unknown: change?.["after_unknown"] ?? false,
+          sensitive: sensitive ?? false,
+          actions,
+          path: [...path23, "resources", i]
+        });
+      });
+    }
+    const children = mod["child_modules"];
+    if (Array.isArray(children)) {
+      children.forEach((c, i) => {
+        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path23, "child_modules", i], c["address"]);
+      });
+    }
+  };
+  visit(values?.["root_module"], [...at, "root_module"], "");
+  return out;
+}
+function withoutSensitive(value2, sensitive) {
+  if (sensitive === true) return void 0;
+  if (Array.isArray(value2)) {
+    return value2.map((v, i) => withoutSensitive(v, Array.isArray(sensitive) ? sensitive[i] : void 0)).filter((v) => v !== void 0);
+  }
+  if (isObject(value2)) {
+    const out = {};
+    for (const [k, v] of Object.entries(value2)) {
+      const kept = withoutSensitive(v, isObject(sensitive) ? sensitive[k] : void 0);
+      if (kept !== void 0) Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value2;
+}
+function isUnknown(res, path23) {
+  return marked(res.unknown, path23);
+}
+function isSensitive(res, path23) {
+  return marked(res.sensitive, path23);
+}
+function marked(tree, path23) {
+  let node = tree;
+  for (const seg of path23) {
+    if (node === true) return true;
+    if (Array.isArray(node) && typeof seg === "number") node = node[seg];
+    else if (isObject(node) && typeof seg === "string") node = node[seg];
+    else return false;
+  }
+  return node === true;
+}
+function parseSteps(text) {
+  const steps = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === ".") i++;
+    if (text[i] === "[") {
+      const end = text.indexOf("]", i);
+      if (end < 0) return null;
+      const inner = text.slice(i + 1, end);
+      if (inner.startsWith('"')) {
+        const m2 = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+        if (!m2) return null;
+        steps.push({ key: JSON.parse(m2[0]) });
+        i = i + 1 + m2[0].length + 1;
+      } else if (/^\d+$/.test(inner)) {
+        steps.push({ key: Number(inner) });
+        i = end + 1;
+      } else return null;
+      continue;
+    }
+    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+    if (!m) return null;
+    steps.push({ name: m[0] });
+    i += m[0].length;
+  }
+  return steps;
+}
+function callPath(moduleAddress) {
+  const steps = parseSteps(moduleAddress) ?? [];
+  const out = [];
+  steps.forEach((s, i) => {
+    if ("name" in s && i > 0 && "name" in steps[i - 1] && steps[i - 1].name === "module") out.push(s.name);
+  });
+  return out;
+}
+
+// src/inventory/sources/terraform/blocks.ts
+var LABEL = String.raw`(?:"([^"\\]+)"|([A-Za-z_][\w-]*))`;
+var HEADER = new RegExp(String.raw`^(\s*)(resource|data)\s+${LABEL}\s+${LABEL}\s*\{|^(\s*)(module)\s+${LABEL}\s*\{`);
+var MAX_FOLDERS = 5e3;
+var SKIPPED = /* @__PURE__ */ new Set(["node_modules"]);
+var ConfigurationBlocks = class {
+  root;
+  byFolder = /* @__PURE__ */ new Map();
+  rootOfPlan = /* @__PURE__ */ new Map();
+  tfFolders = null;
+  constructor(sourceRoot) {
+    this.root = path9.resolve(sourceRoot);
+  }
+  locate(plan, address) {
+    const parsed = splitAddress(address);
+    if (!parsed) return null;
+    let folder = this.rootFolder(plan);
+    let mod = plan.configuration?.["root_module"];
+    for (const call of parsed.calls) {
+      const callConfig = isObject(mod) && isObject(mod["module_calls"]) ? mod["module_calls"][call] : void 0;
+      const source = isObject(callConfig) ? callConfig["source"] : void 0;
+      if (folder === null || typeof source !== "string" || !/^\.\.?\//.test(source)) return null;
+      folder = path9.resolve(folder, source);
+      if (!this.inside(folder)) return null;
+      mod = isObject(callConfig) ? callConfig["module"] : void 0;
+    }
+    return folder === null ? null : this.declarations(folder).get(parsed.block) ?? null;
+  }
+  rootFolder(plan) {
+    if (this.rootOfPlan.has(plan.absPath)) return this.rootOfPlan.get(plan.absPath) ?? null;
+    const needed = rootDeclarations(plan.configuration);
+    const declares = (folder) => {
+      const found = this.declarations(folder);
+      return needed.length ? needed.every((k) => found.has(k)) : found.size > 0;
+    };
+    const own = path9.dirname(plan.absPath);
+    let chosen = null;
+    if (this.inside(own) && declares(own)) chosen = own;
+    else if (needed.length) {
+      const distance = (f) => path9.relative(own, f).split(path9.sep).length;
+      const fits = this.folders().filter(declares).sort((a, b) => distance(a) - distance(b));
+      if (fits.length === 1 || fits.length > 1 && distance(fits[0]) < distance(fits[1])) chosen = fits[0];
+    }
+    this.rootOfPlan.set(plan.absPath, chosen);
+    return chosen;
+  }
+  inside(folder) {
+    const rel = path9.relative(this.root, folder);
+    return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+  }
+  /** Folders under the source root that hold `.tf` files (hidden folders such as .terraform left out). */
+  folders() {
+    if (this.tfFolders) return this.tfFolders;
+    const out = [];
+    const queue = [this.root];
+    for (let seen = 0; queue.length && seen < MAX_FOLDERS; seen++) {
+      const dir = queue.shift();
+      let entries;
+      try {
+        entries = readdirSync4(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      if (entries.some((e) => e.isFile() && e.name.endsWith(".tf"))) out.push(dir);
+      for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED.has(e.name)) queue.push(path9.join(dir, e.name));
+    }
+    return this.tfFolders = out;
+  }
+  declarations(folder) {
+    let found = this.byFolder.get(folder);
+    if (found) return found;
+    found = /* @__PURE__ */ new Map();
+    let names = [];
+    try {
+      const override = (n2) => /(^|_)override\.tf$/.test(n2) ? 1 : 0;
+      names = readdirSync4(folder, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".tf")).map((e) => e.name).sort((a, b) => override(a) - override(b) || (a < b ? -1 : a > b ? 1 : 0));
+    } catch {
+    }
+    for (const name of names) {
+      const file = path9.join(folder, name);
+      let text;
+      try {
+        text = readFileSync8(file, "utf8");
+      } catch {
+        continue;
+      }
+      for (const [k, region] of blockHeaders(text)) if (!found.has(k)) found.set(k, { file: display(file), ...region });
+    }
+    this.byFolder.set(folder, found);
+    return found;
+  }
+};
+function blockHeaders(text) {
+  const out = [];
+  let inComment = false;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trimStart();
+    if (inComment) {
+      inComment = !line.includes("*/");
+      return;
+    }
+    if (trimmed.startsWith("/*")) {
+      inComment = !trimmed.slice(2).includes("*/");
+      return;
+    }
+    const m = HEADER.exec(line);
+    if (!m) return;
+    const labels = m[2] ? [m[3] ?? m[4], m[5] ?? m[6]] : [m[9] ?? m[10]];
+    const kind = m[2] ?? m[8];
+    const indent = (m[1] ?? m[7] ?? "").length;
+    const end = m[0].replace(/\s*\{$/, "").length;
+    out.push([`${kind} ${labels.join(" ")}`, { line: i + 1, column: indent + 1, endLine: i + 1, endColumn: end + 1 }]);
+  });
+  return out;
+}
+function rootDeclarations(configuration) {
+  const rootModule = configuration?.["root_module"];
+  if (!isObject(rootModule)) return [];
+  const resources = Array.isArray(rootModule["resources"]) ? rootModule["resources"].filter(isObject) : [];
+  const keys = resources.flatMap((r) => typeof r["type"] === "string" && typeof r["name"] === "string" ? [`${r["mode"] === "data" ? "data" : "resource"} ${r["type"]} ${r["name"]}`] : []);
+  const calls = isObject(rootModule["module_calls"]) ? Object.keys(rootModule["module_calls"]).map((c) => `module ${c}`) : [];
+  return [...keys, ...calls];
+}
+function splitAddress(address) {
+  const calls = callPath(address);
+  const names = (parseSteps(address) ?? []).flatMap((s) => "name" in s ? [s.name] : []).slice(calls.length * 2);
+  if (names[0] === "data" && names.length === 3) return { calls, block: `data ${names[1]} ${names[2]}` };
+  return names.length === 2 ? { calls, block: `resource ${names[0]} ${names[1]}` } : null;
 }
 
 // src/inventory/sources/terraform/deferred.ts
@@ -55196,134 +55937,6 @@ function isFirewall(rowKey) {
   return rowKey.includes("/providers/microsoft.network/azurefirewalls/");
 }
 
-// src/inventory/sources/terraform/plan.ts
-function isTerraformJson(value2) {
-  if (!isObject(value2) || typeof value2["format_version"] !== "string") return false;
-  return isObject(value2["planned_values"]) || Array.isArray(value2["resource_changes"]) || isObject(value2["values"]);
-}
-function readTerraform(value2) {
-  const changes = /* @__PURE__ */ new Map();
-  if (Array.isArray(value2["resource_changes"])) {
-    for (const rc of value2["resource_changes"]) {
-      if (isObject(rc) && typeof rc["address"] === "string" && isObject(rc["change"])) changes.set(rc["address"], rc["change"]);
-    }
-  }
-  const planned = isObject(value2["planned_values"]) ? value2["planned_values"] : null;
-  if (planned || changes.size) {
-    const prior = isObject(value2["prior_state"]) && isObject(value2["prior_state"]["values"]) ? value2["prior_state"]["values"] : null;
-    return {
-      kind: "plan",
-      resources: walk(planned, ["planned_values"], changes),
-      configuration: isObject(value2["configuration"]) ? value2["configuration"] : null,
-      prior: prior ? walk(prior, ["prior_state", "values"], /* @__PURE__ */ new Map()) : null
-    };
-  }
-  return { kind: "state", resources: walk(value2["values"], ["values"], /* @__PURE__ */ new Map()), configuration: null, prior: null };
-}
-function walk(values, at, changes) {
-  const out = [];
-  const visit = (mod, path22, moduleAddress) => {
-    if (!isObject(mod)) return;
-    const resources = mod["resources"];
-    if (Array.isArray(resources)) {
-      resources.forEach((r, i) => {
-        if (!isObject(r) || typeof r["address"] !== "string" || typeof r["type"] !== "string") return;
-        const change = changes.get(r["address"]);
-        const actions = change && Array.isArray(change["actions"]) ? change["actions"].filter((a) => typeof a === "string") : [];
-        if (actions.length === 1 && actions[0] === "delete") return;
-        const sensitive = change?.["after_sensitive"] ?? r["sensitive_values"];
-        out.push({
-          address: r["address"],
-          module: moduleAddress,
-          mode: r["mode"] === "data" ? "data" : "managed",
-          type: r["type"],
-          name: typeof r["name"] === "string" ? r["name"] : "",
-          index: typeof r["index"] === "string" || typeof r["index"] === "number" ? r["index"] : null,
-          values: isObject(r["values"]) ? withoutSensitive(r["values"], sensitive) : {},
-          unknown: change?.["after_unknown"] ?? false,
-          sensitive: sensitive ?? false,
-          actions,
-          path: [...path22, "resources", i]
-        });
-      });
-    }
-    const children = mod["child_modules"];
-    if (Array.isArray(children)) {
-      children.forEach((c, i) => {
-        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path22, "child_modules", i], c["address"]);
-      });
-    }
-  };
-  visit(values?.["root_module"], [...at, "root_module"], "");
-  return out;
-}
-function withoutSensitive(value2, sensitive) {
-  if (sensitive === true) return void 0;
-  if (Array.isArray(value2)) {
-    return value2.map((v, i) => withoutSensitive(v, Array.isArray(sensitive) ? sensitive[i] : void 0)).filter((v) => v !== void 0);
-  }
-  if (isObject(value2)) {
-    const out = {};
-    for (const [k, v] of Object.entries(value2)) {
-      const kept = withoutSensitive(v, isObject(sensitive) ? sensitive[k] : void 0);
-      if (kept !== void 0) Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  return value2;
-}
-function isUnknown(res, path22) {
-  return marked(res.unknown, path22);
-}
-function isSensitive(res, path22) {
-  return marked(res.sensitive, path22);
-}
-function marked(tree, path22) {
-  let node = tree;
-  for (const seg of path22) {
-    if (node === true) return true;
-    if (Array.isArray(node) && typeof seg === "number") node = node[seg];
-    else if (isObject(node) && typeof seg === "string") node = node[seg];
-    else return false;
-  }
-  return node === true;
-}
-function parseSteps(text) {
-  const steps = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === ".") i++;
-    if (text[i] === "[") {
-      const end = text.indexOf("]", i);
-      if (end < 0) return null;
-      const inner = text.slice(i + 1, end);
-      if (inner.startsWith('"')) {
-        const m2 = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
-        if (!m2) return null;
-        steps.push({ key: JSON.parse(m2[0]) });
-        i = i + 1 + m2[0].length + 1;
-      } else if (/^\d+$/.test(inner)) {
-        steps.push({ key: Number(inner) });
-        i = end + 1;
-      } else return null;
-      continue;
-    }
-    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
-    if (!m) return null;
-    steps.push({ name: m[0] });
-    i += m[0].length;
-  }
-  return steps;
-}
-function callPath(moduleAddress) {
-  const steps = parseSteps(moduleAddress) ?? [];
-  const out = [];
-  steps.forEach((s, i) => {
-    if ("name" in s && i > 0 && "name" in steps[i - 1] && steps[i - 1].name === "module") out.push(s.name);
-  });
-  return out;
-}
-
 // src/inventory/sources/terraform/references.ts
 var MAX_DEPTH = 64;
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["local", "count", "path", "terraform", "self"]);
@@ -55360,13 +55973,14 @@ var Resolver = class {
   }
   /** The resources the attribute at `attr` (e.g. ['default_node_pool', 0, 'vnet_subnet_id']) refers to. */
   targets(res, attr) {
-    let node = this.configOf(res)?.["expressions"];
+    const config = this.configOf(res);
+    let node = config?.["expressions"];
     for (const seg of attr) {
       if (Array.isArray(node)) node = node[typeof seg === "number" ? seg : 0];
       if (typeof seg === "number") continue;
       node = isObject(node) ? node[seg] : void 0;
     }
-    return this.fromExpression(node, { module: res.module, key: res.index, forEach: this.configOf(res)?.["for_each_expression"] }, [], 0);
+    return this.fromExpression(node, { module: res.module, key: res.index, forEach: config?.["for_each_expression"] }, [], 0);
   }
   /** The configuration of a module, by its call path from the root. */
   moduleConfig(calls) {
@@ -55461,16 +56075,16 @@ function renderSteps(steps) {
 // src/inventory/sources/terraform/context.ts
 var PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 var GUID_ID = /^\/subscriptions\/([0-9a-f-]{36})\//i;
-function get(o, path22) {
+function get(o, path23) {
   let node = o;
-  for (const seg of path22) {
+  for (const seg of path23) {
     if (Array.isArray(node) && typeof seg === "number") node = node[seg];
     else if (isObject(node) && typeof seg === "string") node = node[seg];
     else return void 0;
   }
   return node;
 }
-var attributeText = (path22) => path22.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
+var attributeText = (path23) => path23.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
 var MapContext = class {
   resolver;
   subscription;
@@ -55493,30 +56107,30 @@ var MapContext = class {
     return id;
   }
   /** A known value, or undefined; an unknown one is recorded against `rowId` as the ARM `property`. */
-  value(res, path22, rowId, property) {
-    const sensitive = isSensitive(res, path22);
-    if (sensitive || isUnknown(res, path22)) {
-      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path22), property, ...sensitive ? { sensitive: true } : {} });
+  value(res, path23, rowId, property) {
+    const sensitive = isSensitive(res, path23);
+    if (sensitive || isUnknown(res, path23)) {
+      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path23), property, ...sensitive ? { sensitive: true } : {} });
       return void 0;
     }
-    const v = get(res.values, path22);
+    const v = get(res.values, path23);
     return v === null ? void 0 : v;
   }
   /** The resource ID an attribute holds: its known value, else the ID of the resource the configuration refers to. */
-  link(res, path22) {
-    return this.links(res, path22)[0];
+  link(res, path23) {
+    return this.links(res, path23)[0];
   }
   /** The resource IDs a list attribute holds, known or resolved through the configuration. */
-  links(res, path22) {
-    const v = get(res.values, path22);
-    if (!isUnknown(res, path22)) {
+  links(res, path23) {
+    const v = get(res.values, path23);
+    if (!isUnknown(res, path23)) {
       if (typeof v === "string" && v) return [v];
-      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path22, i]))) return v.filter((x) => typeof x === "string" && x !== "");
+      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path23, i]))) return v.filter((x) => typeof x === "string" && x !== "");
       if (v === null || v === void 0) return [];
     }
-    const targets = this.resolver.targets(res, path22).map((t) => this.idOf(t));
+    const targets = this.resolver.targets(res, path23).map((t) => this.idOf(t));
     if (targets.length) return targets;
-    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path22)}`)}`];
+    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path23)}`)}`];
   }
 };
 function subscriptionOf(doc) {
@@ -55547,7 +56161,7 @@ function clean(v) {
 }
 
 // src/inventory/sources/terraform/azurerm-cluster.ts
-var either = (o, v4, v3) => get(o, [v4]) ?? get(o, [v3]) ?? void 0;
+var either = (o, v4, v3) => get(o, [v4]) ?? get(o, [v3]);
 var block = (o, name) => {
   const b = get(o, [name, 0]);
   return isObject(b) ? b : void 0;
@@ -55594,8 +56208,8 @@ function clusterRow(c, res) {
           allocatedOutboundPorts: lb["outbound_ports_allocated"],
           idleTimeoutInMinutes: lb["idle_timeout_in_minutes"],
           managedOutboundIPs: lb["managed_outbound_ip_count"] !== void 0 || lb["managed_outbound_ipv6_count"] !== void 0 ? { count: lb["managed_outbound_ip_count"], countIPv6: lb["managed_outbound_ipv6_count"] } : void 0,
-          outboundIPs: lb["outbound_ip_address_ids"] !== void 0 || isUnknownList(c, res, [...lbAt, "outbound_ip_address_ids"]) ? { publicIPs: refs([...lbAt, "outbound_ip_address_ids"]) } : void 0,
-          outboundIPPrefixes: lb["outbound_ip_prefix_ids"] !== void 0 || isUnknownList(c, res, [...lbAt, "outbound_ip_prefix_ids"]) ? { publicIPPrefixes: refs([...lbAt, "outbound_ip_prefix_ids"]) } : void 0
+          outboundIPs: lb["outbound_ip_address_ids"] !== void 0 || isUnknown(res, [...lbAt, "outbound_ip_address_ids"]) ? { publicIPs: refs([...lbAt, "outbound_ip_address_ids"]) } : void 0,
+          outboundIPPrefixes: lb["outbound_ip_prefix_ids"] !== void 0 || isUnknown(res, [...lbAt, "outbound_ip_prefix_ids"]) ? { publicIPPrefixes: refs([...lbAt, "outbound_ip_prefix_ids"]) } : void 0
         },
         natGatewayProfile: nat && {
           idleTimeoutInMinutes: nat["idle_timeout_in_minutes"],
@@ -55608,7 +56222,7 @@ function clusterRow(c, res) {
         authorizedIPRanges: ranges,
         enablePrivateCluster: v["private_cluster_enabled"],
         enableVnetIntegration: either(api, "virtual_network_integration_enabled", "vnet_integration_enabled"),
-        subnetId: api && (api["subnet_id"] !== void 0 || isUnknownList(c, res, ["api_server_access_profile", 0, "subnet_id"])) ? c.link(res, ["api_server_access_profile", 0, "subnet_id"]) : void 0
+        subnetId: api && (api["subnet_id"] !== void 0 || isUnknown(res, ["api_server_access_profile", 0, "subnet_id"])) ? c.link(res, ["api_server_access_profile", 0, "subnet_id"]) : void 0
       },
       agentPoolProfiles: block(v, "default_node_pool") ? [poolProperties(c, res, ["default_node_pool", 0], id, "System", true)] : void 0
     }
@@ -55618,9 +56232,6 @@ function poolRow(c, res, clusterId) {
   const name = typeof res.values["name"] === "string" ? res.values["name"] : encodeURIComponent(res.address);
   const id = `${clusterId}/agentPools/${name}`;
   return clean({ id, name, type: "Microsoft.ContainerService/managedClusters/agentPools", properties: poolProperties(c, res, [], id, "User", false) });
-}
-function isUnknownList(_c2, res, path22) {
-  return isUnknown(res, path22);
 }
 function poolProperties(c, res, at, rowId, mode, embedded) {
   const p = get(res.values, at);
@@ -55898,28 +56509,44 @@ function syntheticId(res, c) {
 
 // src/inventory/sources/terraform/index.ts
 var TerraformPlans = class {
-  addresses = /* @__PURE__ */ new Map();
+  /** By lower-cased row ID: several plans may use the same addresses, but not the same rows. */
+  byRow = /* @__PURE__ */ new Map();
   unknowns = [];
   priorBuilder = new InventoryBuilder();
   hasPrior = false;
+  blocks = null;
   /** The rows of a `terraform show -json` document, or null when the document is not one. */
   rows(doc) {
     if (!isTerraformJson(doc.value)) return null;
     const tf = readTerraform(doc.value);
     const now = convert(tf);
-    for (const [k, a] of now.addresses) this.addresses.set(k, a);
+    const plan = { absPath: doc.absPath, configuration: tf.configuration };
+    const paths = new Map(tf.resources.map((r) => [r.address, r.path]));
+    for (const [k, address] of now.addresses) {
+      const at = paths.get(address);
+      this.byRow.set(k, { address, plan, ...at ? { place: { file: doc.file, path: [...at, "values"] } } : {} });
+    }
     this.unknowns.push(...now.unknowns);
     if (tf.prior) {
       this.hasPrior = true;
       const before = convert({ ...tf, resources: tf.prior, prior: null });
       for (const r of before.rows) this.priorBuilder.add({ value: r.value, source: { file: doc.file, path: r.resource.path } });
-      for (const [k, a] of before.addresses) if (!this.addresses.has(k)) this.addresses.set(k, a);
+      for (const [k, address] of before.addresses) if (!this.byRow.has(k)) this.byRow.set(k, { address, plan });
     }
     return now.rows.map((r) => ({ value: r.value, source: { file: doc.file, path: r.resource.path } }));
   }
-  /** Terraform address of a row (cluster, pool, subnet, gateway, IP) by its ID. */
+  /** The Terraform resource of a row (cluster, pool, subnet, gateway, IP) by its ID. */
+  planned(id) {
+    return this.byRow.get(key(id));
+  }
+  /** Terraform address of a row by its ID. */
   addressOf(id) {
-    return this.addresses.get(key(id));
+    return this.planned(id)?.address;
+  }
+  /** Where the resource's block is in the `.tf` files under `sourceRoot`, or null. */
+  blockOf(resource, sourceRoot) {
+    if (this.blocks?.root !== sourceRoot) this.blocks = { root: sourceRoot, search: new ConfigurationBlocks(sourceRoot) };
+    return this.blocks.search.locate(resource.plan, resource.address);
   }
   decidedAtApply(c, active) {
     return decidedAtApply(c, this.unknowns, active);
@@ -55936,7 +56563,7 @@ function filesSource(inputs) {
 }
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path9.resolve(f)));
+  const rowIndex = RowIndex.start(files.map((f) => path10.resolve(f)));
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
@@ -55959,13 +56586,13 @@ async function loadFixtures(inputs) {
     rowIndex?.close();
     throw err;
   }
-  const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
+  const { inventory, errors, warnings: warnings2 } = builder.finish();
+  return { inventory, errors: [...exportErrors, ...errors], warnings: warnings2, inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
 }
 
 // src/cli/commands/scan.ts
 import { statSync as statSync5 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/policy/evaluate.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -55981,6 +56608,10 @@ function subjects(kind, cluster, params) {
       return cluster.egressIps.map((egressIp) => ({ params, cluster, egressIp }));
     case "subnet":
       return cluster.subnets.map((subnet) => ({ params, cluster, subnet }));
+    case "permission":
+      return cluster.identity.permissions.map((permission) => ({ params, cluster, permission }));
+    case "firewall":
+      return cluster.firewalls.map((fw) => ({ params, cluster, firewall: { ...fw, ...firewallCapacity(fw, params.firewallInstances) } }));
   }
 }
 function offending(policy, doc) {
@@ -55989,8 +56620,8 @@ function offending(policy, doc) {
   const obj = tail ? base[tail] : base;
   return obj ?? base;
 }
-function fingerprint(policyId, resourceId, path22) {
-  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path22}`).digest("hex").slice(0, 32);
+function fingerprint(policyId, resourceId, path23) {
+  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path23}`).digest("hex").slice(0, 32);
 }
 function effectivePolicies(policies, profile) {
   return policies.filter((p) => profile.policies[p.id]?.enabled !== false).map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
@@ -56003,7 +56634,7 @@ function evaluateCluster(cluster, active, params) {
       if (policy.assertFn(doc)) continue;
       const res = offending(policy, doc);
       const property = policy.property ? policy.property.split(".") : [];
-      const path22 = policy.property;
+      const path23 = policy.property;
       findings.push({
         policyId: policy.id,
         policyName: policy.name,
@@ -56014,10 +56645,10 @@ function evaluateCluster(cluster, active, params) {
         subscriptionId: cluster.subscriptionId,
         resourceId: res.id,
         resourceName: res.name,
-        path: path22,
+        path: path23,
         message: bounded(policy.messageFn(doc).trim()),
         remediation: remediation(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path22),
+        fingerprint: fingerprint(policy.id, res.id, path23),
         source: res.source,
         sourceProperty: property
       });
@@ -56027,8 +56658,8 @@ function evaluateCluster(cluster, active, params) {
 }
 function remediation(policy, doc) {
   const text = bounded(policy.remediationFn(doc).trim());
-  const command3 = policy.commandFn?.(doc).trim();
-  return command3 && command3.length <= MAX_TEXT ? { text, command: command3 } : { text };
+  const command2 = policy.commandFn?.(doc).trim();
+  return command2 && command2.length <= MAX_TEXT ? { text, command: command2 } : { text };
 }
 var MAX_TEXT = 8e3;
 function bounded(text) {
@@ -56221,19 +56852,25 @@ function collectGarbage() {
 }
 
 // src/report/decided.ts
-function decidedAtApplyLines(result) {
+function decidedAtApplyByCluster(result) {
   return result.clusters.flatMap((c) => {
     const list = c.terraform?.decidedAtApply ?? [];
     if (!list.length) return [];
     const byPolicy = /* @__PURE__ */ new Map();
     for (const d of list) byPolicy.set(d.policyId, [...byPolicy.get(d.policyId) ?? [], `${d.address}.${d.attribute}`]);
-    const parts = [...byPolicy].map(([id, values]) => `${id} (${values.join(", ")})`);
-    return [{ cluster: c.name, clusterId: c.id, text: `Cluster ${c.name}: decided at apply, not judged from the plan: ${parts.join("; ")}` }];
+    return [{ cluster: c.name, clusterId: c.id, address: c.terraform?.address ?? null, policies: [...byPolicy].map(([policyId, values]) => ({ policyId, values })) }];
   });
+}
+function decidedAtApplyLines(result) {
+  return decidedAtApplyByCluster(result).map((d) => ({
+    cluster: d.cluster,
+    clusterId: d.clusterId,
+    text: `Cluster ${d.cluster}: decided at apply, not judged from the plan: ${d.policies.map((p) => `${p.policyId} (${p.values.join(", ")})`).join("; ")}`
+  }));
 }
 
 // src/report/sarif.ts
-import path11 from "node:path";
+import path12 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/report/findings.ts
@@ -56255,11 +56892,11 @@ function mostSevere(findings, limit) {
 }
 
 // src/report/paths.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function underRoot(root, file) {
-  const rel = path10.relative(path10.resolve(root), path10.resolve(file));
-  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path10.sep}`) && !path10.isAbsolute(rel);
-  return inside ? rel.split(path10.sep).join("/") : null;
+  const rel = path11.relative(path11.resolve(root), path11.resolve(file));
+  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path11.sep}`) && !path11.isAbsolute(rel);
+  return inside ? rel.split(path11.sep).join("/") : null;
 }
 
 // src/report/outline.ts
@@ -56297,8 +56934,8 @@ function statement2(s, otherwise) {
   }
 }
 function placeholder(m) {
-  const path22 = m.path;
-  if (path22.type === "PathExpression" && m.params.length === 0) return `<${field(path22)}>`;
+  const path23 = m.path;
+  if (path23.type === "PathExpression" && m.params.length === 0) return `<${field(path23)}>`;
   const fields = m.params.filter((p) => p.type === "PathExpression");
   return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
 }
@@ -56350,23 +56987,23 @@ var MAX_TAGS = 10;
 var OUTLINE_OTHERWISE = { text: " Otherwise: ", command: "\n" };
 function ruleFor(p, severity) {
   const remedy = oneLine(outline(p.remediation, OUTLINE_OTHERWISE.text));
-  const command3 = p.remediationCommand ? outline(p.remediationCommand, OUTLINE_OTHERWISE.command) : "";
+  const command2 = p.remediationCommand ? outline(p.remediationCommand, OUTLINE_OTHERWISE.command) : "";
   const links = [p.helpUri, ...p.docs ?? []].filter((u) => /^https:\/\/[^\s<>]+$/.test(u));
   const text = [
     oneLine(p.description),
     p.rationale && `Why it matters: ${oneLine(p.rationale)}`,
     remedy && `How to fix: ${remedy}`,
-    command3 && `Command (each result gives it with the real names):
-${command3}`,
+    command2 && `Command (each result gives it with the real names):
+${command2}`,
     links.length ? `Documentation: ${links.join(" ")}` : ""
   ];
   const markdown2 = [
     prose(p.description),
     p.rationale && `**Why it matters.** ${prose(p.rationale)}`,
     remedy && `**How to fix.** ${prose(remedy)}`,
-    command3 && `Each result gives the command with the real names:
+    command2 && `Each result gives the command with the real names:
 
-${fence(command3)}`,
+${fence(command2)}`,
     links.length ? `**Documentation:** ${links.map((u) => `<${u}>`).join(" \xB7 ")}` : ""
   ];
   return {
@@ -56394,6 +57031,19 @@ function fence(code) {
   return `${f}sh
 ${code}
 ${f}`;
+}
+
+// src/report/notices.ts
+function shownNotices(result, max) {
+  return (result.notices ?? []).map((notice2) => ({
+    notice: notice2,
+    shown: notice2.notJudged.slice(0, max),
+    more: notice2.notJudged.length - Math.min(notice2.notJudged.length, max) + notice2.moreNotJudged
+  }));
+}
+function notJudgedText(e) {
+  const what = e.resourceId.toLowerCase() === e.clusterId.toLowerCase() ? "" : ` ${e.resourceId}`;
+  return `cluster ${e.clusterName}${what}: ${e.reason}`;
 }
 
 // src/report/sarif.ts
@@ -56445,7 +57095,7 @@ function stubPolicy(f) {
   return { id: f.policyId, name: f.policyName, title: f.title, severity: f.severity, description: f.title, rationale: "", helpUri: "", tags: [], remediation: "" };
 }
 function toResult(f, ruleIndex, uris) {
-  const command3 = f.remediation.command ? ` Command: ${f.remediation.command}` : "";
+  const command2 = f.remediation.command ? ` Command: ${f.remediation.command}` : "";
   const loc = f.location;
   const physicalLocation = loc ? {
     artifactLocation: { uri: uris.file(loc.file) },
@@ -56455,7 +57105,7 @@ function toResult(f, ruleIndex, uris) {
     ruleId: f.policyId,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: sarifText(`${f.message} Remediation: ${f.remediation.text}${command3}`) },
+    message: { text: sarifText(`${f.message} Remediation: ${f.remediation.text}${command2}`) },
     locations: [
       {
         physicalLocation,
@@ -56484,7 +57134,7 @@ var UriCache = class {
     let uri = this.cache.get(file);
     if (uri === void 0) {
       const rel = underRoot(this.root, file);
-      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path11.resolve(file)).href;
+      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path12.resolve(file)).href;
       this.cache.set(file, uri);
     }
     return uri;
@@ -56504,6 +57154,11 @@ function invocation(result) {
   if (notes.length + decided.length > shown3.length) {
     shown3.push({ level: "note", message: { text: `${notes.length + decided.length - shown3.length} more scan notes are listed in the JSON report.` } });
   }
+  for (const { notice: notice2, shown: entries, more: more2 } of shownNotices(result, MAX_NOTIFICATIONS)) {
+    const listed = entries.map(notJudgedText).join("; ");
+    const text = `${notice2.message}${listed ? ` Not judged: ${listed}` : ""}${more2 ? `; and ${more2} more in the JSON report` : ""}`;
+    shown3.push({ level: "note", associatedRule: { id: notice2.policyId }, message: { text: sarifText(text) } });
+  }
   return {
     executionSuccessful: notes.length === 0,
     startTimeUtc: result.scan.startedAt,
@@ -56511,6 +57166,62 @@ function invocation(result) {
     ...shown3.length ? { toolExecutionNotifications: shown3 } : {}
   };
 }
+
+// src/scan/notices.ts
+var MAX_LISTED = 1e3;
+var NoticeCollector = class {
+  hasAssignments;
+  skipped = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  constructor(hasAssignments) {
+    this.hasAssignments = hasAssignments;
+  }
+  note(c, active) {
+    for (const { policy } of active) {
+      if (policy.subject !== "permission") continue;
+      this.seen.add(policy.id);
+      if (!this.hasAssignments || c.vnetMode !== "byo") continue;
+      const add = (resourceId, reason) => {
+        let entry2 = this.skipped.get(policy.id);
+        if (!entry2) this.skipped.set(policy.id, entry2 = { list: [], more: 0 });
+        if (entry2.list.length < MAX_LISTED) entry2.list.push({ clusterId: c.id, clusterName: c.name, resourceId, reason });
+        else entry2.more++;
+      };
+      if (c.identity.notJudgedReason) add(c.id, c.identity.notJudgedReason);
+      else for (const p of c.identity.permissions) if (!p.judged) add(p.id, p.notJudgedReason ?? "not judged");
+    }
+  }
+  /** The policies of `active` this scan evaluates: without role assignments, not the permission policies. */
+  evaluated(active) {
+    return this.hasAssignments ? [...active] : active.filter((a) => a.policy.subject !== "permission");
+  }
+  notices() {
+    const out = [];
+    for (const id of [...this.seen].sort()) {
+      if (!this.hasAssignments) {
+        out.push({
+          policyId: id,
+          kind: "not-evaluated",
+          message: `${id} was not evaluated: the inventory holds no role assignment (microsoft.authorization/roleassignments rows of Azure Resource Graph's authorizationresources table), so the cluster identities' network permissions could not be checked. Scan live with read access to role assignments, or export them with the other rows.`,
+          notJudged: [],
+          moreNotJudged: 0
+        });
+        continue;
+      }
+      const entry2 = this.skipped.get(id);
+      if (!entry2) continue;
+      const total = entry2.list.length + entry2.more;
+      out.push({
+        policyId: id,
+        kind: "not-judged",
+        message: `${id} did not judge ${total} resource(s) or cluster(s): the inventory cannot show what their identity is granted (listed with the reason).`,
+        notJudged: entry2.list,
+        moreNotJudged: entry2.more
+      });
+    }
+    return out;
+  }
+};
 
 // src/scan/result.ts
 var SEVERITY_ORDER = (s) => -severityRank(s);
@@ -56595,13 +57306,25 @@ function clusterPlanFields(plans, c, active) {
   return { terraform: { address: plans.addressOf(c.id) ?? null, decidedAtApply: plans.decidedAtApply(c, ids) } };
 }
 function findingPlanFields(plans, f) {
-  const address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId);
+  const address = plannedOf(plans, f)?.address;
   if (!address) return f;
   return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+}
+var plannedOf = (plans, f) => plans.planned(f.resourceId) ?? plans.planned(f.clusterId);
+function planPlace(plans, f) {
+  const place = plannedOf(plans, f)?.place;
+  return place ? { source: place, property: [] } : null;
 }
 function markIntroduced(findings, before) {
   const prior = new Set(before.map((f) => f.fingerprint));
   return findings.map((f) => ({ ...f, baseline: prior.has(f.fingerprint) ? "unchanged" : "new" }));
+}
+function placeInConfiguration(findings, plans, sourceRoot) {
+  for (const f of findings) {
+    const planned = plannedOf(plans, f);
+    const block2 = planned ? plans.blockOf(planned, sourceRoot) : null;
+    if (block2) f.location = block2;
+  }
 }
 
 // src/scan/scan.ts
@@ -56612,16 +57335,19 @@ function evaluate(loaded, opts) {
   const clusters = [];
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = /* @__PURE__ */ new Map();
+  const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
   for (const c of eachFacts(loaded.inventory)) {
     const { profile, reason } = opts.profiles.profileFor(c);
     let active = activeByProfile.get(profile.name);
     if (!active) activeByProfile.set(profile.name, active = effectivePolicies(opts.policies, profile));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
-      places.push(source ? { source, property: sourceProperty } : null);
+      const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
+      findings.push(finding);
+      places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
     users.note(c);
+    notices.note(c, active);
     const incomplete2 = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
@@ -56640,13 +57366,14 @@ function evaluate(loaded, opts) {
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
-      ...loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}
+      ...loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}
     });
   }
   locator.locateAll(places).forEach((region, i) => {
     const source = places[i]?.source;
     if (source && region) findings[i].location = { file: source.file, ...region };
   });
+  if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
   const errors = users.attach(loaded.errors);
   const bySeverity = countBySeverity(findings);
@@ -56672,6 +57399,8 @@ function evaluate(loaded, opts) {
     clusters,
     findings,
     errors,
+    warnings: loaded.warnings,
+    notices: notices.notices(),
     policies: opts.policies.map((p) => ({
       id: p.id,
       name: p.name,
@@ -56716,6 +57445,8 @@ var ErrorUsers = class {
       use(s.natGatewayId);
     }
     for (const g of c.natGateways) use(g.id);
+    for (const f of c.firewalls) use(f.id);
+    for (const p of c.identity.permissions) use(p.id);
     for (const e of c.egressIps) use(e.id);
   }
   attach(errors) {
@@ -56729,17 +57460,17 @@ var ErrorUsers = class {
 // src/cli/output.ts
 import { constants as constants3, statSync as statSync4 } from "node:fs";
 import { access as access2, writeFile as writeFile3 } from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/report/index.ts
 import { rename as rename2, rm as rm2 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/report/html.ts
 var import_handlebars4 = __toESM(require_lib(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync7 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/report/html/payload.ts
@@ -56787,7 +57518,8 @@ function buildPayload(result) {
       opt(cl.kubernetesVersion, LIMITS.name),
       str(cl.apiServer, LIMITS.name),
       cl.incompleteReasons.map((r) => str(r, LIMITS.text)),
-      cl.missing.map((m) => str(m, LIMITS.id))
+      cl.missing.map((m) => str(m, LIMITS.id)),
+      opt(cl.terraform?.address, LIMITS.id)
     ];
   });
   const policyIndex = /* @__PURE__ */ new Map();
@@ -56832,7 +57564,8 @@ function buildPayload(result) {
       str(fi.path, LIMITS.id),
       opt(loc, LIMITS.id),
       fi.baseline === "new" ? 1 : fi.baseline === "unchanged" ? 0 : -1,
-      entry2(fi.suppression)
+      entry2(fi.suppression),
+      opt(fi.terraformAddress, LIMITS.id)
     ]);
   }
   const e = result.errors.map((er) => [
@@ -56846,6 +57579,22 @@ function buildPayload(result) {
 }
 function scriptJson(value2) {
   return JSON.stringify(value2).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/html/decided-view.ts
+var MAX_ROWS = 200;
+function decidedView(result) {
+  const titles = new Map(result.policies.map((p) => [p.id, p.title]));
+  const all = decidedAtApplyByCluster(result).flatMap(
+    (c) => c.policies.map((p) => ({
+      cluster: clip(c.cluster, LIMITS.name),
+      address: clip(c.address ?? "", LIMITS.id),
+      policyId: clip(p.policyId, LIMITS.name),
+      title: clip(titles.get(p.policyId) ?? "", LIMITS.text),
+      values: p.values.map((v) => clip(v, LIMITS.id))
+    }))
+  );
+  return { rows: all.slice(0, MAX_ROWS), more: Math.max(0, all.length - MAX_ROWS) };
 }
 
 // src/report/html/static-view.ts
@@ -56908,6 +57657,7 @@ function staticFinding(f) {
     resourceId: clip(f.resourceId, LIMITS.id),
     path: clip(f.path, LIMITS.id),
     location: f.location ? clip(`${f.location.file}:${f.location.line}`, LIMITS.id) : "",
+    terraform: clip(f.terraformAddress ?? "", LIMITS.id),
     remediation: clip(f.remediation.text, LIMITS.text),
     command: f.remediation.command ? clip(f.remediation.command, LIMITS.text) : "",
     suppressed: s ? clip(`Suppressed until ${s.expires}: ${s.justification}`, LIMITS.text) : "",
@@ -56959,7 +57709,9 @@ function triageView(result) {
 }
 
 // src/report/html/view.ts
+var MAX_WARNINGS_SHOWN = 50;
 var MAX_INPUTS_SHOWN = 5;
+var MAX_NOTICE_ENTRIES = 50;
 var MAX_POLICY_BARS = 12;
 var CHART_WIDTH = 460;
 var ROW = 28;
@@ -57029,7 +57781,25 @@ function buildView(result) {
       outboundTypes: options(outbound)
     },
     triage: triageView(result),
-    tables: buildStaticView(result)
+    warnings: {
+      shown: result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => ({
+        value: clip(w.value, LIMITS.name),
+        property: clip(`${w.resourceType} ${w.property}`, LIMITS.text),
+        where: clip(`${w.where.file} ${w.where.path}`, LIMITS.text),
+        occurrences: fmt2(w.occurrences)
+      })),
+      more: Math.max(0, result.warnings.length - MAX_WARNINGS_SHOWN),
+      total: result.warnings.length
+    },
+    decided: decidedView(result),
+    tables: buildStaticView(result),
+    notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice: notice2, shown: shown3, more: more2 }) => ({
+      policyId: notice2.policyId,
+      title: notice2.kind === "not-evaluated" ? "not evaluated" : "not judged everywhere",
+      message: clip(notice2.message, LIMITS.text),
+      entries: shown3.map((e) => clip(notJudgedText(e), LIMITS.text)),
+      more: more2
+    }))
   };
 }
 function barChart(items, summary2, labelWidth = 96) {
@@ -57074,13 +57844,13 @@ function options(counts) {
 var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/report/html.ts
-var ASSETS = path12.join(path12.dirname(fileURLToPath3(import.meta.url)), "html");
+var ASSETS = path13.join(path13.dirname(fileURLToPath3(import.meta.url)), "html");
 var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
 var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
 var page = null;
 function loadPage() {
   if (page) return page;
-  const read = (name) => readFileSync7(path12.join(ASSETS, name), "utf8");
+  const read = (name) => readFileSync9(path13.join(ASSETS, name), "utf8");
   const style = read("style.css");
   const script = `'use strict';
 {
@@ -57097,6 +57867,7 @@ ${SCRIPTS.map(read).join("\n")}}
   hb.registerPartial("chart", compile2("chart.hbs"));
   hb.registerPartial("triage", compile2("triage.hbs"));
   hb.registerPartial("static", compile2("static.hbs"));
+  hb.registerPartial("decided", compile2("decided.hbs"));
   const template = compile2("page.hbs");
   const csp = [
     "default-src 'none'",
@@ -57129,7 +57900,7 @@ var json = (result) => `${JSON.stringify(result, null, 2)}
 `;
 
 // src/report/junit.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var junit = (result, ctx) => {
   const byCase = /* @__PURE__ */ new Map();
   for (const f of reported(result.findings)) {
@@ -57145,14 +57916,21 @@ var junit = (result, ctx) => {
   const root = ctx.sourceRoot;
   const suites = [];
   const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const notices = new Map(shownNotices(result, MAX_NOTICE_ENTRIES2).map((n2) => [n2.notice.policyId, n2]));
   for (const p of policiesOf(result)) {
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const cases = [];
+    const notice2 = notices.get(p.id);
     for (const c of result.clusters) {
       counts.tests++;
       const open2 = `<testcase name="${xmlAttr(names.get(c) ?? c.name)}" classname="${xmlAttr(`${p.id}.${p.name}`)}" time="0"`;
       const findings = byCase.get(caseKey(p.id, c.id));
-      if (findings) {
+      if (notice2?.notice.kind === "not-evaluated") {
+        counts.skipped++;
+        cases.push(`${open2}>
+      <skipped message="${xmlAttr(`${p.id}: see the testsuite's system-out`)}"/>
+    </testcase>`);
+      } else if (findings) {
         counts.failures++;
         cases.push(`${open2}${fileAttrs(findings, root)}>
       ${failure(findings)}
@@ -57187,8 +57965,8 @@ var junit = (result, ctx) => {
     for (const k of Object.keys(total)) total[k] += counts[k];
     suites.push(
       `  <testsuite name="${xmlAttr(`${p.id} ${p.name}: ${p.title}`)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="0" timestamp="${timestamp}">` + (cases.length ? `
-    ${cases.join("\n    ")}
-  </testsuite>` : "\n  </testsuite>")
+    ${cases.join("\n    ")}` : "") + (notice2 ? `
+    <system-out>${xmlText(noticeText(notice2))}</system-out>` : "") + "\n  </testsuite>"
     );
   }
   const time = Math.max(0, (Date.parse(result.scan.finishedAt) - Date.parse(result.scan.startedAt)) / 1e3);
@@ -57200,6 +57978,10 @@ var junit = (result, ctx) => {
     ""
   ].join("\n");
 };
+var MAX_NOTICE_ENTRIES2 = 100;
+function noticeText({ notice: notice2, shown: shown3, more: more2 }) {
+  return [notice2.message, ...shown3.map((e) => `Not judged: ${notJudgedText(e)}`), ...more2 ? [`\u2026 and ${more2} more in the JSON report.`] : []].join("\n");
+}
 var caseKey = (policyId, clusterId) => `${policyId}\0${clusterId.toLowerCase()}`;
 function policiesOf(result) {
   const known = new Set(result.policies.map((p) => p.id));
@@ -57222,7 +58004,7 @@ function caseNames(clusters) {
 function fileAttrs(findings, root) {
   const loc = findings.find((f) => f.location)?.location;
   if (!loc) return "";
-  const file = underRoot(root, loc.file) ?? path13.resolve(loc.file);
+  const file = underRoot(root, loc.file) ?? path14.resolve(loc.file);
   return ` file="${xmlAttr(file)}" line="${loc.line}"`;
 }
 function failure(findings) {
@@ -57303,6 +58085,7 @@ function more(total, shown3) {
 var WORST_ROWS = 10;
 var NAME_MAX2 = 60;
 var MESSAGE_MAX2 = 200;
+var NOTICE_ROWS = 10;
 var markdown = (result, ctx) => {
   const findings = reported(result.findings);
   const suppressed = result.findings.length - findings.length;
@@ -57321,6 +58104,10 @@ var markdown = (result, ctx) => {
     suppressed ? `${plural2(suppressed, "suppressed finding")} not counted (listed below).` : ""
   ];
   out.push(facts.filter(Boolean).join(" "), "");
+  for (const { notice: notice2, shown: shown3, more: more2 } of shownNotices(result, NOTICE_ROWS)) {
+    out.push(`**Notice (${mdText(notice2.policyId)}):** ${mdText(notice2.message)}`, "");
+    if (shown3.length) out.push(...shown3.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX2)}`), ...more2 ? [`- \u2026and ${more2} more in the JSON report.`] : [], "");
+  }
   if (findings.length) {
     const { kept } = mostSevere(findings, WORST_ROWS);
     out.push("### Worst findings", "", "| severity | policy | cluster | resource | finding |", "|---|---|---|---|---|");
@@ -57329,6 +58116,7 @@ var markdown = (result, ctx) => {
     out.push("");
   }
   out.push(...triageSections(result));
+  out.push(...warningSection(result.warnings));
   const decided = decidedAtApplyLines(result);
   if (decided.length) out.push("### Decided at apply", "", ...decided.map((d) => `- ${mdText(d.text)}`), "");
   const files = ctx.formats.filter((f) => f !== "markdown").map((f) => mdText(FILE_NAMES[f]));
@@ -57338,6 +58126,15 @@ var markdown = (result, ctx) => {
   );
   return out.join("\n");
 };
+var WARNING_ROWS = 10;
+function warningSection(warnings2) {
+  if (!warnings2.length) return [];
+  const out = ["### Warnings: unknown values", "", `${plural2(warnings2.length, "value")} egress-audit does not know, read as written and judged (not errors):`, "", "| value | property | first seen |", "|---|---|---|"];
+  for (const w of warnings2.slice(0, WARNING_ROWS)) out.push(`| ${mdText(w.value, NAME_MAX2)} | ${mdText(`${w.resourceType} ${w.property}`, MESSAGE_MAX2)} | ${mdText(`${w.where.file} ${w.where.path}`, MESSAGE_MAX2)} |`);
+  if (warnings2.length > WARNING_ROWS) out.push("", `\u2026and ${warnings2.length - WARNING_ROWS} more in the JSON report.`);
+  out.push("");
+  return out;
+}
 function row(f) {
   const resource = f.terraformAddress ?? (f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : "");
   return `| ${f.severity} | ${mdText(f.policyId)} ${mdText(f.policyName, NAME_MAX2)} | ${mdText(f.clusterName, NAME_MAX2)} | ${mdText(resource, NAME_MAX2)} | ${mdText(f.message, MESSAGE_MAX2)} |`;
@@ -57366,7 +58163,7 @@ var FILE_NAMES = {
 
 // src/report/index.ts
 async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => path14.join(ctx.outDir, FILE_NAMES[f]));
+  const files = ctx.formats.map((f) => path15.join(ctx.outDir, FILE_NAMES[f]));
   const temps = [];
   try {
     for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i], FORMATTERS[f](result, ctx)));
@@ -57423,7 +58220,7 @@ async function outputTarget(opts) {
   if (output === void 0) return { kind: "folder", dir: opts.outDir ?? DEFAULT_OUT_DIR, formats: parseFormats(opts.format) };
   const info = output === "-" ? null : statOrNull(output);
   if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
-  const inferred = EXTENSIONS[path15.extname(output).toLowerCase()];
+  const inferred = EXTENSIONS[path16.extname(output).toLowerCase()];
   if (!opts.format && !inferred) {
     throw new InputError(`--output ${output}: name its format with --format (${FORMATS.join(", ")})${output === "-" ? "" : ", or give the file an extension such as .json or .sarif"}`);
   }
@@ -57433,8 +58230,8 @@ async function outputTarget(opts) {
   if (output === "-" || output === "/dev/stdout") return { kind: "stdout", formats: one };
   if (info && !info.isFile()) return { kind: "device", file: output, formats: one };
   if (info) await writable(output, `--output ${output}: the file is not writable`);
-  let dir = path15.dirname(path15.resolve(output));
-  while (!statOrNull(dir)) dir = path15.dirname(dir);
+  let dir = path16.dirname(path16.resolve(output));
+  while (!statOrNull(dir)) dir = path16.dirname(dir);
   if (!statOrNull(dir)?.isDirectory()) throw new InputError(`--output ${output}: ${dir} is not a folder`);
   await writable(dir, `--output ${output}: cannot create files in ${dir}`);
   return { kind: "file", file: output, formats: one };
@@ -57442,7 +58239,7 @@ async function outputTarget(opts) {
 async function writeOutput(result, target, ctx, io) {
   if (target.kind === "folder") return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
   const [format3] = target.formats;
-  const outDir = target.kind === "stdout" ? process.cwd() : path15.dirname(target.file);
+  const outDir = target.kind === "stdout" ? process.cwd() : path16.dirname(target.file);
   const text = FORMATTERS[format3](result, { ...ctx, outDir, formats: target.formats });
   if (target.kind === "stdout") {
     io.out(text);
@@ -57489,8 +58286,15 @@ function printSummary(io, r, written, code, verbose = false) {
   for (const c of r.clusters.filter((c2) => c2.status === "incomplete")) {
     io.out(`  INCOMPLETE ${plain(c.name)}: ${plain(c.incompleteReasons.join("; "))}`);
   }
+  for (const { notice: notice2, shown: shown4, more: more2 } of shownNotices(r, WORST)) {
+    io.out(`  NOTICE ${plain(notice2.message)}`);
+    for (const e of shown4) io.out(`    NOT JUDGED ${plain(notJudgedText(e))}`);
+    if (more2) io.out(`    \u2026 and ${more2} more in the JSON report`);
+  }
   for (const e of r.errors.slice(0, WORST)) io.out(`  ERROR ${plain(e.message)}`);
   if (r.errors.length > WORST) io.out(`  \u2026 and ${r.errors.length - WORST} more errors in the JSON report`);
+  for (const w of r.warnings.slice(0, WORST)) io.out(`  WARNING unknown value ${plain(JSON.stringify(w.value))} of ${plain(w.property)} (${plain(w.where.file)} ${plain(w.where.path)}): read as written`);
+  if (r.warnings.length > WORST) io.out(`  \u2026 and ${r.warnings.length - WORST} more warnings in the JSON report`);
   for (const w of written) io.out(`report: ${w}`);
   if (code === 2) io.out("exit 2: the scan is incomplete (use --allow-partial to accept it)");
 }
@@ -57519,7 +58323,7 @@ var EPILOGUE = epilogue(
   ]
 );
 function scanOptions(y) {
-  return argOptions(y.env(ENV_PREFIX), "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("format", { alias: "f", type: "string", array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write one report format to this file; - writes it to stdout (the summary then goes to stderr)" }).option("out-dir", { alias: "out", type: "string", requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: "output", describe: "Folder the reports are written to, one file per format" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, defaultDescription: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", requiresArg: true, describe: "Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline, or a Terraform plan as input)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "List every finding on the console, and more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }).epilogue(`Every option can also come from an environment variable ${ENV_PREFIX}_<OPTION> (${ENV_PREFIX}_FAIL_ON=medium); the command line wins.
+  return argOptions(y.env(ENV_PREFIX), "Azure Resource Graph:").option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); required unless --source arg (the bundled sample: --input fixtures/sample)" }).option("format", { alias: "f", type: "string", array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(",")}` }).option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write one report format to this file; - writes it to stdout (the summary then goes to stderr)" }).option("out-dir", { alias: "out", type: "string", requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: "output", describe: "Folder the reports are written to, one file per format" }).option("source-root", { type: "string", describe: "Repository root that SARIF and JUnit file paths are relative to; default: the current folder" }).option("category", { type: "string", default: DEFAULT_CATEGORY, defaultDescription: DEFAULT_CATEGORY, describe: "GitHub code scanning category of the SARIF run (runAutomationDetails.id)" }).option("profile", { type: "string", describe: "Policy profile for the whole scan (overrides the configuration's assignment)" }).option("config", { type: "string", requiresArg: true, describe: "Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root" }).option("fail-on", { choices: [...SEVERITIES, "none"], default: "high", describe: "Exit 1 when a finding is at or above this severity" }).option("allow-partial", { type: "boolean", default: false, describe: "Do not exit 2 when some clusters could not be fully evaluated" }).option("allow-empty", { type: "boolean", default: false, describe: "Accept --input files that hold no inventory row at all (otherwise exit 2)" }).option("policies", { type: "string", array: true, describe: "Extra policy folders (repeatable)" }).option("suppressions", { type: "string", requiresArg: true, describe: "Suppressions file (JSON or YAML, schemas/suppressions.schema.json)" }).option("baseline", { type: "string", requiresArg: true, describe: "A previous JSON report: mark findings new or unchanged and list the fixed ones" }).option("fail-on-new", { type: "boolean", default: false, describe: "Exit 1 only for new findings (needs --baseline, or a Terraform plan as input)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" }).option("verbose", { alias: "v", type: "boolean", default: false, describe: "List every finding on the console, and more detail" }).option("source", { choices: ["fixtures", "arg"], default: "fixtures", describe: "Read --input files, or Azure Resource Graph live" }).option("snapshot", { type: "string", group: "Azure Resource Graph:", describe: "With --source arg: also write the export to this folder (findings point into it)" }).epilogue(`Every option can also come from an environment variable ${ENV_PREFIX}_<OPTION> (${ENV_PREFIX}_FAIL_ON=medium); the command line wins.
 
 ${EPILOGUE}`);
 }
@@ -57539,9 +58343,10 @@ function scanSettings(args2, argv, target, config, env2 = process.env) {
 }
 
 // src/cli/commands/scan.ts
-var SAMPLE_DIR = path16.join(PACKAGE_ROOT, "fixtures/sample");
+var SAMPLE_DIR = path17.join(PACKAGE_ROOT, "fixtures/sample");
+var NO_INPUT_MESSAGE = "scan: nothing to scan: give --input FILE_OR_FOLDER (an exported inventory, repeatable) or --source arg (Azure Resource Graph, live). To scan the bundled sample: npm run sample, or egress-audit scan --input fixtures/sample";
 function parseSourceRoot(value2) {
-  const root = path16.resolve(value2 ?? ".");
+  const root = path17.resolve(value2 ?? ".");
   let isDir = false;
   try {
     isDir = statSync5(root).isDirectory();
@@ -57576,7 +58381,8 @@ function scanCommand(ctx) {
         failOn: args2["fail-on"],
         startedAt,
         suppressions,
-        baseline
+        baseline,
+        sourceRoot
       });
       const planned = result.clusters.some((c) => c.terraform);
       if (args2["fail-on-new"] && !args2.baseline && !planned) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan");
@@ -57594,6 +58400,12 @@ function scanCommand(ctx) {
 var LARGE_SCAN = 1e3;
 async function loadAndEvaluate(args2, ctx, opts) {
   const loaded = args2.source === "arg" ? await loadLive(args2, ctx) : await filesSource(fixtureInputs(args2)).load();
+  if (args2.source !== "arg" && !args2["allow-empty"] && rowCount(loaded) === 0) {
+    loaded.rowIndex?.close();
+    throw new InputError(
+      `scan: no inventory row in ${loaded.inputs.join(", ")} (${loaded.files.size} JSON file${loaded.files.size === 1 ? "" : "s"} read${loaded.skipped.length ? `, ${loaded.skipped.length} other file(s) skipped` : ""}): nothing would be scanned. Check the path and the export; pass --allow-empty to accept an empty inventory`
+    );
+  }
   if (args2.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -57601,13 +58413,19 @@ function fixtureInputs(args2) {
   for (const name of [...ARG_OPTION_NAMES, "snapshot"]) {
     if (args2[name] !== void 0) throw new InputError(`--${name} needs --source arg`);
   }
-  return args2.input?.length ? args2.input : [SAMPLE_DIR];
+  if (!args2.input?.length) throw new InputError(NO_INPUT_MESSAGE);
+  return args2.input;
+}
+function rowCount(loaded) {
+  const { counts, ignoredTypes, refused } = loaded.inventory;
+  const sum = (r) => Object.values(r).reduce((a, b) => a + b, 0);
+  return sum(counts) + sum(ignoredTypes) + refused.size + loaded.errors.length;
 }
 async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-MVY5TMUR.js");
+  const { loadArg } = await import("./chunks/arg-6KY5J33T.js");
   return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
 }
 function warnSarifCut(ctx, result) {
@@ -57640,7 +58458,7 @@ function planCommand(ctx) {
   return {
     command: "plan",
     describe: "Plan an outbound-type migration: documented or not, unmet prerequisites, warnings, the az command",
-    builder: (y) => y.option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("to", { type: "string", demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(", ")}` }).option("cluster", { type: "string", array: true, describe: "Cluster name or resource ID (repeatable); default: every cluster" }).option("format", { alias: "f", choices: ["table", "json"], default: "table", describe: "Output format" }).epilogue(epilogue({ 0: "the plans were printed", 2: USAGE_ERROR }, ["egress-audit plan --input exports/ --to managedNATGateway", "egress-audit plan --input exports/ --to userDefinedRouting --cluster aks-prod --format json"])),
+    builder: (y) => y.option("input", { alias: "i", type: "string", array: true, describe: "Inventory file or folder (repeatable); default: the bundled sample" }).option("to", { type: "string", demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(", ")} (managedNATGatewayV2: managedNATGateway with a StandardV2 NAT gateway)` }).option("cluster", { type: "string", array: true, describe: "Cluster name or resource ID (repeatable); default: every cluster" }).option("format", { alias: "f", choices: ["table", "json"], default: "table", describe: "Output format" }).epilogue(epilogue({ 0: "the plans were printed", 2: USAGE_ERROR }, ["egress-audit plan --input exports/ --to managedNATGateway", "egress-audit plan --input exports/ --to userDefinedRouting --cluster aks-prod --format json"])),
     handler: async (args2) => {
       const to = canonicalOutboundType(args2.to);
       if (!to) throw new InputError(`--to: unknown outbound type "${args2.to}"; choose from ${OUTBOUND_TYPES.join(", ")}`);
@@ -57654,12 +58472,12 @@ function planCommand(ctx) {
 }
 
 // src/cli/commands/policies.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/policy/lint.ts
 var import_handlebars5 = __toESM(require_lib(), 1);
-import { readdirSync as readdirSync4 } from "node:fs";
-import path17 from "node:path";
+import { readdirSync as readdirSync5 } from "node:fs";
+import path18 from "node:path";
 
 // src/policy/schema-nav.ts
 var ANY = { any: true };
@@ -57746,13 +58564,13 @@ function lintPolicies(dirs) {
   for (const dir of dirs) {
     let entries;
     try {
-      entries = readdirSync4(dir).filter((f) => f.endsWith(".json")).sort();
+      entries = readdirSync5(dir).filter((f) => f.endsWith(".json")).sort();
     } catch {
       continue;
     }
     for (const entry2 of entries) {
       files++;
-      const file = path17.join(dir, entry2);
+      const file = path18.join(dir, entry2);
       let doc;
       try {
         doc = readStructuredSync(file);
@@ -57761,7 +58579,7 @@ function lintPolicies(dirs) {
       }
       const raw = doc.value;
       if (!isObject4(raw)) continue;
-      if (typeof raw.id === "string" && raw.id !== path17.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
+      if (typeof raw.id === "string" && raw.id !== path18.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
       for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
     }
   }
@@ -57920,11 +58738,11 @@ var PolicyLinter = class {
 };
 
 // src/policy/testing/verify.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/policy/testing/tester.ts
-import { readdirSync as readdirSync5 } from "node:fs";
-import path18 from "node:path";
+import { readdirSync as readdirSync6 } from "node:fs";
+import path19 from "node:path";
 var BASE_CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/Microsoft.ContainerService/managedClusters/aks-test";
 var BASE_CLUSTER = {
   id: BASE_CLUSTER_ID,
@@ -57999,16 +58817,16 @@ function runTable(policy, table) {
   return results;
 }
 function readTables(dir) {
-  const testDir = path18.join(dir, "tests");
+  const testDir = path19.join(dir, "tests");
   let entries;
   try {
-    entries = readdirSync5(testDir).filter((f) => f.endsWith(".json")).sort();
+    entries = readdirSync6(testDir).filter((f) => f.endsWith(".json")).sort();
   } catch {
     return [];
   }
   return entries.map((f) => {
-    const doc = readStructuredSync(path18.join(testDir, f), { uniqueKeys: true });
-    return { file: path18.join(testDir, f), table: doc.value, doc };
+    const doc = readStructuredSync(path19.join(testDir, f), { uniqueKeys: true });
+    return { file: path19.join(testDir, f), table: doc.value, doc };
   });
 }
 
@@ -58026,12 +58844,12 @@ function verifyPolicies(dirs) {
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path19.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path20.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
         if ("findings" in c) problems.push(`${where(doc, `/valid/${i}`)}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path19.relative(process.cwd(), d) || d).join(", ")}`);
+      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path20.relative(process.cwd(), d) || d).join(", ")}`);
       if (tested.has(table.policy)) problems.push(`${where(doc, "/policy")}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
@@ -58044,7 +58862,7 @@ function verifyPolicies(dirs) {
 
 // src/cli/commands/policies.ts
 var dirsBuilder = (y) => y.positional("dirs", { type: "string", array: true, describe: "Policy folders (default: the built-in policies)" });
-var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path20.resolve(d)) : [BUILTIN_POLICY_DIR];
+var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path21.resolve(d)) : [BUILTIN_POLICY_DIR];
 function listCommand(ctx) {
   return {
     command: "list",
@@ -58173,12 +58991,12 @@ function scanArgs() {
 function scanOutputs(out, formats) {
   const outputs = {};
   for (const f of formats) {
-    const file = path21.join(out, FILE_NAMES[f]);
+    const file = path22.join(out, FILE_NAMES[f]);
     if (existsSync4(file)) outputs[f] = file;
   }
-  const json2 = path21.join(out, FILE_NAMES.json);
+  const json2 = path22.join(out, FILE_NAMES.json);
   if (!existsSync4(json2)) return outputs;
-  const r = JSON.parse(readFileSync8(json2, "utf8"));
+  const r = JSON.parse(readFileSync10(json2, "utf8"));
   const s = r.summary;
   return {
     ...outputs,

@@ -11,7 +11,7 @@ import { precompiledTemplate } from '../precompiled/index.ts';
 const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'html');
 const SCRIPTS = ['app-model.js', 'app-view.js', 'app-main.js'];
 /** The page template and its partials, and how they compile (here and at build time). */
-export const PAGE_TEMPLATES = ['page.hbs', 'chart.hbs', 'triage.hbs', 'static.hbs'] as const;
+export const PAGE_TEMPLATES = ['page.hbs', 'chart.hbs', 'triage.hbs', 'static.hbs', 'decided.hbs'] as const;
 export const PAGE_TEMPLATE = { kind: 'page', options: { strict: true, preventIndent: true } } as const;
 
 interface Page {
@@ -45,6 +45,7 @@ function loadPage(): Page {
   hb.registerPartial('chart', compile('chart.hbs'));
   hb.registerPartial('triage', compile('triage.hbs'));
   hb.registerPartial('static', compile('static.hbs'));
+  hb.registerPartial('decided', compile('decided.hbs'));
   const template = compile('page.hbs');
   const csp = [
     "default-src 'none'",

@@ -14,7 +14,7 @@ import { countBySeverity, sortFindings, type ClusterResult, type Finding, type S
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-import { clusterPlanFields, findingPlanFields, markIntroduced } from './terraform.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced, placeInConfiguration, planPlace } from './terraform.ts';
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -24,6 +24,8 @@ export interface EvaluateOptions {
   startedAt: Date;
   suppressions?: SuppressionSet;
   baseline?: Baseline;
+  /** The repository root: a Terraform plan's findings point at their `.tf` blocks found under it. */
+  sourceRoot?: string;
 }
 
 /** Facts → policies → the result model every report is rendered from. */
@@ -44,8 +46,9 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
     for (const { source, sourceProperty, ...rest } of raw) {
-      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
-      places.push(source ? { source, property: sourceProperty } : null);
+      const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
+      findings.push(finding);
+      places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
     users.note(c);
     notices.note(c, active);
@@ -75,6 +78,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     const source = places[i]?.source;
     if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
   });
+  if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
   const errors = users.attach(loaded.errors);
   const bySeverity = countBySeverity(findings);

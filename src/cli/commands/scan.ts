@@ -72,6 +72,7 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
         startedAt,
         suppressions,
         baseline,
+        sourceRoot,
       });
       // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
       const planned = result.clusters.some((c) => c.terraform);

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { decidedView, type DecidedView } from './decided-view.ts';
 import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
 import { notJudgedText, shownNotices } from '../notices.ts';
@@ -41,6 +42,7 @@ export interface PageView {
   };
   triage: TriageView;
   warnings: { shown: WarningRow[]; more: number; total: number };
+  decided: DecidedView;
   tables: StaticView;
   notices: { policyId: string; title: string; message: string; entries: string[]; more: number }[];
 }
@@ -170,6 +172,7 @@ export function buildView(result: ScanResult): PageView {
       more: Math.max(0, result.warnings.length - MAX_WARNINGS_SHOWN),
       total: result.warnings.length,
     },
+    decided: decidedView(result),
     tables: buildStaticView(result),
     notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice, shown, more }) => ({
       policyId: notice.policyId,

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseShell } from 'shell-quote';
 import { parse as parseYaml } from 'yaml';
+import { expect } from 'vitest';
 import yargs from 'yargs';
 import { scanArgs } from '../../../src/action/action.ts';
 import { parseFormats, scanCommand } from '../../../src/cli/commands/scan.ts';
@@ -24,6 +25,18 @@ export interface ActionStep {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
   shell?: string;
+  if?: string;
+  'working-directory'?: string;
+}
+
+/** Every step of every job of a workflow, in order. */
+export const steps = (wf: Yaml): ActionStep[] => Object.values(wf.jobs as Record<string, { steps: ActionStep[] }>).flatMap((j) => j.steps);
+
+/** The workflow's one step that runs the egress-audit action. */
+export function auditStep(wf: Yaml): ActionStep {
+  const found = steps(wf).filter((s) => s.uses?.startsWith('egress-audit/egress-audit@'));
+  expect(found).toHaveLength(1);
+  return found[0]!;
 }
 
 /**

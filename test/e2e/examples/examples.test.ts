@@ -6,18 +6,12 @@ import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../src/policy/loa
 import { FILE_NAMES } from '../../../src/report/formats.ts';
 import type { ScanResult } from '../../../src/scan/result.ts';
 import { ROOT, SAMPLE, tempDir } from '../../helpers/cli.ts';
-import { ACTION_MAIN, actionArgs, actionInputs, invocations, parseScanArgs, readYaml, runAction, type ActionStep, type Yaml } from './ci.ts';
+import { ACTION_MAIN, actionArgs, actionInputs, auditStep, invocations, parseScanArgs, readYaml, runAction, steps } from './ci.ts';
 
 const action = readYaml('action.yml');
 const fileName = (format: string): string => (FILE_NAMES as Record<string, string>)[format]!;
 
-const GITHUB_EXAMPLES = ['examples/github/scheduled-scan.yml', 'examples/github/offline-audit.yml'];
-const steps = (wf: Yaml): ActionStep[] => Object.values(wf.jobs as Record<string, { steps: ActionStep[] }>).flatMap((j) => j.steps);
-const auditStep = (wf: Yaml): ActionStep => {
-  const found = steps(wf).filter((s) => s.uses?.startsWith('egress-audit/egress-audit@'));
-  expect(found).toHaveLength(1);
-  return found[0]!;
-};
+const GITHUB_EXAMPLES = ['examples/github/scheduled-scan.yml', 'examples/github/offline-audit.yml', 'examples/github/terraform-plan.yml'];
 
 /** A repository like a user's: the bundled sample committed under inventory/, the example suppressions. */
 function userRepo(): string {

@@ -10,7 +10,6 @@ export interface DecidedAtApply {
   attribute: string;
 }
 
-
 const NAT_TYPES = new Set(['managednatgateway', 'managednatgatewayv2', 'userassignednatgateway']);
 const type = (c: ClusterFacts): string => c.outboundType.toLowerCase();
 const egressJudged = (c: ClusterFacts): boolean => !c.apiServer.private && (NAT_TYPES.has(type(c)) || type(c) === 'loadbalancer');

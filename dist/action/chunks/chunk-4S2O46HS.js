@@ -115,8 +115,8 @@ var require_ipaddr = __commonJS({
         }
         return part;
       }
-      const ipaddr2 = {};
-      ipaddr2.IPv4 = (function() {
+      const ipaddr3 = {};
+      ipaddr3.IPv4 = (function() {
         function IPv4(octets) {
           if (octets.length !== 4) {
             throw new Error("ipaddr: ipv4 octet count should be 4");
@@ -215,13 +215,13 @@ var require_ipaddr = __commonJS({
           return 32 - cidr;
         };
         IPv4.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv4.prototype.toByteArray = function() {
           return this.octets.slice(0);
         };
         IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
+          return ipaddr3.IPv6.parse(`::ffff:${this.toString()}`);
         };
         IPv4.prototype.toNormalizedString = function() {
           return this.toString();
@@ -231,7 +231,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv4;
       })();
-      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -247,10 +247,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.isIPv4 = function(string) {
+      ipaddr3.IPv4.isIPv4 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv4.isValid = function(string) {
+      ipaddr3.IPv4.isValid = function(string) {
         try {
           new this(this.parser(string));
           return true;
@@ -258,7 +258,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDR = function(string) {
+      ipaddr3.IPv4.isValidCIDR = function(string) {
         try {
           this.parseCIDR(string);
           return true;
@@ -266,21 +266,21 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidFourPartDecimal = function(string) {
-        if (ipaddr2.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+      ipaddr3.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr3.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
           return true;
         } else {
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string) {
+      ipaddr3.IPv4.isValidCIDRFourPartDecimal = function(string) {
         const match = string.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr2.IPv4.isValidCIDR(string) || !match) {
+        if (!ipaddr3.IPv4.isValidCIDR(string) || !match) {
           return false;
         }
-        return ipaddr2.IPv4.isValidFourPartDecimal(match[1]);
+        return ipaddr3.IPv4.isValidFourPartDecimal(match[1]);
       };
-      ipaddr2.IPv4.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -297,14 +297,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.parse = function(string) {
+      ipaddr3.IPv4.parse = function(string) {
         const parts = this.parser(string);
         if (parts === null) {
           throw new Error("ipaddr: string is not formatted like an IPv4 Address");
         }
         return new this(parts);
       };
-      ipaddr2.IPv4.parseCIDR = function(string) {
+      ipaddr3.IPv4.parseCIDR = function(string) {
         let match;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           const maskLength = parseInt(match[2]);
@@ -320,7 +320,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
       };
-      ipaddr2.IPv4.parser = function(string) {
+      ipaddr3.IPv4.parser = function(string) {
         let match, part, value;
         if (match = string.match(ipv4Regexes.fourOctet)) {
           return (function() {
@@ -377,7 +377,7 @@ var require_ipaddr = __commonJS({
           return null;
         }
       };
-      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr3.IPv4.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
           throw new Error("ipaddr: invalid IPv4 prefix length");
@@ -394,7 +394,7 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.IPv6 = (function() {
+      ipaddr3.IPv6 = (function() {
         function IPv6(parts, zoneId) {
           let i, part;
           if (parts.length === 16) {
@@ -527,7 +527,7 @@ var require_ipaddr = __commonJS({
           return 128 - cidr;
         };
         IPv6.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv6.prototype.toByteArray = function() {
           let part;
@@ -561,7 +561,7 @@ var require_ipaddr = __commonJS({
           const ref = this.parts.slice(-2);
           const high = ref[0];
           const low = ref[1];
-          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+          return new ipaddr3.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
         };
         IPv6.prototype.toNormalizedString = function() {
           const addr = (function() {
@@ -607,7 +607,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv6;
       })();
-      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -623,10 +623,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.isIPv6 = function(string) {
+      ipaddr3.IPv6.isIPv6 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv6.isValid = function(string) {
+      ipaddr3.IPv6.isValid = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -638,7 +638,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.isValidCIDR = function(string) {
+      ipaddr3.IPv6.isValidCIDR = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -649,7 +649,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -666,14 +666,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.parse = function(string) {
+      ipaddr3.IPv6.parse = function(string) {
         const addr = this.parser(string);
         if (addr === null) {
           throw new Error("ipaddr: string is not formatted like an IPv6 Address");
         }
         return new this(addr.parts, addr.zoneId);
       };
-      ipaddr2.IPv6.parseCIDR = function(string) {
+      ipaddr3.IPv6.parseCIDR = function(string) {
         let maskLength, match, parsed;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           maskLength = parseInt(match[2]);
@@ -689,7 +689,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
       };
-      ipaddr2.IPv6.parser = function(string) {
+      ipaddr3.IPv6.parser = function(string) {
         let addr, i, match, octet, octets, zoneId;
         if (match = string.match(ipv6Regexes.deprecatedTransitional)) {
           return this.parser(`::ffff:${match[1]}`);
@@ -727,7 +727,7 @@ var require_ipaddr = __commonJS({
         }
         return null;
       };
-      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr3.IPv6.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
           throw new Error("ipaddr: invalid IPv6 prefix length");
@@ -744,43 +744,43 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.fromByteArray = function(bytes) {
+      ipaddr3.fromByteArray = function(bytes) {
         const length = bytes.length;
         if (length === 4) {
-          return new ipaddr2.IPv4(bytes);
+          return new ipaddr3.IPv4(bytes);
         } else if (length === 16) {
-          return new ipaddr2.IPv6(bytes);
+          return new ipaddr3.IPv6(bytes);
         } else {
           throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
         }
       };
-      ipaddr2.isValid = function(string) {
-        return ipaddr2.IPv6.isValid(string) || ipaddr2.IPv4.isValid(string);
+      ipaddr3.isValid = function(string) {
+        return ipaddr3.IPv6.isValid(string) || ipaddr3.IPv4.isValid(string);
       };
-      ipaddr2.isValidCIDR = function(string) {
-        return ipaddr2.IPv6.isValidCIDR(string) || ipaddr2.IPv4.isValidCIDR(string);
+      ipaddr3.isValidCIDR = function(string) {
+        return ipaddr3.IPv6.isValidCIDR(string) || ipaddr3.IPv4.isValidCIDR(string);
       };
-      ipaddr2.parse = function(string) {
-        if (ipaddr2.IPv6.isValid(string)) {
-          return ipaddr2.IPv6.parse(string);
-        } else if (ipaddr2.IPv4.isValid(string)) {
-          return ipaddr2.IPv4.parse(string);
+      ipaddr3.parse = function(string) {
+        if (ipaddr3.IPv6.isValid(string)) {
+          return ipaddr3.IPv6.parse(string);
+        } else if (ipaddr3.IPv4.isValid(string)) {
+          return ipaddr3.IPv4.parse(string);
         } else {
           throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
         }
       };
-      ipaddr2.parseCIDR = function(string) {
+      ipaddr3.parseCIDR = function(string) {
         try {
-          return ipaddr2.IPv6.parseCIDR(string);
+          return ipaddr3.IPv6.parseCIDR(string);
         } catch {
           try {
-            return ipaddr2.IPv4.parseCIDR(string);
+            return ipaddr3.IPv4.parseCIDR(string);
           } catch (e) {
             throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
           }
         }
       };
-      ipaddr2.process = function(string) {
+      ipaddr3.process = function(string) {
         const addr = this.parse(string);
         if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
           return addr.toIPv4Address();
@@ -788,7 +788,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr3.subnetMatch = function(address, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -810,9 +810,9 @@ var require_ipaddr = __commonJS({
         return defaultName;
       };
       if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr2;
+        module.exports = ipaddr3;
       } else {
-        root.ipaddr = ipaddr2;
+        root.ipaddr = ipaddr3;
       }
     })(exports);
   }
@@ -2194,6 +2194,22 @@ var ErrorLog = class {
     if (!this.unlisted) return [...this.entries];
     return [...this.entries, { code: "more-errors", message: `\u2026 and ${this.unlisted} more problems, not listed` }];
   }
+  /** Records an unknown enum-like value; the same value of the same property is listed once. */
+  unknownValue(w) {
+    const k = `${w.resourceType}\0${w.property}\0${w.value.toLowerCase()}`;
+    const have = this.unknown.get(k);
+    if (have) {
+      have.occurrences++;
+      return;
+    }
+    if (this.unknown.size >= MAX_ERRORS) return;
+    const message = `${w.where.file}: ${w.where.path}: unknown value ${JSON.stringify(w.value)} of ${w.property} (${w.resourceType}); read as itself and judged as written`;
+    this.unknown.set(k, { code: "unknown-value", message, ...w, occurrences: 1 });
+  }
+  warnings() {
+    return [...this.unknown.values()].map((w) => ({ ...w, where: { ...w.where } }));
+  }
+  unknown = /* @__PURE__ */ new Map();
 };
 var FieldReader = class {
   invalid = false;
@@ -2296,16 +2312,18 @@ var FieldReader = class {
     }
     return v;
   }
-  /** One of the known values, compared case-insensitively; returns the canonical spelling. */
-  enumValue(o, name, at, allowed) {
+  /**
+   * An enum-like value Azure may extend: a known value in its canonical spelling, anything else as
+   * itself, with a warning (never an error: an unknown value does not make the row unreliable).
+   */
+  openEnum(o, name, at, known, field2) {
     const s = this.string(o, name, at);
     if (s === null) return null;
-    const canonical = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
-    if (canonical === void 0) {
-      const hit = lookup(o, name);
-      return this.fail([...at, hit?.key ?? name], `one of ${allowed.join(", ")}`, s);
-    }
-    return canonical;
+    const canonical = known.find((a) => a.toLowerCase() === s.toLowerCase());
+    if (canonical !== void 0) return canonical;
+    const where2 = { file: this.file, path: jsonPath([...at, lookup(o, name)?.key ?? name]), ...this.resourceId ? { resourceId: this.resourceId } : {} };
+    this.log.unknownValue({ value: s, property: field2.property, resourceType: field2.resourceType, where: where2 });
+    return s;
   }
   /** An array of strings; a non-string element is an error and is skipped. */
   strings(o, name, at, max) {
@@ -2363,7 +2381,11 @@ var TYPE_KINDS = /* @__PURE__ */ new Map([
   ["microsoft.network/publicipaddresses", "publicIp"],
   ["microsoft.network/publicipprefixes", "publicIpPrefix"],
   ["microsoft.network/routetables", "routeTable"],
-  ["microsoft.network/networksecuritygroups", "networkSecurityGroup"]
+  ["microsoft.network/networksecuritygroups", "networkSecurityGroup"],
+  ["microsoft.authorization/roleassignments", "roleAssignment"],
+  ["microsoft.authorization/roledefinitions", "roleDefinition"],
+  ["microsoft.resources/subscriptions", "subscription"],
+  ["microsoft.network/azurefirewalls", "firewall"]
 ]);
 var key = (id) => id.toLowerCase();
 
@@ -2403,14 +2425,15 @@ function readSubnet(r, p, at, base) {
     defaultOutboundAccess: r.boolean(p, "defaultOutboundAccess", at)
   };
 }
-function sku(r, row, at, allowed) {
+function sku(r, row, at, allowed, resourceType) {
   const s = r.object(row, "sku", at);
-  return s ? r.enumValue(s.value, "name", s.path, allowed) : null;
+  return s ? r.openEnum(s.value, "name", s.path, allowed, { resourceType, property: "sku.name" }) : null;
 }
+var ipVersion = (resourceType) => ({ resourceType, property: "properties.publicIPAddressVersion" });
 function readNatGateway(r, row, p, at, base) {
   return {
     ...base,
-    sku: sku(r, row, base.source.path, NAT_SKUS),
+    sku: sku(r, row, base.source.path, NAT_SKUS, "microsoft.network/natgateways"),
     zones: zones(r, row, "zones", base.source.path) ?? [],
     idleTimeoutInMinutes: r.count(p, "idleTimeoutInMinutes", at, 0, 1e3),
     // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
@@ -2422,9 +2445,9 @@ function readPublicIp(r, row, p, at, base) {
   const address = r.string(p, "ipAddress", at);
   return {
     ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
+    sku: sku(r, row, base.source.path, IP_SKUS, "microsoft.network/publicipaddresses"),
     ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, "ipAddress")?.key ?? "ipAddress"]),
-    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
+    version: r.openEnum(p, "publicIPAddressVersion", at, IP_VERSIONS, ipVersion("microsoft.network/publicipaddresses")),
     natGatewayId: r.refId(p, "natGateway", at),
     zones: zones(r, row, "zones", base.source.path) ?? []
   };
@@ -2433,10 +2456,10 @@ function readPublicIpPrefix(r, row, p, at, base) {
   const prefix = r.string(p, "ipPrefix", at);
   return {
     ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
+    sku: sku(r, row, base.source.path, IP_SKUS, "microsoft.network/publicipprefixes"),
     ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, "ipPrefix")?.key ?? "ipPrefix"]),
     prefixLength: r.count(p, "prefixLength", at, 0, 128),
-    version: r.enumValue(p, "publicIPAddressVersion", at, IP_VERSIONS),
+    version: r.openEnum(p, "publicIPAddressVersion", at, IP_VERSIONS, ipVersion("microsoft.network/publicipprefixes")),
     natGatewayId: r.refId(p, "natGateway", at)
   };
 }
@@ -2450,11 +2473,116 @@ function readRouteTable(r, p, at, base) {
     out.push({
       name: r.string(v, "name", path3) ?? `#${i}`,
       addressPrefix: r.string(rp.value, "addressPrefix", rp.path),
-      nextHopType: r.enumValue(rp.value, "nextHopType", rp.path, NEXT_HOPS),
+      nextHopType: r.openEnum(rp.value, "nextHopType", rp.path, NEXT_HOPS, { resourceType: "microsoft.network/routetables", property: "properties.routes[].properties.nextHopType" }),
       nextHopIpAddress: r.string(rp.value, "nextHopIpAddress", rp.path)
     });
   });
   return { ...base, routes: out };
+}
+
+// src/inventory/facts/azure.ts
+var OUTBOUND_TYPES = ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting", "none", "block", "managedNATGatewayV2"];
+var MANAGED_NAT_GATEWAY_TYPES = ["managedNATGateway", "managedNATGatewayV2"];
+var NAT_GATEWAY_TYPES = [...MANAGED_NAT_GATEWAY_TYPES, "userAssignedNATGateway"];
+function canonicalOutboundType(value) {
+  const lower = value.toLowerCase();
+  return OUTBOUND_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
+}
+function defaultManagedNatSku(outboundType) {
+  return outboundType === "managedNATGatewayV2" ? "StandardV2" : "Standard";
+}
+var SNAT_PORTS_PER_LB_FRONTEND = 64e3;
+var SNAT_PORTS_PER_NAT_IP = 64512;
+var MAX_NAT_GATEWAY_IPS = 16;
+function defaultLbPortsPerNode(nodes) {
+  if (nodes <= 50) return 1024;
+  if (nodes <= 100) return 512;
+  if (nodes <= 200) return 256;
+  if (nodes <= 400) return 128;
+  if (nodes <= 800) return 64;
+  return 32;
+}
+function lbCapacity(ports, frontends, maxNodes) {
+  const available = SNAT_PORTS_PER_LB_FRONTEND * frontends;
+  const required = ports * maxNodes;
+  return {
+    portsRequiredAtMaxNodes: required,
+    portsAvailable: available,
+    portsShortfallAtMaxNodes: Math.max(required - available, 0),
+    maxNodesSupported: ports > 0 ? Math.floor(available / ports) : null,
+    frontendIpv4Needed: ports > 0 ? Math.ceil(required / SNAT_PORTS_PER_LB_FRONTEND) : null,
+    portsPerNodeThatFit: maxNodes > 0 ? Math.min(Math.floor(available / maxNodes / 8) * 8, SNAT_PORTS_PER_LB_FRONTEND) : null,
+    snatPortsPerNode: ports > 0 ? ports : defaultLbPortsPerNode(maxNodes)
+  };
+}
+function kubernetesVersionOrdinal(version) {
+  const m = version === null ? null : /^v?(\d+)\.(\d+)/.exec(version.trim());
+  return m ? Number(m[1]) * 1e3 + Number(m[2]) : null;
+}
+
+// src/inventory/normalize/authorization.ts
+function readRoleAssignment(r, p, at, base) {
+  return {
+    ...base,
+    principalId: r.string(p, "principalId", at),
+    principalType: r.string(p, "principalType", at),
+    roleDefinitionId: r.string(p, "roleDefinitionId", at),
+    scope: r.string(p, "scope", at) ?? scopeOfAssignment(base.id)
+  };
+}
+function scopeOfAssignment(id) {
+  const i = id.toLowerCase().lastIndexOf("/providers/microsoft.authorization/roleassignments/");
+  return i > 0 ? id.slice(0, i) : i === 0 ? "/" : null;
+}
+function readRoleDefinition(r, row, p, at, base) {
+  const permissions = [];
+  const list = r.array(p, "permissions", at);
+  list?.value.forEach((v, i) => {
+    const path3 = [...list.path, i];
+    if (v === null) return;
+    if (!isObject(v)) return void r.fail(path3, "a permissions object", v);
+    permissions.push({ actions: r.strings(v, "actions", path3) ?? [], notActions: r.strings(v, "notActions", path3) ?? [] });
+  });
+  const roleType = p === row ? r.string(p, "roleType", at) : r.string(p, "type", at) ?? r.string(p, "roleType", at);
+  return { ...base, roleName: r.string(p, "roleName", at), roleType, permissions };
+}
+function readSubscription(r, row, p, at, base) {
+  const chain = r.array(p, "managementGroupAncestorsChain", at);
+  const groups = [];
+  chain?.value.forEach((v, i) => {
+    const path3 = [...chain.path, i];
+    if (!isObject(v)) return void r.fail(path3, "a management group object", v);
+    const name = r.string(v, "name", path3);
+    if (name !== null) groups.push(name);
+  });
+  return {
+    ...base,
+    subscriptionId: r.string(row, "subscriptionId", base.source.path) ?? idPart(base.id, "subscriptions"),
+    managementGroups: groups
+  };
+}
+function readClusterIdentity(r, row, rowPath, p, at) {
+  const id = r.object(row, "identity", rowPath);
+  const sp = r.object(p, "servicePrincipalProfile", at);
+  const users = id ? r.object(id.value, "userAssignedIdentities", id.path) : null;
+  const principals = [];
+  if (users) {
+    for (const [k, v] of Object.entries(users.value)) {
+      if (v === null) continue;
+      if (!isObject(v)) {
+        r.fail([...users.path, k], "a user-assigned identity object", v);
+        continue;
+      }
+      const pid = r.string(v, "principalId", [...users.path, k]);
+      if (pid !== null) principals.push(pid);
+    }
+  }
+  return {
+    type: id ? r.string(id.value, "type", id.path) : null,
+    principalId: id ? r.string(id.value, "principalId", id.path) : null,
+    userAssignedPrincipalIds: principals,
+    servicePrincipalClientId: sp ? r.string(sp.value, "clientId", sp.path) : null
+  };
 }
 
 // src/inventory/normalize/cluster.ts
@@ -2462,6 +2590,17 @@ var POOL_TYPES = ["VirtualMachineScaleSets", "AvailabilitySet", "VirtualMachines
 var OS_TYPES = ["Linux", "Windows"];
 var POOL_MODES = ["System", "User", "Gateway", "Machines", "ManagedSystem"];
 var LB_SKUS = ["standard", "basic"];
+var CLUSTER = "microsoft.containerservice/managedclusters";
+var field = (property) => ({ resourceType: CLUSTER, property });
+var poolField = (name) => field(`properties.agentPoolProfiles[].${name}`);
+function natSkuOf(r, nat) {
+  const hit = lookup(nat.value, "sku");
+  if (hit === void 0 || hit.value === null) return null;
+  const f = field("properties.networkProfile.natGatewayProfile.sku");
+  if (typeof hit.value === "string") return r.openEnum(nat.value, "sku", nat.path, NAT_SKUS, f);
+  const o = r.object(nat.value, "sku", nat.path);
+  return o ? r.openEnum(o.value, "name", o.path, NAT_SKUS, f) : null;
+}
 function readCluster(r, row, p, at, base) {
   const rowPath = base.source.path;
   const net = r.object(p, "networkProfile", at);
@@ -2481,7 +2620,6 @@ function readCluster(r, row, p, at, base) {
   const outIps = lb ? r.object(lb.value, "outboundIPs", lb.path) : null;
   const outPrefixes = lb ? r.object(lb.value, "outboundIPPrefixes", lb.path) : null;
   const natManaged = nat ? r.object(nat.value, "managedOutboundIPProfile", nat.path) : null;
-  const natSku = nat ? r.object(nat.value, "sku", nat.path) : null;
   const tags = {};
   if (tagsObj) {
     for (const [k, v] of Object.entries(tagsObj.value)) {
@@ -2501,21 +2639,24 @@ function readCluster(r, row, p, at, base) {
     tags,
     kubernetesVersion: r.string(p, "kubernetesVersion", at),
     currentKubernetesVersion: r.string(p, "currentKubernetesVersion", at),
-    outboundType: net ? r.string(net.value, "outboundType", net.path) : null,
-    loadBalancerSku: net ? r.enumValue(net.value, "loadBalancerSku", net.path, LB_SKUS) : null,
+    outboundType: net ? r.openEnum(net.value, "outboundType", net.path, OUTBOUND_TYPES, field("properties.networkProfile.outboundType")) : null,
+    loadBalancerSku: net ? r.openEnum(net.value, "loadBalancerSku", net.path, LB_SKUS, field("properties.networkProfile.loadBalancerSku")) : null,
     allocatedOutboundPorts: lb ? r.count(lb.value, "allocatedOutboundPorts", lb.path, 0, 64e3) : null,
     lbManagedOutboundIpCount: managedIps ? r.count(managedIps.value, "count", managedIps.path, 0, 100) : null,
     lbEffectiveOutboundIpIds: lb ? r.refIds(lb.value, "effectiveOutboundIPs", lb.path) : null,
     lbOutboundIpIds: (outIps ? r.refIds(outIps.value, "publicIPs", outIps.path) : null) ?? [],
     lbOutboundIpPrefixIds: (outPrefixes ? r.refIds(outPrefixes.value, "publicIPPrefixes", outPrefixes.path) : null) ?? [],
     natManagedOutboundIpCount: natManaged ? r.count(natManaged.value, "count", natManaged.path, 0, 16) : null,
+    natManagedOutboundIpv6Count: natManaged ? r.count(natManaged.value, "countIPv6", natManaged.path, 0, 16) : null,
     natIdleTimeoutInMinutes: nat ? r.count(nat.value, "idleTimeoutInMinutes", nat.path, 0, 1e3) : null,
     natEffectiveOutboundIpIds: (nat ? r.refIds(nat.value, "effectiveOutboundIPs", nat.path) : null) ?? [],
-    natSku: natSku ? r.enumValue(natSku.value, "name", natSku.path, NAT_SKUS) : null,
+    natSku: nat ? natSkuOf(r, nat) : null,
     enablePrivateCluster: api ? r.boolean(api.value, "enablePrivateCluster", api.path) : null,
     enableVnetIntegration: api ? r.boolean(api.value, "enableVnetIntegration", api.path) : null,
     authorizedIpRanges: ranges.filter((c, i) => r.cidr(c, [...rangesPath, i]) !== null),
-    pools
+    pools,
+    identity: readClusterIdentity(r, row, rowPath, p, at),
+    networkPlugin: net ? r.string(net.value, "networkPlugin", net.path) : null
   };
 }
 function readPool(r, v, path3, name, source, propertyPath) {
@@ -2524,9 +2665,9 @@ function readPool(r, v, path3, name, source, propertyPath) {
     name,
     source,
     propertyPath,
-    type: r.enumValue(v, "type", path3, POOL_TYPES),
-    osType: r.enumValue(v, "osType", path3, OS_TYPES),
-    mode: r.enumValue(v, "mode", path3, POOL_MODES),
+    type: r.openEnum(v, "type", path3, POOL_TYPES, poolField("type")),
+    osType: r.openEnum(v, "osType", path3, OS_TYPES, poolField("osType")),
+    mode: r.openEnum(v, "mode", path3, POOL_MODES, poolField("mode")),
     count: r.count(v, "count", path3, 0, 5e3),
     enableAutoScaling: r.boolean(v, "enableAutoScaling", path3),
     minCount: r.count(v, "minCount", path3, 0, 5e3),
@@ -2535,6 +2676,43 @@ function readPool(r, v, path3, name, source, propertyPath) {
     enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path3),
     disableOutboundNat: win ? r.boolean(win.value, "disableOutboundNat", win.path) : null,
     vnetSubnetId: r.string(v, "vnetSubnetID", path3)
+  };
+}
+
+// src/inventory/normalize/firewall.ts
+function readFirewall(r, p, at, base) {
+  const privateIps = [];
+  const publicIpIds = [];
+  const subnetIds = [];
+  const configs = r.array(p, "ipConfigurations", at);
+  configs?.value.forEach((v, i) => {
+    const path3 = [...configs.path, i];
+    if (v === null) return;
+    if (!isObject(v)) return void r.fail(path3, "an IP configuration object", v);
+    const cp = r.propertiesOf(v, path3);
+    const ip = r.string(cp.value, "privateIPAddress", cp.path);
+    if (ip !== null && r.cidr(ip, [...cp.path, "privateIPAddress"]) !== null) privateIps.push(ip);
+    const pip = r.refId(cp.value, "publicIPAddress", cp.path);
+    if (pip !== null) publicIpIds.push(pip);
+    const subnet = r.refId(cp.value, "subnet", cp.path);
+    if (subnet !== null) subnetIds.push(subnet);
+  });
+  const hub = r.object(p, "hubIPAddresses", at);
+  let hubPublicIpCount = null;
+  if (hub) {
+    const ip = r.string(hub.value, "privateIPAddress", hub.path);
+    if (ip !== null && r.cidr(ip, [...hub.path, "privateIPAddress"]) !== null) privateIps.push(ip);
+    const pub = r.object(hub.value, "publicIPs", hub.path);
+    hubPublicIpCount = pub ? r.count(pub.value, "count", pub.path, 0, 250) : null;
+  }
+  const sku2 = r.object(p, "sku", at);
+  return {
+    ...base,
+    skuName: sku2 ? r.string(sku2.value, "name", sku2.path) : null,
+    privateIpAddresses: privateIps,
+    publicIpIds,
+    hubPublicIpCount,
+    subnetIds: [...new Set(subnetIds)]
   };
 }
 
@@ -2549,6 +2727,10 @@ var InventoryBuilder = class {
     publicIpPrefixes: /* @__PURE__ */ new Map(),
     routeTables: /* @__PURE__ */ new Map(),
     networkSecurityGroups: /* @__PURE__ */ new Map(),
+    roleAssignments: /* @__PURE__ */ new Map(),
+    roleDefinitions: /* @__PURE__ */ new Map(),
+    subscriptions: /* @__PURE__ */ new Map(),
+    firewalls: /* @__PURE__ */ new Map(),
     refused: /* @__PURE__ */ new Map(),
     // Keyed by data (resource types): no prototype, so "__proto__" is a type like any other.
     counts: /* @__PURE__ */ Object.create(null),
@@ -2614,7 +2796,7 @@ var InventoryBuilder = class {
         if (invalid) cluster.invalid = true;
       }
     }
-    return { inventory: inv, errors: this.log.list() };
+    return { inventory: inv, errors: this.log.list(), warnings: this.log.warnings() };
   }
   /**
    * Stores a resource under its lower-cased ID. A second row with the same ID is read once when it
@@ -2623,7 +2805,10 @@ var InventoryBuilder = class {
    * is marked unreliable.
    */
   store(map, entity) {
-    const k = key(entity.id);
+    this.storeAs(map, entity.id, entity);
+  }
+  storeAs(map, id, entity) {
+    const k = key(id);
     const prior = map.get(k);
     if (!prior) {
       map.set(k, entity);
@@ -2701,6 +2886,26 @@ var InventoryBuilder = class {
         this.store(inv.networkSecurityGroups, { ...nsg, invalid: r.invalid });
         return;
       }
+      case "roleAssignment": {
+        const a = readRoleAssignment(r, p, at, base);
+        this.store(inv.roleAssignments, { ...a, invalid: r.invalid });
+        return;
+      }
+      case "roleDefinition": {
+        const d = readRoleDefinition(r, row, p, at, base);
+        this.store(inv.roleDefinitions, { ...d, invalid: r.invalid });
+        return;
+      }
+      case "subscription": {
+        const sub = readSubscription(r, row, p, at, base);
+        if (sub.subscriptionId) this.storeAs(inv.subscriptions, sub.subscriptionId, { ...sub, invalid: r.invalid });
+        return;
+      }
+      case "firewall": {
+        const fw = readFirewall(r, p, at, base);
+        this.store(inv.firewalls, { ...fw, invalid: r.invalid });
+        return;
+      }
     }
   }
 };
@@ -2731,6 +2936,268 @@ function asManifest(value) {
 function manifestErrors(m) {
   if (!Array.isArray(m.errors)) return [];
   return m.errors.filter((e) => isObject(e) && typeof e["code"] === "string" && typeof e["message"] === "string").map((e) => ({ code: e.code, message: e.message, ...typeof e.resourceId === "string" ? { resourceId: e.resourceId } : {} }));
+}
+
+// src/inventory/facts/cidr.ts
+var import_ipaddr2 = __toESM(require_ipaddr(), 1);
+function prefixSize(prefix, length, version) {
+  let len = length;
+  if (len === null && prefix?.includes("/")) len = Number(prefix.split("/")[1]);
+  if (len === null || !Number.isFinite(len)) return 1;
+  const bits = (version ?? (prefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv6" ? 128 : 32;
+  return 2 ** Math.min(Math.max(bits - len, 0), 30);
+}
+function parseCidr(text) {
+  return text.includes(":") ? import_ipaddr2.default.IPv6.parseCIDR(text) : import_ipaddr2.default.IPv4.parseCIDR(text);
+}
+var rangeCache = /* @__PURE__ */ new Map();
+var MAX_CACHED = 1e4;
+function parsedRange(r) {
+  let v = rangeCache.get(r);
+  if (v !== void 0) return v;
+  try {
+    v = r.includes("/") ? parseCidr(r) : [import_ipaddr2.default.parse(r), r.includes(":") ? 128 : 32];
+  } catch {
+    v = null;
+  }
+  if (rangeCache.size >= MAX_CACHED) rangeCache.clear();
+  rangeCache.set(r, v);
+  return v;
+}
+function insideAny(address, ranges) {
+  try {
+    const [addr, len] = address.includes("/") ? parseCidr(address) : [import_ipaddr2.default.parse(address), null];
+    const bits = addr.kind() === "ipv4" ? 32 : 128;
+    const ownLen = len ?? bits;
+    return ranges.some((r) => {
+      const parsed = parsedRange(r);
+      if (!parsed) return false;
+      const [net, netLen] = parsed;
+      if (net.kind() !== addr.kind()) return false;
+      return ownLen >= netLen && addr.match(net, netLen);
+    });
+  } catch {
+    return false;
+  }
+}
+
+// src/inventory/facts/usage.ts
+function poolMaxNodes(p) {
+  return p.enableAutoScaling ? p.maxCount ?? p.count ?? 0 : p.count ?? 0;
+}
+function outboundOf(c) {
+  const raw = c.outboundType ?? "loadBalancer";
+  const known = canonicalOutboundType(raw);
+  return { type: known ?? raw, recognized: known !== null };
+}
+function crossClusterUsage(inv) {
+  const u = { natGatewayNodes: /* @__PURE__ */ new Map(), ipClusters: /* @__PURE__ */ new Map(), ipVia: /* @__PURE__ */ new Map() };
+  const addIp = (id, cluster, via) => {
+    const k = key(id);
+    let set = u.ipClusters.get(k);
+    if (!set) u.ipClusters.set(k, set = /* @__PURE__ */ new Set());
+    set.add(cluster);
+    let vias = u.ipVia.get(k);
+    if (!vias) u.ipVia.set(k, vias = /* @__PURE__ */ new Set());
+    vias.add(via);
+  };
+  for (const c of inv.clusters.values()) {
+    const ck = key(c.id);
+    const { type } = outboundOf(c);
+    for (const p of c.pools) {
+      const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
+      if (subnet?.natGatewayId) {
+        const nk = key(subnet.natGatewayId);
+        u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
+      }
+    }
+    if (type === "loadBalancer") {
+      for (const id of lbIpIds(c)) addIp(id, ck, "loadBalancer");
+      for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, "loadBalancer");
+    } else if (NAT_GATEWAY_TYPES.includes(type)) {
+      const gateways = natGatewayIdsOf(inv, c, type);
+      for (const gw of gateways) {
+        const g = inv.natGateways.get(key(gw));
+        for (const id of [...g?.publicIpIds ?? [], ...g?.publicIpPrefixIds ?? []]) addIp(id, ck, "natGateway");
+      }
+      if (MANAGED_NAT_GATEWAY_TYPES.includes(type) && !gateways.length) {
+        for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, "natGateway");
+      }
+    }
+  }
+  return u;
+}
+function lbIpIds(c) {
+  const ids = c.lbEffectiveOutboundIpIds ?? [];
+  const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
+  return [...ids, ...extra];
+}
+function natGatewayIdsOf(inv, c, type) {
+  const ids = /* @__PURE__ */ new Map();
+  if (MANAGED_NAT_GATEWAY_TYPES.includes(type)) {
+    for (const ipId of c.natEffectiveOutboundIpIds) {
+      const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
+      if (gw) ids.set(key(gw), gw);
+    }
+    return [...ids.values()];
+  }
+  for (const p of c.pools) {
+    const gw = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId))?.natGatewayId : null;
+    if (gw) ids.set(key(gw), gw);
+  }
+  return [...ids.values()];
+}
+function zoneCoverage(zones2, gw) {
+  if (gw.sku.toLowerCase() === "standardv2") return { without: [], outside: null };
+  const without = zones2.filter((z) => !gw.zones.includes(z));
+  const zonal = gw.zones.length > 0;
+  return { without, outside: zonal && zones2.length ? without : null };
+}
+
+// src/inventory/facts/firewall.ts
+var SNAT_PORTS_PER_FIREWALL_IP = 2496;
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(inv) {
+  let ix = indexes.get(inv);
+  if (ix) return ix;
+  ix = { byPrivateIp: /* @__PURE__ */ new Map(), nodes: /* @__PURE__ */ new Map() };
+  for (const fw of inv.firewalls.values()) {
+    for (const ip of fw.privateIpAddresses) {
+      const list = ix.byPrivateIp.get(ip);
+      if (list) list.push(fw);
+      else ix.byPrivateIp.set(ip, [fw]);
+    }
+  }
+  if (ix.byPrivateIp.size) {
+    for (const c of inv.clusters.values()) {
+      for (const p of c.pools) {
+        const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
+        const fw = subnet ? reached(inv, ix, subnet) : null;
+        if (fw) ix.nodes.set(key(fw.id), (ix.nodes.get(key(fw.id)) ?? 0) + poolMaxNodes(p));
+      }
+    }
+  }
+  indexes.set(inv, ix);
+  return ix;
+}
+function nextHopIp(inv, subnet) {
+  const rt = subnet.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : void 0;
+  const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
+  return route?.nextHopType?.toLowerCase() === "virtualappliance" ? route.nextHopIpAddress : null;
+}
+function reached(inv, ix, subnet) {
+  const ip = nextHopIp(inv, subnet);
+  const all = ip ? ix.byPrivateIp.get(ip) : void 0;
+  if (!all?.length) return null;
+  const sub = idPart(subnet.id, "subscriptions").toLowerCase();
+  const ranked = [...all].sort((a, b) => Number(idPart(b.id, "subscriptions").toLowerCase() === sub) - Number(idPart(a.id, "subscriptions").toLowerCase() === sub) || (key(a.id) < key(b.id) ? -1 : 1));
+  return ranked[0] ?? null;
+}
+function firewallFacts(inv, pools, lack, unreliable) {
+  const ix = indexOf(inv);
+  if (!ix.byPrivateIp.size) return [];
+  const out = /* @__PURE__ */ new Map();
+  for (const p of pools) {
+    const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : void 0;
+    const fw = subnet ? reached(inv, ix, subnet) : null;
+    if (!fw) continue;
+    const have = out.get(key(fw.id));
+    if (have) {
+      have.pools.push(p.name);
+      continue;
+    }
+    out.set(key(fw.id), describe2(inv, fw, ix.nodes.get(key(fw.id)) ?? 0, p.name, lack, unreliable));
+  }
+  return [...out.values()];
+}
+function describe2(inv, fw, nodes, pool, lack, unreliable) {
+  let known = !fw.invalid;
+  if (fw.invalid) unreliable(fw.id, "Azure Firewall");
+  let natGatewayId = null;
+  let natIpv4 = null;
+  for (const sid of fw.subnetIds) {
+    const s = inv.subnets.get(key(sid));
+    if (!s) {
+      lack(sid, "firewall subnet");
+      known = false;
+      continue;
+    }
+    if (!s.natGatewayId) continue;
+    natGatewayId = s.natGatewayId;
+    const g = inv.natGateways.get(key(s.natGatewayId));
+    if (!g || g.invalid) {
+      if (g) unreliable(g.id, "NAT gateway");
+      else lack(s.natGatewayId, "NAT gateway");
+      known = false;
+      continue;
+    }
+    natIpv4 = ipv4Addresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack);
+  }
+  const hub = fw.hubPublicIpCount !== null;
+  return {
+    id: fw.id,
+    name: fw.name,
+    known,
+    hub,
+    publicIpCount: hub ? fw.hubPublicIpCount ?? 0 : fw.publicIpIds.length,
+    subnetId: fw.subnetIds[0] ?? null,
+    natGatewayId,
+    natGatewayIpv4AddressCount: natIpv4,
+    servedMaxNodes: nodes,
+    pools: [pool],
+    source: fw.source
+  };
+}
+function ipv4Addresses(inv, ipIds, prefixIds, lack) {
+  let n = 0;
+  for (const id of ipIds) {
+    const ip = inv.publicIps.get(key(id));
+    if (!ip) lack(id, "public IP");
+    if ((ip?.version ?? (ip?.ipAddress?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") n++;
+  }
+  for (const id of prefixIds) {
+    const pre = inv.publicIpPrefixes.get(key(id));
+    if (!pre) lack(id, "public IP prefix");
+    if ((pre?.version ?? (pre?.ipPrefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") n += prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
+  }
+  return n;
+}
+function firewallCapacity(fw, instances) {
+  const ports = fw.natGatewayIpv4AddressCount !== null ? SNAT_PORTS_PER_NAT_IP * fw.natGatewayIpv4AddressCount : SNAT_PORTS_PER_FIREWALL_IP * fw.publicIpCount * instances;
+  return { firewallInstances: instances, snatPorts: ports, snatPortsPerNode: fw.servedMaxNodes > 0 ? Math.floor(ports / fw.servedMaxNodes) : null };
+}
+
+// src/inventory/facts/roles.ts
+var SUBNET_ACTIONS = ["Microsoft.Network/virtualNetworks/subnets/join/action", "Microsoft.Network/virtualNetworks/subnets/read"];
+var ROUTE_TABLE_ACTIONS = ["Microsoft.Network/routeTables/read", "Microsoft.Network/routeTables/routes/write"];
+var PUBLIC_IP_ACTIONS = ["Microsoft.Network/publicIPAddresses/join/action"];
+var PUBLIC_IP_PREFIX_ACTIONS = ["Microsoft.Network/publicIPPrefixes/join/action"];
+var BUILT_IN_ROLES = /* @__PURE__ */ new Map([
+  ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635", { name: "Owner", permissions: [{ actions: ["*"], notActions: [] }] }],
+  [
+    "b24988ac-6180-42a0-ab88-20f7382dd24c",
+    {
+      name: "Contributor",
+      permissions: [{ actions: ["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"] }]
+    }
+  ],
+  ["4d97b98b-1d4f-4787-a291-c67834d212e7", { name: "Network Contributor", permissions: [{ actions: ["Microsoft.Network/*"], notActions: [] }] }]
+]);
+var patterns = /* @__PURE__ */ new Map();
+function pattern(p) {
+  let re = patterns.get(p);
+  if (!re) {
+    re = new RegExp(`^${p.split("*").map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`, "i");
+    if (patterns.size < 1e4) patterns.set(p, re);
+  }
+  return re;
+}
+function grants(permissions, action) {
+  return permissions.some((e) => e.actions.some((a) => pattern(a).test(action)) && !e.notActions.some((n) => pattern(n).test(action)));
+}
+function roleGuid(roleDefinitionId) {
+  const parts = roleDefinitionId.split("/").filter(Boolean);
+  return (parts[parts.length - 1] ?? roleDefinitionId).toLowerCase();
 }
 
 // src/json/write.ts
@@ -2771,10 +3238,39 @@ export {
   parseJson,
   readDocument,
   lineColumn,
-  require_ipaddr,
-  isObject,
+  OUTBOUND_TYPES,
+  MANAGED_NAT_GATEWAY_TYPES,
+  NAT_GATEWAY_TYPES,
+  canonicalOutboundType,
+  defaultManagedNatSku,
+  SNAT_PORTS_PER_LB_FRONTEND,
+  SNAT_PORTS_PER_NAT_IP,
+  MAX_NAT_GATEWAY_IPS,
+  lbCapacity,
+  kubernetesVersionOrdinal,
   key,
+  isObject,
+  idPart,
+  prefixSize,
+  insideAny,
+  poolMaxNodes,
+  outboundOf,
+  crossClusterUsage,
+  lbIpIds,
+  natGatewayIdsOf,
+  zoneCoverage,
+  SNAT_PORTS_PER_FIREWALL_IP,
+  nextHopIp,
+  firewallFacts,
+  firewallCapacity,
   InventoryBuilder,
+  SUBNET_ACTIONS,
+  ROUTE_TABLE_ACTIONS,
+  PUBLIC_IP_ACTIONS,
+  PUBLIC_IP_PREFIX_ACTIONS,
+  BUILT_IN_ROLES,
+  grants,
+  roleGuid,
   MANIFEST_MARKER,
   MANIFEST_FILE,
   asManifest,

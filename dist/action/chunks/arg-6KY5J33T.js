@@ -1,5 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  BUILT_IN_ROLES,
   InventoryBuilder,
   MANIFEST_FILE,
   MANIFEST_MARKER,
@@ -7,10 +8,12 @@ import {
   display,
   isObject,
   key,
+  nextHopIp,
   parse,
   printParseErrorCode,
+  roleGuid,
   writeAtomic
-} from "./chunk-PBJUQWTV.js";
+} from "./chunk-4S2O46HS.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -1463,7 +1466,8 @@ function isAuthenticationError(err) {
 // src/inventory/sources/arg/queries.ts
 var NETWORK_COLUMNS = ["id", "name", "type", "subscriptionId", "sku", "zones", "properties"];
 var FETCHED_TYPES = [
-  { type: "microsoft.containerservice/managedclusters", columns: ["id", "name", "type", "location", "resourceGroup", "subscriptionId", "tags", "properties"], fetch: "scope" },
+  // identity: the control-plane identity whose role assignments EG023 reads.
+  { type: "microsoft.containerservice/managedclusters", columns: ["id", "name", "type", "location", "resourceGroup", "subscriptionId", "tags", "identity", "properties"], fetch: "scope" },
   // NSGs are referenced by subnets but no fact uses them, so they are not fetched.
   { type: "microsoft.network/virtualnetworks", columns: NETWORK_COLUMNS, fetch: "referenced" },
   { type: "microsoft.network/natgateways", columns: NETWORK_COLUMNS, fetch: "referenced" },
@@ -1526,6 +1530,115 @@ function chunk(items, size) {
   return out;
 }
 
+// src/inventory/sources/arg/followups.ts
+var COLUMNS = "id, name, type, subscriptionId, properties";
+var ROLE_ASSIGNMENT_QUERY_TEMPLATE = `authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | where properties.principalId in~ (<principalIds>) | project ${COLUMNS} | order by id asc`;
+var ROLE_ASSIGNMENT_TYPED_QUERY = `authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | where properties.principalType =~ 'ServicePrincipal' | project ${COLUMNS} | order by id asc`;
+var ROLE_DEFINITION_QUERY_TEMPLATE = `authorizationresources | where type =~ 'microsoft.authorization/roledefinitions' | where name in~ (<roleGuids>) | project ${COLUMNS} | order by id asc`;
+var SUBSCRIPTION_QUERY_TEMPLATE = `resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | where subscriptionId in~ (<subscriptionIds>) | project ${COLUMNS} | order by id asc`;
+var FIREWALL_QUERY_TEMPLATE = `Resources | where type =~ 'microsoft.network/azurefirewalls' | where properties.ipConfigurations[0].properties.privateIPAddress in (<ips>) or properties.hubIPAddresses.privateIPAddress in (<ips>) | project ${COLUMNS} | order by id asc`;
+var LIST_ITEM_CHARS = 42;
+var IPS_PER_QUERY = 100;
+var fill = (template, values) => template.replaceAll(/<\w+>/g, values.map(kql).join(", "));
+async function collectFollowUps(p, opts) {
+  const fresh = [];
+  const perQuery = (template) => Math.max(1, Math.floor((opts.maxQueryChars - template.length) / LIST_ITEM_CHARS));
+  const perSubscriptions = async (template, values, subs2, kind) => {
+    if (!values.length || !subs2.length) return;
+    for (const part of chunk([...new Set(values)].sort(), perQuery(template))) {
+      for (const s of chunk(subs2, opts.subscriptionBatch)) await p.subscriptions(s, () => fill(template, part), kind, fresh);
+    }
+  };
+  const inv = inventoryOf([...p.rows.values()]);
+  const subs = [...p.subscriptionsSeen].sort();
+  const principals = [...inv.clusters.values()].flatMap((c) => [c.identity.principalId, ...c.identity.userAssignedPrincipalIds].filter((x) => !!x));
+  if (new Set(principals).size <= perQuery(ROLE_ASSIGNMENT_QUERY_TEMPLATE)) await perSubscriptions(ROLE_ASSIGNMENT_QUERY_TEMPLATE, principals, subs, "authorization");
+  else await typedAssignments(p, new Set(principals.map((x) => x.toLowerCase())), subs, opts.subscriptionBatch, fresh);
+  const assigned = inventoryOf(fresh);
+  const guids = [...assigned.roleAssignments.values()].map((a) => a.roleDefinitionId ? roleGuid(a.roleDefinitionId) : "").filter((g) => g && !BUILT_IN_ROLES.has(g));
+  await perSubscriptions(ROLE_DEFINITION_QUERY_TEMPLATE, guids, subs, "authorization");
+  if ([...assigned.roleAssignments.values()].some((a) => /^\/providers\/microsoft\.management\/managementgroups\//i.test(a.scope ?? ""))) {
+    await perSubscriptions(SUBSCRIPTION_QUERY_TEMPLATE, subs, subs, "authorization");
+  }
+  const firewallsFrom = fresh.length;
+  for (const part of chunk(nextHops(inv), IPS_PER_QUERY)) {
+    const label = "firewalls of the tenant";
+    try {
+      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, "firewalls", (r) => p.keep(r, fresh));
+    } catch (err) {
+      if (!(err instanceof ArgRequestError)) throw err;
+      p.fail(label, "firewalls", err);
+    }
+  }
+  let found = inventoryOf(fresh.slice(firewallsFrom));
+  const firewallSubnets = new Set([...found.firewalls.values()].flatMap((f) => f.subnetIds.map(key)));
+  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => /^(.*\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(s)?.[1] ?? ""));
+  for (let round = 0; round < 3; round++) {
+    const wanted = [...new Set(ids.filter((id) => id && !p.rows.has(key(id)) && subscriptionOfId(id) && typeOfId(id)))];
+    if (!wanted.length) break;
+    const from = fresh.length;
+    for (const pack of packIds(wanted, opts.maxQueryChars)) {
+      for (const [sub, inSub] of bySubscription(pack)) {
+        await p.subscriptions([sub], () => networkQuery([...new Set(inSub.map((id) => typeOfId(id)))].sort(), inSub), "firewalls", fresh);
+      }
+    }
+    found = inventoryOf(fresh.slice(from));
+    ids = [
+      ...[...found.subnets.values()].filter((s) => firewallSubnets.has(key(s.id))).map((s) => s.natGatewayId ?? ""),
+      ...[...found.natGateways.values()].flatMap((g) => [...g.publicIpIds, ...g.publicIpPrefixIds])
+    ];
+  }
+}
+async function typedAssignments(p, principals, subs, batch, fresh) {
+  for (const s of chunk(subs, batch)) {
+    const label = `role assignments of ${s.length} subscription(s)`;
+    const ours = (r) => {
+      const props = r["properties"];
+      const id = props && typeof props === "object" ? props["principalId"] : null;
+      return typeof id === "string" && principals.has(id.toLowerCase());
+    };
+    try {
+      await p.chain({ query: ROLE_ASSIGNMENT_TYPED_QUERY, subscriptions: s }, label, "authorization", (r) => void (ours(r) && p.keep(r, fresh)));
+    } catch (err) {
+      if (!(err instanceof ArgRequestError)) throw err;
+      p.fail(label, "authorization", err);
+    }
+  }
+}
+function inventoryOf(rows) {
+  const b = new InventoryBuilder();
+  rows.forEach((value, i) => b.add({ value, source: { file: "followups", path: [i] } }));
+  return b.finish().inventory;
+}
+function nextHops(inv) {
+  const out = /* @__PURE__ */ new Set();
+  for (const c of inv.clusters.values()) {
+    for (const pool of c.pools) {
+      const subnet = pool.vnetSubnetId ? inv.subnets.get(key(pool.vnetSubnetId)) : void 0;
+      const ip = subnet ? nextHopIp(inv, subnet) : null;
+      if (ip) out.add(ip);
+    }
+  }
+  return [...out].sort();
+}
+function bySubscription(ids) {
+  const out = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const sub = subscriptionOfId(id);
+    const list3 = out.get(sub);
+    if (list3) list3.push(id);
+    else out.set(sub, [id]);
+  }
+  return out;
+}
+function followUpQueries(queries) {
+  const requests = (k) => queries.find((q) => q.purpose === k)?.requests ?? 0;
+  return [
+    { purpose: "authorization", text: [ROLE_ASSIGNMENT_QUERY_TEMPLATE, ROLE_ASSIGNMENT_TYPED_QUERY, ROLE_DEFINITION_QUERY_TEMPLATE, SUBSCRIPTION_QUERY_TEMPLATE].join("\n"), requests: requests("authorization") },
+    { purpose: "firewalls", text: FIREWALL_QUERY_TEMPLATE, requests: requests("firewalls") }
+  ];
+}
+
 // src/inventory/sources/arg/pager.ts
 var MAX_EMPTY_PAGES = 3;
 var Pager = class {
@@ -1534,7 +1647,7 @@ var Pager = class {
   conflicts = [];
   errors = [];
   subscriptionsSeen = /* @__PURE__ */ new Set();
-  requests = { clusters: 0, network: 0, "network-typed": 0 };
+  requests = { clusters: 0, network: 0, "network-typed": 0, authorization: 0, firewalls: 0 };
   pages = 0;
   limitReported = false;
   source;
@@ -1622,7 +1735,7 @@ var Pager = class {
   /** Records a scope that failed for good (any other error is a bug and is thrown on). */
   fail(label, kind, err, resourceId) {
     if (!(err instanceof ArgRequestError)) throw err;
-    const message = `${label}: the ${kind === "clusters" ? "clusters" : "network"} query failed: ${err.message}`;
+    const message = `${label}: the ${kind === "network-typed" ? "network" : kind} query failed: ${err.message}`;
     this.errors.push({ code: "scope-failed", message, ...resourceId ? { resourceId } : {} });
     this.emit({ kind: "scope-failed", scope: label, message: err.message });
   }
@@ -1775,6 +1888,7 @@ async function collect(source, opts) {
   for (const mg of unique(managementGroups)) await whole(`management group ${mg}`, { managementGroups: [mg] }, `/providers/Microsoft.Management/managementGroups/${mg}`);
   if (!subscriptions.length && !managementGroups.length) await whole(opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : "tenant", {});
   await collectNetwork(p, clusters, { strategy: opts.network ?? "auto", subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS, pageSize });
+  await collectFollowUps(p, { subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS });
   p.emit({ kind: "done", rows: p.rows.size + p.extra.length, subscriptions: p.subscriptionsSeen.size });
   return {
     rows: [...p.rows.values(), ...p.extra],
@@ -1912,7 +2026,8 @@ async function fetchArgSnapshot(opts) {
     queries: [
       { purpose: "clusters", text: CLUSTER_QUERY, requests: got.queries.find((q) => q.purpose === "clusters")?.requests ?? 0 },
       { purpose: "network-typed", text: TYPED_NETWORK_QUERY, requests: got.queries.find((q) => q.purpose === "network-typed")?.requests ?? 0 },
-      { purpose: "network", text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === "network")?.requests ?? 0 }
+      { purpose: "network", text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === "network")?.requests ?? 0 },
+      ...followUpQueries(got.queries)
     ],
     files: files.map((f) => ({ file: f.name, subscriptionId: f.subscriptionId, rows: f.rows.length })),
     counts: countTypes(got.rows),
@@ -1931,10 +2046,11 @@ async function loadArg(opts) {
     if (abs) files.set(shown, abs);
     f.rows.forEach((value, i) => builder.add({ value, source: { file: shown, path: [i] } }));
   }
-  const { inventory, errors } = builder.finish();
+  const { inventory, errors, warnings } = builder.finish();
   return {
     inventory,
     errors: [...snapshot.manifest.errors, ...errors],
+    warnings,
     inputs: describeScope(opts.scope),
     files,
     skipped: [],
