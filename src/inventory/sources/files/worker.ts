@@ -1,4 +1,4 @@
-// Reads, parses and normalizes every other inventory file on a second thread while the main thread
+// Reads, parses and normalizes two inventory files in three on a second thread while the main thread
 // does the rest; see ReadAhead in parallel.ts. Only the recorded changes cross back, never parse trees.
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../../../errors.ts';
@@ -7,13 +7,13 @@ import { RecordingBuilder } from '../../normalize/record.ts';
 import { asManifest } from '../arg/manifest.ts';
 import { isTerraformJson } from '../terraform/plan.ts';
 import { extractRows } from './shapes.ts';
-import type { FileResult } from './parallel.ts';
+import { workerOwns, type FileResult } from './parallel.ts';
 
-const { files, first, step } = workerData as { files: string[]; first: number; step: number };
+const { files } = workerData as { files: string[] };
 const port = parentPort;
 if (!port) throw new Error('not a worker thread');
 
-for (let i = first; i < files.length; i += step) port.postMessage(await readOne(i, files[i] as string));
+for (const [i, f] of files.entries()) if (workerOwns(i)) port.postMessage(await readOne(i, f));
 
 async function readOne(i: number, f: string): Promise<FileResult> {
   try {
