@@ -20,6 +20,7 @@ import {
   SUBNET_ACTIONS,
   asManifest,
   canonicalOutboundType,
+  countAddresses,
   crossClusterUsage,
   defaultManagedNatSku,
   describeFsError,
@@ -51,7 +52,7 @@ import {
   writeAtomic,
   writeTemp,
   zoneCoverage
-} from "./chunks/chunk-4S2O46HS.js";
+} from "./chunks/chunk-LBZDONHD.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -41173,7 +41174,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/action.ts
-import { existsSync as existsSync4, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
 import path22 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -53041,7 +53042,7 @@ var TEMPLATES = {
     };
     return ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 73 } } })) != null ? stack1 : "") + " " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 76 }, "end": { "line": 1, "column": 89 } }), depth0)) != null ? stack1 : "") + ", which the default route of cluster " + ((stack1 = alias3(alias2(lookupProperty(depth0, "cluster"), "name", { "start": { "line": 1, "column": 130 }, "end": { "line": 1, "column": 142 } }), depth0)) != null ? stack1 : "") + " reaches, gives " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "snatPortsPerNode", { "start": { "line": 1, "column": 162 }, "end": { "line": 1, "column": 187 } }), depth0)) != null ? stack1 : "") + " SNAT ports per node: " + ((stack1 = lookupProperty(helpers, "if").call(alias1, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 211 }, "end": { "line": 1, "column": 485 } } })) != null ? stack1 : "") + " = " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "snatPorts", { "start": { "line": 1, "column": 490 }, "end": { "line": 1, "column": 508 } }), depth0)) != null ? stack1 : "") + " ports shared by " + ((stack1 = alias3(alias2(lookupProperty(depth0, "firewall"), "servedMaxNodes", { "start": { "line": 1, "column": 529 }, "end": { "line": 1, "column": 552 } }), depth0)) != null ? stack1 : "") + " max nodes behind it, below the minimum of " + ((stack1 = alias3(alias2(lookupProperty(depth0, "params"), "minSnatPortsPerNode", { "start": { "line": 1, "column": 599 }, "end": { "line": 1, "column": 625 } }), depth0)) != null ? stack1 : "") + ".";
   }, "useData": true },
-  "policy-template:bs65vjnVqNAZhRGyhnHjJM": { "0": function(container, depth0, helpers, partials, data) {
+  "policy-template:2TQ-V92DFfAVn9Uq_7UNMq": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
         return parent[propertyName];
@@ -53056,7 +53057,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 1087 } } })) != null ? stack1 : "";
+    return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "hub"), { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 226 }, "end": { "line": 1, "column": 1089 } } })) != null ? stack1 : "";
   }, "2": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -53072,7 +53073,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return "Attach a NAT gateway with " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 455 }, "end": { "line": 1, "column": 464 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 453 }, "end": { "line": 1, "column": 517 } } })) != null ? stack1 : "") + " public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall " + ((stack1 = (lookupProperty(helpers, "firewallIpsFor") || alias1(depth0, "firewallIpsFor", { "start": { "line": 1, "column": 691 }, "end": { "line": 1, "column": 705 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), lookupProperty(lookupProperty(depth0, "firewall"), "firewallInstances"), { "name": "firewallIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 689 }, "end": { "line": 1, "column": 785 } } })) != null ? stack1 : "") + " public IPs in all (az network firewall ip-config create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 861 }, "end": { "line": 1, "column": 867 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 859 }, "end": { "line": 1, "column": 898 } } })) != null ? stack1 : "") + " --firewall-name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 917 }, "end": { "line": 1, "column": 930 } }), depth0)) != null ? stack1 : "") + " --name <ip-config-name> --public-ip-address <new-public-ip> --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 1010 }, "end": { "line": 1, "column": 1016 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1008 }, "end": { "line": 1, "column": 1046 } } })) != null ? stack1 : "") + "), or lower the pools' max counts.";
+    return "Attach a NAT gateway with " + ((stack1 = (lookupProperty(helpers, "natIpsFor") || alias1(depth0, "natIpsFor", { "start": { "line": 1, "column": 455 }, "end": { "line": 1, "column": 464 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), { "name": "natIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 453 }, "end": { "line": 1, "column": 517 } } })) != null ? stack1 : "") + " public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall " + ((stack1 = (lookupProperty(helpers, "firewallIpsFor") || alias1(depth0, "firewallIpsFor", { "start": { "line": 1, "column": 691 }, "end": { "line": 1, "column": 705 } })).call(alias2, lookupProperty(lookupProperty(depth0, "params"), "minSnatPortsPerNode"), lookupProperty(lookupProperty(depth0, "firewall"), "servedMaxNodes"), lookupProperty(lookupProperty(depth0, "firewall"), "firewallInstances"), { "name": "firewallIpsFor", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 689 }, "end": { "line": 1, "column": 785 } } })) != null ? stack1 : "") + " public IPs in all (`az network firewall ip-config create --resource-group " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 862 }, "end": { "line": 1, "column": 868 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "resourceGroups", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 860 }, "end": { "line": 1, "column": 899 } } })) != null ? stack1 : "") + " --firewall-name " + ((stack1 = container.lambda(alias1(lookupProperty(depth0, "firewall"), "name", { "start": { "line": 1, "column": 918 }, "end": { "line": 1, "column": 931 } }), depth0)) != null ? stack1 : "") + " --name <ip-config-name> --public-ip-address <new-public-ip> --subscription " + ((stack1 = (lookupProperty(helpers, "idPart") || alias1(depth0, "idPart", { "start": { "line": 1, "column": 1011 }, "end": { "line": 1, "column": 1017 } })).call(alias2, lookupProperty(lookupProperty(depth0, "firewall"), "id"), "subscriptions", { "name": "idPart", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 1009 }, "end": { "line": 1, "column": 1047 } } })) != null ? stack1 : "") + "`), or lower the pools' max counts.";
   }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
       if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -53080,7 +53081,7 @@ var TEMPLATES = {
       }
       return void 0;
     };
-    return ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1094 } } })) != null ? stack1 : "") + " New egress addresses must be allowed wherever the old ones are.";
+    return ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, lookupProperty(lookupProperty(depth0, "firewall"), "natGatewayId"), { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 1, "column": 1096 } } })) != null ? stack1 : "") + " New egress addresses must be allowed wherever the old ones are.";
   }, "useData": true },
   "policy-template:LryXJIGzAQ7vNrsNEqFpBr": { "0": function(container, depth0, helpers, partials, data) {
     var stack1, alias1 = container.strict, alias2 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -53618,7 +53619,7 @@ var OUTLINES = {
   "outline:PCwC83GAz0AHE_9FSWYhXE": "az network vnet subnet update --subscription <\u2026> --resource-group <\u2026> --vnet-name <\u2026> --name <subnet.name> --default-outbound-access false",
   "outline:_VD0U3haBU2tMYFdLAo_TT": "Assign the cluster's control-plane identity a role that grants <\u2026> on <permission.name> or on its resource group, such as Network Contributor (or a custom role with exactly these actions), and check that no notActions entry of that role removes them. The command reads the identity's object ID from the cluster, so reports never carry it. Role assignments can take a few minutes to apply.",
   "outline:CxUZDRwBFRFr6UFnpMmfCK": 'az role assignment create --assignee-object-id $(az aks show --resource-group <cluster.resourceGroup> --name <cluster.name> --subscription <cluster.subscriptionId> --query "identity.userAssignedIdentities.*.principalId | [0]" / identity.principalId --output tsv) --assignee-principal-type ServicePrincipal --role "Network Contributor" --scope <permission.id> --subscription <cluster.subscriptionId>',
-  "outline:7yj18yFwgDc9M6iMJryQZd": "Give NAT gateway <firewall.natGatewayId> <\u2026> IPv4 address(es) (public IPs or a prefix), or lower the pools' max counts. Otherwise: Raise the hub firewall's public IP count to <\u2026>, or lower the pools' max counts. Otherwise: Attach a NAT gateway with <\u2026> public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall <\u2026> public IPs in all (az network firewall ip-config create --resource-group <\u2026> --firewall-name <firewall.name> --name <ip-config-name> --public-ip-address <new-public-ip> --subscription <\u2026>), or lower the pools' max counts. New egress addresses must be allowed wherever the old ones are.",
+  "outline:JTLByWZVWB_tndvOZzLsLr": "Give NAT gateway <firewall.natGatewayId> <\u2026> IPv4 address(es) (public IPs or a prefix), or lower the pools' max counts. Otherwise: Raise the hub firewall's public IP count to <\u2026>, or lower the pools' max counts. Otherwise: Attach a NAT gateway with <\u2026> public IPv4 address(es) to AzureFirewallSubnet (it takes over the firewall's SNAT at 64,512 ports per address, as the AKS NAT gateway guide advises), or give the firewall <\u2026> public IPs in all (`az network firewall ip-config create --resource-group <\u2026> --firewall-name <firewall.name> --name <ip-config-name> --public-ip-address <new-public-ip> --subscription <\u2026>`), or lower the pools' max counts. New egress addresses must be allowed wherever the old ones are.",
   "outline:fNw9VpbR1fCsUesf-CQrnL": "az network nat gateway update --resource-group <\u2026> --name <firewall.natGatewayId> --public-ip-addresses <existing-and-new-public-ips> --subscription <\u2026>\naz network firewall update --resource-group <\u2026> --name <firewall.name> --public-ip-count <\u2026> --subscription <\u2026>\naz network vnet subnet update --resource-group <\u2026> --vnet-name <\u2026> --name <firewall.subnetId> --nat-gateway <nat-gateway-name-or-id> --subscription <\u2026>"
 };
 
@@ -54278,8 +54279,71 @@ function defaultRouteCheck(c, inv) {
   return route.done();
 }
 
+// src/plan/migrations.json
+var migrations_default = {
+  $comment: "The in-place migration tables of the AKS outbound-type article, cell by cell. Rows are 'from', columns 'to'. managedNATGatewayV2 is managedNATGateway with a StandardV2 NAT gateway (the article's 'managedNATGateway (V2)'). A change in Azure's documentation is a change here.",
+  source: {
+    title: "Customize cluster egress with outbound types in Azure Kubernetes Service (AKS)",
+    url: "https://learn.microsoft.com/azure/aks/egress-outboundtype#updating-outboundtype-after-cluster-creation",
+    repository: "MicrosoftDocs/azure-aks-docs",
+    date: "2026-08",
+    read: "2026-12"
+  },
+  cli: {
+    minimumVersion: "2.56"
+  },
+  targets: {
+    loadBalancer: { outboundType: "loadBalancer" },
+    managedNATGatewayV2: { outboundType: "managedNATGateway", sku: "StandardV2", label: "managedNATGateway (V2)" },
+    managedNATGateway: { outboundType: "managedNATGateway" },
+    userAssignedNATGateway: { outboundType: "userAssignedNATGateway" },
+    userDefinedRouting: { outboundType: "userDefinedRouting" },
+    none: { outboundType: "none" },
+    block: { outboundType: "block", preview: { extension: "aks-preview" } }
+  },
+  tables: {
+    managed: {
+      title: "Managed VNet",
+      rows: {
+        loadBalancer: { loadBalancer: "n/a", managedNATGatewayV2: "S", managedNATGateway: "S", none: "S", block: "S" },
+        managedNATGatewayV2: { loadBalancer: "-", managedNATGatewayV2: "n/a", managedNATGateway: "-", none: "-", block: "-" },
+        managedNATGateway: { loadBalancer: "-", managedNATGatewayV2: "S", managedNATGateway: "n/a", none: "S", block: "S" },
+        none: { loadBalancer: "S", managedNATGatewayV2: "S", managedNATGateway: "S", none: "n/a", block: "S" },
+        block: { loadBalancer: "S", managedNATGatewayV2: "S", managedNATGateway: "S", none: "S", block: "n/a" },
+        userAssignedNATGateway: { loadBalancer: "-", managedNATGatewayV2: "-", managedNATGateway: "-", none: "-", block: "-" }
+      }
+    },
+    byo: {
+      title: "BYO VNet",
+      rows: {
+        loadBalancer: { loadBalancer: "n/a", userAssignedNATGateway: "S", userDefinedRouting: "S", none: "S", block: "-" },
+        userAssignedNATGateway: { loadBalancer: "S", userAssignedNATGateway: "n/a", userDefinedRouting: "S", none: "S", block: "-" },
+        userDefinedRouting: { loadBalancer: "S", userAssignedNATGateway: "S", userDefinedRouting: "n/a", none: "S", block: "-" },
+        none: { loadBalancer: "S", userAssignedNATGateway: "S", userDefinedRouting: "S", none: "n/a", block: "-" },
+        managedNATGateway: { loadBalancer: "-", userAssignedNATGateway: "-", userDefinedRouting: "-", none: "-", block: "-" }
+      }
+    }
+  },
+  conflicts: [
+    {
+      vnet: "managed",
+      from: "managedNATGateway",
+      to: "loadBalancer",
+      table: "-",
+      earlier: { date: "2024", cell: "S" },
+      text: "the documentation conflicts: its table says not supported (the 2024 version said supported), its command section shows how"
+    },
+    {
+      vnet: "managed",
+      from: "managedNATGateway",
+      to: "userDefinedRouting",
+      table: null,
+      text: "the documentation conflicts: its table has no entry for this path, its command section shows how"
+    }
+  ]
+};
+
 // src/plan/tables.ts
-import { readFileSync as readFileSync6 } from "node:fs";
 var MIGRATIONS_FILE = new URL("./migrations.json", import.meta.url);
 function checkMigrationData(data) {
   const d = data;
@@ -54299,7 +54363,7 @@ function checkMigrationData(data) {
   if (problems.length) throw new Error(`${MIGRATIONS_FILE.pathname}: ${problems.join("; ")}`);
   return d;
 }
-var DATA = checkMigrationData(JSON.parse(readFileSync6(MIGRATIONS_FILE, "utf8")));
+var DATA = checkMigrationData(migrations_default);
 var MIGRATION_SOURCE = DATA.source;
 var MIN_CLI_VERSION = DATA.cli.minimumVersion;
 function targetInfo(to) {
@@ -54830,7 +54894,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-6KY5J33T.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-75CW54LQ.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
       const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
@@ -55205,21 +55269,7 @@ var ClusterJoin = class {
     }
   }
   gatewayFacts(g) {
-    let ipCount = 0;
-    let ipv4 = 0;
-    for (const id of g.publicIpIds) {
-      const ip = this.inv.publicIps.get(key(id));
-      if (!ip) this.lack(id, "public IP");
-      ipCount++;
-      if ((ip?.version ?? (ip?.ipAddress?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4++;
-    }
-    for (const id of g.publicIpPrefixIds) {
-      const pre = this.inv.publicIpPrefixes.get(key(id));
-      if (!pre) this.lack(id, "public IP prefix");
-      const size = prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-      ipCount += size;
-      if ((pre?.version ?? (pre?.ipPrefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4 += size;
-    }
+    const { total: ipCount, ipv4 } = countAddresses(this.inv, g.publicIpIds, g.publicIpPrefixIds, (id, what) => this.lack(id, what));
     const served = this.usage.natGatewayNodes.get(key(g.id)) ?? this.c.pools.reduce((n2, p) => n2 + poolMaxNodes(p), 0);
     return {
       ...g,
@@ -55347,7 +55397,7 @@ function renderPlans(to, plans) {
 import path10 from "node:path";
 
 // src/json/locate/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync7, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync3 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var Locator = class {
   absPaths;
@@ -55371,7 +55421,7 @@ var Locator = class {
       try {
         const rows = this.index?.rows(abs) ?? null;
         const asked = indices.map((i) => requests[i]);
-        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync7(abs, "utf8"), asked);
+        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync6(abs, "utf8"), asked);
         regions.forEach((region, k) => out[indices[k]] = region);
       } catch {
       }
@@ -55411,7 +55461,7 @@ function locateInRows(abs, rows, requests) {
     });
     const out = requests.map(() => null);
     if (whole.length) {
-      const regions = locateInText(readFileSync7(fd, "utf8"), whole.map((k) => requests[k]));
+      const regions = locateInText(readFileSync6(fd, "utf8"), whole.map((k) => requests[k]));
       whole.forEach((k, i) => out[k] = regions[i] ?? null);
     }
     const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
@@ -55620,7 +55670,7 @@ function firstToken(text) {
 }
 
 // src/inventory/sources/terraform/blocks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync8 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync7 } from "node:fs";
 import path9 from "node:path";
 
 // src/inventory/sources/terraform/plan.ts
@@ -55833,7 +55883,7 @@ var ConfigurationBlocks = class {
       const file = path9.join(folder, name);
       let text;
       try {
-        text = readFileSync8(file, "utf8");
+        text = readFileSync7(file, "utf8");
       } catch {
         continue;
       }
@@ -57469,7 +57519,7 @@ import path15 from "node:path";
 // src/report/html.ts
 var import_handlebars4 = __toESM(require_lib(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
@@ -57850,7 +57900,7 @@ var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true
 var page = null;
 function loadPage() {
   if (page) return page;
-  const read = (name) => readFileSync9(path13.join(ASSETS, name), "utf8");
+  const read = (name) => readFileSync8(path13.join(ASSETS, name), "utf8");
   const style = read("style.css");
   const script = `'use strict';
 {
@@ -58105,7 +58155,7 @@ var markdown = (result, ctx) => {
   ];
   out.push(facts.filter(Boolean).join(" "), "");
   for (const { notice: notice2, shown: shown3, more: more2 } of shownNotices(result, NOTICE_ROWS)) {
-    out.push(`**Notice (${mdText(notice2.policyId)}):** ${mdText(notice2.message)}`, "");
+    out.push(`Notice (${mdText(notice2.policyId)}): ${mdText(notice2.message)}`, "");
     if (shown3.length) out.push(...shown3.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX2)}`), ...more2 ? [`- \u2026and ${more2} more in the JSON report.`] : [], "");
   }
   if (findings.length) {
@@ -58425,7 +58475,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-6KY5J33T.js");
+  const { loadArg } = await import("./chunks/arg-75CW54LQ.js");
   return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
 }
 function warnSarifCut(ctx, result) {
@@ -58996,7 +59046,7 @@ function scanOutputs(out, formats) {
   }
   const json2 = path22.join(out, FILE_NAMES.json);
   if (!existsSync4(json2)) return outputs;
-  const r = JSON.parse(readFileSync10(json2, "utf8"));
+  const r = JSON.parse(readFileSync9(json2, "utf8"));
   const s = r.summary;
   return {
     ...outputs,

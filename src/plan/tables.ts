@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { MANAGED_NAT_GATEWAY_TYPES, OUTBOUND_TYPES, type OutboundType, type VnetMode } from '../inventory/facts/azure.ts';
+import migrations from './migrations.json' with { type: 'json' };
 
 /**
  * The AKS documentation's migration tables, read from migrations.json: the article, its date and
@@ -56,7 +56,8 @@ export function checkMigrationData(data: unknown): MigrationData {
   return d;
 }
 
-const DATA = checkMigrationData(JSON.parse(readFileSync(MIGRATIONS_FILE, 'utf8')));
+// Imported, not read from disk: the build and the action bundle carry it with the code.
+const DATA = checkMigrationData(migrations);
 
 export const MIGRATION_SOURCE = DATA.source;
 export const MIN_CLI_VERSION = DATA.cli.minimumVersion;

@@ -43,7 +43,7 @@ describe('EG024 remediation', () => {
     expect(r?.command).toBe(`az network vnet subnet update --resource-group rg-hub --vnet-name vnet-hub --name AzureFirewallSubnet --nat-gateway <nat-gateway-name-or-id> --subscription ${HUB}`);
     // 1,024 ports × 100 nodes ÷ (2,496 × 2) = 20.5: 21 public IPs, or 2 NAT gateway addresses.
     expect(r?.text).toContain('Attach a NAT gateway with 2 public IPv4 address(es) to AzureFirewallSubnet');
-    expect(r?.text).toContain(`give the firewall 21 public IPs in all (az network firewall ip-config create --resource-group rg-hub --firewall-name fw-hub --name <ip-config-name> --public-ip-address <new-public-ip> --subscription ${HUB})`);
+    expect(r?.text).toContain(`give the firewall 21 public IPs in all (\`az network firewall ip-config create --resource-group rg-hub --firewall-name fw-hub --name <ip-config-name> --public-ip-address <new-public-ip> --subscription ${HUB}\`)`);
   });
 
   test('a Virtual WAN hub firewall: raise its public IP count', () => {

@@ -1,3 +1,4 @@
+import type { LoadBalancerFacts } from './types.ts';
 /** Azure facts about AKS egress, from the AKS outbound-type and NAT gateway documentation. */
 
 /**
@@ -40,15 +41,11 @@ export function defaultLbPortsPerNode(nodes: number): number {
   return 32;
 }
 
-export interface LbCapacity {
-  portsRequiredAtMaxNodes: number;
-  portsAvailable: number;
-  portsShortfallAtMaxNodes: number;
-  maxNodesSupported: number | null;
-  frontendIpv4Needed: number | null;
-  portsPerNodeThatFit: number | null;
-  snatPortsPerNode: number;
-}
+/** The capacity fields of the load balancer facts (schemas/facts.schema.json). */
+export type LbCapacity = Pick<
+  LoadBalancerFacts,
+  'portsRequiredAtMaxNodes' | 'portsAvailable' | 'portsShortfallAtMaxNodes' | 'maxNodesSupported' | 'frontendIpv4Needed' | 'portsPerNodeThatFit' | 'snatPortsPerNode'
+>;
 
 /**
  * Outbound-rule SNAT arithmetic: an explicit allocation P needs P × nodes <= 64,000 × frontends,

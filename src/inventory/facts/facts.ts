@@ -1,5 +1,6 @@
 import { defaultManagedNatSku, kubernetesVersionOrdinal, lbCapacity, MANAGED_NAT_GATEWAY_TYPES, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { insideAny, prefixSize } from './cidr.ts';
+import { countAddresses } from './addresses.ts';
 import { firewallFacts } from './firewall.ts';
 import { identityFacts } from './permissions.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './types.ts';
@@ -279,21 +280,7 @@ class ClusterJoin {
   }
 
   private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'ipv6AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
-    let ipCount = 0;
-    let ipv4 = 0;
-    for (const id of g.publicIpIds) {
-      const ip = this.inv.publicIps.get(key(id));
-      if (!ip) this.lack(id, 'public IP');
-      ipCount++;
-      if ((ip?.version ?? (ip?.ipAddress?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4++;
-    }
-    for (const id of g.publicIpPrefixIds) {
-      const pre = this.inv.publicIpPrefixes.get(key(id));
-      if (!pre) this.lack(id, 'public IP prefix');
-      const size = prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-      ipCount += size;
-      if ((pre?.version ?? (pre?.ipPrefix?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4 += size;
-    }
+    const { total: ipCount, ipv4 } = countAddresses(this.inv, g.publicIpIds, g.publicIpPrefixIds, (id, what) => this.lack(id, what));
     const served = this.usage.natGatewayNodes.get(key(g.id)) ?? this.c.pools.reduce((n, p) => n + poolMaxNodes(p), 0);
     return {
       ...g,

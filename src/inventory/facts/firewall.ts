@@ -1,7 +1,7 @@
 import { idPart } from '../normalize/common.ts';
 import { key, type Firewall, type Inventory, type Subnet } from '../model.ts';
 import { SNAT_PORTS_PER_NAT_IP } from './azure.ts';
-import { prefixSize } from './cidr.ts';
+import { countAddresses } from './addresses.ts';
 import type { FirewallFacts, PoolFacts } from './types.ts';
 import { poolMaxNodes } from './usage.ts';
 
@@ -111,7 +111,7 @@ function describe(inv: Inventory, fw: Firewall, nodes: number, pool: string, lac
       known = false;
       continue;
     }
-    natIpv4 = ipv4Addresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack);
+    natIpv4 = countAddresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack).ipv4;
   }
   const hub = fw.hubPublicIpCount !== null;
   return {
@@ -127,21 +127,6 @@ function describe(inv: Inventory, fw: Firewall, nodes: number, pool: string, lac
     pools: [pool],
     source: fw.source,
   };
-}
-
-function ipv4Addresses(inv: Inventory, ipIds: readonly string[], prefixIds: readonly string[], lack: (id: string, what: string) => void): number {
-  let n = 0;
-  for (const id of ipIds) {
-    const ip = inv.publicIps.get(key(id));
-    if (!ip) lack(id, 'public IP');
-    if ((ip?.version ?? (ip?.ipAddress?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') n++;
-  }
-  for (const id of prefixIds) {
-    const pre = inv.publicIpPrefixes.get(key(id));
-    if (!pre) lack(id, 'public IP prefix');
-    if ((pre?.version ?? (pre?.ipPrefix?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') n += prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-  }
-  return n;
 }
 
 export interface FirewallCapacity {

@@ -2981,6 +2981,26 @@ function insideAny(address, ranges) {
   }
 }
 
+// src/inventory/facts/addresses.ts
+function countAddresses(inv, ipIds, prefixIds, lack) {
+  let total = 0;
+  let ipv4 = 0;
+  for (const id of ipIds) {
+    const ip = inv.publicIps.get(key(id));
+    if (!ip) lack(id, "public IP");
+    total++;
+    if ((ip?.version ?? (ip?.ipAddress?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4++;
+  }
+  for (const id of prefixIds) {
+    const pre = inv.publicIpPrefixes.get(key(id));
+    if (!pre) lack(id, "public IP prefix");
+    const size = prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
+    total += size;
+    if ((pre?.version ?? (pre?.ipPrefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4 += size;
+  }
+  return { total, ipv4 };
+}
+
 // src/inventory/facts/usage.ts
 function poolMaxNodes(p) {
   return p.enableAutoScaling ? p.maxCount ?? p.count ?? 0 : p.count ?? 0;
@@ -3131,7 +3151,7 @@ function describe2(inv, fw, nodes, pool, lack, unreliable) {
       known = false;
       continue;
     }
-    natIpv4 = ipv4Addresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack);
+    natIpv4 = countAddresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack).ipv4;
   }
   const hub = fw.hubPublicIpCount !== null;
   return {
@@ -3147,20 +3167,6 @@ function describe2(inv, fw, nodes, pool, lack, unreliable) {
     pools: [pool],
     source: fw.source
   };
-}
-function ipv4Addresses(inv, ipIds, prefixIds, lack) {
-  let n = 0;
-  for (const id of ipIds) {
-    const ip = inv.publicIps.get(key(id));
-    if (!ip) lack(id, "public IP");
-    if ((ip?.version ?? (ip?.ipAddress?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") n++;
-  }
-  for (const id of prefixIds) {
-    const pre = inv.publicIpPrefixes.get(key(id));
-    if (!pre) lack(id, "public IP prefix");
-    if ((pre?.version ?? (pre?.ipPrefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") n += prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-  }
-  return n;
 }
 function firewallCapacity(fw, instances) {
   const ports = fw.natGatewayIpv4AddressCount !== null ? SNAT_PORTS_PER_NAT_IP * fw.natGatewayIpv4AddressCount : SNAT_PORTS_PER_FIREWALL_IP * fw.publicIpCount * instances;
@@ -3253,6 +3259,7 @@ export {
   idPart,
   prefixSize,
   insideAny,
+  countAddresses,
   poolMaxNodes,
   outboundOf,
   crossClusterUsage,

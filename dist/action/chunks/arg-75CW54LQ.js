@@ -13,7 +13,7 @@ import {
   printParseErrorCode,
   roleGuid,
   writeAtomic
-} from "./chunk-4S2O46HS.js";
+} from "./chunk-LBZDONHD.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
