@@ -11,6 +11,7 @@ import {
   type Subnet,
 } from '../model.ts';
 import type { RawRow } from '../sources/files/shapes.ts';
+import type { BuildOp } from './record.ts';
 import { readCluster, readPool } from './cluster.ts';
 import { lastSegment, nameOf, propertyPrefix, type BaseFields } from './common.ts';
 import { readRoleAssignment, readRoleDefinition, readSubscription } from './authorization.ts';
@@ -23,7 +24,7 @@ import { readNatGateway, readPublicIp, readPublicIpPrefix, readRouteTable, readS
  * problem is recorded in `errors`; the scan goes on.
  */
 export class InventoryBuilder {
-  private readonly log = new ErrorLog();
+  protected readonly log: ErrorLog;
   readonly inventory: Inventory = {
     clusters: new Map(),
     subnets: new Map(),
@@ -46,6 +47,10 @@ export class InventoryBuilder {
   /** Subnets embedded in VNet rows; a subnet listed as its own row wins over these. */
   private readonly embeddedSubnets = new Map<string, Subnet>();
 
+  constructor(log = new ErrorLog()) {
+    this.log = log;
+  }
+
   add(row: RawRow): void {
     const { value, source } = row;
     const at = source.path;
@@ -65,22 +70,34 @@ export class InventoryBuilder {
     }
     if (typeof typeHit?.value !== 'string') {
       r0.fail([...at, typeHit?.key ?? 'type'], 'a resource type string', typeHit?.value);
-      this.inventory.refused.set(key(id), 'its row has no resource type');
+      this.refuse(key(id), 'its row has no resource type');
       return;
     }
     const type = typeHit.value.toLowerCase();
     const kind = TYPE_KINDS.get(type);
     if (!kind) {
-      this.inventory.ignoredTypes[type] = (this.inventory.ignoredTypes[type] ?? 0) + 1;
+      this.tally('ignoredTypes', type);
       return;
     }
-    this.inventory.counts[kind] = (this.inventory.counts[kind] ?? 0) + 1;
+    this.tally('counts', kind);
 
     const r = new FieldReader(source.file, this.log, id);
     const props = r.propertiesOf(value, at);
     const base = { id, name: nameOf(r, value, at, id), source, invalid: false };
     this.read(kind, r, value, props.value, props.path, base);
     r.close();
+  }
+
+  /** Makes the changes a RecordingBuilder recorded, in their order. */
+  apply(ops: readonly BuildOp[]): void {
+    for (const o of ops) {
+      if (o.op === 'error') this.log.add(o.error);
+      else if (o.op === 'skip') this.log.skip(o.n);
+      else if (o.op === 'unknown') this.log.unknownValue(o.warning);
+      else if (o.op === 'store') this.storeAs(o.target, o.id, o.entity);
+      else if (o.op === 'tally') this.tally(o.what, o.name);
+      else this.refuse(o.key, o.why);
+    }
   }
 
   /** Call once every row is added: attaches separately listed agent pools to their clusters. */
@@ -113,11 +130,12 @@ export class InventoryBuilder {
    * properties do not matter); when it differs, both places are named in an error and the resource
    * is marked unreliable.
    */
-  private store<T extends { id: string; source: SourceRef; invalid: boolean }>(map: Map<string, T>, entity: T): void {
-    this.storeAs(map, entity.id, entity);
+  private store<T extends Stored>(target: Target, entity: T): void {
+    this.storeAs(target, entity.id, entity);
   }
 
-  private storeAs<T extends { id: string; source: SourceRef; invalid: boolean }>(map: Map<string, T>, id: string, entity: T): void {
+  protected storeAs(target: Target, id: string, entity: Stored): void {
+    const map = this.target(target);
     const k = key(id);
     const prior = map.get(k);
     if (!prior) {
@@ -135,18 +153,32 @@ export class InventoryBuilder {
     prior.invalid = true;
   }
 
+  protected tally(what: 'counts' | 'ignoredTypes', name: string): void {
+    const counts = this.inventory[what];
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+
+  protected refuse(k: string, why: string): void {
+    this.inventory.refused.set(k, why);
+  }
+
+  private target(t: Target): Map<string, Stored> {
+    if (t === 'separatePools') return this.separatePools as Map<string, Stored>;
+    if (t === 'embeddedSubnets') return this.embeddedSubnets as Map<string, Stored>;
+    return this.inventory[t] as Map<string, Stored>;
+  }
+
   private read(kind: ResourceKind, r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): void {
-    const inv = this.inventory;
     switch (kind) {
       case 'cluster': {
         const c = readCluster(r, row, p, at, base);
-        this.store(inv.clusters, { ...c, invalid: r.invalid });
+        this.store('clusters', { ...c, invalid: r.invalid });
         return;
       }
       case 'agentPool': {
         const clusterId = base.id.replace(/\/agentpools\/[^/]+$/i, '');
         const pool = readPool(r, p, at, base.name, base.source, propertyPrefix(at, base.source.path));
-        this.store(this.separatePools, { id: base.id, source: base.source, invalid: r.invalid, clusterKey: key(clusterId), pool });
+        this.store('separatePools', { id: base.id, source: base.source, invalid: r.invalid, clusterKey: key(clusterId), pool });
         return;
       }
       case 'virtualNetwork': {
@@ -161,67 +193,72 @@ export class InventoryBuilder {
           const props = sr.propertiesOf(s, path);
           const name = sr.string(s, 'name', path) ?? lastSegment(sid);
           const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path }, invalid: false });
-          this.store(this.embeddedSubnets, { ...subnet, invalid: sr.invalid });
+          this.store('embeddedSubnets', { ...subnet, invalid: sr.invalid });
           sr.close();
         });
         return;
       }
       case 'subnet': {
         const s = readSubnet(r, p, at, base);
-        this.store(inv.subnets, { ...s, invalid: r.invalid });
+        this.store('subnets', { ...s, invalid: r.invalid });
         return;
       }
       case 'natGateway': {
         const n = readNatGateway(r, row, p, at, base);
-        this.store(inv.natGateways, { ...n, invalid: r.invalid });
+        this.store('natGateways', { ...n, invalid: r.invalid });
         return;
       }
       case 'publicIp': {
         const ip = readPublicIp(r, row, p, at, base);
-        this.store(inv.publicIps, { ...ip, invalid: r.invalid });
+        this.store('publicIps', { ...ip, invalid: r.invalid });
         return;
       }
       case 'publicIpPrefix': {
         const pre = readPublicIpPrefix(r, row, p, at, base);
-        this.store(inv.publicIpPrefixes, { ...pre, invalid: r.invalid });
+        this.store('publicIpPrefixes', { ...pre, invalid: r.invalid });
         return;
       }
       case 'routeTable': {
         const rt = readRouteTable(r, p, at, base);
-        this.store(inv.routeTables, { ...rt, invalid: r.invalid });
+        this.store('routeTables', { ...rt, invalid: r.invalid });
         return;
       }
       case 'networkSecurityGroup': {
         const rules = r.array(p, 'securityRules', at);
         const nsg: NetworkSecurityGroup = { ...base, ruleCount: rules?.value.length ?? 0 };
-        this.store(inv.networkSecurityGroups, { ...nsg, invalid: r.invalid });
+        this.store('networkSecurityGroups', { ...nsg, invalid: r.invalid });
         return;
       }
       case 'roleAssignment': {
         const a = readRoleAssignment(r, p, at, base);
-        this.store(inv.roleAssignments, { ...a, invalid: r.invalid });
+        this.store('roleAssignments', { ...a, invalid: r.invalid });
         return;
       }
       case 'roleDefinition': {
         const d = readRoleDefinition(r, row, p, at, base);
-        this.store(inv.roleDefinitions, { ...d, invalid: r.invalid });
+        this.store('roleDefinitions', { ...d, invalid: r.invalid });
         return;
       }
       case 'subscription': {
         const sub = readSubscription(r, row, p, at, base);
         // Keyed by subscription ID: management-group lookups start from a resource ID's subscription.
-        if (sub.subscriptionId) this.storeAs(inv.subscriptions, sub.subscriptionId, { ...sub, invalid: r.invalid });
+        if (sub.subscriptionId) this.storeAs('subscriptions', sub.subscriptionId, { ...sub, invalid: r.invalid });
         return;
       }
       case 'firewall': {
         const fw = readFirewall(r, p, at, base);
-        this.store(inv.firewalls, { ...fw, invalid: r.invalid });
+        this.store('firewalls', { ...fw, invalid: r.invalid });
         return;
       }
     }
   }
 }
 
+export type Stored = { id: string; source: SourceRef; invalid: boolean };
+/** Where a resource is stored: a map of the inventory, or one the builder merges in finish(). */
+export type Target =
+  | 'clusters' | 'subnets' | 'natGateways' | 'publicIps' | 'publicIpPrefixes' | 'routeTables' | 'networkSecurityGroups'
+  | 'roleAssignments' | 'roleDefinitions' | 'subscriptions' | 'firewalls' | 'separatePools' | 'embeddedSubnets';
 type SeparatePool = { id: string; source: SourceRef; invalid: boolean; clusterKey: string; pool: AgentPool };
 
 function where(source: SourceRef): string {

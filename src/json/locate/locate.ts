@@ -149,7 +149,20 @@ function readRange(fd: number, start: number, end: number): string {
 }
 
 /** Below this much input a second thread costs more than the pass it saves. */
-const MIN_INDEX_BYTES = 16 * 1024 * 1024;
+export const MIN_INDEX_BYTES = 16 * 1024 * 1024;
+
+/** The files' total size; unreadable ones count nothing (the reader reports them). */
+export function inputBytes(absPaths: readonly string[]): number {
+  let bytes = 0;
+  for (const p of absPaths) {
+    try {
+      bytes += statSync(p).size;
+    } catch {
+      // Reported by the reader.
+    }
+  }
+  return bytes;
+}
 
 /**
  * Row indexes of the input files (where each top-level row starts, with its line), built by a
@@ -167,15 +180,7 @@ export class RowIndex {
   private readonly expected: number;
 
   /** Starts indexing, or returns null when the input is too small for it to pay off. */
-  static start(absPaths: readonly string[], minBytes = MIN_INDEX_BYTES): RowIndex | null {
-    let bytes = 0;
-    for (const p of absPaths) {
-      try {
-        bytes += statSync(p).size;
-      } catch {
-        // The reader reports unreadable files; they are simply not indexed.
-      }
-    }
+  static start(absPaths: readonly string[], minBytes = MIN_INDEX_BYTES, bytes = inputBytes(absPaths)): RowIndex | null {
     return bytes >= minBytes && absPaths.length ? new RowIndex(absPaths) : null;
   }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ScanError } from '../../../errors.ts';
-import { RowIndex } from '../../../json/locate/locate.ts';
+import { InputError, type ScanError } from '../../../errors.ts';
+import { inputBytes, MIN_INDEX_BYTES, RowIndex } from '../../../json/locate/locate.ts';
 import { readDocument } from '../../../json/read.ts';
 import { collectFiles } from './collect.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
@@ -8,6 +8,7 @@ import { asManifest, manifestErrors } from '../arg/manifest.ts';
 import type { LoadedInventory, Source } from '../source.ts';
 import { extractRows } from './shapes.ts';
 import { TerraformPlans } from '../terraform/index.ts';
+import { loadMode, ReadAhead } from './parallel.ts';
 
 export function filesSource(inputs: readonly string[]): Source {
   return { load: () => loadFixtures(inputs) };
@@ -20,14 +21,24 @@ export function filesSource(inputs: readonly string[]): Source {
  */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path.resolve(f)));
+  const absPaths = files.map((f) => path.resolve(f));
+  const bytes = inputBytes(absPaths);
+  const rowIndex = RowIndex.start(absPaths, MIN_INDEX_BYTES, bytes);
+  const ahead = loadMode(bytes, MIN_INDEX_BYTES) === 'parallel' && files.length > 1 ? new ReadAhead(files) : null;
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
   const plans = new TerraformPlans();
   let planRead = false;
   try {
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
+      const done = ahead?.owns(i) ? await ahead.take(i) : null;
+      if (done?.kind === 'input-error') throw new InputError(done.message);
+      if (done?.kind === 'rows') {
+        shown.set(done.file, done.absPath);
+        builder.apply(done.ops);
+        continue;
+      }
       // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
       const doc = await readDocument(f);
       const manifest = asManifest(doc.value);
@@ -44,6 +55,8 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   } catch (err) {
     rowIndex?.close();
     throw err;
+  } finally {
+    ahead?.close();
   }
   const { inventory, errors, warnings } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], warnings, inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
