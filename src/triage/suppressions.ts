@@ -50,6 +50,12 @@ const GLOB_CHARS = /[*?[\]{}]/;
 const SUPPRESSIONS_KEY = /(^|[\r\n])[ \t]*suppressions[ \t]*:|(["'])suppressions\2[ \t\r\n]*:/;
 
 /**
+ * Wildcards one path segment of a glob may hold. Glob matching backtracks: with k wildcards in a
+ * segment it costs about n^k on a name of n characters (four take seconds on a 90-character name).
+ */
+const MAX_STARS_PER_SEGMENT = 3;
+
+/**
  * ARM IDs of varied shape and unlikely names: a glob that matches all of them matches any resource
  * (`/subscriptions/**`, `/**\/providers/**`), which with policy "*" would accept every finding.
  */
@@ -127,6 +133,8 @@ function checkResource(r: RawEntry): string | null {
   if (!res.startsWith('/') && !res.startsWith('**')) {
     return `resource glob ${JSON.stringify(res)} can never match: ARM IDs start with /subscriptions/ and * stops at /; start it with / or **`;
   }
+  const busy = res.split('/').find((seg) => seg !== '**' && (seg.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (busy !== undefined) return `resource glob ${JSON.stringify(res)}: the segment ${JSON.stringify(busy)} has more than ${MAX_STARS_PER_SEGMENT} wildcards; matching it against a long name could take minutes, use fewer`;
   if (r.policy === '*' && ANY_RESOURCE.every(globMatcher(res))) return 'policy "*" with a resource glob that matches every resource would suppress every finding; use --fail-on none instead';
   return null;
 }

@@ -42,6 +42,7 @@ const CASES: { name: string; file: string; text: string; expect: RegExp[] }[] = 
   { name: 'everything suppressed by /subscriptions/*/resource[gG]roups/**', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/subscriptions/*/resource[gG]roups/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
   { name: 'everything suppressed by /**/providers/**', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/**/providers/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
   { name: 'everything suppressed by **', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'a glob that would backtrack for minutes', file: 's.yaml', text: `suppressions:\n${entry({ resource: '/subscriptions/*/resourceGroups/*a*a*a*b/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: resource glob .*: the segment "\*a\*a\*a\*b" has more than 3 wildcards/] },
   {
     name: 'two entries for one policy and resource (IDs differ only in case)',
     file: 's.json',
