@@ -27,6 +27,8 @@ export interface RawFinding extends FindingCore {
   source: SourceRef | null;
   /** Property segments below `source` where the offending value stands (or would stand). */
   sourceProperty: string[];
+  /** Why the policy's templates could not be rendered for this finding (the texts are then stand-ins). */
+  templateError?: string;
 }
 
 export interface EvaluationDoc {
@@ -102,8 +104,7 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
         resourceId: res.id,
         resourceName: res.name,
         path,
-        message: bounded(policy.messageFn(doc).trim()),
-        remediation: remediation(policy, doc),
+        ...texts(policy, doc),
         fingerprint: fingerprint(policy.id, res.id, path),
         source: res.source,
         sourceProperty: property,
@@ -111,6 +112,22 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
     }
   }
   return findings;
+}
+
+/**
+ * A template can still fail on data (a strict-mode lookup of a missing field, a helper throwing):
+ * the finding stays, with stand-in texts, and the failure is the policy's error, not the scan's end.
+ */
+function texts(policy: CompiledPolicy, doc: EvaluationDoc): Pick<RawFinding, 'message' | 'remediation' | 'templateError'> {
+  try {
+    return { message: bounded(policy.messageFn(doc).trim()), remediation: remediation(policy, doc) };
+  } catch (err) {
+    return {
+      message: `${policy.title} (policy ${policy.id} failed to render its message; see the scan's errors)`,
+      remediation: { text: `See the remediation of policy ${policy.id} in ${policy.file}.` },
+      templateError: bounded(err instanceof Error ? err.message : String(err)),
+    };
+  }
 }
 
 function remediation(policy: CompiledPolicy, doc: EvaluationDoc): RawFinding['remediation'] {

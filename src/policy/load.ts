@@ -7,7 +7,7 @@ import { createAjv, schemaProblems, schemaValidator, where } from '../json/schem
 import { readStructuredSync } from '../json/structured.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import { linearRegExp } from './linear-regexp.ts';
-import { registerHelpers } from './templates.ts';
+import { registerHelpers, templateProblem } from './templates.ts';
 import type { PolicyFile } from './types.ts';
 
 export const BUILTIN_POLICY_DIR = path.join(PACKAGE_ROOT, 'policies');
@@ -85,6 +85,8 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
           const hb = templateEnv(text);
           const fn = hb.compile(text, { noEscape: true, strict: true });
           hb.precompile(text, { strict: true });
+          const problem = templateProblem(text);
+          if (problem) throw new Error(problem);
           return fn;
         } catch (err) {
           problems.push(`${where(doc, pointer)}: ${pointer}: ${(err as Error).message}`);
@@ -114,6 +116,8 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
 function templateEnv(text: string): typeof Handlebars {
   const hb = Handlebars.create();
   registerHelpers(hb);
+  // Handlebars' built-in log writes to the console; templateProblem refuses it, and it is not kept either.
+  hb.unregisterHelper('log');
   const named = (name: string): boolean => new RegExp(`\\b${name.replace(/[^\w]/g, '\\$&')}\\b`).test(text);
   for (const name of Object.keys(hb.helpers)) {
     // The missing-helper hooks always stay; the built-in unless calls if, so they go together.
