@@ -62,8 +62,14 @@ function offending(policy: CompiledPolicy, doc: EvaluationDoc): Located {
   return obj ?? base;
 }
 
-export function fingerprint(policyId: string, resourceId: string, path: string): string {
-  return createHash('sha256').update(`${policyId}\0${resourceId.toLowerCase()}\0${path}`).digest('hex').slice(0, 32);
+/**
+ * A finding's identity across scans: policy, cluster, offending resource and property. The
+ * cluster is part of it because one resource (a shared egress IP, EG017/EG021) can be the
+ * offending resource of several clusters' findings, which must stay apart (new vs unchanged,
+ * one code scanning alert each). IDs compare case-insensitively, as ARM does.
+ */
+export function fingerprint(f: { policyId: string; clusterId: string; resourceId: string; path: string }): string {
+  return createHash('sha256').update(`${f.policyId}\0${f.clusterId.toLowerCase()}\0${f.resourceId.toLowerCase()}\0${f.path}`).digest('hex').slice(0, 32);
 }
 
 export interface EffectivePolicy {
@@ -105,7 +111,7 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
         resourceName: res.name,
         path,
         ...texts(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path),
+        fingerprint: fingerprint({ policyId: policy.id, clusterId: cluster.id, resourceId: res.id, path }),
         source: res.source,
         sourceProperty: property,
       });

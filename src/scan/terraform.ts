@@ -17,7 +17,12 @@ export function clusterPlanFields(plans: TerraformPlans, c: ClusterFacts, active
 export function findingPlanFields(plans: TerraformPlans, f: Finding): Finding {
   const address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId);
   if (!address) return f;
-  return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+  return { ...f, terraformAddress: address, fingerprint: planFingerprint(plans, f, address) };
+}
+
+/** A plan finding's identity: cluster and resource by their Terraform addresses where they have one. */
+export function planFingerprint(plans: TerraformPlans, f: Pick<Finding, 'policyId' | 'clusterId' | 'resourceId' | 'path'>, address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId)): string {
+  return fingerprint({ ...f, clusterId: plans.addressOf(f.clusterId) ?? f.clusterId, resourceId: address ?? f.resourceId });
 }
 
 /** Marks each finding new unless the same finding (by fingerprint) was there in the prior state. */

@@ -168,13 +168,14 @@ describe('the report of the fixture inventory', () => {
     expect(eg003.message.text).toContain('Command: az aks update --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
   });
 
-  test('fingerprints hash policy, lower-cased resource ID and property path, and survive moved lines and regeneration', () => {
+  test('fingerprints hash policy, lower-cased cluster and resource IDs and property path, and survive moved lines and regeneration', () => {
     const before = read('cli').runs[0]!.results;
     for (const r of before) {
       const id = r.locations[0]!.logicalLocations[0]!.fullyQualifiedName;
       const path_ = { EG001: 'properties.networkProfile.outboundType', EG003: 'properties.networkProfile.loadBalancerSku', EG014: 'properties.windowsProfile.disableOutboundNat' }[r.ruleId as 'EG001'];
-      const hash = createHash('sha256').update(`${r.ruleId}\0${id.toLowerCase()}\0${path_}`).digest('hex').slice(0, 32);
-      expect(r.partialFingerprints).toEqual({ primaryLocationLineHash: hash, 'egressAuditFinding/v1': hash });
+      const cluster = id.replace(/\/agentPools\/[^/]+$/i, '');
+      const hash = createHash('sha256').update(`${r.ruleId}\0${cluster.toLowerCase()}\0${id.toLowerCase()}\0${path_}`).digest('hex').slice(0, 32);
+      expect(r.partialFingerprints).toEqual({ primaryLocationLineHash: hash, 'egressAuditFinding/v2': hash });
     }
     // The same inventory re-indented, in another order, with IDs in another case, elsewhere.
     const moved = path.join(dir, 'moved');
