@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../../errors.ts';
-import { writeAtomic } from '../../../json/write.ts';
+import { writeFileSet } from '../../../json/write.ts';
 import { isObject } from '../../normalize/fields.ts';
 import { key } from '../../model.ts';
 import type { Row } from './collect.ts';
@@ -73,14 +73,13 @@ function sortedKeys(_k: string, v: unknown): unknown {
 export async function writeSnapshot(dir: string, files: readonly SnapshotFile[], manifest: ExportManifest): Promise<string[]> {
   const previous = await readManifest(dir);
   try {
-    for (const f of files) await writeAtomic(path.join(dir, f.name), f.text);
-    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const now = new Set(files.map((f) => f.name));
-    for (const old of previous?.files ?? []) {
-      if (typeof old.file === 'string' && !now.has(old.file) && SAFE_NAME.test(old.file.replace(/\.json$/, '')) && old.file.endsWith('.json') && old.file !== MANIFEST_FILE) {
-        await rm(path.join(dir, old.file), { force: true });
-      }
-    }
+    // File-set write (issue 13): the files and the manifest are one unit, and files the previous
+    // manifest listed that this export lacks go in the same step (writeFileSet removes only
+    // names the new set does not have).
+    const listed = (previous?.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === 'string');
+    const gone = listed.filter((f) => SAFE_NAME.test(f.replace(/\.json$/, '')) && f.endsWith('.json') && f !== MANIFEST_FILE);
+    await writeFileSet(dir, [...files.map((f) => ({ name: f.name, content: f.text })), { name: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` }], gone);
+    // End of the file-set write.
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { ScanError } from '../../../errors.ts';
 import { RowIndex } from '../../../json/locate/locate.ts';
 import { readDocument } from '../../../json/read.ts';
+import { checkFileSet } from '../../../json/write.ts';
+import { TOOL } from '../../../tool.ts';
+import { isObject } from '../../normalize/fields.ts';
 import { collectFiles } from './collect.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
 import { asManifest, manifestErrors } from '../arg/manifest.ts';
@@ -20,6 +23,7 @@ export function filesSource(inputs: readonly string[]): Source {
  */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
+  await checkFileSets(files);
   const rowIndex = RowIndex.start(files.map((f) => path.resolve(f)));
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
@@ -30,6 +34,10 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
     for (const f of files) {
       // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
       const doc = await readDocument(f);
+      if (isOwnReport(doc.value)) {
+        skipped.push(`${doc.file}: an egress-audit report, not inventory`);
+        continue;
+      }
       const manifest = asManifest(doc.value);
       if (manifest) {
         exportErrors.push(...manifestErrors(manifest));
@@ -47,4 +55,21 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   }
   const { inventory, errors } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
+}
+
+/** A folder written as one set (an export, a report folder) is read only when the set is whole. */
+async function checkFileSets(files: readonly string[]): Promise<void> {
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = path.dirname(f);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), path.basename(f)]);
+  }
+  for (const [dir, names] of byDir) await checkFileSet(dir, names);
+}
+
+/** This tool's JSON report (`--out-dir` pointed into an input folder): its own output, not inventory. */
+function isOwnReport(v: unknown): boolean {
+  if (!isObject(v) || v['version'] !== 1 || !Array.isArray(v['findings']) || !isObject(v['scan'])) return false;
+  const tool = v['tool'];
+  return isObject(tool) && tool['name'] === TOOL.name;
 }
