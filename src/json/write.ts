@@ -119,9 +119,9 @@ export const SET_PENDING = '.egress-audit-pending';
 /** Held by the one process writing a folder. */
 export const LOCK_FILE = '.egress-audit.lock';
 
+/** No time stamp: re-writing the same files gives the same manifest (exports are diffed when committed). */
 export interface SetManifest {
   egressAuditSet: 1;
-  writtenAt: string;
   files: { name: string; sha256: string; bytes: number }[];
 }
 
@@ -156,7 +156,7 @@ export async function writeFileSet(dir: string, files: readonly SetFile[], remov
     for (const name of new Set([...previous, ...remove])) {
       if (!now.has(name) && path.basename(name) === name) await rm(path.join(dir, name), { force: true });
     }
-    const manifest: SetManifest = { egressAuditSet: 1, writtenAt: new Date().toISOString(), files: entries };
+    const manifest: SetManifest = { egressAuditSet: 1, files: entries };
     await writeAtomic(path.join(dir, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await rm(path.join(dir, SET_PENDING), { force: true });
   } finally {
@@ -195,7 +195,7 @@ export async function checkFileSet(dir: string, names?: readonly string[]): Prom
       // missing: reported below
     }
     if (digest !== f.sha256) {
-      throw new InputError(`${display(path.join(dir, f.name))}: ${digest === null ? 'missing from' : 'differs from'} the set egress-audit wrote at ${manifest.writtenAt} (listed in ${SET_MANIFEST}); write the folder again`);
+      throw new InputError(`${display(path.join(dir, f.name))}: ${digest === null ? 'missing from' : 'differs from'} the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
     }
   }
 }

@@ -192,7 +192,7 @@ describe('the report of the fixture inventory', () => {
 
 test('the bundled sample gives every format, and SARIF results for its findings', () => {
   const out = path.join(dir, 'sample');
-  expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
+  expect(readdirSync(out).sort()).toEqual(['.egress-audit-set', 'egress-audit.html', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
   const report = JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as { findings: { policyId: string }[] };
   const results = read('sample').runs[0]!.results;
   expect(report.findings.length).toBeGreaterThan(10);

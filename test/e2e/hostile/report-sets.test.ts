@@ -152,5 +152,5 @@ test('an export folder whose files differ from the set it was written as (a kill
   writeFileSync(path.join(dir, 'sub.json'), rows.replace('aks-dev', 'aks-new'));
   const r = runCli(['scan', '--input', dir, '--out-dir', path.join(workDir(), 'o'), '--fail-on', 'none', '-q']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/sub\.json: differs from the set egress-audit wrote at .* \(listed in \.egress-audit-set\); write the folder again/);
+  expect(r.stderr).toMatch(/sub\.json: differs from the set egress-audit wrote \(listed in \.egress-audit-set\); write the folder again/);
 });
