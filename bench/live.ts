@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RESOURCES_PATH, startArgEmulator } from '../test/arg-emulator/server.ts';
 import { CLUSTERS_PER_SUBSCRIPTION } from '../scripts/gen/estate.ts';
+import { unrelatedFor } from '../scripts/gen/unrelated.ts';
 import { measure } from './measure.ts';
 import type { LiveResult } from './table.ts';
 
@@ -14,19 +15,31 @@ const GUARD = 'test/arg-emulator/loopback-guard.mjs';
 const QUOTA = { limit: 15, windowMs: 5000 };
 
 /**
+ * The fewest requests the rows a scan needs can take: one per 1,000 rows, plus one partly filled
+ * page per batch of 200 subscriptions (what clusters reference is only known once they are read,
+ * so at least two queries, and their last pages are rarely full).
+ */
+export function requestFloor(neededRows: number, subscriptions: number): number {
+  return Math.ceil(neededRows / 1000) + Math.ceil(subscriptions / 200);
+}
+
+/**
  * A live scan of the first `clusters` clusters of the estate, served by the local ARG emulator
  * (real HTTPS, ARG's quota enforced), through the real CLI with the environment credential whose
  * authority is the emulator's loopback token endpoint. Nothing leaves the machine: the loopback
  * guard refuses any other host.
  */
-export async function liveRow(root: string, estateDir: string, clusters: number, formats: string[]): Promise<LiveResult> {
+export async function liveRow(root: string, estateDir: string, clusters: number, formats: string[], unrelated = 0): Promise<LiveResult> {
   const files = readdirSync(estateDir).filter((f) => f.endsWith('.json')).sort().slice(0, Math.ceil(clusters / CLUSTERS_PER_SUBSCRIPTION));
   const rows: Record<string, unknown>[] = [];
   const subs: string[] = [];
-  for (const f of files) {
+  for (const [index, f] of files.entries()) {
     const doc = JSON.parse(readFileSync(path.join(estateDir, f), 'utf8')) as { data: Record<string, unknown>[] };
     rows.push(...doc.data);
-    subs.push(String(doc.data[0]?.['subscriptionId']));
+    const first = doc.data[0] ?? {};
+    subs.push(String(first['subscriptionId']));
+    // The generator's knob, applied here so that one cached estate serves both shapes.
+    for (const r of unrelatedFor(first, index, unrelated, 'bench')) rows.push(r as Record<string, unknown>);
   }
   const work = await mkdtemp(path.join(tmpdir(), 'egress-bench-live-'));
   const emu = await startArgEmulator({ dir: work, rows, clients: [CLIENT], quota: QUOTA });
@@ -54,16 +67,21 @@ export async function liveRow(root: string, estateDir: string, clusters: number,
       AZURE_CLIENT_SECRET: CLIENT.clientSecret,
     });
     const args = ['bin/egress-audit.js', 'scan', '--source', 'arg', '--subscription', subs.join(','), '--credential', 'environment', '--arm-endpoint', emu.url];
-    const run = await measure([...args, '--format', formats.join(','), '--out', path.join(work, 'reports'), '--fail-on', 'none', '--allow-partial', '--quiet'], root, env);
+    const snapshot = path.join(work, 'snapshot');
+    const run = await measure([...args, '--format', formats.join(','), '--out', path.join(work, 'reports'), '--snapshot', snapshot, '--fail-on', 'none', '--allow-partial', '--quiet'], root, env);
     if (run.code !== 0) throw new Error(`live scan exited ${run.code}:\n${run.stderr.slice(-3000)}`);
     const requests = emu.log.filter((l) => l.body);
     const sent = requests.reduce((n, l) => n + Buffer.byteLength(JSON.stringify(l.body)), 0);
+    const manifest = JSON.parse(readFileSync(path.join(snapshot, 'manifest.json'), 'utf8')) as { files: { rows: number }[] };
+    const needed = manifest.files.reduce((n, f) => n + f.rows, 0);
     return {
       clusters,
       subscriptions: subs.length,
+      unrelated: unrelated * subs.length,
       rows: fetched,
+      needed,
       requests: requests.length,
-      minimumRequests: Math.ceil(fetched / 1000),
+      minimumRequests: requestFloor(needed, subs.length),
       throttled: requests.filter((l) => l.status === 429).length,
       bytes: received,
       sentBytes: sent,

@@ -1,5 +1,6 @@
-// The scale benchmark (not a test): `npm run bench [-- --sizes 1000,10000,50000 --runs 3 --seed 1 --write docs/performance.md]`.
-// Prints one table: input size, the parse-only floor, the full scan, their ratio, throughput and peak RSS.
+// The scale benchmark (not a test): `npm run bench [-- --sizes 1000,10000,50000 --runs 3 --seed 1 --startup-runs 10 --write docs/performance.md]`.
+// Prints one table: input size, the parse-only floor, the full scan, their ratio, throughput and peak RSS;
+// then the live path and the start-up row (--startup-runs 0 leaves it out).
 import { readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { ScanResult } from '../src/scan/result.ts';
 import { ensureEstate, subset } from './estate-cache.ts';
 import { liveRow } from './live.ts';
 import { measure, type Measured } from './measure.ts';
+import { renderStartup, startupRow } from './startup.ts';
 import { renderLinearity, renderLive, renderTable, writeInto, type SizeResult } from './table.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     write: { type: 'string' },
     live: { type: 'string', default: '10000' },
+    'live-unrelated': { type: 'string', default: '500' },
+    'startup-runs': { type: 'string', default: '10' },
   },
   strict: true,
 });
@@ -85,10 +89,16 @@ for (const clusters of [...sizes].sort((a, b) => a - b)) {
   await rm(out, { recursive: true, force: true });
 }
 
-let live = null;
+const startupRuns = Number(values['startup-runs']);
+const startup = startupRuns > 0 ? startupRow(ROOT, CACHE, startupRuns, log) : null;
+
+const live = [];
 if (liveClusters > 0) {
-  log(`live scan of ${liveClusters} clusters through the ARG emulator (quota 15 requests / 5 s)`);
-  live = await liveRow(ROOT, estate, liveClusters, formats);
+  // Two shapes: an AKS-dominated network, and one where every subscription also holds unrelated network resources.
+  for (const unrelated of [0, Number(values['live-unrelated'])]) {
+    log(`live scan of ${liveClusters} clusters (${unrelated} unrelated network resources per subscription) through the ARG emulator (quota 15 requests / 5 s)`);
+    live.push(await liveRow(ROOT, estate, liveClusters, formats, unrelated));
+  }
 }
 
 const cpu = cpus();
@@ -104,6 +114,8 @@ const block = [
   renderLinearity(results),
   '',
   renderLive(live),
+  '',
+  renderStartup(startup),
   ...(incomplete.length ? ['', `Warning: ${incomplete.map((r) => `${r.clusters}: ${r.notEvaluated} incomplete, ${r.errors} errors`).join('; ')}`] : []),
   '',
   `Benchmark wall time: ${((performance.now() - started) / 1000).toFixed(0)} s.`,

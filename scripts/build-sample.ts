@@ -11,10 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dataPlatform, SUB_DATA } from './sample/data-platform.ts';
 import { analyticsProd, internalTools, ledgerProd, ordersProd, paymentsProd, reportingLegacy, SUB_PAYMENTS } from './sample/payments.ts';
 import type { Row } from './sample/rows.ts';
+import { checkoutProd, hubFirewalls, paymentsAuthorization } from './sample/identity.ts';
 
 export function buildSample(): Record<string, Row[]> {
   return {
-    [SUB_PAYMENTS]: sorted([...paymentsProd(), ...ordersProd(), ...ledgerProd(), ...analyticsProd(), ...reportingLegacy(), ...internalTools()]),
+    [SUB_PAYMENTS]: sorted([...paymentsProd(), ...ordersProd(), ...ledgerProd(), ...analyticsProd(), ...reportingLegacy(), ...internalTools(), ...checkoutProd(), ...hubFirewalls(), ...paymentsAuthorization()]),
     [SUB_DATA]: sorted(dataPlatform()),
   };
 }

@@ -63,7 +63,7 @@ export function buildCluster(ctx: SubscriptionContext, plan: ClusterPlan): void 
   const ranges = withRanges ? [...CORPORATE_RANGES, ...(d.has('rangesMissEgress') ? [] : egress.map((e) => e.cidr))] : null;
 
   const version = d.has('oldKubernetes') ? '1.19.11' : rng.weighted(VERSIONS);
-  const outboundType = type === 'unrecognized' ? 'managedNATGatewayV2' : type;
+  const outboundType = type === 'unrecognized' ? 'managedNATGatewayV3' : type;
   const basicLb = d.has('legacyPool') && !pools.some((p) => p.type === 'AvailabilitySet');
   ctx.emit(
     clusterRow(

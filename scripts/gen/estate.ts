@@ -7,6 +7,7 @@ import { AddressPool } from './ids.ts';
 import { planSubscription, type Archetype, type Defect } from './plan.ts';
 import { Rng, seedFor } from './prng.ts';
 import type { Sub } from './rows.ts';
+import { unrelatedNetwork } from './unrelated.ts';
 
 /** Bump when the output for a given seed changes, so that cached estates are regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -42,7 +43,7 @@ export interface SubscriptionFile {
  * is the same whatever the estate's size: the first 20 files of a 50,000-cluster estate are the
  * 1,000-cluster estate of the same seed.
  */
-export function generateSubscription(seed: string, index: number, clusters: number): SubscriptionFile {
+export function generateSubscription(seed: string, index: number, clusters: number, unrelated = 0): SubscriptionFile {
   const tenant = new Rng(seedFor(seed, 'tenant'));
   const tenantId = tenant.guid();
   const connectivityId = tenant.guid();
@@ -55,6 +56,8 @@ export function generateSubscription(seed: string, index: number, clusters: numb
   for (let i = 0; i < vms; i++) {
     for (const row of vmAndDisk(sub, `rg-tools-${sub.env}`, `vm-${sub.env}-agent-${String(i + 1).padStart(2, '0')}`, rng, { environment: sub.env, managedBy: 'terraform' })) ctx.emit(row);
   }
+  // Its own random stream, so that the knob leaves every other row of the estate as it was.
+  for (const row of unrelatedNetwork(sub, unrelated, new Rng(seedFor(seed, 'unrelated', index)))) ctx.emit(row);
   const archetypes: SubscriptionFile['archetypes'] = {};
   const defects: SubscriptionFile['defects'] = {};
   for (const p of plans) {
@@ -83,13 +86,16 @@ export interface EstateSummary {
   defects: Partial<Record<Defect, number>>;
 }
 
-/** Writes the estate into `out`, one file per subscription, one file in memory at a time. */
-export async function writeEstate(clusters: number, seed: string, out: string, progress?: (done: number, total: number) => void): Promise<EstateSummary> {
+/**
+ * Writes the estate into `out`, one file per subscription, one file in memory at a time;
+ * `unrelated` network resources no cluster uses are added to each subscription.
+ */
+export async function writeEstate(clusters: number, seed: string, out: string, progress?: (done: number, total: number) => void, unrelated = 0): Promise<EstateSummary> {
   await mkdir(out, { recursive: true });
   const total = subscriptionCount(clusters);
   const summary: EstateSummary = { clusters, subscriptions: total, rows: 0, bytes: 0, files: [], archetypes: {}, defects: {} };
   for (let i = 0; i < total; i++) {
-    const file = generateSubscription(seed, i, clustersIn(clusters, i));
+    const file = generateSubscription(seed, i, clustersIn(clusters, i), unrelated);
     const text = render(file);
     const target = path.join(out, file.fileName);
     await writeFile(target, text);

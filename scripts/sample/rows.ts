@@ -6,6 +6,8 @@
 
 export type Row = Record<string, unknown>;
 export const TENANT = '5f1c2e8a-3b4d-4c6e-9f70-81a2b3c4d5e6';
+/** The system-assigned identity the sample's clusters share, unless their spec names another. */
+export const SAMPLE_PRINCIPAL = '00000000-0000-0000-0000-000000000000';
 
 export interface Scope {
   sub: string;
@@ -25,7 +27,7 @@ interface RowExtra {
   managedBy?: string;
 }
 
-function row(id: string, name: string, type: string, s: Scope, properties: Row, extra: RowExtra = {}): Row {
+export function row(id: string, name: string, type: string, s: Scope, properties: Row, extra: RowExtra = {}): Row {
   return {
     id,
     name,
@@ -100,6 +102,8 @@ export interface ClusterSpec {
   pools: PoolSpec[];
   network: Row;
   api?: Row;
+  /** The cluster's `identity` column; a system-assigned identity by default. */
+  identity?: Row;
 }
 
 export function cluster(c: ClusterSpec): Row {
@@ -141,7 +145,7 @@ export function cluster(c: ClusterSpec): Row {
     {
       sku: { name: 'Base', tier: c.tier ?? 'Standard' },
       tags: c.tags,
-      identity: { type: 'SystemAssigned', principalId: '00000000-0000-0000-0000-000000000000', tenantId: TENANT },
+      identity: c.identity ?? { type: 'SystemAssigned', principalId: SAMPLE_PRINCIPAL, tenantId: TENANT },
     },
   );
 }
@@ -196,6 +200,8 @@ export interface NatGatewaySpec {
   idle?: number;
   ips?: string[];
   prefixes?: string[];
+  /** StandardV2 only: IPv6 addresses and prefixes, which the resource lists apart. */
+  ipsV6?: string[];
   prefixesV6?: string[];
   subnets: string[];
 }
@@ -211,6 +217,7 @@ export function natGateway(s: Scope, g: NatGatewaySpec, tags: Record<string, str
       idleTimeoutInMinutes: g.idle ?? 4,
       publicIpAddresses: (g.ips ?? []).map((id) => ({ id })),
       publicIpPrefixes: (g.prefixes ?? []).map((id) => ({ id })),
+      ...(g.ipsV6 ? { publicIpAddressesV6: g.ipsV6.map((id) => ({ id })) } : {}),
       ...(g.prefixesV6 ? { publicIpPrefixesV6: g.prefixesV6.map((id) => ({ id })) } : {}),
       subnets: g.subnets.map((id) => ({ id })),
     },

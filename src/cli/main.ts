@@ -8,6 +8,7 @@ import { scanCommand } from './commands/scan.ts';
 import { DOCS_URL } from './epilogue.ts';
 import { ENV_PREFIX } from './settings.ts';
 import { plain, processIo, type CommandContext, type Io } from './io.ts';
+import { TOOL } from '../tool.ts';
 
 /** Parses the command line and runs one command; returns the exit code (never exits the process). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
@@ -28,7 +29,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       .completion('completion', 'Print a bash/zsh completion script: source <(egress-audit completion)')
       .help()
       .alias('h', 'help')
-      .version()
+      // yargs would otherwise look for the nearest package.json above the process, the consumer's.
+      .version(TOOL.version)
       .epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.\nDocumentation: ${DOCS_URL}`)
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .exitProcess(false)

@@ -1,5 +1,6 @@
 import type { ScanResult } from '../scan/result.ts';
 import { plain, type Io } from './io.ts';
+import { notJudgedText, shownNotices } from '../report/notices.ts';
 
 const WORST = 5;
 
@@ -19,8 +20,15 @@ export function printSummary(io: Io, r: ScanResult, written: readonly string[], 
   for (const c of r.clusters.filter((c) => c.status === 'incomplete')) {
     io.out(`  INCOMPLETE ${plain(c.name)}: ${plain(c.incompleteReasons.join('; '))}`);
   }
+  for (const { notice, shown, more } of shownNotices(r, WORST)) {
+    io.out(`  NOTICE ${plain(notice.message)}`);
+    for (const e of shown) io.out(`    NOT JUDGED ${plain(notJudgedText(e))}`);
+    if (more) io.out(`    … and ${more} more in the JSON report`);
+  }
   for (const e of r.errors.slice(0, WORST)) io.out(`  ERROR ${plain(e.message)}`);
   if (r.errors.length > WORST) io.out(`  … and ${r.errors.length - WORST} more errors in the JSON report`);
+  for (const w of r.warnings.slice(0, WORST)) io.out(`  WARNING unknown value ${plain(JSON.stringify(w.value))} of ${plain(w.property)} (${plain(w.where.file)} ${plain(w.where.path)}): read as written`);
+  if (r.warnings.length > WORST) io.out(`  … and ${r.warnings.length - WORST} more warnings in the JSON report`);
   for (const w of written) io.out(`report: ${w}`);
   if (code === 2) io.out('exit 2: the scan is incomplete (use --allow-partial to accept it)');
 }

@@ -141,6 +141,6 @@ export function resolveProfiles(config: LoadedConfig | null, policyIds: readonly
 
 /** Each parameter's description, from the configuration schema (one source for docs and validation). */
 export function parameterDocs(): Record<string, string> {
-  const schema = readSchema('config') as { definitions: { params: { properties: Record<string, { description?: string }> } } };
-  return Object.fromEntries(Object.entries(schema.definitions.params.properties).map(([k, v]) => [k, v.description ?? '']));
+  const schema = readSchema('params') as { properties: Record<string, { description?: string }> };
+  return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.description ?? '']));
 }

@@ -47,6 +47,8 @@ export interface Cluster extends Base {
   lbOutboundIpIds: string[];
   lbOutboundIpPrefixIds: string[];
   natManagedOutboundIpCount: number | null;
+  /** `managedOutboundIPProfile.countIPv6`: IPv6 addresses of a StandardV2 managed NAT gateway. */
+  natManagedOutboundIpv6Count: number | null;
   natIdleTimeoutInMinutes: number | null;
   natEffectiveOutboundIpIds: string[];
   natSku: string | null;
@@ -54,6 +56,8 @@ export interface Cluster extends Base {
   enableVnetIntegration: boolean | null;
   authorizedIpRanges: string[];
   pools: AgentPool[];
+  identity: ClusterIdentity;
+  networkPlugin: string | null;
 }
 
 export interface Subnet extends Base {
@@ -112,7 +116,11 @@ export type ResourceKind =
   | 'publicIp'
   | 'publicIpPrefix'
   | 'routeTable'
-  | 'networkSecurityGroup';
+  | 'networkSecurityGroup'
+  | 'roleAssignment'
+  | 'roleDefinition'
+  | 'subscription'
+  | 'firewall';
 
 export const TYPE_KINDS: ReadonlyMap<string, ResourceKind> = new Map([
   ['microsoft.containerservice/managedclusters', 'cluster'],
@@ -124,6 +132,10 @@ export const TYPE_KINDS: ReadonlyMap<string, ResourceKind> = new Map([
   ['microsoft.network/publicipprefixes', 'publicIpPrefix'],
   ['microsoft.network/routetables', 'routeTable'],
   ['microsoft.network/networksecuritygroups', 'networkSecurityGroup'],
+  ['microsoft.authorization/roleassignments', 'roleAssignment'],
+  ['microsoft.authorization/roledefinitions', 'roleDefinition'],
+  ['microsoft.resources/subscriptions', 'subscription'],
+  ['microsoft.network/azurefirewalls', 'firewall'],
 ]);
 
 /** The normalized inventory, keyed by lower-cased resource ID. */
@@ -135,6 +147,11 @@ export interface Inventory {
   publicIpPrefixes: Map<string, PublicIpPrefix>;
   routeTables: Map<string, RouteTable>;
   networkSecurityGroups: Map<string, NetworkSecurityGroup>;
+  roleAssignments: Map<string, RoleAssignment>;
+  roleDefinitions: Map<string, RoleDefinition>;
+  /** `resourcecontainers` subscription rows, keyed by lower-cased subscription ID (not resource ID). */
+  subscriptions: Map<string, SubscriptionContainer>;
+  firewalls: Map<string, Firewall>;
   /** IDs of rows refused outright (shape errors too severe to keep), so references to them are explained. */
   refused: Map<string, string>;
   counts: Record<string, number>;
@@ -142,3 +159,52 @@ export interface Inventory {
 }
 
 export const key = (id: string): string => id.toLowerCase();
+
+export interface ClusterIdentity {
+  /** `identity.type` as found (SystemAssigned, UserAssigned, None), or null. */
+  type: string | null;
+  /** `identity.principalId`: the system-assigned identity. */
+  principalId: string | null;
+  /** The principalId of each entry of `identity.userAssignedIdentities`. */
+  userAssignedPrincipalIds: string[];
+  /** `servicePrincipalProfile.clientId`: `msi` on managed-identity clusters. */
+  servicePrincipalClientId: string | null;
+}
+
+export interface RoleAssignment extends Base {
+  principalId: string | null;
+  principalType: string | null;
+  roleDefinitionId: string | null;
+  /** The assignment's scope; read from the assignment ID when the row lacks it. */
+  scope: string | null;
+}
+
+export interface RolePermission {
+  actions: string[];
+  notActions: string[];
+}
+
+export interface RoleDefinition extends Base {
+  roleName: string | null;
+  /** BuiltInRole or CustomRole. */
+  roleType: string | null;
+  permissions: RolePermission[];
+}
+
+export interface SubscriptionContainer extends Base {
+  subscriptionId: string;
+  /** Names of the management groups above the subscription (`managementGroupAncestorsChain`). */
+  managementGroups: string[];
+}
+
+export interface Firewall extends Base {
+  skuName: string | null;
+  /** `ipConfigurations[].properties.privateIPAddress`, plus `hubIPAddresses.privateIPAddress`. */
+  privateIpAddresses: string[];
+  /** One per `ipConfigurations[].properties.publicIPAddress`. */
+  publicIpIds: string[];
+  /** `hubIPAddresses.publicIPs.count` for a Virtual WAN hub firewall; null otherwise. */
+  hubPublicIpCount: number | null;
+  /** Subnets of the IP configurations (AzureFirewallSubnet). */
+  subnetIds: string[];
+}

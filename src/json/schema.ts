@@ -1,21 +1,37 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { lazyAjv } from '../lazy.ts';
+import { precompiledValidator } from '../precompiled/index.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import type { JsonPath, StructuredFile } from './structured.ts';
 
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schemas');
 
 /** The schemas this tool ships (`schemas/<name>.schema.json`). */
-export type SchemaName = 'config' | 'facts' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
+export type SchemaName = 'config' | 'facts' | 'params' | 'policy' | 'policy-tests' | 'report' | 'suppressions';
 
 /** The one ajv factory: every validator reports all problems and runs in strict mode. */
 export function createAjv(options: Options = {}): Ajv {
-  return new Ajv({ allErrors: true, strict: true, ...options });
+  const { Ajv: AjvClass } = lazyAjv();
+  return new AjvClass({ allErrors: true, strict: true, ...options });
 }
 
 // strictRequired is off for the configuration: its anyOf names the criteria a rule needs without redefining them.
 const OPTIONS: Partial<Record<SchemaName, Options>> = { config: { strictRequired: false }, facts: { allowUnionTypes: true } };
+
+/** The ajv instance a shipped schema compiles in (here, and at build time with `extra` asking for code). */
+export function schemaAjv(name: SchemaName, extra: Options = {}): Ajv {
+  const ajv = createAjv({ ...OPTIONS[name], ...extra });
+  // The one definition of the policy parameters, which the other schemas refer to by file name.
+  if (name !== 'params') ajv.addSchema(readSchema('params'));
+  return ajv;
+}
+
+/** What a shipped schema's validator is compiled from (the key of its precompiled code): itself and the parameters schema. */
+export function schemaSource(name: SchemaName): object {
+  return name === 'params' ? readSchema(name) : [readSchema(name), readSchema('params')];
+}
 
 /** A shipped schema as JSON (trusted: it is part of the package). */
 export function readSchema(name: SchemaName): Record<string, unknown> {
@@ -27,7 +43,9 @@ const validators = new Map<SchemaName, ValidateFunction>();
 /** The compiled validator of a shipped schema, compiled once on first use. */
 export function schemaValidator(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
-  if (!v) validators.set(name, (v = createAjv(OPTIONS[name]).compile(readSchema(name))));
+  if (!v) {
+    validators.set(name, (v = precompiledValidator(`schema:${name}`, schemaSource(name)) ?? schemaAjv(name).compile(readSchema(name))));
+  }
   return v;
 }
 

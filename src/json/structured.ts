@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { lazyYaml } from '../lazy.ts';
 import { InputError } from '../errors.ts';
 import { lineColumn, parseJson, readText, readTextSync, type TextFile } from './read.ts';
 
@@ -100,6 +101,7 @@ const MAX_YAML_DEPTH = 1_000;
 const MAX_ALIAS_COUNT = 100;
 
 function structuredYaml(file: string, text: string): StructuredFile {
+  const { isMap, isScalar, LineCounter, parseDocument } = lazyYaml();
   const where = (offset: number): string => {
     const { line, column } = lineColumn(text, offset);
     return `${file}:${line}:${column}`;
@@ -180,6 +182,7 @@ function flowDepthExceeded(text: string, max: number): number | null {
 }
 
 function firstAlias(doc: Document): number {
+  const { isAlias, visit } = lazyYaml();
   let offset = 0;
   visit(doc, {
     Alias(_, node) {

@@ -1,11 +1,12 @@
 import { columns } from '../text.ts';
-import type { MigrationPlan } from './plan.ts';
+import { targetLabel, type MigrationPlan } from './plan.ts';
 
 const SUPPORT_TEXT: Record<MigrationPlan['support'], string> = {
   supported: 'supported',
   'not-supported': 'not supported',
   'not-documented': 'not documented',
   same: 'n/a (already)',
+  conflicting: 'docs conflict',
 };
 
 function readiness(p: MigrationPlan): string {
@@ -27,10 +28,10 @@ export function renderPlans(to: string, plans: readonly MigrationPlan[]): string
     ]),
   );
   for (const p of plans) {
-    out.push('', `${p.clusterName} (${p.resourceGroup}, subscription ${p.subscriptionId}): ${p.from} → ${p.to}, ${p.vnetMode === 'byo' ? 'bring-your-own' : 'managed'} VNet`);
+    out.push('', `${p.clusterName} (${p.resourceGroup}, subscription ${p.subscriptionId}): ${p.from} → ${targetLabel(p.to)}, ${p.vnetMode === 'byo' ? 'bring-your-own' : 'managed'} VNet`);
     out.push(`  ${p.summary}`);
-    if (p.support === 'not-supported' || p.support === 'not-documented') {
-      out.push(`  Documented targets from ${p.from} on this VNet: ${p.documentedTargets.join(', ') || 'none'}.`);
+    if (p.support === 'not-supported' || p.support === 'not-documented' || p.support === 'conflicting') {
+      out.push(`  Documented targets from ${targetLabel(p.fromRow)} on this VNet: ${p.documentedTargets.map(targetLabel).join(', ') || 'none'}.`);
     }
     if (p.prerequisites.length) {
       out.push('  Prerequisites:');
@@ -42,9 +43,14 @@ export function renderPlans(to: string, plans: readonly MigrationPlan[]): string
     if (p.inventoryGaps.length) out.push('  Inventory gaps:', ...p.inventoryGaps.map((g) => `    - ${g}`));
     if (p.warnings.length) out.push('  Warnings:', ...p.warnings.map((w) => `    - ${w}`));
     if (p.command) {
-      out.push(p.ready ? '  Command:' : '  Command (once the prerequisites are met):', `    ${p.command}`);
+      const heading = p.support === 'conflicting' ? '  Command (as the article shows it; the documentation conflicts):' : p.ready ? '  Command:' : '  Command (once the prerequisites are met):';
+      out.push(heading, `    ${p.command}`);
       out.push(...p.notes.map((n) => `    ${n}`));
     }
+  }
+  if (plans.length) {
+    const s = plans[0]!.source;
+    out.push('', `Source: ${s.title} (${s.date}), ${s.url}`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { firewallCapacity } from '../inventory/facts/firewall.ts';
 import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { SourceRef } from '../inventory/model.ts';
 import type { CompiledPolicy } from './load.ts';
@@ -49,6 +50,10 @@ function subjects(kind: SubjectKind, cluster: ClusterFacts, params: Params): Eva
       return cluster.egressIps.map((egressIp) => ({ params, cluster, egressIp }));
     case 'subnet':
       return cluster.subnets.map((subnet) => ({ params, cluster, subnet }));
+    case 'permission':
+      return cluster.identity.permissions.map((permission) => ({ params, cluster, permission }));
+    case 'firewall':
+      return cluster.firewalls.map((fw) => ({ params, cluster, firewall: { ...fw, ...firewallCapacity(fw, params.firewallInstances) } }));
   }
 }
 

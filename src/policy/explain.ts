@@ -9,6 +9,8 @@ export const SUBJECT_TEXT: Record<SubjectKind, string> = {
   natGateway: 'each NAT gateway serving the cluster',
   egressIp: 'each egress public IP or prefix of the cluster',
   subnet: 'each node-pool subnet of the cluster',
+  permission: "each network resource the cluster's identity must be allowed to use (BYO VNet)",
+  firewall: "each Azure Firewall the cluster's default routes reach",
 };
 
 type Json = Record<string, unknown>;

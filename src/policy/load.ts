@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.ts';
 import { createAjv, schemaProblems, schemaValidator, where } from '../json/schema.ts';
 import { readStructuredSync } from '../json/structured.ts';
+import { precompiledTemplate, precompiledValidator } from '../precompiled/index.ts';
 import { PACKAGE_ROOT } from '../tool.ts';
 import { linearRegExp } from './linear-regexp.ts';
 import { registerHelpers, templateProblem } from './templates.ts';
@@ -22,9 +23,12 @@ export interface CompiledPolicy extends PolicyFile {
 }
 
 /** One ajv instance for policies: `$data` lets a policy read its parameters from /params; patterns run in linear time. */
-export function policyAjv(): Ajv {
-  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, code: { regExp: linearRegExp } });
+export function policyAjv(extra: Options = {}): Ajv {
+  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra, code: { regExp: linearRegExp, ...extra.code } });
 }
+
+/** How a policy's message, remediation and command templates compile (here and at build time). */
+export const POLICY_TEMPLATE = { kind: 'policy-template', options: { noEscape: true, strict: true } } as const;
 
 export interface LoadResult {
   policies: CompiledPolicy[];
@@ -36,7 +40,7 @@ export interface LoadResult {
  * schemas and templates once. Collects every problem rather than stopping at the first.
  */
 export function loadPolicies(dirs: readonly string[]): LoadResult {
-  const ajv = policyAjv();
+  let ajv: Ajv | undefined;
   const problems: string[] = [];
   const policies: CompiledPolicy[] = [];
   const seen = new Map<string, string>();
@@ -73,7 +77,7 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
       const compile = (what: 'match' | 'assert', schema: object | undefined): ValidateFunction | null => {
         if (!schema) return null;
         try {
-          return ajv.compile(schema);
+          return precompiledValidator('policy', schema) ?? (ajv ??= policyAjv()).compile(schema);
         } catch (err) {
           problems.push(`${where(doc, `/${what}`)}: /${what}: ${(err as Error).message}`);
           return null;
@@ -83,8 +87,12 @@ export function loadPolicies(dirs: readonly string[]): LoadResult {
         if (text === undefined) return null;
         try {
           const hb = templateEnv(text);
-          const fn = hb.compile(text, { noEscape: true, strict: true });
-          hb.precompile(text, { strict: true });
+          const built = precompiledTemplate(hb, POLICY_TEMPLATE.kind, text);
+          if (built) return built;
+          const fn = hb.compile(text, POLICY_TEMPLATE.options);
+          // compile() defers parsing to the first render; precompile() reports a broken template now.
+          hb.precompile(text, POLICY_TEMPLATE.options);
+          // Only texts the build did not precompile (built-in ones are) can come from outside.
           const problem = templateProblem(text);
           if (problem) throw new Error(problem);
           return fn;

@@ -30,12 +30,18 @@ export class FactsSchema {
     return { any: false, alternatives: [{ type: 'object', additionalProperties: false, properties }] };
   }
 
+  /** A reference inside the facts schema (`#/...`) or to a sibling schema file (`params.schema.json`). */
+  private resolve(ref: string): unknown {
+    if (ref.startsWith('#/')) return ref.slice(2).split('/').reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), this.root);
+    const sibling = /^([\w-]+)\.schema\.json$/.exec(ref)?.[1];
+    return sibling === 'params' ? readSchema('params') : undefined;
+  }
+
   private flatten(s: unknown, seen: Set<unknown> = new Set()): Schema[] | null {
     if (!isObject(s) || seen.has(s)) return [];
     seen.add(s);
     if (typeof s.$ref === 'string') {
-      const target = s.$ref.startsWith('#/') ? s.$ref.slice(2).split('/').reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), this.root) : undefined;
-      return this.flatten(target, seen);
+      return this.flatten(this.resolve(s.$ref), seen);
     }
     const unions = ['oneOf', 'anyOf', 'allOf'].flatMap((k) => (Array.isArray(s[k]) ? (s[k] as unknown[]) : []));
     const described = ['type', 'properties', 'items', 'additionalProperties', 'enum', 'const'].some((k) => k in s);

@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
-import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
+import { canonicalOutboundType, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
+import { migrationArgs } from '../plan/plan.ts';
+import { conflictOf, fromRow } from '../plan/tables.ts';
+import { SNAT_PORTS_PER_FIREWALL_IP } from '../inventory/facts/firewall.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -83,15 +86,31 @@ export function registerHelpers(hb: typeof Handlebars): void {
     Array.isArray(list) ? (list.find((g: Obj) => String(g?.['id']).toLowerCase() === String(id).toLowerCase()) ?? null) : null,
   );
   hb.registerHelper('asCidr', (a: unknown) => asCidr(a));
+  // What the migration data says about a path whose documentation contradicts itself.
+  hb.registerHelper('migrationConflict', (cluster: unknown, to: unknown) => {
+    const c = (cluster ?? {}) as Obj;
+    const target = canonicalOutboundType(String(to ?? ''));
+    const managed = Array.isArray(c['natGateways']) ? (c['natGateways'] as Obj[]).find((g) => g?.['managed'] === true) : undefined;
+    const row = fromRow(String(c['outboundType'] ?? ''), typeof managed?.['sku'] === 'string' ? managed['sku'] : null);
+    return (target && conflictOf(c['vnetMode'] === 'byo' ? 'byo' : 'managed', row, target)?.text) || 'the documentation conflicts';
+  });
+  // The planner's options for moving a cluster of `nodes` max nodes to `to`, sized for `ports` SNAT ports per node.
+  hb.registerHelper('migrationArgs', (nodes: unknown, to: unknown, ports: unknown) => {
+    const target = canonicalOutboundType(String(to ?? ''));
+    return target ? migrationArgs(num(nodes) ?? 0, target, [], num(ports) ?? undefined).join(' ') : '';
+  });
   hb.registerHelper('replacementPoolName', (name: unknown, osType: unknown) => replacementPoolName(name, osType));
   // The profile's display words for a VNet mode: the catalog says "BYO VNet", not "byo VNet".
   hb.registerHelper('vnetLabel', (mode: unknown) => (mode === 'byo' ? 'BYO' : 'managed'));
   // Frontend IPs (load balancer) or NAT gateway IPs needed to give `nodes` nodes `ports` SNAT ports each.
   hb.registerHelper('lbIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_LB_FRONTEND)));
+  hb.registerHelper('firewallIpsFor', (ports: unknown, nodes: unknown, instances: unknown) =>
+    Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / (SNAT_PORTS_PER_FIREWALL_IP * Math.max(num(instances) ?? 1, 1)))),
+  );
   hb.registerHelper('natIpsFor', (ports: unknown, nodes: unknown) => Math.max(1, Math.ceil(((num(ports) ?? 0) * (num(nodes) ?? 0)) / SNAT_PORTS_PER_NAT_IP)));
-  // NAT gateways giving fewer SNAT ports per node than `limit`; one with no address at all is EG005's finding, not a capacity one.
+  // NAT gateways giving fewer SNAT ports per node than `limit`; one with no IPv4 address gives 0 (catalog amendment of 2026-12).
   hb.registerHelper('natGatewaysBelow', (list: unknown, limit: unknown) =>
-    Array.isArray(list) ? list.filter((g: Obj) => num(g?.['ipCount']) !== 0 && num(g?.['snatPortsPerNode']) !== null && num(limit) !== null && (g['snatPortsPerNode'] as number) < (limit as number)) : [],
+    Array.isArray(list) ? list.filter((g: Obj) => num(g?.['snatPortsPerNode']) !== null && num(limit) !== null && (g['snatPortsPerNode'] as number) < (limit as number)) : [],
   );
 }
 

@@ -1,47 +1,25 @@
+import type { PolicyParameters } from '../generated/params.ts';
+import type { EgressAuditPolicy } from '../generated/policy.ts';
+import { readSchema } from '../json/schema.ts';
+
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export const zeroBySeverity = (): Record<Severity, number> => ({ high: 0, medium: 0, low: 0, info: 0 });
 
-export const SUBJECTS = ['cluster', 'pool', 'natGateway', 'egressIp', 'subnet'] as const;
-export type SubjectKind = (typeof SUBJECTS)[number];
+/** A policy file as written (generated from schemas/policy.schema.json). */
+export type PolicyFile = EgressAuditPolicy;
+export type SubjectKind = PolicyFile['subject'];
+export type ResourceRef = PolicyFile['resource'];
 
-export type ResourceRef = 'cluster' | 'pool' | 'pool.subnet' | 'pool.natGateway' | 'natGateway' | 'egressIp' | 'subnet';
+const policySchema = readSchema('policy') as { properties: { subject: { enum: SubjectKind[] } } };
+export const SUBJECTS: readonly SubjectKind[] = policySchema.properties.subject.enum;
 
-/** A policy file as written (validated against schemas/policy.schema.json). */
-export interface PolicyFile {
-  id: string;
-  name: string;
-  title: string;
-  severity: Severity;
-  description: string;
-  rationale: string;
-  helpUri: string;
-  docs?: string[];
-  tags: string[];
-  subject: SubjectKind;
-  parameters?: string[];
-  match?: object;
-  assert: object;
-  message: string;
-  resource: ResourceRef;
-  property: string;
-  remediation: { text: string; command?: string };
-}
+/** Every parameter present: a profile fills in the defaults (schemas/params.schema.json). */
+export type Params = Required<PolicyParameters>;
 
-export interface Params {
-  allowedOutboundTypes: string[];
-  minNatGatewayIps: number;
-  maxIdleTimeoutMinutes: number;
-  minSnatPortsPerNode: number;
-}
-
-export const DEFAULT_PARAMS: Params = {
-  allowedOutboundTypes: ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'],
-  minNatGatewayIps: 1,
-  maxIdleTimeoutMinutes: 120,
-  minSnatPortsPerNode: 1024,
-};
+const paramsSchema = readSchema('params') as { properties: Record<keyof Params, { default: unknown }> };
+export const DEFAULT_PARAMS: Params = Object.fromEntries(Object.entries(paramsSchema.properties).map(([k, v]) => [k, v.default])) as Params;
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);

@@ -6,9 +6,13 @@ import Handlebars from 'handlebars';
 import type { Formatter } from './formats.ts';
 import { buildPayload, scriptJson } from './html/payload.ts';
 import { buildView } from './html/view.ts';
+import { precompiledTemplate } from '../precompiled/index.ts';
 
 const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'html');
 const SCRIPTS = ['app-model.js', 'app-view.js', 'app-main.js'];
+/** The page template and its partials, and how they compile (here and at build time). */
+export const PAGE_TEMPLATES = ['page.hbs', 'chart.hbs', 'triage.hbs', 'static.hbs', 'decided.hbs'] as const;
+export const PAGE_TEMPLATE = { kind: 'page', options: { strict: true, preventIndent: true } } as const;
 
 interface Page {
   template: Handlebars.TemplateDelegate;
@@ -34,10 +38,15 @@ function loadPage(): Page {
     if (text.toLowerCase().includes(tag) || text.includes('<!--')) throw new Error(`${name} contains ${tag} or <!--, which cannot be inlined`);
   }
   const hb = Handlebars.create();
-  hb.registerPartial('chart', read('chart.hbs'));
-  hb.registerPartial('triage', read('triage.hbs'));
-  hb.registerPartial('static', read('static.hbs'));
-  const template = hb.compile(read('page.hbs'), { strict: true, preventIndent: true });
+  const compile = (name: (typeof PAGE_TEMPLATES)[number]): Handlebars.TemplateDelegate => {
+    const text = read(name);
+    return precompiledTemplate(hb, PAGE_TEMPLATE.kind, text) ?? hb.compile(text, PAGE_TEMPLATE.options);
+  };
+  hb.registerPartial('chart', compile('chart.hbs'));
+  hb.registerPartial('triage', compile('triage.hbs'));
+  hb.registerPartial('static', compile('static.hbs'));
+  hb.registerPartial('decided', compile('decided.hbs'));
+  const template = compile('page.hbs');
   const csp = [
     "default-src 'none'",
     `script-src ${hash(script)}`,

@@ -5,6 +5,7 @@ import type { Formatter } from './formats.ts';
 import type { ClusterResult, Finding, PolicyInfo, ScanResult } from '../scan/result.ts';
 import { underRoot } from './paths.ts';
 import { xmlAttr, xmlText } from './text.ts';
+import { notJudgedText, shownNotices, type ShownNotice } from './notices.ts';
 
 /**
  * JUnit XML for CI test tabs (Azure DevOps PublishTestResults, GitHub test reporters): one
@@ -28,14 +29,20 @@ export const junit: Formatter = (result, ctx) => {
   const suites: string[] = [];
   const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
 
+  const notices = new Map(shownNotices(result, MAX_NOTICE_ENTRIES).map((n) => [n.notice.policyId, n]));
   for (const p of policiesOf(result)) {
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const cases: string[] = [];
+    const notice = notices.get(p.id);
     for (const c of result.clusters) {
       counts.tests++;
       const open = `<testcase name="${xmlAttr(names.get(c) ?? c.name)}" classname="${xmlAttr(`${p.id}.${p.name}`)}" time="0"`;
       const findings = byCase.get(caseKey(p.id, c.id));
-      if (findings) {
+      if (notice?.notice.kind === 'not-evaluated') {
+        // Why is said once, in the suite's system-out.
+        counts.skipped++;
+        cases.push(`${open}>\n      <skipped message="${xmlAttr(`${p.id}: see the testsuite's system-out`)}"/>\n    </testcase>`);
+      } else if (findings) {
         counts.failures++;
         cases.push(`${open}${fileAttrs(findings, root)}>\n      ${failure(findings)}\n    </testcase>`);
       } else if (accepted.has(caseKey(p.id, c.id))) {
@@ -61,7 +68,9 @@ export const junit: Formatter = (result, ctx) => {
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += counts[k];
     suites.push(
       `  <testsuite name="${xmlAttr(`${p.id} ${p.name}: ${p.title}`)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="0" timestamp="${timestamp}">` +
-        (cases.length ? `\n    ${cases.join('\n    ')}\n  </testsuite>` : '\n  </testsuite>'),
+        (cases.length ? `\n    ${cases.join('\n    ')}` : '') +
+        (notice ? `\n    <system-out>${xmlText(noticeText(notice))}</system-out>` : '') +
+        '\n  </testsuite>',
     );
   }
   const time = Math.max(0, (Date.parse(result.scan.finishedAt) - Date.parse(result.scan.startedAt)) / 1000);
@@ -73,6 +82,12 @@ export const junit: Formatter = (result, ctx) => {
     '',
   ].join('\n');
 };
+
+const MAX_NOTICE_ENTRIES = 100;
+
+function noticeText({ notice, shown, more }: ShownNotice): string {
+  return [notice.message, ...shown.map((e) => `Not judged: ${notJudgedText(e)}`), ...(more ? [`… and ${more} more in the JSON report.`] : [])].join('\n');
+}
 
 const caseKey = (policyId: string, clusterId: string): string => `${policyId}\0${clusterId.toLowerCase()}`;
 

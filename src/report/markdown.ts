@@ -5,12 +5,15 @@ import { FILE_NAMES, type Formatter } from './formats.ts';
 import { leadWithNew, triageSections } from './markdown-triage.ts';
 import type { Finding } from '../scan/result.ts';
 import { mdText } from './text.ts';
+import type { ScanWarning } from '../errors.ts';
+import { notJudgedText, shownNotices } from './notices.ts';
 import { decidedAtApplyLines } from './decided.ts';
 
 /** Rows in the worst-findings table: a step summary or PR comment is read at a glance. */
 export const WORST_ROWS = 10;
 const NAME_MAX = 60;
 const MESSAGE_MAX = 200;
+const NOTICE_ROWS = 10;
 
 /**
  * A compact summary for `$GITHUB_STEP_SUMMARY` and PR comments: totals, the worst findings, and
@@ -36,6 +39,10 @@ export const markdown: Formatter = (result, ctx) => {
     suppressed ? `${plural(suppressed, 'suppressed finding')} not counted (listed below).` : '',
   ];
   out.push(facts.filter(Boolean).join(' '), '');
+  for (const { notice, shown, more } of shownNotices(result, NOTICE_ROWS)) {
+    out.push(`**Notice (${mdText(notice.policyId)}):** ${mdText(notice.message)}`, '');
+    if (shown.length) out.push(...shown.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX)}`), ...(more ? [`- …and ${more} more in the JSON report.`] : []), '');
+  }
 
   if (findings.length) {
     const { kept } = mostSevere(findings, WORST_ROWS);
@@ -45,6 +52,7 @@ export const markdown: Formatter = (result, ctx) => {
     out.push('');
   }
   out.push(...triageSections(result));
+  out.push(...warningSection(result.warnings));
   const decided = decidedAtApplyLines(result);
   if (decided.length) out.push('### Decided at apply', '', ...decided.map((d) => `- ${mdText(d.text)}`), '');
 
@@ -57,6 +65,18 @@ export const markdown: Formatter = (result, ctx) => {
   );
   return out.join('\n');
 };
+
+const WARNING_ROWS = 10;
+
+/** Unknown enum-like values: judged as written, but a reader should know the scanner had not seen them. */
+function warningSection(warnings: readonly ScanWarning[]): string[] {
+  if (!warnings.length) return [];
+  const out = ['### Warnings: unknown values', '', `${plural(warnings.length, 'value')} egress-audit does not know, read as written and judged (not errors):`, '', '| value | property | first seen |', '|---|---|---|'];
+  for (const w of warnings.slice(0, WARNING_ROWS)) out.push(`| ${mdText(w.value, NAME_MAX)} | ${mdText(`${w.resourceType} ${w.property}`, MESSAGE_MAX)} | ${mdText(`${w.where.file} ${w.where.path}`, MESSAGE_MAX)} |`);
+  if (warnings.length > WARNING_ROWS) out.push('', `…and ${warnings.length - WARNING_ROWS} more in the JSON report.`);
+  out.push('');
+  return out;
+}
 
 function row(f: Finding): string {
   const resource = f.terraformAddress ?? (f.resourceName && f.resourceName !== f.clusterName ? f.resourceName : '');

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { precompiledOutline } from '../precompiled/index.ts';
 
 /**
  * A policy's remediation and command are Handlebars templates filled per finding. A rule's help
@@ -8,6 +9,8 @@ import Handlebars from 'handlebars';
  * (" Otherwise: " for prose, a new line for commands).
  */
 export function outline(template: string, otherwise: string): string {
+  const built = precompiledOutline(template, otherwise);
+  if (built !== undefined) return built;
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parseWithoutProcessing(template);

@@ -24,13 +24,16 @@ export interface SarifRule {
   properties: { tags: string[]; precision: 'very-high'; 'security-severity': string };
 }
 
+/** How the outline of a remediation text and of a command join a condition's branches. */
+export const OUTLINE_OTHERWISE = { text: ' Otherwise: ', command: '\n' } as const;
+
 /**
  * One policy as a SARIF reportingDescriptor. `severity` is the policy's severity in this scan (a
  * profile may raise or lower it), which GitHub shows through `security-severity`.
  */
 export function ruleFor(p: PolicyInfo, severity: Severity): SarifRule {
-  const remedy = oneLine(outline(p.remediation, ' Otherwise: '));
-  const command = p.remediationCommand ? outline(p.remediationCommand, '\n') : '';
+  const remedy = oneLine(outline(p.remediation, OUTLINE_OTHERWISE.text));
+  const command = p.remediationCommand ? outline(p.remediationCommand, OUTLINE_OTHERWISE.command) : '';
   const links = [p.helpUri, ...(p.docs ?? [])].filter((u) => /^https:\/\/[^\s<>]+$/.test(u));
   const text = [
     oneLine(p.description),

@@ -8,6 +8,7 @@ import type { Finding, PolicyInfo, ScanResult } from '../scan/result.ts';
 import { underRoot } from './paths.ts';
 import { LEVEL, ruleFor, type SarifRule } from './sarif-rules.ts';
 import { sarifText } from './text.ts';
+import { notJudgedText, shownNotices } from './notices.ts';
 
 /** A final 2.1.0 schema URL: GitHub refuses the pre-release ones. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -145,9 +146,15 @@ function invocation(result: ScanResult): object {
   ];
   // Policies a Terraform plan leaves to apply time are neither problems nor findings: notes that do not fail the run.
   const decided = decidedAtApplyLines(result).map((d) => ({ level: 'note', message: { text: sarifText(d.text) } }));
-  const shown = [...notes, ...decided].slice(0, MAX_NOTIFICATIONS);
+  const shown: object[] = [...notes, ...decided].slice(0, MAX_NOTIFICATIONS);
   if (notes.length + decided.length > shown.length) {
     shown.push({ level: 'note', message: { text: `${notes.length + decided.length - shown.length} more scan notes are listed in the JSON report.` } });
+  }
+  // Notices are statements about coverage, not problems: they leave executionSuccessful alone.
+  for (const { notice, shown: entries, more } of shownNotices(result, MAX_NOTIFICATIONS)) {
+    const listed = entries.map(notJudgedText).join('; ');
+    const text = `${notice.message}${listed ? ` Not judged: ${listed}` : ''}${more ? `; and ${more} more in the JSON report` : ''}`;
+    shown.push({ level: 'note', associatedRule: { id: notice.policyId }, message: { text: sarifText(text) } });
   }
   return {
     executionSuccessful: notes.length === 0,

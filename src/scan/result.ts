@@ -1,4 +1,6 @@
-import type { ScanError } from '../errors.ts';
+import type { DecidedAtApply } from '../inventory/sources/terraform/deferred.ts';
+import type { ScanError, ScanWarning } from '../errors.ts';
+import type { ScanNotice } from './notices.ts';
 import type { BaselineFinding } from '../triage/baseline.ts';
 import type { FindingCore } from '../policy/evaluate.ts';
 import type { SuppressionEntry } from '../triage/suppressions.ts';
@@ -29,6 +31,10 @@ export interface ScanResult {
   clusters: ClusterResult[];
   findings: Finding[];
   errors: ReportError[];
+  /** Unknown enum-like values, each once (value, property, where): read as themselves and judged; they never make the scan incomplete. */
+  warnings: ScanWarning[];
+  /** Policies that could not look at everything, said once for the scan (EG023 without role assignments). */
+  notices?: ScanNotice[];
   policies: PolicyInfo[];
   /** With --suppressions: the entries that expired or matched nothing (suppressed findings carry `suppression`). */
   suppressions?: SuppressionsReport;
@@ -82,14 +88,6 @@ export interface ClusterResult {
   incompleteReasons: string[];
   /** Scans of Terraform plans: the cluster's address and the policies that can be decided only at apply. */
   terraform?: { address: string | null; decidedAtApply: DecidedAtApply[] };
-}
-
-/** A policy whose outcome for a cluster depends on a value Terraform knows only after apply. */
-export interface DecidedAtApply {
-  policyId: string;
-  /** The resource holding the unknown value, and its azurerm attribute. */
-  address: string;
-  attribute: string;
 }
 
 /** A finding as reports show it: the evaluator's finding with its place in the input resolved to lines. */

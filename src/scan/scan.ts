@@ -9,11 +9,12 @@ import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
 import type { CompiledPolicy } from '../policy/load.ts';
 import type { Severity } from '../policy/types.ts';
 import { TOOL } from '../tool.ts';
+import { NoticeCollector } from './notices.ts';
 import { countBySeverity, sortFindings, type ClusterResult, type Finding, type ScanResult } from './result.ts';
 import type { Baseline } from '../triage/baseline.ts';
 import { utcDay, type SuppressionSet } from '../triage/suppressions.ts';
 import { triage } from '../triage/triage.ts';
-import { clusterPlanFields, findingPlanFields, markIntroduced } from './terraform.ts';
+import { clusterPlanFields, findingPlanFields, markIntroduced, placeInConfiguration, planPlace } from './terraform.ts';
 
 export interface EvaluateOptions {
   source: 'fixtures' | 'arg';
@@ -23,6 +24,8 @@ export interface EvaluateOptions {
   startedAt: Date;
   suppressions?: SuppressionSet;
   baseline?: Baseline;
+  /** The repository root: a Terraform plan's findings point at their `.tf` blocks found under it. */
+  sourceRoot?: string;
 }
 
 /** Facts → policies → the result model every report is rendered from. */
@@ -34,6 +37,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
   const failedTemplates = new Map<string, { error: string; clusters: Set<string>; findings: number }>();
+  const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
 
   // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
   // and the results, not every cluster's facts.
@@ -49,10 +53,12 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
         failed.clusters.add(c.id);
         failed.findings++;
       }
-      findings.push(loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null });
-      places.push(source ? { source, property: sourceProperty } : null);
+      const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
+      findings.push(finding);
+      places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
     users.note(c);
+    notices.note(c, active);
     const incomplete = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
@@ -71,7 +77,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
-      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, active) : {}),
+      ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}),
     });
   }
   // Locations are resolved all at once: one pass per file instead of one per finding.
@@ -79,6 +85,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     const source = places[i]?.source;
     if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
   });
+  if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
   const errors = [...users.attach(loaded.errors), ...policyErrors(failedTemplates, opts.policies)];
   const bySeverity = countBySeverity(findings);
@@ -104,6 +111,8 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     clusters,
     findings,
     errors,
+    warnings: loaded.warnings,
+    notices: notices.notices(),
     policies: opts.policies.map((p) => ({
       id: p.id,
       name: p.name,
@@ -165,6 +174,8 @@ class ErrorUsers {
       use(s.natGatewayId);
     }
     for (const g of c.natGateways) use(g.id);
+    for (const f of c.firewalls) use(f.id);
+    for (const p of c.identity.permissions) use(p.id);
     for (const e of c.egressIps) use(e.id);
   }
 

@@ -32,11 +32,11 @@ interface RawDiagnostic {
 
 // The columns of ARG's Resources table; ARG table names are case-insensitive, Kusto's are not,
 // hence the lower-case alias. (`kind` must not come right after `type`: the schema parser then
-// reads `type:string, kind` as one column.)
+// reads `type:string, kind` as one column; and it drops every column after `kind`, so `kind` is last.)
 const RESOURCES =
   '(id:string, name:string, type:string, location:string, resourceGroup:string, subscriptionId:string, ' +
-  'tenantId:string, tags:dynamic, zones:dynamic, sku:dynamic, properties:dynamic, kind:string, managedBy:string, ' +
-  'identity:dynamic, plan:dynamic, extendedLocation:dynamic)';
+  'tenantId:string, tags:dynamic, zones:dynamic, sku:dynamic, properties:dynamic, managedBy:string, ' +
+  'identity:dynamic, plan:dynamic, extendedLocation:dynamic, kind:string)';
 
 let analyzer: ((text: string) => KustoDiagnostic[]) | null = null;
 
@@ -52,7 +52,10 @@ function load(): (text: string) => KustoDiagnostic[] {
   require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
   const K = (globalThis as unknown as { Kusto: KustoGlobals }).Kusto;
   const { DatabaseSymbol, TableSymbol } = K.Language.Symbols;
-  const db = new DatabaseSymbol.ctor('arg', [new TableSymbol.$ctor7('Resources', RESOURCES, null), new TableSymbol.$ctor7('resources', RESOURCES, null)]);
+  // authorizationresources (role assignments and definitions) and resourcecontainers (subscriptions
+  // with their management-group ancestry) share the Resources columns.
+  const tables = ['Resources', 'resources', 'AuthorizationResources', 'authorizationresources', 'ResourceContainers', 'resourcecontainers'];
+  const db = new DatabaseSymbol.ctor('arg', tables.map((t) => new TableSymbol.$ctor7(t, RESOURCES, null)));
   const globals = K.Language.GlobalState.Default.WithDatabase(db);
   analyzer = (text) => {
     const list = K.Language.KustoCode.ParseAndAnalyze(text, globals).GetDiagnostics();

@@ -1,5 +1,6 @@
 /**
- * The part of KQL the emulator executes: `Resources | where … | project … | order by …`, with
+ * The part of KQL the emulator executes: `Resources | where … | project … | order by …` (also over
+ * `authorizationresources` and `resourcecontainers`; columns may index arrays, `a.b[0].c`), with
  * `==`, `=~`, `!=`, `!~`, `in`, `in~`, `!in`, `!in~`, `and`, `or` and parentheses. The query has
  * passed Microsoft's Kusto parser before it gets here; anything valid but outside this subset is
  * refused loudly (UnsupportedQuery) rather than answered wrongly.
@@ -8,7 +9,11 @@
 type Row = Record<string, unknown>;
 type Predicate = (row: Row) => boolean;
 
+export type Table = 'resources' | 'authorizationresources' | 'resourcecontainers';
+export const TABLES: readonly Table[] = ['resources', 'authorizationresources', 'resourcecontainers'];
+
 export interface CompiledQuery {
+  table: Table;
   filter: Predicate;
   /** Output column name → path into the row; null keeps every column. */
   project: { name: string; path: string[] }[] | null;
@@ -45,7 +50,7 @@ function tokenize(text: string): Token[] {
       i = j + 1;
       continue;
     }
-    const op = /^(!in~|!in\b|in~|=~|==|!=|!~|\||,|\(|\)|\.)/.exec(text.slice(i));
+    const op = /^(!in~|!in\b|in~|=~|==|!=|!~|\||,|\(|\)|\.|\[\d+\])/.exec(text.slice(i));
     if (op) {
       out.push({ kind: 'op', text: op[1]! });
       i += op[1]!.length;
@@ -92,7 +97,8 @@ class Parser {
 
   query(): CompiledQuery {
     const table = this.next();
-    if (table.text.toLowerCase() !== 'resources') throw new UnsupportedQuery(`table "${table.text}" is not served`);
+    const name = TABLES.find((t) => t === table.text.toLowerCase());
+    if (!name) throw new UnsupportedQuery(`table "${table.text}" is not served`);
     const filters: Predicate[] = [];
     let project: CompiledQuery['project'] = null;
     let order: CompiledQuery['order'] = null;
@@ -110,7 +116,7 @@ class Parser {
         order = { path, desc };
       } else throw new UnsupportedQuery(`operator "${op}"`);
     }
-    return { filter: (row) => filters.every((f) => f(row)), project, order };
+    return { table: name, filter: (row) => filters.every((f) => f(row)), project, order };
   }
 
   private projection(): { name: string; path: string[] }[] {
@@ -124,11 +130,14 @@ class Parser {
 
   private column(): string[] {
     const path = [this.word()];
-    while (this.at('.')) {
-      this.next();
-      path.push(this.word());
+    for (;;) {
+      if (this.at('.')) {
+        this.next();
+        path.push(this.word());
+      } else if (/^\[\d+\]$/.test(this.peek()?.text ?? '')) {
+        path.push(this.next().text.slice(1, -1));
+      } else return path;
     }
-    return path;
   }
 
   private word(): string {
@@ -205,6 +214,10 @@ class Parser {
 export function lookup(row: Row, path: readonly string[]): unknown {
   let cur: unknown = row;
   path.forEach((seg, depth) => {
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      cur = cur[Number(seg)];
+      return;
+    }
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) {
       cur = undefined;
       return;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { kustoErrors, position } from './kusto.ts';
-import { compileQuery, lookup, UnsupportedQuery } from './query.ts';
+import { compileQuery, lookup, UnsupportedQuery, type Table } from './query.ts';
 import type { Row, TenantData } from './tenant.ts';
 
 /** The body of POST /providers/Microsoft.ResourceGraph/resources (api-version 2024-04-01). */
@@ -88,7 +88,7 @@ export function answer(body: QueryBody, tenant: TenantData, s: ResourcesSettings
     top = opts.$top ?? token.t;
   }
 
-  let rows = tenant.rows.filter((r) => scope.subs.has(String(r['subscriptionId']).toLowerCase()) && compiled.filter(r));
+  let rows = tenant.rows.filter((r) => tableOf(r) === compiled.table && scope.subs.has(String(r['subscriptionId']).toLowerCase()) && compiled.filter(r));
   if (compiled.order) {
     const { path, desc } = compiled.order;
     rows = [...rows].sort((a, b) => {
@@ -141,6 +141,14 @@ function resolveScope(body: QueryBody, tenant: TenantData, s: ResourcesSettings)
   const readable = [...new Set(candidates)].filter((x) => !s.forbiddenSubscriptions.has(x)).sort();
   const subs = new Set(readable.slice(0, s.subscriptionLimit));
   return { subs, key: body.managementGroups?.map((m) => m.toLowerCase()).sort() ?? 'tenant', limitHit: readable.length > s.subscriptionLimit };
+}
+
+/** Which ARG table holds a row: role assignments and definitions, subscriptions, or everything else. */
+function tableOf(row: Row): Table {
+  const type = String(row['type'] ?? '').toLowerCase();
+  if (type.startsWith('microsoft.authorization/')) return 'authorizationresources';
+  if (type === 'microsoft.resources/subscriptions' || type === 'microsoft.management/managementgroups') return 'resourcecontainers';
+  return 'resources';
 }
 
 function project(row: Row, cols: { name: string; path: string[] }[] | null): Row {

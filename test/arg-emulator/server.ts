@@ -23,6 +23,14 @@ export interface Fault {
   body?: string;
   /** Wait this long before answering (slow responses); with no status, the normal answer follows. */
   delayMs?: number;
+  /** Extra or overriding response headers (quota headers a faulty front end sends). */
+  headers?: Record<string, string>;
+  /** Rewrites the normal answer (bad paging: repeated tokens, short totalRecords, changed rows). */
+  rewrite?: (reply: Reply, req: QueryBody) => Reply;
+  /** Sends the headers and part of the body, then nothing more until the connection is closed. */
+  stallBody?: boolean;
+  /** Drops the connection without answering. */
+  reset?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -141,12 +149,24 @@ export async function startArgEmulator(opts: EmulatorOptions): Promise<ArgEmulat
     if (fault) {
       fault.left--;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      const headers = { ...quotaHeaders, ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}) };
+      if (fault.reset) {
+        entry.status = -1;
+        return void req.socket.destroy();
+      }
+      const headers = { ...quotaHeaders, ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}), ...fault.headers };
+      if (fault.stallBody) {
+        entry.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        return void res.write('{"totalRecords": 1, "data": [');
+      }
       if (fault.body !== undefined) return send({ status: fault.status ?? 200, body: fault.body, headers });
       if (fault.status) {
         const code = fault.status === 429 ? 'RateLimiting' : 'ServiceUnavailable';
         return send({ ...argError(fault.status, code, `Injected ${fault.status}.`), headers });
       }
+      const reply = answer(parsed, tenant, settings);
+      const shown = fault.rewrite ? fault.rewrite(reply, parsed) : reply;
+      return send({ ...shown, headers: { ...quotaHeaders, ...shown.headers, ...headers } });
     }
     const reply = answer(parsed, tenant, settings);
     send({ ...reply, headers: { ...quotaHeaders, ...reply.headers } });

@@ -80,7 +80,7 @@ test('Windows pools with OutboundNAT disabled allow only NAT gateway and UDR tar
   expect(status(plan([clusterRow('loadBalancer', 'managed', { properties: { agentPoolProfiles: [pool(), win(false)] } })], 'managedNATGateway'))['windows-outbound-nat']).toBe('met');
 });
 
-test('warnings name the current egress IPs, the authorized ranges, preview types and a public API server', () => {
+test('warnings name the current egress IPs, the authorized ranges and a public API server (none is generally available)', () => {
   const p = plan(
     [
       clusterRow('userAssignedNATGateway', 'byo', { properties: { apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ['20.10.0.0/24', '198.51.100.0/24'] } } }),
@@ -95,7 +95,6 @@ test('warnings name the current egress IPs, the authorized ranges, preview types
     "The API server's authorized IP ranges (20.10.0.0/24, 198.51.100.0/24) must include the new egress IPs, or nodes lose the API server.",
     'Needs Azure CLI 2.56 or newer.',
     'Do not reuse an IP address or prefix from a prior outbound configuration of this cluster.',
-    'none is a preview outbound type.',
     'The API server is public and not VNet-integrated: node traffic to it goes through the outbound type as public traffic, so none must still let it through (or make the cluster private, or use API Server VNet Integration).',
   ]);
 });

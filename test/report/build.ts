@@ -101,6 +101,7 @@ export function result(clusters: ClusterResult[], findings: Finding[], extra: Pa
     clusters,
     findings: sorted,
     errors: [],
+    warnings: [],
     policies: POLICIES,
     ...extra,
   };

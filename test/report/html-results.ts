@@ -66,7 +66,7 @@ function assemble(clusters: ClusterResult[], findings: Finding[], errors: Report
       clusters: clusters.length, passed: clusters.filter((c) => c.status === 'pass').length, failed: clusters.filter((c) => c.status === 'fail').length,
       findings: findings.length, bySeverity, notEvaluated: clusters.filter((c) => c.status === 'incomplete').length,
     },
-    clusters, findings, errors, policies: POLICIES.map(policyInfo),
+    clusters, findings, errors, warnings: [], policies: POLICIES.map(policyInfo),
   };
 }
 

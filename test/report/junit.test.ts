@@ -87,8 +87,8 @@ describe('the JUnit report of the fixture inventory', () => {
     const eg003 = doc.testsuites.testsuite.find((s) => s['@_name'].startsWith('EG003 '))!.testcase!.find((c) => c.failure)!;
     expect(eg003.failure!['@_type']).toBe('high');
     expect(eg003.failure!['@_message']).toMatch(/^Cluster aks-prod does not meet the outbound-type prerequisites/);
-    expect(eg003.failure!['#text']).toContain("Remediation: Upgrade the cluster's load balancer from Basic to Standard");
-    expect(eg003.failure!['#text']).toContain('Command: az aks update --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
+    expect(eg003.failure!['#text']).toContain("Remediation: Upgrade the cluster's load balancer from basic to standard");
+    expect(eg003.failure!['#text']).toContain('Command: az aks update --subscription 00000000-0000-0000-0000-0000000000a1 --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
     expect(eg003['@_file']).toBe('test/report/fixtures/clusters.json');
     const line = readFileSync(path.join(ROOT, 'test/report/fixtures/clusters.json'), 'utf8').split('\n')[Number(eg003['@_line']) - 1];
     expect(line).toContain('"loadBalancerSku"');

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatContext } from '../../src/report/formats.ts';
 import { sarif, sarifLog } from '../../src/report/sarif.ts';
-import { ROOT, runCli, tempDir } from '../helpers/cli.ts';
+import { ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.ts';
 import { cluster, finding, HOSTILE, largeResult, POLICIES, result } from './build.ts';
 import { validateSarif, type Problem } from './multitool.ts';
 
@@ -52,7 +52,7 @@ let problems: Map<string, Problem[]>;
 /** Scans `input` (none: the bundled sample) with the real CLI; returns the SARIF report. */
 function scan(name: string, input: string | null, ...extra: string[]): Log {
   const out = path.join(dir, name);
-  const r = runCli(['scan', ...(input ? ['-i', input] : []), '-f', 'sarif', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
+  const r = runCli(['scan', '-i', input ?? SAMPLE, '-f', 'sarif', '--out-dir', out, '--profile', 'secure', '--fail-on', 'none', ...extra]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   files[name] = path.join(out, 'egress-audit.sarif');
@@ -139,8 +139,8 @@ describe('the report of the fixture inventory', () => {
       expect(r.properties.precision).toBe('very-high');
     }
     const eg003 = rules.find((r) => r.id === 'EG003')!;
-    expect(eg003.help.text).toContain('az aks update --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard');
-    expect(eg003.help.markdown).toMatch(/```sh\naz aks update --resource-group <cluster\.resourceGroup> .*\n/);
+    expect(eg003.help.text).toContain('az aks update --subscription <cluster.subscriptionId> --resource-group <cluster.resourceGroup> --name <cluster.name> --load-balancer-sku standard');
+    expect(eg003.help.markdown).toMatch(/```sh\naz aks update --subscription <cluster\.subscriptionId> --resource-group <cluster\.resourceGroup> .*\n/);
     expect(eg003.help.text).not.toContain('{{');
     // EG001 is high in the catalog; EG014 medium (no profile of this scan changes them).
     expect(rules.find((r) => r.id === 'EG001')).toMatchObject({ defaultConfiguration: { level: 'error' }, properties: { 'security-severity': '8.0' } });
@@ -165,7 +165,7 @@ describe('the report of the fixture inventory', () => {
     }
     const eg003 = run.results.find((r) => r.ruleId === 'EG003')!;
     expect(eg003.level).toBe('error');
-    expect(eg003.message.text).toContain('Command: az aks update --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
+    expect(eg003.message.text).toContain('Command: az aks update --subscription 00000000-0000-0000-0000-0000000000a1 --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
   });
 
   test('fingerprints hash policy, lower-cased cluster and resource IDs and property path, and survive moved lines and regeneration', () => {

@@ -12,9 +12,10 @@ export interface ArgArgs {
   cloud?: CloudName;
   credential?: CredentialKind;
   'arm-endpoint'?: string;
+  'arg-timeout'?: number;
 }
 
-export const ARG_OPTION_NAMES = ['subscription', 'management-group', 'tenant', 'cloud', 'credential', 'arm-endpoint'] as const;
+export const ARG_OPTION_NAMES = ['subscription', 'management-group', 'tenant', 'cloud', 'credential', 'arm-endpoint', 'arg-timeout'] as const;
 
 export function argOptions<T>(y: Argv<T>, group: string): Argv<T & ArgArgs> {
   return y
@@ -23,7 +24,8 @@ export function argOptions<T>(y: Argv<T>, group: string): Argv<T & ArgArgs> {
     .option('tenant', { type: 'string', group, describe: 'Tenant ID to sign in to (default: the credential\'s)' })
     .option('cloud', { choices: CLOUDS, group, describe: 'Azure cloud: ARG endpoint and authority (default: AzurePublicCloud)' })
     .option('credential', { choices: CREDENTIAL_KINDS, group, describe: 'How to authenticate, with @azure/identity (default: default, its credential chain)' })
-    .option('arm-endpoint', { type: 'string', group, describe: 'ARM endpoint URL, for air-gapped and custom clouds' }) as unknown as Argv<T & ArgArgs>;
+    .option('arm-endpoint', { type: 'string', group, describe: 'ARM endpoint URL, for air-gapped and custom clouds' })
+    .option('arg-timeout', { type: 'number', group, describe: 'Seconds one request may take, headers and body, before it is retried (default: 120)' }) as unknown as Argv<T & ArgArgs>;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +51,8 @@ export async function argSource(args: ArgArgs): Promise<Omit<ArgSourceOptions, '
     if (url.protocol !== 'https:') throw new InputError(`--arm-endpoint: ${url.origin} must use https (tokens are never sent in clear)`);
     armEndpoint = url.href.replace(/\/+$/, '');
   }
+  const timeout = args['arg-timeout'];
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 3600)) throw new InputError(`--arg-timeout: ${String(timeout)} is not a number of seconds between 0 and 3600`);
   const scope: ArgScope = { subscriptions, managementGroups, ...(tenant ? { tenantId: tenant } : {}) };
   const cloud = args.cloud ?? 'AzurePublicCloud';
   // @azure/identity takes about a second to load: only live scans pay for it.
@@ -61,5 +65,5 @@ export async function argSource(args: ArgArgs): Promise<Omit<ArgSourceOptions, '
     if (err instanceof InputError) throw err;
     throw new InputError(`--credential ${args.credential ?? 'default'}: ${(err as Error).message}`);
   }
-  return { scope, cloud, credential, ...(armEndpoint ? { armEndpoint } : {}), tool: { name: TOOL.name, version: TOOL.version } };
+  return { scope, cloud, credential, ...(armEndpoint ? { armEndpoint } : {}), ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}), tool: { name: TOOL.name, version: TOOL.version } };
 }

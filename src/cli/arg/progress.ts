@@ -4,6 +4,13 @@ import { plain, type Io } from '../io.ts';
 export type ProgressMode = 'quiet' | 'normal' | 'verbose';
 
 const n = (v: number): string => v.toLocaleString('en-US');
+function phaseLine(e: Extract<ArgEvent, { kind: 'phase' }>): string {
+  const queries = `${n(e.queries ?? 0)} ${e.queries === 1 ? 'query' : 'queries'}`;
+  if (e.phase === 'clusters') return 'querying clusters';
+  if (e.phase === 'network-typed') return `network by type: ${n(e.resources ?? 0)} referenced resources, ${queries} over their subscriptions`;
+  return `network round ${e.round}: ${n(e.resources ?? 0)} referenced resources in ${queries}`;
+}
+
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -37,8 +44,8 @@ export class ArgProgress {
         this.requests++;
         return;
       case 'phase':
-        this.phase = e.phase === 'clusters' ? 'clusters' : `network round ${e.round}`;
-        this.line(e.phase === 'clusters' ? 'querying clusters' : `network round ${e.round}: ${n(e.resources ?? 0)} referenced resources in ${n(e.queries ?? 0)} ${e.queries === 1 ? 'query' : 'queries'}`);
+        this.phase = e.phase === 'clusters' ? 'clusters' : e.phase === 'network-typed' ? 'network by type' : `network round ${e.round}`;
+        this.line(phaseLine(e));
         break;
       case 'page':
         this.pages++;
@@ -57,6 +64,10 @@ export class ArgProgress {
         break;
       case 'shrink':
         this.line(`response too large for ${plain(e.scope)}; asking for pages of ${n(e.top)} rows`);
+        break;
+      case 'done':
+        this.rows = e.rows;
+        this.subscriptions = e.subscriptions;
         break;
       case 'scope-failed':
         this.failures++;

@@ -48,11 +48,14 @@ export function exportCommand(ctx: CommandContext): CommandModule<object, Export
       }
       const m = snapshot.manifest;
       const clusters = m.counts['microsoft.containerservice/managedclusters'] ?? 0;
-      const rows = m.files.reduce((sum, f) => sum + f.rows, 0);
-      const code = m.errors.length && !args['allow-partial'] ? 2 : 0;
+      const fresh = m.files.filter((f) => f.keptFrom === undefined);
+      const rows = fresh.reduce((sum, f) => sum + f.rows, 0);
+      const code = (m.errors.length || snapshot.conflicts.length) && !args['allow-partial'] ? 2 : 0;
       if (!args.quiet) {
-        ctx.io.out(`egress-audit ${m.tool.version}: exported ${rows} rows (${clusters} clusters) from ${m.files.length} subscriptions to ${args.out}`);
+        ctx.io.out(`egress-audit ${m.tool.version}: exported ${rows} rows (${clusters} clusters) from ${fresh.length} subscriptions to ${args.out}`);
         for (const e of m.errors) ctx.io.out(`  ERROR ${plain(e.message)}`);
+        for (const id of snapshot.conflicts) ctx.io.out(`  ERROR ${plain(id)}: ARG sent two different rows with this resource ID; both are in the export, and a scan treats the resource as unreliable`);
+        for (const f of m.files) if (f.keptFrom !== undefined) ctx.io.out(`  KEPT ${plain(f.file)}: the last good export of subscription ${plain(f.subscriptionId)} (${plain(f.keptFrom)}), as it could not be read now`);
         ctx.io.out(`manifest: ${written[written.length - 1]}`);
         if (code === 2) ctx.io.out('exit 2: the export is incomplete (use --allow-partial to accept it)');
       }

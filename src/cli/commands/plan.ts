@@ -41,7 +41,7 @@ export function planCommand(ctx: CommandContext): CommandModule<object, PlanArgs
     builder: (y: Argv) =>
       y
         .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
-        .option('to', { type: 'string', demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(', ')}` })
+        .option('to', { type: 'string', demandOption: true, describe: `Target outbound type: ${OUTBOUND_TYPES.join(', ')} (managedNATGatewayV2: managedNATGateway with a StandardV2 NAT gateway)` })
         .option('cluster', { type: 'string', array: true, describe: 'Cluster name or resource ID (repeatable); default: every cluster' })
         .option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Output format' })
         .epilogue(epilogue({ 0: 'the plans were printed', 2: USAGE_ERROR }, ['egress-audit plan --input exports/ --to managedNATGateway', 'egress-audit plan --input exports/ --to userDefinedRouting --cluster aks-prod --format json'])) as unknown as Argv<PlanArgs>,

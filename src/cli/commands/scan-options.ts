@@ -21,6 +21,7 @@ export interface ScanArgs extends ArgArgs {
   config?: string;
   'fail-on': Severity | 'none';
   'allow-partial': boolean;
+  'allow-empty': boolean;
   policies?: string[];
   suppressions?: string;
   baseline?: string;
@@ -44,7 +45,7 @@ const EPILOGUE = epilogue(
 export function scanOptions(y: Argv): Argv<ScanArgs> {
   // Scoped to this command: a variable meant for scan must not fail `policies list` as an unknown option.
   return argOptions(y.env(ENV_PREFIX), 'Azure Resource Graph:')
-    .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); default: the bundled sample' })
+    .option('input', { alias: 'i', type: 'string', array: true, describe: 'Inventory file or folder (repeatable); required unless --source arg (the bundled sample: --input fixtures/sample)' })
     .option('format', { alias: 'f', type: 'string', array: true, defaultDescription: `${DEFAULT_FORMATS}; with --output: from its extension`, describe: `Report formats, comma-separated: ${FORMATS.join(',')}` })
     .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write one report format to this file; - writes it to stdout (the summary then goes to stderr)' })
     .option('out-dir', { alias: 'out', type: 'string', requiresArg: true, defaultDescription: DEFAULT_OUT_DIR, conflicts: 'output', describe: 'Folder the reports are written to, one file per format' })
@@ -54,6 +55,7 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
     .option('config', { type: 'string', requiresArg: true, describe: 'Configuration file; default: egress-audit.config.{json,yaml,yml} or .egress-audit.{json,yaml,yml}, looked for from the current folder up to the repository root' })
     .option('fail-on', { choices: [...SEVERITIES, 'none'] as const, default: 'high' as const, describe: 'Exit 1 when a finding is at or above this severity' })
     .option('allow-partial', { type: 'boolean', default: false, describe: 'Do not exit 2 when some clusters could not be fully evaluated' })
+    .option('allow-empty', { type: 'boolean', default: false, describe: 'Accept --input files that hold no inventory row at all (otherwise exit 2)' })
     .option('policies', { type: 'string', array: true, describe: 'Extra policy folders (repeatable)' })
     .option('suppressions', { type: 'string', requiresArg: true, describe: 'Suppressions file (JSON or YAML, schemas/suppressions.schema.json)' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'A previous JSON report: mark findings new or unchanged and list the fixed ones' })

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../../errors.ts';
 import { loadBaseline } from '../../triage/baseline.ts';
@@ -20,8 +19,14 @@ import { printSummary } from '../summary.ts';
 import { ARG_OPTION_NAMES, argSource } from '../arg/options.ts';
 import { scanOptions, scanSettings, type ScanArgs } from './scan-options.ts';
 import { ArgProgress } from '../arg/progress.ts';
+import { PACKAGE_ROOT } from '../../tool.ts';
 
-export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sample');
+export const SAMPLE_DIR = path.join(PACKAGE_ROOT, 'fixtures/sample');
+
+/** A scan of nothing that reports green is worse than no scan: say what to scan instead. */
+export const NO_INPUT_MESSAGE =
+  'scan: nothing to scan: give --input FILE_OR_FOLDER (an exported inventory, repeatable) or --source arg (Azure Resource Graph, live). ' +
+  'To scan the bundled sample: npm run sample, or egress-audit scan --input fixtures/sample';
 
 export { parseFormats } from '../output.ts';
 
@@ -80,6 +85,7 @@ async function scanInto(target: OutputTarget, args: ScanArgs, ctx: CommandContex
     startedAt,
     suppressions,
     baseline,
+    sourceRoot,
   });
   // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
   const planned = result.clusters.some((c) => c.terraform);
@@ -104,6 +110,13 @@ const LARGE_SCAN = 1000;
  */
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
   const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
+  if (args.source !== 'arg' && !args['allow-empty'] && rowCount(loaded) === 0) {
+    loaded.rowIndex?.close();
+    throw new InputError(
+      `scan: no inventory row in ${loaded.inputs.join(', ')} (${loaded.files.size} JSON file${loaded.files.size === 1 ? '' : 's'} read${loaded.skipped.length ? `, ${loaded.skipped.length} other file(s) skipped` : ''}): ` +
+        'nothing would be scanned. Check the path and the export; pass --allow-empty to accept an empty inventory',
+    );
+  }
   if (args.verbose) for (const s of loaded.skipped) ctx.io.err(`skipped ${plain(s)}`);
   return evaluate(loaded, opts);
 }
@@ -112,7 +125,15 @@ function fixtureInputs(args: ScanArgs): string[] {
   for (const name of [...ARG_OPTION_NAMES, 'snapshot'] as const) {
     if (args[name] !== undefined) throw new InputError(`--${name} needs --source arg`);
   }
-  return args.input?.length ? args.input : [SAMPLE_DIR];
+  if (!args.input?.length) throw new InputError(NO_INPUT_MESSAGE);
+  return args.input;
+}
+
+/** Rows of any resource type, read or ignored: zero means the inputs held no inventory at all. */
+function rowCount(loaded: LoadedInventory): number {
+  const { counts, ignoredTypes, refused } = loaded.inventory;
+  const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+  return sum(counts) + sum(ignoredTypes) + refused.size + loaded.errors.length;
 }
 
 async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInventory> {

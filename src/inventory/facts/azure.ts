@@ -1,9 +1,18 @@
+import type { LoadBalancerFacts } from './types.ts';
 /** Azure facts about AKS egress, from the AKS outbound-type and NAT gateway documentation. */
 
-export const OUTBOUND_TYPES = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const;
+/**
+ * The outbound types Azure documents today (catalog amendment of 2026-12): `none` is generally
+ * available, `block` is in preview, and `managedNATGatewayV2` is the legacy preview spelling of
+ * managedNATGateway with a StandardV2 NAT gateway.
+ */
+export const OUTBOUND_TYPES = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block', 'managedNATGatewayV2'] as const;
 export type OutboundType = (typeof OUTBOUND_TYPES)[number];
 
-export const NAT_GATEWAY_TYPES: readonly string[] = ['managedNATGateway', 'userAssignedNATGateway'];
+/** Outbound types whose NAT gateway AKS creates and manages. */
+export const MANAGED_NAT_GATEWAY_TYPES: readonly string[] = ['managedNATGateway', 'managedNATGatewayV2'];
+export const NAT_GATEWAY_TYPES: readonly string[] = [...MANAGED_NAT_GATEWAY_TYPES, 'userAssignedNATGateway'];
+export const PREVIEW_OUTBOUND_TYPES: readonly string[] = ['block', 'managedNATGatewayV2'];
 
 /** Canonical spelling of a known outbound type (compared case-insensitively), or null. */
 export function canonicalOutboundType(value: string): OutboundType | null {
@@ -11,36 +20,12 @@ export function canonicalOutboundType(value: string): OutboundType | null {
   return OUTBOUND_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
 }
 
-export type VnetMode = 'managed' | 'byo';
-
-type Table = Partial<Record<OutboundType, readonly OutboundType[]>>;
-
-/** Documented in-place migrations, "from" → supported "to" list, per VNet mode. */
-export const MIGRATIONS: Record<VnetMode, Table> = {
-  managed: {
-    loadBalancer: ['managedNATGateway', 'none', 'block'],
-    managedNATGateway: ['loadBalancer', 'none', 'block'],
-    userAssignedNATGateway: [],
-    none: ['loadBalancer', 'managedNATGateway', 'block'],
-    block: ['loadBalancer', 'managedNATGateway', 'none'],
-  },
-  byo: {
-    loadBalancer: ['userAssignedNATGateway', 'userDefinedRouting', 'none'],
-    managedNATGateway: [],
-    userAssignedNATGateway: ['loadBalancer', 'userDefinedRouting', 'none'],
-    userDefinedRouting: ['loadBalancer', 'userAssignedNATGateway', 'none'],
-    none: ['loadBalancer', 'userAssignedNATGateway', 'userDefinedRouting'],
-  },
-};
-
-export type MigrationSupport = 'supported' | 'not-supported' | 'not-documented' | 'same';
-
-export function migrationSupport(mode: VnetMode, from: string, to: OutboundType): MigrationSupport {
-  if (from === to) return 'same';
-  const row = MIGRATIONS[mode][from as OutboundType];
-  if (!row) return 'not-documented';
-  return row.includes(to) ? 'supported' : 'not-supported';
+/** A managed NAT gateway's SKU when the inventory has no NAT gateway resource and the profile names none. */
+export function defaultManagedNatSku(outboundType: string): string {
+  return outboundType === 'managedNATGatewayV2' ? 'StandardV2' : 'Standard';
 }
+
+export type VnetMode = 'managed' | 'byo';
 
 export const SNAT_PORTS_PER_LB_FRONTEND = 64_000;
 export const SNAT_PORTS_PER_NAT_IP = 64_512;
@@ -56,15 +41,11 @@ export function defaultLbPortsPerNode(nodes: number): number {
   return 32;
 }
 
-export interface LbCapacity {
-  portsRequiredAtMaxNodes: number;
-  portsAvailable: number;
-  portsShortfallAtMaxNodes: number;
-  maxNodesSupported: number | null;
-  frontendIpv4Needed: number | null;
-  portsPerNodeThatFit: number | null;
-  snatPortsPerNode: number;
-}
+/** The capacity fields of the load balancer facts (schemas/facts.schema.json). */
+export type LbCapacity = Pick<
+  LoadBalancerFacts,
+  'portsRequiredAtMaxNodes' | 'portsAvailable' | 'portsShortfallAtMaxNodes' | 'maxNodesSupported' | 'frontendIpv4Needed' | 'portsPerNodeThatFit' | 'snatPortsPerNode'
+>;
 
 /**
  * Outbound-rule SNAT arithmetic: an explicit allocation P needs P × nodes <= 64,000 × frontends,

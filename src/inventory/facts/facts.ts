@@ -1,8 +1,12 @@
-import { kubernetesVersionOrdinal, lbCapacity, MIGRATIONS, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP, type OutboundType } from './azure.ts';
+import { defaultManagedNatSku, kubernetesVersionOrdinal, lbCapacity, MANAGED_NAT_GATEWAY_TYPES, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { insideAny, prefixSize } from './cidr.ts';
+import { countAddresses } from './addresses.ts';
+import { firewallFacts } from './firewall.ts';
+import { identityFacts } from './permissions.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './types.ts';
 import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './usage.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from '../model.ts';
+import { conflictingTargets, documentedTargets, fromRow } from '../../plan/tables.ts';
 
 /**
  * Joins the inventory into one facts document per cluster. Every lookup is a map access, so the
@@ -62,13 +66,15 @@ class ClusterJoin {
     const maxNodes = pools.reduce((n, p) => n + p.maxNodes, 0);
     const zones = [...new Set(pools.flatMap((p) => p.zones))].sort();
     const vnetMode = c.pools.some((p) => p.vnetSubnetId) ? 'byo' : 'managed';
-    if (type === 'managedNATGateway') this.managedGateway(pools);
+    if (MANAGED_NAT_GATEWAY_TYPES.includes(type)) this.managedGateway(pools);
     const egressIps = this.egressIps(type);
     const ranges = c.authorizedIpRanges;
     const outside = ranges.length ? egressIps.filter((e) => e.insideAuthorizedRanges === false).map((e) => e.address ?? e.id) : [];
     const version = c.currentKubernetesVersion ?? c.kubernetesVersion;
     const frontendIpv4Count = this.lbFrontends(egressIps);
     const ports = c.allocatedOutboundPorts ?? 0;
+    const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(type) ? ([...this.gateways.values()][0]?.sku ?? null) : null;
+    const row = fromRow(type, managedSku);
 
     return {
       id: c.id,
@@ -83,7 +89,8 @@ class ClusterJoin {
       outboundTypeRecognized: this.outbound.recognized,
       vnetMode,
       loadBalancerSku: c.loadBalancerSku ?? 'standard',
-      migrationTargets: this.outbound.recognized ? [...(MIGRATIONS[vnetMode][type as OutboundType] ?? [])] : [],
+      migrationTargets: this.outbound.recognized ? documentedTargets(vnetMode, row) : [],
+      migrationConflicts: this.outbound.recognized ? conflictingTargets(vnetMode, row) : [],
       maxNodes,
       zones,
       apiServer: {
@@ -105,6 +112,8 @@ class ClusterJoin {
       natGateways: [...this.gateways.values()],
       subnets: [...this.subnets.values()],
       egressIps,
+      identity: identityFacts(this.inv, c, type, vnetMode === 'byo', [...this.subnets.values()], (id, what) => this.lack(id, what)),
+      firewalls: firewallFacts(this.inv, pools, (id, what) => this.lack(id, what), (id, what) => this.unreliable(id, what)),
       missing: [...this.missing.values()],
       incompleteReasons: this.reasons,
       source: c.source,
@@ -220,7 +229,7 @@ class ClusterJoin {
   /** The AKS-managed NAT gateway: the resource when the inventory has it, else natGatewayProfile and Azure's defaults. */
   private managedGateway(pools: PoolFacts[]): void {
     const c = this.c;
-    const ids = natGatewayIdsOf(this.inv, c, 'managedNATGateway');
+    const ids = natGatewayIdsOf(this.inv, c, this.outbound.type);
     const g = ids[0] ? this.inv.natGateways.get(key(ids[0])) : undefined;
     if (g && !g.invalid) {
       const facts = this.gatewayFacts({
@@ -228,7 +237,7 @@ class ClusterJoin {
         name: g.name,
         managed: true,
         known: true,
-        sku: g.sku ?? c.natSku ?? 'Standard',
+        sku: g.sku ?? c.natSku ?? defaultManagedNatSku(this.outbound.type),
         zones: g.zones,
         idleTimeoutInMinutes: g.idleTimeoutInMinutes ?? c.natIdleTimeoutInMinutes ?? 4,
         publicIpIds: g.publicIpIds,
@@ -237,7 +246,8 @@ class ClusterJoin {
       });
       this.gateways.set(key(g.id), facts);
     } else {
-      const count = c.natManagedOutboundIpCount ?? (c.natEffectiveOutboundIpIds.length || 1);
+      const ipv4 = c.natManagedOutboundIpCount ?? (c.natEffectiveOutboundIpIds.length || 1);
+      const ipv6 = c.natManagedOutboundIpv6Count ?? 0;
       const maxNodes = c.pools.reduce((n, p) => n + poolMaxNodes(p), 0);
       const id = `${c.id}/natGatewayProfile`;
       this.gateways.set(key(id), {
@@ -245,16 +255,16 @@ class ClusterJoin {
         name: `${c.name} managed NAT gateway`,
         managed: true,
         known: false,
-        sku: c.natSku ?? 'Standard',
+        sku: c.natSku ?? defaultManagedNatSku(this.outbound.type),
         zones: [],
         idleTimeoutInMinutes: c.natIdleTimeoutInMinutes ?? 4,
         publicIpIds: c.natEffectiveOutboundIpIds,
         publicIpPrefixIds: [],
-        ipCount: count,
-        ipv4AddressCount: count,
-        ipv6AddressCount: 0,
+        ipCount: ipv4 + ipv6,
+        ipv4AddressCount: ipv4,
+        ipv6AddressCount: ipv6,
         servedMaxNodes: maxNodes,
-        snatPortsPerNode: maxNodes > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * count) / maxNodes) : null,
+        snatPortsPerNode: maxNodes > 0 ? Math.floor((SNAT_PORTS_PER_NAT_IP * ipv4) / maxNodes) : null,
         source: c.source,
       });
     }
@@ -270,21 +280,7 @@ class ClusterJoin {
   }
 
   private gatewayFacts(g: Omit<NatGatewayFacts, 'ipCount' | 'ipv4AddressCount' | 'ipv6AddressCount' | 'servedMaxNodes' | 'snatPortsPerNode'>): NatGatewayFacts {
-    let ipCount = 0;
-    let ipv4 = 0;
-    for (const id of g.publicIpIds) {
-      const ip = this.inv.publicIps.get(key(id));
-      if (!ip) this.lack(id, 'public IP');
-      ipCount++;
-      if ((ip?.version ?? (ip?.ipAddress?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4++;
-    }
-    for (const id of g.publicIpPrefixIds) {
-      const pre = this.inv.publicIpPrefixes.get(key(id));
-      if (!pre) this.lack(id, 'public IP prefix');
-      const size = prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-      ipCount += size;
-      if ((pre?.version ?? (pre?.ipPrefix?.includes(':') ? 'IPv6' : 'IPv4')) === 'IPv4') ipv4 += size;
-    }
+    const { total: ipCount, ipv4 } = countAddresses(this.inv, g.publicIpIds, g.publicIpPrefixIds, (id, what) => this.lack(id, what));
     const served = this.usage.natGatewayNodes.get(key(g.id)) ?? this.c.pools.reduce((n, p) => n + poolMaxNodes(p), 0);
     return {
       ...g,
@@ -311,6 +307,8 @@ class ClusterJoin {
       const address = ip?.ipAddress ?? pre?.ipPrefix ?? null;
       const version = found?.version ?? (address?.includes(':') ? 'IPv6' : 'IPv4');
       const others = [...(this.usage.ipClusters.get(key(id)) ?? [])].filter((k) => k !== key(c.id));
+      // The IP's own row names the NAT gateway it is attached to, whether or not that gateway serves a cluster.
+      const attachedTo = found?.natGatewayId ?? null;
       out.push({
         id: found?.id ?? id,
         name: found?.name ?? id.split('/').pop() ?? id,
@@ -324,7 +322,8 @@ class ClusterJoin {
         sku: found?.sku ?? null,
         addressCount: kind === 'publicIp' ? 1 : prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null),
         sharedWithClusters: others.map((k) => this.inv.clusters.get(k)?.id ?? k).sort(),
-        sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1,
+        attachedNatGatewayId: attachedTo,
+        sharedBetweenLoadBalancerAndNatGateway: (this.usage.ipVia.get(key(id))?.size ?? 0) > 1 || (via === 'loadBalancer' && attachedTo !== null),
         insideAuthorizedRanges: c.authorizedIpRanges.length && address ? insideAny(address, c.authorizedIpRanges) : null,
         skuMatchesNatGateway: gw && found?.sku ? found.sku.toLowerCase() === gw.sku.toLowerCase() : null,
         source: found?.source ?? null,

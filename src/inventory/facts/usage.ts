@@ -1,4 +1,4 @@
-import { canonicalOutboundType, NAT_GATEWAY_TYPES } from './azure.ts';
+import { canonicalOutboundType, MANAGED_NAT_GATEWAY_TYPES, NAT_GATEWAY_TYPES } from './azure.ts';
 import type { NatGatewayFacts } from './types.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from '../model.ts';
 
@@ -49,7 +49,7 @@ export function crossClusterUsage(inv: Inventory): Usage {
         const g = inv.natGateways.get(key(gw));
         for (const id of [...(g?.publicIpIds ?? []), ...(g?.publicIpPrefixIds ?? [])]) addIp(id, ck, 'natGateway');
       }
-      if (type === 'managedNATGateway' && !gateways.length) {
+      if (MANAGED_NAT_GATEWAY_TYPES.includes(type) && !gateways.length) {
         for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, 'natGateway');
       }
     }
@@ -66,7 +66,7 @@ export function lbIpIds(c: Cluster): string[] {
 /** NAT gateway IDs serving a cluster: its pools' subnets' gateways, or the managed one found through its IPs. */
 export function natGatewayIdsOf(inv: Inventory, c: Cluster, type: string): string[] {
   const ids = new Map<string, string>();
-  if (type === 'managedNATGateway') {
+  if (MANAGED_NAT_GATEWAY_TYPES.includes(type)) {
     for (const ipId of c.natEffectiveOutboundIpIds) {
       const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
       if (gw) ids.set(key(gw), gw);

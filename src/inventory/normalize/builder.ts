@@ -1,4 +1,4 @@
-import type { ScanError } from '../../errors.ts';
+import type { ScanError, ScanWarning } from '../../errors.ts';
 import { ErrorLog, FieldReader, isObject, jsonPath, lookup, type Json, type PathSeg } from './fields.ts';
 import {
   key,
@@ -13,6 +13,8 @@ import {
 import type { RawRow } from '../sources/files/shapes.ts';
 import { readCluster, readPool } from './cluster.ts';
 import { lastSegment, nameOf, propertyPrefix, type BaseFields } from './common.ts';
+import { readRoleAssignment, readRoleDefinition, readSubscription } from './authorization.ts';
+import { readFirewall } from './firewall.ts';
 import { readNatGateway, readPublicIp, readPublicIpPrefix, readRouteTable, readSubnet } from './network.ts';
 
 /**
@@ -30,6 +32,10 @@ export class InventoryBuilder {
     publicIpPrefixes: new Map(),
     routeTables: new Map(),
     networkSecurityGroups: new Map(),
+    roleAssignments: new Map(),
+    roleDefinitions: new Map(),
+    subscriptions: new Map(),
+    firewalls: new Map(),
     refused: new Map(),
     // Keyed by data (resource types): no prototype, so "__proto__" is a type like any other.
     counts: Object.create(null) as Record<string, number>,
@@ -78,7 +84,7 @@ export class InventoryBuilder {
   }
 
   /** Call once every row is added: attaches separately listed agent pools to their clusters. */
-  finish(): { inventory: Inventory; errors: ScanError[] } {
+  finish(): { inventory: Inventory; errors: ScanError[]; warnings: ScanWarning[] } {
     const inv = this.inventory;
     for (const [k, s] of this.embeddedSubnets) if (!inv.subnets.has(k)) inv.subnets.set(k, s);
     const byCluster = new Map<string, SeparatePool[]>();
@@ -98,7 +104,7 @@ export class InventoryBuilder {
         if (invalid) cluster.invalid = true;
       }
     }
-    return { inventory: inv, errors: this.log.list() };
+    return { inventory: inv, errors: this.log.list(), warnings: this.log.warnings() };
   }
 
   /**
@@ -108,7 +114,11 @@ export class InventoryBuilder {
    * is marked unreliable.
    */
   private store<T extends { id: string; source: SourceRef; invalid: boolean }>(map: Map<string, T>, entity: T): void {
-    const k = key(entity.id);
+    this.storeAs(map, entity.id, entity);
+  }
+
+  private storeAs<T extends { id: string; source: SourceRef; invalid: boolean }>(map: Map<string, T>, id: string, entity: T): void {
+    const k = key(id);
     const prior = map.get(k);
     if (!prior) {
       map.set(k, entity);
@@ -185,6 +195,27 @@ export class InventoryBuilder {
         const rules = r.array(p, 'securityRules', at);
         const nsg: NetworkSecurityGroup = { ...base, ruleCount: rules?.value.length ?? 0 };
         this.store(inv.networkSecurityGroups, { ...nsg, invalid: r.invalid });
+        return;
+      }
+      case 'roleAssignment': {
+        const a = readRoleAssignment(r, p, at, base);
+        this.store(inv.roleAssignments, { ...a, invalid: r.invalid });
+        return;
+      }
+      case 'roleDefinition': {
+        const d = readRoleDefinition(r, row, p, at, base);
+        this.store(inv.roleDefinitions, { ...d, invalid: r.invalid });
+        return;
+      }
+      case 'subscription': {
+        const sub = readSubscription(r, row, p, at, base);
+        // Keyed by subscription ID: management-group lookups start from a resource ID's subscription.
+        if (sub.subscriptionId) this.storeAs(inv.subscriptions, sub.subscriptionId, { ...sub, invalid: r.invalid });
+        return;
+      }
+      case 'firewall': {
+        const fw = readFirewall(r, p, at, base);
+        this.store(inv.firewalls, { ...fw, invalid: r.invalid });
         return;
       }
     }

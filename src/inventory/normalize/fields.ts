@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { ScanError } from '../../errors.ts';
+import type { ScanError, ScanWarning } from '../../errors.ts';
 
 export type Json = Record<string, unknown>;
 export type PathSeg = string | number;
@@ -74,6 +74,26 @@ export class ErrorLog {
     if (!this.unlisted) return [...this.entries];
     return [...this.entries, { code: 'more-errors', message: `… and ${this.unlisted} more problems, not listed` }];
   }
+
+  /** Records an unknown enum-like value; the same value of the same property is listed once. */
+  unknownValue(w: Omit<ScanWarning, 'code' | 'message' | 'occurrences'>): void {
+    const k = `${w.resourceType}\u0000${w.property}\u0000${w.value.toLowerCase()}`;
+    const have = this.unknown.get(k);
+    if (have) {
+      have.occurrences++;
+      return;
+    }
+    // Bounded like the errors: a hostile file with a million distinct values still yields a small report.
+    if (this.unknown.size >= MAX_ERRORS) return;
+    const message = `${w.where.file}: ${w.where.path}: unknown value ${JSON.stringify(w.value)} of ${w.property} (${w.resourceType}); read as itself and judged as written`;
+    this.unknown.set(k, { code: 'unknown-value', message, ...w, occurrences: 1 });
+  }
+
+  warnings(): ScanWarning[] {
+    return [...this.unknown.values()].map((w) => ({ ...w, where: { ...w.where } }));
+  }
+
+  private readonly unknown = new Map<string, ScanWarning>();
 }
 
 /**
@@ -196,16 +216,18 @@ export class FieldReader {
     return v;
   }
 
-  /** One of the known values, compared case-insensitively; returns the canonical spelling. */
-  enumValue(o: Json, name: string, at: readonly PathSeg[], allowed: readonly string[]): string | null {
+  /**
+   * An enum-like value Azure may extend: a known value in its canonical spelling, anything else as
+   * itself, with a warning (never an error: an unknown value does not make the row unreliable).
+   */
+  openEnum(o: Json, name: string, at: readonly PathSeg[], known: readonly string[], field: { resourceType: string; property: string }): string | null {
     const s = this.string(o, name, at);
     if (s === null) return null;
-    const canonical = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
-    if (canonical === undefined) {
-      const hit = lookup(o, name);
-      return this.fail([...at, hit?.key ?? name], `one of ${allowed.join(', ')}`, s);
-    }
-    return canonical;
+    const canonical = known.find((a) => a.toLowerCase() === s.toLowerCase());
+    if (canonical !== undefined) return canonical;
+    const where = { file: this.file, path: jsonPath([...at, lookup(o, name)?.key ?? name]), ...(this.resourceId ? { resourceId: this.resourceId } : {}) };
+    this.log.unknownValue({ value: s, property: field.property, resourceType: field.resourceType, where });
+    return s;
   }
 
   /** An array of strings; a non-string element is an error and is skipped. */

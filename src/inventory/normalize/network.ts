@@ -18,15 +18,17 @@ export function readSubnet(r: FieldReader, p: Json, at: PathSeg[], base: BaseFie
   };
 }
 
-export function sku(r: FieldReader, row: Json, at: PathSeg[], allowed: readonly string[]): string | null {
+export function sku(r: FieldReader, row: Json, at: PathSeg[], allowed: readonly string[], resourceType: string): string | null {
   const s = r.object(row, 'sku', at);
-  return s ? r.enumValue(s.value, 'name', s.path, allowed) : null;
+  return s ? r.openEnum(s.value, 'name', s.path, allowed, { resourceType, property: 'sku.name' }) : null;
 }
+
+const ipVersion = (resourceType: string) => ({ resourceType, property: 'properties.publicIPAddressVersion' });
 
 export function readNatGateway(r: FieldReader, row: Json, p: Json, at: PathSeg[], base: BaseFields): NatGateway {
   return {
     ...base,
-    sku: sku(r, row, base.source.path, NAT_SKUS),
+    sku: sku(r, row, base.source.path, NAT_SKUS, 'microsoft.network/natgateways'),
     zones: zones(r, row, 'zones', base.source.path) ?? [],
     idleTimeoutInMinutes: r.count(p, 'idleTimeoutInMinutes', at, 0, 1000),
     // StandardV2 gateways list their IPv6 addresses and prefixes apart (publicIpAddressesV6, publicIpPrefixesV6).
@@ -39,9 +41,9 @@ export function readPublicIp(r: FieldReader, row: Json, p: Json, at: PathSeg[], 
   const address = r.string(p, 'ipAddress', at);
   return {
     ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
+    sku: sku(r, row, base.source.path, IP_SKUS, 'microsoft.network/publicipaddresses'),
     ipAddress: address === null ? null : r.cidr(address, [...at, lookup(p, 'ipAddress')?.key ?? 'ipAddress']),
-    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
+    version: r.openEnum(p, 'publicIPAddressVersion', at, IP_VERSIONS, ipVersion('microsoft.network/publicipaddresses')),
     natGatewayId: r.refId(p, 'natGateway', at),
     zones: zones(r, row, 'zones', base.source.path) ?? [],
   };
@@ -51,10 +53,10 @@ export function readPublicIpPrefix(r: FieldReader, row: Json, p: Json, at: PathS
   const prefix = r.string(p, 'ipPrefix', at);
   return {
     ...base,
-    sku: sku(r, row, base.source.path, IP_SKUS),
+    sku: sku(r, row, base.source.path, IP_SKUS, 'microsoft.network/publicipprefixes'),
     ipPrefix: prefix === null ? null : r.cidr(prefix, [...at, lookup(p, 'ipPrefix')?.key ?? 'ipPrefix']),
     prefixLength: r.count(p, 'prefixLength', at, 0, 128),
-    version: r.enumValue(p, 'publicIPAddressVersion', at, IP_VERSIONS),
+    version: r.openEnum(p, 'publicIPAddressVersion', at, IP_VERSIONS, ipVersion('microsoft.network/publicipprefixes')),
     natGatewayId: r.refId(p, 'natGateway', at),
   };
 }
@@ -69,7 +71,7 @@ export function readRouteTable(r: FieldReader, p: Json, at: PathSeg[], base: Bas
     out.push({
       name: r.string(v, 'name', path) ?? `#${i}`,
       addressPrefix: r.string(rp.value, 'addressPrefix', rp.path),
-      nextHopType: r.enumValue(rp.value, 'nextHopType', rp.path, NEXT_HOPS),
+      nextHopType: r.openEnum(rp.value, 'nextHopType', rp.path, NEXT_HOPS, { resourceType: 'microsoft.network/routetables', property: 'properties.routes[].properties.nextHopType' }),
       nextHopIpAddress: r.string(rp.value, 'nextHopIpAddress', rp.path),
     });
   });

@@ -1,5 +1,5 @@
 import type { TerraformPlans } from './terraform/index.ts';
-import type { ScanError } from '../../errors.ts';
+import type { ScanError, ScanWarning } from '../../errors.ts';
 import type { RowIndex } from '../../json/locate/locate.ts';
 import type { Inventory } from '../model.ts';
 
@@ -7,6 +7,8 @@ import type { Inventory } from '../model.ts';
 export interface LoadedInventory {
   inventory: Inventory;
   errors: ScanError[];
+  /** Unknown enum-like values, each listed once: read as themselves, so not errors. */
+  warnings: ScanWarning[];
   inputs: string[];
   /** Display path → absolute path of every file read, for resolving finding locations. */
   files: Map<string, string>;

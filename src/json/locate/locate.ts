@@ -184,7 +184,9 @@ export class RowIndex {
     this.port = port1;
     this.done = new Int32Array(new SharedArrayBuffer(4));
     this.expected = absPaths.length;
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    // The compiled build (dist/) runs .js modules; the source checkout runs the .ts ones.
+    const worker = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
+    this.worker = new Worker(new URL(worker, import.meta.url), {
       workerData: { files: absPaths, port: port2, progress: this.done.buffer },
       transferList: [port2],
     });

@@ -7,16 +7,16 @@
  * @typedef {{
  *   i: number, name: string, id: string, sub: string, rg: string, loc: string, outbound: string,
  *   vnet: number, zones: string[], status: number, profile: string, profileReason: string,
- *   k8s: string, api: string, reasons: string[], missing: string[], findings: Finding[],
+ *   k8s: string, api: string, reasons: string[], missing: string[], tf: string, findings: Finding[],
  *   counts: number[], text: string }} Cluster
  * @typedef {{
  *   cluster: Cluster, policy: Policy, sev: number, resName: string, resId: string, msg: string,
- *   fix: string, cmd: string, path: string, loc: string, isNew: boolean, unchanged: boolean,
+ *   fix: string, cmd: string, path: string, loc: string, tf: string, isNew: boolean, unchanged: boolean,
  *   supp: Suppression | null, text: string }} Finding
  * @typedef {{ code: string, msg: string, file: string, resId: string, clusters: Cluster[], text: string }} ReportError
  * @typedef {{ q: string, sev: string, policy: string, sub: string, outbound: string, state: string, sort: string }} Filters
- * @typedef {[number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[]]} ClusterRow
- * @typedef {[number, number, number, number, number, number, number, number, number, number, number, number]} FindingRow
+ * @typedef {[number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[], number]} ClusterRow
+ * @typedef {[number, number, number, number, number, number, number, number, number, number, number, number, number]} FindingRow
  * @typedef {[number, number, number, number, number, number, number, number]} SuppressionRow
  * @typedef {[number, number, number, number, number[]]} ErrorRow
  * @typedef {{ s: string[], c: ClusterRow[], f: FindingRow[], p: [number, number, number, number][], e: ErrorRow[], x: SuppressionRow[] }} Payload
@@ -44,14 +44,14 @@ function decode(json) {
   const clusters = raw.c.map((r, i) => ({
     i, name: s(r[0]), id: s(r[1]), sub: s(r[2]), rg: s(r[3]), loc: s(r[4]), outbound: s(r[5]), vnet: r[6],
     zones: r[7].map(s), status: r[8], profile: s(r[9]), profileReason: s(r[10]), k8s: s(r[11]), api: s(r[12]),
-    reasons: r[13].map(s), missing: r[14].map(s), findings: [], counts: [0, 0, 0, 0], text: '',
+    reasons: r[13].map(s), missing: r[14].map(s), tf: s(r[15]), findings: [], counts: [0, 0, 0, 0], text: '',
   }));
   /** @type {Finding[]} */
   const findings = raw.f.map((r) => {
     const cluster = /** @type {Cluster} */ (clusters[r[0]]);
     const f = {
       cluster, policy: /** @type {Policy} */ (policies[r[1]]), sev: r[2], resName: s(r[3]), resId: s(r[4]),
-      msg: s(r[5]), fix: s(r[6]), cmd: s(r[7]), path: s(r[8]), loc: s(r[9]), isNew: r[10] === 1, unchanged: r[10] === 0,
+      msg: s(r[5]), fix: s(r[6]), cmd: s(r[7]), path: s(r[8]), loc: s(r[9]), tf: s(r[12]), isNew: r[10] === 1, unchanged: r[10] === 0,
       supp: supps[r[11]] ?? null, text: '',
     };
     cluster.findings.push(f);
@@ -69,13 +69,13 @@ function decode(json) {
 
 /** @param {Cluster} c */
 function clusterText(c) {
-  if (!c.text) c.text = [c.name, c.id, c.rg, c.loc, c.sub, c.outbound].join('\n').toLowerCase();
+  if (!c.text) c.text = [c.name, c.id, c.rg, c.loc, c.sub, c.outbound, c.tf].join('\n').toLowerCase();
   return c.text;
 }
 
 /** @param {Finding} f */
 function findingText(f) {
-  if (!f.text) f.text = [f.msg, f.resName, f.resId, f.policy.id, f.policy.title, f.fix, f.cmd, f.supp?.why ?? '', f.supp?.owner ?? ''].join('\n').toLowerCase();
+  if (!f.text) f.text = [f.msg, f.resName, f.resId, f.tf, f.policy.id, f.policy.title, f.fix, f.cmd, f.supp?.why ?? '', f.supp?.owner ?? ''].join('\n').toLowerCase();
   return f.text;
 }
 

@@ -77,6 +77,7 @@ function findingCard(f, withCluster) {
   const row = (label, ...value) => meta.append(h('dt', null, label), h('dd', null, ...value));
   if (withCluster) row('Cluster', h('span', { class: 'strong' }, t(f.cluster.name, NAME_MAX)), h('span', { class: 'muted' }, ' · ', t(f.cluster.sub)));
   row('Resource', h('span', { class: 'strong' }, t(f.resName, NAME_MAX)), h('code', { class: 'rid' }, t(f.resId)));
+  if (f.tf) row('Terraform', h('code', { class: 'tfaddr' }, t(f.tf)));
   row('Property', h('code', null, t(f.path)), f.loc ? h('span', { class: 'muted' }, ' in ', h('code', null, t(f.loc))) : '');
   row('Remediation', rich(f.fix));
   if (f.supp) row('Suppressed', suppressionNote(f.supp));
@@ -149,6 +150,7 @@ function clusterDetail(c, shown, all) {
   /** @param {string} k @param {Node | string} v */
   const add = (k, v) => kv.append(h('div', null, h('dt', null, k), h('dd', null, v)));
   add('Resource ID', h('code', { class: 'rid' }, t(c.id)));
+  if (c.tf) add('Terraform', h('code', { class: 'tfaddr' }, t(c.tf)));
   add('Kubernetes', c.k8s ? t(c.k8s) : 'unknown');
   add('API server', API_LABEL[c.api] ?? c.api);
   add('Profile', h('span', null, t(c.profile), h('span', { class: 'muted' }, ' (', t(c.profileReason), ')')));

@@ -30,13 +30,13 @@ const VNET_MODES = ['managed', 'byo'] as const;
 export interface Payload {
   /** String table; every other string field is an index into it. */
   s: string[];
-  /** [name, id, subscription, resourceGroup, location, outboundType, vnetMode, zones, status, profile, profileReason, kubernetesVersion, apiServer, reasons[], missing[]] */
-  c: [number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[]][];
+  /** [name, id, subscription, resourceGroup, location, outboundType, vnetMode, zones, status, profile, profileReason, kubernetesVersion, apiServer, reasons[], missing[], Terraform address or -1] */
+  c: [number, number, number, number, number, number, number, number[], number, number, number, number, number, number[], number[], number][];
   /**
    * [cluster index, policy index, severity index, resourceName, resourceId, message, remediation, command or -1, path, location or -1,
-   *  baseline (-1 no baseline, 0 unchanged, 1 new), suppression entry index into `x` or -1]
+   *  baseline (-1 no baseline, 0 unchanged, 1 new), suppression entry index into `x` or -1, Terraform address or -1]
    */
-  f: [number, number, number, number, number, number, number, number, number, number, number, number][];
+  f: [number, number, number, number, number, number, number, number, number, number, number, number, number][];
   /** Suppression entries that accept findings: [policy, resource, justification, expires, owner or -1, ticket or -1, file, line] */
   x: [number, number, number, number, number, number, number, number][];
   /** [id, title, severity index, helpUri] */
@@ -80,6 +80,7 @@ export function buildPayload(result: ScanResult): Payload {
       str(cl.apiServer, LIMITS.name),
       cl.incompleteReasons.map((r) => str(r, LIMITS.text)),
       cl.missing.map((m) => str(m, LIMITS.id)),
+      opt(cl.terraform?.address, LIMITS.id),
     ];
   });
 
@@ -130,6 +131,7 @@ export function buildPayload(result: ScanResult): Payload {
       opt(loc, LIMITS.id),
       fi.baseline === 'new' ? 1 : fi.baseline === 'unchanged' ? 0 : -1,
       entry(fi.suppression),
+      opt(fi.terraformAddress, LIMITS.id),
     ]);
   }
 

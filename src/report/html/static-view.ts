@@ -33,6 +33,8 @@ export interface StaticFinding {
   resourceId: string;
   path: string;
   location: string;
+  /** Terraform address, when the input is a plan. */
+  terraform: string;
   remediation: string;
   command: string;
   suppressed: string;
@@ -115,6 +117,7 @@ function staticFinding(f: Finding): StaticFinding {
     resourceId: clip(f.resourceId, LIMITS.id),
     path: clip(f.path, LIMITS.id),
     location: f.location ? clip(`${f.location.file}:${f.location.line}`, LIMITS.id) : '',
+    terraform: clip(f.terraformAddress ?? '', LIMITS.id),
     remediation: clip(f.remediation.text, LIMITS.text),
     command: f.remediation.command ? clip(f.remediation.command, LIMITS.text) : '',
     suppressed: s ? clip(`Suppressed until ${s.expires}: ${s.justification}`, LIMITS.text) : '',

@@ -1,8 +1,10 @@
 import { SEVERITIES, type Severity } from '../../policy/types.ts';
 import type { ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
+import { decidedView, type DecidedView } from './decided-view.ts';
 import { buildStaticView, type StaticView } from './static-view.ts';
 import { triageView, type TriageView } from './triage-view.ts';
+import { notJudgedText, shownNotices } from '../notices.ts';
 
 /** Everything the page template shows besides the tables; all strings are escaped by Handlebars. */
 export interface PageView {
@@ -39,8 +41,20 @@ export interface PageView {
     outboundTypes: Option[];
   };
   triage: TriageView;
+  warnings: { shown: WarningRow[]; more: number; total: number };
+  decided: DecidedView;
   tables: StaticView;
+  notices: { policyId: string; title: string; message: string; entries: string[]; more: number }[];
 }
+
+export interface WarningRow {
+  value: string;
+  property: string;
+  where: string;
+  occurrences: string;
+}
+
+const MAX_WARNINGS_SHOWN = 50;
 
 export interface Option {
   value: string;
@@ -71,6 +85,7 @@ export interface Chart {
 }
 
 const MAX_INPUTS_SHOWN = 5;
+const MAX_NOTICE_ENTRIES = 50;
 const MAX_POLICY_BARS = 12;
 const CHART_WIDTH = 460;
 const ROW = 28;
@@ -147,7 +162,25 @@ export function buildView(result: ScanResult): PageView {
       outboundTypes: options(outbound),
     },
     triage: triageView(result),
+    warnings: {
+      shown: result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => ({
+        value: clip(w.value, LIMITS.name),
+        property: clip(`${w.resourceType} ${w.property}`, LIMITS.text),
+        where: clip(`${w.where.file} ${w.where.path}`, LIMITS.text),
+        occurrences: fmt(w.occurrences),
+      })),
+      more: Math.max(0, result.warnings.length - MAX_WARNINGS_SHOWN),
+      total: result.warnings.length,
+    },
+    decided: decidedView(result),
     tables: buildStaticView(result),
+    notices: shownNotices(result, MAX_NOTICE_ENTRIES).map(({ notice, shown, more }) => ({
+      policyId: notice.policyId,
+      title: notice.kind === 'not-evaluated' ? 'not evaluated' : 'not judged everywhere',
+      message: clip(notice.message, LIMITS.text),
+      entries: shown.map((e) => clip(notJudgedText(e), LIMITS.text)),
+      more,
+    })),
   };
 }
 

@@ -1,13 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseShell } from 'shell-quote';
 import { parse as parseYaml } from 'yaml';
+import { expect } from 'vitest';
 import yargs from 'yargs';
+import { scanArgs } from '../../../src/action/action.ts';
 import { parseFormats, scanCommand } from '../../../src/cli/commands/scan.ts';
 import { ROOT, tempDir } from '../../helpers/cli.ts';
 
 export type Yaml = Record<string, unknown>;
+
+/** The action's entry, as action.yml names it. */
+export const ACTION_MAIN = 'dist/action/index.js';
 
 export function readYaml(rel: string): Yaml {
   return parseYaml(readFileSync(path.join(ROOT, rel), 'utf8')) as Yaml;
@@ -20,6 +25,18 @@ export interface ActionStep {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
   shell?: string;
+  if?: string;
+  'working-directory'?: string;
+}
+
+/** Every step of every job of a workflow, in order. */
+export const steps = (wf: Yaml): ActionStep[] => Object.values(wf.jobs as Record<string, { steps: ActionStep[] }>).flatMap((j) => j.steps);
+
+/** The workflow's one step that runs the egress-audit action. */
+export function auditStep(wf: Yaml): ActionStep {
+  const found = steps(wf).filter((s) => s.uses?.startsWith('egress-audit/egress-audit@'));
+  expect(found).toHaveLength(1);
+  return found[0]!;
 }
 
 /**
@@ -83,53 +100,59 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
-  /** With a capturing node: the arguments the action passed to the CLI. */
-  args: string[] | null;
+}
+
+/** The environment the runner gives an action: `INPUT_<NAME>`, upper case, spaces as `_`, hyphens kept. */
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+}
+
+/** Reads a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` blocks. */
+export function readOutputs(file: string): Record<string, string> {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const outputs: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const block = /^([^=<]+)<<(.+)$/.exec(line);
+    if (block) {
+      const end = lines.indexOf(block[2]!, i + 1);
+      if (end < 0) throw new Error(`unterminated output ${block[1]}`);
+      outputs[block[1]!] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (line) {
+      const at = line.indexOf('=');
+      outputs[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  return outputs;
 }
 
 /**
- * Runs the action's scan step as the runner would (bash -e -o pipefail, inputs through the
- * step's env mapping, GITHUB_OUTPUT a file). With `capture`, a stand-in node records the CLI
- * arguments instead of scanning (for inputs that would need Azure).
+ * Runs the committed action bundle as the runner would: `node dist/action/index.js` in the
+ * workspace, inputs as INPUT_* variables, GITHUB_OUTPUT a file.
  */
-export function runActionStep(step: ActionStep, inputs: Record<string, string>, opts: { cwd: string; capture?: boolean }): ActionRun {
-  const dir = tempDir('egress-audit-action-');
-  const outputFile = path.join(dir, 'github-output');
+export function runAction(inputs: Record<string, string>, opts: { cwd: string }): ActionRun {
+  const outputFile = path.join(tempDir('egress-audit-action-'), 'github-output');
   writeFileSync(outputFile, '');
-  const argsFile = path.join(dir, 'args');
-  let actionPath = ROOT;
-  if (opts.capture) {
-    actionPath = path.join(dir, 'action');
-    mkdirSync(path.join(actionPath, 'node_modules/.bin'), { recursive: true });
-    const fake = path.join(actionPath, 'node_modules/.bin/node');
-    writeFileSync(fake, `#!/bin/sh\nprintf '%s\\0' "$@" > '${argsFile}'\n`);
-    chmodSync(fake, 0o755);
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, NO_COLOR: '1', ...inputEnv(inputs) };
+  const r = spawnSync(process.execPath, [path.join(ROOT, ACTION_MAIN)], { cwd: opts.cwd, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, outputs: readOutputs(outputFile) };
+}
+
+/** The scan command line the action builds from these inputs, without running it. */
+export function actionArgs(inputs: Record<string, string>, cwd: string): string[] {
+  const saved = { ...process.env };
+  const dir = process.cwd();
+  try {
+    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+    Object.assign(process.env, inputEnv(inputs));
+    process.chdir(cwd);
+    return scanArgs();
+  } finally {
+    process.chdir(dir);
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
   }
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: actionPath, GITHUB_OUTPUT: outputFile, NO_COLOR: '1' };
-  for (const [k, v] of Object.entries(step.env ?? {})) {
-    env[k] = String(v).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => {
-      if (!(name in inputs)) throw new Error(`the step reads an input the action does not declare: ${name}`);
-      return inputs[name]!;
-    });
-    if (/\$\{\{/.test(env[k]!)) throw new Error(`unsupported expression in env ${k}: ${v}`);
-  }
-  const scriptFile = path.join(dir, 'step.sh');
-  writeFileSync(scriptFile, step.run ?? '');
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile], { cwd: opts.cwd, env, encoding: 'utf8', timeout: 60_000 });
-  const outputs: Record<string, string> = {};
-  for (const line of readFileSync(outputFile, 'utf8').split('\n').filter(Boolean)) {
-    const i = line.indexOf('=');
-    outputs[line.slice(0, i)] = line.slice(i + 1);
-  }
-  let args: string[] | null = null;
-  if (opts.capture) {
-    try {
-      args = readFileSync(argsFile, 'utf8').split('\0').slice(0, -1);
-    } catch {
-      args = null;
-    }
-  }
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, outputs, args };
 }
 
 /** The action's inputs: declared defaults overlaid with a workflow step's `with:` (values as the runner passes them, strings). */

@@ -6,20 +6,12 @@ import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../src/policy/loa
 import { FILE_NAMES } from '../../../src/report/formats.ts';
 import type { ScanResult } from '../../../src/scan/result.ts';
 import { ROOT, SAMPLE, tempDir } from '../../helpers/cli.ts';
-import { actionInputs, invocations, parseScanArgs, readYaml, runActionStep, type ActionStep, type Yaml } from './ci.ts';
+import { ACTION_MAIN, actionArgs, actionInputs, auditStep, invocations, parseScanArgs, readYaml, runAction, steps } from './ci.ts';
 
 const action = readYaml('action.yml');
-const actionSteps = (action.runs as { steps: ActionStep[] }).steps;
-const scanStep = actionSteps.find((s) => s.id === 'scan')!;
 const fileName = (format: string): string => (FILE_NAMES as Record<string, string>)[format]!;
 
-const GITHUB_EXAMPLES = ['examples/github/scheduled-scan.yml', 'examples/github/offline-audit.yml'];
-const steps = (wf: Yaml): ActionStep[] => Object.values(wf.jobs as Record<string, { steps: ActionStep[] }>).flatMap((j) => j.steps);
-const auditStep = (wf: Yaml): ActionStep => {
-  const found = steps(wf).filter((s) => s.uses?.startsWith('egress-audit/egress-audit@'));
-  expect(found).toHaveLength(1);
-  return found[0]!;
-};
+const GITHUB_EXAMPLES = ['examples/github/scheduled-scan.yml', 'examples/github/offline-audit.yml', 'examples/github/terraform-plan.yml'];
 
 /** A repository like a user's: the bundled sample committed under inventory/, the example suppressions. */
 function userRepo(): string {
@@ -42,12 +34,11 @@ describe('the checker itself', () => {
 });
 
 describe('action.yml', () => {
-  test('is a composite action that installs with npm ci in its own folder and exposes the scan step outputs', () => {
-    expect((action.runs as Yaml).using).toBe('composite');
-    expect(actionSteps[0]).toMatchObject({ shell: 'bash', run: expect.stringMatching(/^npm ci\b/), 'working-directory': '${{ github.action_path }}' });
-    for (const [key, out] of Object.entries(action.outputs as Record<string, { value: string }>)) {
-      expect(out.value, key).toBe(`\${{ steps.scan.outputs.${key} }}`);
-    }
+  test('is a JavaScript action on node24 that runs the committed bundle and declares its outputs', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: ACTION_MAIN });
+    expect(existsSync(path.join(ROOT, ACTION_MAIN))).toBe(true);
+    for (const [key, out] of Object.entries(action.outputs as Record<string, { description?: string }>)) expect(out.description, key).toEqual(expect.any(String));
+    expect(String((action.inputs as Record<string, { description: string }>).profile!.description)).toMatch(/overrides the configuration's assignment/);
   });
 
   test('passes every input to a real CLI option', async () => {
@@ -62,6 +53,7 @@ describe('action.yml', () => {
       snapshot: 'snap',
       config: 'egress-audit.config.json',
       profile: 'secure',
+      policies: 'policies/extra  more-policies',
       format: 'sarif,html',
       category: 'egress-audit/prod',
       suppressions: 'supp.yaml',
@@ -70,10 +62,7 @@ describe('action.yml', () => {
       'fail-on-new': 'true',
       'allow-partial': 'true',
     });
-    const r = runActionStep(scanStep, inputs, { cwd, capture: true });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.args![0]).toMatch(/\/bin\/egress-audit\.js$/);
-    const args = await parseScanArgs(r.args!.slice(1));
+    const args = await parseScanArgs(actionArgs(inputs, cwd));
     expect(args).toMatchObject({
       source: 'arg',
       subscription: ['00000000-0000-0000-0000-000000000000', '11111111-1111-1111-1111-111111111111'],
@@ -82,6 +71,7 @@ describe('action.yml', () => {
       snapshot: 'snap',
       config: 'egress-audit.config.json',
       profile: 'secure',
+      policies: ['policies/extra', 'more-policies'],
       format: ['json,sarif,html'],
       category: 'egress-audit/prod',
       suppressions: 'supp.yaml',
@@ -92,26 +82,24 @@ describe('action.yml', () => {
     });
   });
 
-  test('without a baseline file (the first run) it scans without one and says so', async () => {
-    const r = runActionStep(scanStep, actionInputs(action, { baseline: 'previous/egress-audit.json', 'fail-on-new': 'true' }), { cwd: tempDir(), capture: true });
+  test('without a baseline file (the first run) it scans without one and says so', () => {
+    const r = runAction(actionInputs(action, { baseline: 'previous/egress-audit.json', 'fail-on-new': 'true', 'fail-on': 'none' }), { cwd: tempDir() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('::notice title=egress-audit::no baseline report at previous/egress-audit.json');
-    const args = await parseScanArgs(r.args!.slice(1));
-    expect(args.baseline).toBeUndefined();
-    expect(args['fail-on-new']).toBe(false);
+    expect(r.outputs.new).toBeUndefined();
   });
 
-  test('runs the real CLI on the bundled sample and writes the report paths and counts as outputs', () => {
+  test('runs the committed bundle on the bundled sample and writes the report paths and counts as outputs', () => {
     const repo = userRepo();
-    const first = runActionStep(scanStep, actionInputs(action, { input: 'inventory/', out: 'first', 'fail-on': 'none' }), { cwd: repo });
+    const first = runAction(actionInputs(action, { input: 'inventory/', out: 'first', 'fail-on': 'none' }), { cwd: repo });
     expect(first.code, first.stderr + first.stdout).toBe(0);
     const inputs = actionInputs(action, { input: 'inventory/', suppressions: '.egress-audit/suppressions.yaml', baseline: 'first/egress-audit.json', 'fail-on-new': 'true' });
-    const r = runActionStep(scanStep, inputs, { cwd: repo });
+    const r = runAction(inputs, { cwd: repo });
     const report = JSON.parse(readFileSync(path.join(repo, 'egress-audit-reports/egress-audit.json'), 'utf8')) as ScanResult;
     expect(r.code, r.stderr).toBe(0);
     expect(r.outputs['exit-code']).toBe('0');
     for (const format of inputs.format!.split(',')) {
-      expect(r.outputs[format], format).toBe(`egress-audit-reports/${fileName(format)}`);
+      expect(r.outputs[format], format).toBe(path.join('egress-audit-reports', fileName(format)));
       expect(existsSync(path.join(repo, r.outputs[format]!)), format).toBe(true);
     }
     const s = report.summary;
@@ -129,7 +117,17 @@ describe('action.yml', () => {
       unchanged: String(report.baseline!.counts.unchanged),
       fixed: '0',
     });
+    expect(s.clusters).toBe(14);
     expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs as object).sort());
+  });
+
+  test('fails the step with the scan\'s exit code, after writing the outputs', () => {
+    const r = runAction(actionInputs(action, { format: 'markdown' }), { cwd: tempDir() });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.outputs['exit-code']).toBe('1');
+    expect(Number(r.outputs.high)).toBeGreaterThan(0);
+    expect(Object.keys(r.outputs)).toEqual(expect.arrayContaining(['json', 'markdown']));
+    expect(r.outputs.sarif).toBeUndefined();
   });
 });
 
@@ -138,9 +136,7 @@ describe.each(GITHUB_EXAMPLES)('%s', (file) => {
 
   test('runs the action with declared inputs that map to real CLI options, and no other egress-audit command that is not one', async () => {
     const step = auditStep(wf);
-    const r = runActionStep(scanStep, actionInputs(action, step.with), { cwd: tempDir(), capture: true });
-    expect(r.code, r.stderr).toBe(0);
-    await parseScanArgs(r.args!.slice(1));
+    await parseScanArgs(actionArgs(actionInputs(action, step.with), tempDir()));
     for (const s of steps(wf)) for (const argv of invocations(s.run ?? '')) await parseScanArgs(argv);
   });
 
@@ -180,7 +176,7 @@ describe('examples/github/offline-audit.yml', () => {
     expect(JSON.stringify(wf)).not.toMatch(/azure\/login|id-token/);
     const repo = userRepo();
     const step = auditStep(wf);
-    const r = runActionStep(scanStep, actionInputs(action, step.with), { cwd: repo });
+    const r = runAction(actionInputs(action, step.with), { cwd: repo });
     expect([0, 1], r.stderr + r.stdout).toContain(r.code);
     expect(existsSync(path.join(repo, String(step.with!.out), fileName('json')))).toBe(true);
     expect(r.outputs.markdown).toBe(`${String(step.with!.out)}/${fileName('markdown')}`);
@@ -205,6 +201,11 @@ describe('examples/azure-devops/azure-pipelines.yml', () => {
     expect(scanTask.inputs).toMatchObject({ azureSubscription: expect.any(String), scriptType: 'bash', scriptLocation: 'inlineScript' });
     const calls = tasks.flatMap((t) => invocations([t.script, t.inputs?.inlineScript].filter(Boolean).join('\n')));
     expect(calls).toHaveLength(1);
+    // The published package, installed before the scan: no clone of a repository.
+    const scripts = tasks.map((t) => t.script ?? '').join('\n');
+    expect(scripts).toMatch(/npm install --global [^\n]*\begress-audit@/);
+    expect(JSON.stringify(p)).not.toMatch(/git clone/);
+    expect(tasks.findIndex((t) => /npm install --global/.test(t.script ?? ''))).toBeLessThan(tasks.indexOf(scanTask));
     const args = await parseScanArgs(calls[0]!);
     expect(args).toMatchObject({ source: 'arg', credential: 'azure-cli', snapshot: expect.any(String) });
 

@@ -11,14 +11,15 @@ afterAll(removeTempDirs);
 const CONTROLS = /[\u0007\u001b\u009b]/;
 
 describe.concurrent('console output strips terminal escape sequences', () => {
-  test('names and values from the input (summary, findings, incomplete clusters, errors)', async () => {
+  test('names and values from the input (summary, findings, incomplete clusters, errors, warnings)', async () => {
     const r = await scan(['--input', corpus('rows', 'terminal-escapes.json'), '--profile', 'secure']);
     expect(r.code).toBe(2);
     expect(r.stdout).not.toMatch(CONTROLS);
     expect(r.stderr).not.toMatch(CONTROLS);
     expect(r.stdout).toContain('HIGH   EG001 aks-red-link-31m-bell: ');
     expect(r.stdout).toContain('INCOMPLETE aks-red-link-31m-bell: ');
-    expect(r.stdout).toContain('expected one of Linux, Windows, found the string "Linux\\u001b[1A"');
+    expect(r.stdout).toContain('expected a whole number from 0 to 5000, found the string "1\\u001b[1A"');
+    expect(r.stdout).toContain('WARNING unknown value "Linux\\u001b[1A" of properties.agentPoolProfiles[].osType');
     // The report keeps the data as found (JSON escapes it); only the console is cleaned.
     expect(r.report().clusters[0]?.name).toMatch(CONTROLS);
   });

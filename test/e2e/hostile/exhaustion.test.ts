@@ -156,7 +156,7 @@ describe.concurrent('resource exhaustion: no stack overflow, no crash, bounded m
     const badRanges = Array.from({ length: 200 }, (_, i) => `"not-a-range-${i}"`);
     const badIps = Array.from(
       { length: 2000 },
-      (_, i) => `{ "id": "${ipId(i)}", "type": "microsoft.network/publicipaddresses", "properties": { "publicIPAddressVersion": "IPv5" } }`,
+      (_, i) => `{ "id": "${ipId(i)}", "type": "microsoft.network/publicipaddresses", "properties": { "ipAddress": "not-an-address" } }`,
     );
     const text = `[\n${clusterRow('aks-bad-ranges', `"apiServerAccessProfile": { "authorizedIPRanges": [${badRanges.join(',')}] }`)},\n${badIps.join(',\n')}\n]\n`;
     const r = await run(write('many-errors.json', text));

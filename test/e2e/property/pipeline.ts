@@ -26,8 +26,8 @@ export interface PipelineRun {
 export function runPipeline(doc: InputDocument, profile: 'baseline' | 'secure' = 'secure'): PipelineRun {
   const builder = new InventoryBuilder();
   for (const row of extractRows(doc)) builder.add(row);
-  const { inventory, errors } = builder.finish();
-  const loaded = { inventory, errors, inputs: [doc.file], files: new Map([[doc.file, doc.absPath]]), skipped: [] };
+  const { inventory, errors, warnings } = builder.finish();
+  const loaded = { inventory, errors, warnings, inputs: [doc.file], files: new Map([[doc.file, doc.absPath]]), skipped: [] };
   const facts = buildFacts(inventory);
   const result = evaluate(loaded, {
     source: 'fixtures',

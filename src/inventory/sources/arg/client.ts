@@ -1,8 +1,9 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { TokenCredential } from '@azure/identity';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../../../errors.ts';
 import type { ArgEvent } from './events.ts';
-import { backoffMs, DEFAULT_RETRY, isRetryableStatus, Pacer, realClock, retryAfterMs, type Clock, type HeaderBag, type RetryPolicy } from './throttle.ts';
+import { backoffMs, clampWait, DEFAULT_RETRY, isRetryableStatus, Pacer, realClock, retryAfterMs, type Clock, type HeaderBag, type RetryPolicy } from './throttle.ts';
 
 export interface ArgClientOptions {
   credential: TokenCredential;
@@ -96,7 +97,12 @@ export class ArgClient {
         await this.clock.sleep(pace);
       }
       const seen: { raw: RawResponse | null } = { raw: null };
-      let failure: { status: number | null; code: string; message: string; retryable: boolean; wait: number | null };
+      let failure: Failure;
+      // The SDK's own timeout stops at the headers (a body that stalls hangs forever) and its timer
+      // outlives a connection error (the process then lingers for the whole timeout): one timer of
+      // ours covers the whole exchange and is always cleared.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.timeoutMs);
       try {
         this.requests++;
         this.emit({ kind: 'request', scope, attempt });
@@ -108,7 +114,7 @@ export class ArgClient {
             options: { resultFormat: 'objectArray', top: q.top, ...(q.skipToken ? { skipToken: q.skipToken } : {}) },
           },
           {
-            requestOptions: { timeout: this.timeoutMs },
+            abortSignal: abort.signal,
             onResponse: (r) => {
               seen.raw = { status: r.status, headers: { get: (n) => r.headers.get(n) } };
               this.pacer.observe(seen.raw.headers);
@@ -121,16 +127,26 @@ export class ArgClient {
       } catch (err) {
         if (isAuthenticationError(err)) throw new ArgAuthenticationError(`cannot get an Azure token: ${(err as Error).message.trim().slice(0, 4000)}`);
         failure = classify(err, seen.raw, this.clock.now());
+      } finally {
+        clearTimeout(timer);
       }
       if (!failure.retryable || attempt >= this.retry.maxAttempts) {
         const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
         throw new ArgRequestError(failure.status, failure.code, `${failure.code}: ${failure.message}${tries}`);
       }
-      const wait = Math.min(this.retry.maxDelayMs, failure.wait ?? backoffMs(attempt, this.retry));
+      const wait = clampWait(failure.wait ?? backoffMs(attempt, this.retry), this.retry.maxDelayMs);
       this.emit({ kind: 'wait', scope, ms: wait, reason: 'retry', status: failure.status !== null && failure.status >= 300 ? failure.status : failure.code, attempt });
       await this.clock.sleep(wait);
     }
   }
+}
+
+interface Failure {
+  status: number | null;
+  code: string;
+  message: string;
+  retryable: boolean;
+  wait: number | null;
 }
 
 function validPage(res: { data?: unknown; totalRecords?: unknown; skipToken?: string; resultTruncated?: unknown }, raw: RawResponse | null): ArgPage | null {
@@ -152,22 +168,38 @@ interface ErrorShape {
   code?: string;
   statusCode?: number;
   details?: { error?: { code?: string; message?: string; details?: { code?: string; message?: string }[] } };
-  response?: { headers?: { get(n: string): string | undefined } };
+  response?: { headers?: { get(n: string): string | undefined }; bodyAsText?: string | null };
 }
 
 /** Names what went wrong the way ARG does (its most specific error code) and decides whether to retry. */
-function classify(err: unknown, raw: RawResponse | null, now: number): { status: number | null; code: string; message: string; retryable: boolean; wait: number | null } {
+function classify(err: unknown, raw: RawResponse | null, now: number): Failure {
   const e = (err ?? {}) as ErrorShape;
   const status = e.statusCode ?? raw?.status ?? null;
+  const headers = e.response?.headers ?? raw?.headers;
+  const wait = headers ? retryAfterMs(headers, now) : null;
+  // The SDK's message for a body it cannot parse quotes the whole body (it may hold keys and
+  // principal IDs): only where the JSON breaks is reported.
+  const text = e.response?.bodyAsText;
+  if (e.code === 'PARSE_ERROR' || (text && e.message?.includes(text))) {
+    const message = `the response body is not JSON (${jsonErrorAt(text ?? '')})`;
+    return { status, code: 'UnparseableResponse', message, retryable: status === null || status < 400 || isRetryableStatus(status), wait };
+  }
   const body = e.details?.error;
   const detail = body?.details?.find((d) => d.code && d.code !== body.code) ?? body?.details?.[0];
   const code = detail?.code ?? body?.code ?? (e.name === 'AbortError' ? 'Timeout' : (e.code ?? e.name ?? 'RequestFailed'));
   const message = firstLine(detail?.message ?? body?.message ?? e.message ?? String(err));
-  const headers = e.response?.headers ?? raw?.headers;
-  const wait = headers ? retryAfterMs(headers, now) : null;
   if (status !== null && status >= 200 && status < 300) return { status, code: 'InvalidResponse', message, retryable: true, wait };
   if (status === null) return { status, code, message, retryable: true, wait };
   return { status, code, message, retryable: isRetryableStatus(status), wait };
+}
+
+/** The first JSON syntax error: its code and offset, never a word of the text. */
+function jsonErrorAt(text: string): string {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return `${text.length} characters`;
+  return `${printParseErrorCode(first.error)} at offset ${first.offset} of ${text.length} characters`;
 }
 
 function firstLine(s: string): string {

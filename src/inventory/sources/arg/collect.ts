@@ -1,21 +1,18 @@
 import type { ScanError } from '../../../errors.ts';
-import { key } from '../../model.ts';
-import { ArgRequestError, type ArgPage, type ArgQuery } from './client.ts';
 import type { ArgEvent } from './events.ts';
-import { chunk, CLUSTER_QUERY, networkQuery, packIds, subscriptionOfId, typeOfId } from './queries.ts';
-import { ReferenceWalker } from './refs.ts';
+import { collectFollowUps } from './followups.ts';
+import { collectNetwork, type NetworkStrategy } from './network.ts';
+import { Pager, unique, type PageSource, type QueryKind, type Row } from './pager.ts';
+import { chunk, CLUSTER_QUERY } from './queries.ts';
 
-export type Row = Record<string, unknown>;
+export type { PageSource, Row } from './pager.ts';
+export type { NetworkStrategy } from './network.ts';
 
 /** What to scan: subscriptions and/or management groups; neither means the whole tenant. */
 export interface ArgScope {
   subscriptions: string[];
   managementGroups: string[];
   tenantId?: string;
-}
-
-export interface PageSource {
-  page(q: ArgQuery, scope: string): Promise<ArgPage>;
 }
 
 export interface CollectOptions {
@@ -26,166 +23,55 @@ export interface CollectOptions {
   subscriptionBatch?: number;
   /** Longest network query text (characters). */
   maxQueryChars?: number;
+  /** How network resources are fetched (default auto: whichever takes fewer requests). */
+  network?: NetworkStrategy;
   onEvent?: (e: ArgEvent) => void;
 }
 
 export interface Collected {
   rows: Row[];
   errors: ScanError[];
-  queries: { purpose: 'clusters' | 'network'; requests: number }[];
+  /** IDs ARG sent twice with different bodies: both rows are kept, and the scan reports them as in files. */
+  conflicts: string[];
+  queries: { purpose: QueryKind; requests: number }[];
   pages: number;
 }
 
-type Purpose = 'clusters' | 'network';
+/**
+ * No documented limit on ARG's query text was found; this budget is a conservative guess that
+ * keeps an ID list to a couple of hundred IDs (4x the old 8,000, which cost 4x the requests).
+ */
+export const MAX_QUERY_CHARS = 32_000;
 
-interface Chain {
-  query: string;
-  subscriptions?: string[];
-  managementGroups?: string[];
-}
-
-/** Fetches the clusters in scope, then, round by round, the network resources they reference. */
+/** Fetches the clusters in scope, then the network resources they reference. */
 export async function collect(source: PageSource, opts: CollectOptions): Promise<Collected> {
   const pageSize = opts.pageSize ?? 1000;
   const batch = opts.subscriptionBatch ?? 200;
-  const maxChars = opts.maxQueryChars ?? 8000;
-  const emit = opts.onEvent ?? (() => {});
-  const rows = new Map<string, Row>();
-  const anonymous: Row[] = [];
-  const subscriptionsSeen = new Set<string>();
-  const errors: ScanError[] = [];
-  const requests = { clusters: 0, network: 0 };
-  let pages = 0;
-  let limitReported = false;
+  const p = new Pager(source, pageSize, opts.onEvent ?? (() => {}));
 
-  const keep = (r: Row, fresh: Row[]): void => {
-    const id = typeof r['id'] === 'string' ? r['id'] : null;
-    if (id === null) return void anonymous.push(r);
-    if (rows.has(key(id))) return;
-    rows.set(key(id), r);
-    const sub = subscriptionOfId(id);
-    if (sub) subscriptionsSeen.add(sub);
-    fresh.push(r);
-  };
-
-  /** Every page of one query over one scope; throws ArgRequestError when a page fails for good. */
-  const runChain = async (chain: Chain, label: string, purpose: Purpose, fresh: Row[]): Promise<void> => {
-    let top = pageSize;
-    let skipToken: string | undefined;
-    for (let n = 1; ; ) {
-      let page: ArgPage;
-      try {
-        requests[purpose]++;
-        page = await source.page({ ...chain, top, ...(skipToken ? { skipToken } : {}) }, label);
-      } catch (err) {
-        if (err instanceof ArgRequestError && err.code === 'ResponsePayloadTooLarge' && top > 1) {
-          top = Math.max(1, Math.floor(top / 2));
-          emit({ kind: 'shrink', scope: label, top });
-          continue;
-        }
-        throw err;
-      }
-      pages++;
-      for (const r of page.rows) keep(r, fresh);
-      emit({ kind: 'page', purpose, scope: label, page: n, rows: page.rows.length, totalRecords: page.totalRecords, subscriptions: subscriptionsSeen.size });
-      if (page.subscriptionLimitHit && !limitReported) {
-        limitReported = true;
-        errors.push({ code: 'subscription-limit', message: `${label}: ARG read only the first 10,000 subscriptions of the scope (x-ms-tenant-subscription-limit-hit); scan narrower scopes` });
-      }
-      if (page.truncated && !page.skipToken) {
-        errors.push({ code: 'result-truncated', message: `${label}: ARG truncated the ${purpose} result (resultTruncated) after ${page.rows.length} rows of page ${n}; the rest of this scope is missing` });
-        return;
-      }
-      if (!page.skipToken) return;
-      skipToken = page.skipToken;
-      n++;
-    }
-  };
-
-  const fail = (label: string, purpose: Purpose, err: unknown, resourceId?: string): void => {
-    if (!(err instanceof ArgRequestError)) throw err;
-    const message = `${label}: the ${purpose} query failed: ${err.message}`;
-    errors.push({ code: 'scope-failed', message, ...(resourceId ? { resourceId } : {}) });
-    emit({ kind: 'scope-failed', scope: label, message: err.message });
-  };
-
-  /** A query over some subscriptions; a refusal of the batch is narrowed down to the subscriptions refused. */
-  const runSubscriptions = async (subs: string[], build: (subs: string[]) => string, purpose: Purpose, fresh: Row[]): Promise<void> => {
-    const label = describeSubscriptions(subs);
-    try {
-      await runChain({ query: build(subs), subscriptions: subs }, label, purpose, fresh);
-    } catch (err) {
-      if (err instanceof ArgRequestError && err.status === 403 && subs.length > 1) {
-        const half = Math.ceil(subs.length / 2);
-        await runSubscriptions(subs.slice(0, half), build, purpose, fresh);
-        await runSubscriptions(subs.slice(half), build, purpose, fresh);
-        return;
-      }
-      for (const s of subs) fail(`subscription ${s}`, purpose, err, `/subscriptions/${s}`);
-    }
-  };
-
-  emit({ kind: 'phase', phase: 'clusters' });
+  p.emit({ kind: 'phase', phase: 'clusters' });
   const clusters: Row[] = [];
   const { subscriptions, managementGroups } = opts.scope;
-  for (const subs of chunk(unique(subscriptions), batch)) await runSubscriptions(subs, () => CLUSTER_QUERY, 'clusters', clusters);
-  for (const mg of unique(managementGroups)) {
-    const label = `management group ${mg}`;
+  for (const subs of chunk(unique(subscriptions), batch)) await p.subscriptions(subs, () => CLUSTER_QUERY, 'clusters', clusters);
+  const whole = async (label: string, scope: { managementGroups?: string[] }, resourceId?: string): Promise<void> => {
     try {
-      await runChain({ query: CLUSTER_QUERY, managementGroups: [mg] }, label, 'clusters', clusters);
+      await p.chain({ query: CLUSTER_QUERY, ...scope }, label, 'clusters', (r) => p.keep(r, clusters));
     } catch (err) {
-      fail(label, 'clusters', err, `/providers/Microsoft.Management/managementGroups/${mg}`);
+      p.fail(label, 'clusters', err, resourceId);
     }
-  }
-  if (!subscriptions.length && !managementGroups.length) {
-    const label = opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : 'tenant';
-    try {
-      await runChain({ query: CLUSTER_QUERY }, label, 'clusters', clusters);
-    } catch (err) {
-      fail(label, 'clusters', err);
-    }
-  }
+  };
+  for (const mg of unique(managementGroups)) await whole(`management group ${mg}`, { managementGroups: [mg] }, `/providers/Microsoft.Management/managementGroups/${mg}`);
+  if (!subscriptions.length && !managementGroups.length) await whole(opts.scope.tenantId ? `tenant ${opts.scope.tenantId}` : 'tenant', {});
 
-  const walker = new ReferenceWalker();
-  const requested = new Set(rows.keys());
-  let fresh = clusters;
-  for (let round = 1; ; round++) {
-    const ids = walker.next(fresh).filter((id) => !requested.has(key(id)) && subscriptionOfId(id) !== null);
-    if (!ids.length) break;
-    for (const id of ids) requested.add(key(id));
-    ids.sort((a, b) => cmp(`${subscriptionOfId(a)}/${key(a)}`, `${subscriptionOfId(b)}/${key(b)}`));
-    const packs = packIds(ids, maxChars);
-    emit({ kind: 'phase', phase: 'network', round, resources: ids.length, queries: packs.length });
-    fresh = [];
-    for (const pack of packs) {
-      const build = (subs: string[]): string => {
-        const inScope = pack.filter((id) => subs.includes(subscriptionOfId(id)!));
-        return networkQuery(unique(inScope.map((id) => typeOfId(id)!)).sort(), inScope);
-      };
-      await runSubscriptions(unique(pack.map((id) => subscriptionOfId(id)!)), build, 'network', fresh);
-    }
-  }
+  await collectNetwork(p, clusters, { strategy: opts.network ?? 'auto', subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS, pageSize });
+  await collectFollowUps(p, { subscriptionBatch: batch, maxQueryChars: opts.maxQueryChars ?? MAX_QUERY_CHARS });
 
+  p.emit({ kind: 'done', rows: p.rows.size + p.extra.length, subscriptions: p.subscriptionsSeen.size });
   return {
-    rows: [...rows.values(), ...anonymous],
-    errors,
-    queries: [
-      { purpose: 'clusters', requests: requests.clusters },
-      { purpose: 'network', requests: requests.network },
-    ],
-    pages,
+    rows: [...p.rows.values(), ...p.extra],
+    errors: p.errors,
+    conflicts: p.conflicts,
+    queries: (Object.keys(p.requests) as QueryKind[]).map((purpose) => ({ purpose, requests: p.requests[purpose] })),
+    pages: p.pages,
   };
 }
-
-function unique(xs: readonly string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const x of xs) if (!seen.has(x.toLowerCase())) seen.set(x.toLowerCase(), x);
-  return [...seen.values()];
-}
-
-function describeSubscriptions(subs: readonly string[]): string {
-  if (subs.length === 1) return `subscription ${subs[0]}`;
-  return `subscriptions ${subs[0]} … ${subs[subs.length - 1]} (${subs.length})`;
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

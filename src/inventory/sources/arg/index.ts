@@ -5,10 +5,11 @@ import { InventoryBuilder } from '../../normalize/builder.ts';
 import { display } from '../../../json/read.ts';
 import { ArgClient } from './client.ts';
 import { CLOUD_ENDPOINTS, type CloudName } from './clouds.ts';
-import { collect, type ArgScope } from './collect.ts';
+import { collect, type ArgScope, type NetworkStrategy } from './collect.ts';
 import type { ArgEvent } from './events.ts';
 import { MANIFEST_MARKER, type ExportManifest } from './manifest.ts';
-import { CLUSTER_QUERY, NETWORK_QUERY_TEMPLATE } from './queries.ts';
+import { CLUSTER_QUERY, NETWORK_QUERY_TEMPLATE, TYPED_NETWORK_QUERY } from './queries.ts';
+import { followUpQueries } from './followups.ts';
 import { countTypes, layoutSnapshot, writeSnapshot, type SnapshotFile } from './snapshot.ts';
 import type { Clock, RetryPolicy } from './throttle.ts';
 
@@ -32,6 +33,7 @@ export interface ArgSourceOptions {
   pageSize?: number;
   subscriptionBatch?: number;
   maxQueryChars?: number;
+  network?: NetworkStrategy;
   onEvent?: (e: ArgEvent) => void;
 }
 
@@ -40,6 +42,8 @@ export interface ArgSnapshot {
   manifest: ExportManifest;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /** IDs ARG sent twice with different bodies (both rows are in the files). */
+  conflicts: string[];
 }
 
 /** Reads the scope from Azure Resource Graph into the export layout (nothing written yet). */
@@ -68,13 +72,15 @@ export async function fetchArgSnapshot(opts: ArgSourceOptions): Promise<ArgSnaps
     scope: { tenant: opts.scope.tenantId ?? null, subscriptions: opts.scope.subscriptions, managementGroups: opts.scope.managementGroups },
     queries: [
       { purpose: 'clusters', text: CLUSTER_QUERY, requests: got.queries.find((q) => q.purpose === 'clusters')?.requests ?? 0 },
+      { purpose: 'network-typed', text: TYPED_NETWORK_QUERY, requests: got.queries.find((q) => q.purpose === 'network-typed')?.requests ?? 0 },
       { purpose: 'network', text: NETWORK_QUERY_TEMPLATE, requests: got.queries.find((q) => q.purpose === 'network')?.requests ?? 0 },
+      ...followUpQueries(got.queries),
     ],
     files: files.map((f) => ({ file: f.name, subscriptionId: f.subscriptionId, rows: f.rows.length })),
     counts: countTypes(got.rows),
     errors: got.errors,
   };
-  return { files, manifest, requests: client.requests };
+  return { files, manifest, requests: client.requests, conflicts: got.conflicts };
 }
 
 export { writeSnapshot };
@@ -96,10 +102,11 @@ export async function loadArg(opts: ArgSourceOptions & { snapshotDir?: string })
     if (abs) files.set(shown, abs);
     f.rows.forEach((value, i) => builder.add({ value, source: { file: shown, path: [i] } }));
   }
-  const { inventory, errors } = builder.finish();
+  const { inventory, errors, warnings } = builder.finish();
   return {
     inventory,
     errors: [...snapshot.manifest.errors, ...errors],
+    warnings,
     inputs: describeScope(opts.scope),
     files,
     skipped: [],

@@ -1,4 +1,5 @@
 import type { ScanError } from '../../../errors.ts';
+import type { QueryKind } from './pager.ts';
 import { isObject } from '../../normalize/fields.ts';
 
 /** The marker key that tells an export's manifest from inventory files in the same folder. */
@@ -13,8 +14,9 @@ export interface ExportManifest {
   cloud: string;
   armEndpoint: string;
   scope: { tenant: string | null; subscriptions: string[]; managementGroups: string[] };
-  queries: { purpose: 'clusters' | 'network'; text: string; requests: number }[];
-  files: { file: string; subscriptionId: string; rows: number }[];
+  queries: { purpose: QueryKind; text: string; requests: number }[];
+  /** `keptFrom`: a subscription this export could not read; its file is the last good one, exported then. */
+  files: { file: string; subscriptionId: string; rows: number; keptFrom?: string }[];
   counts: Record<string, number>;
   /** Scopes that could not be read: an offline scan of the export reports them again. */
   errors: ScanError[];

@@ -1,27 +1,54 @@
 /**
- * The ARG queries of a live scan. Two kinds only: the clusters in scope, then the network
- * resources those clusters reference, by ID. Each projects just the columns the normalizer reads
- * and orders by `id`, which ARG needs for pages that neither repeat nor drop rows.
+ * The ARG queries of a live scan: the clusters in scope, then the network resources they
+ * reference, either every one of the referenced types in a subscription (typed, scope-wide) or
+ * by ID lists. Each projects just the columns the normalizer reads and orders by `id`, which ARG
+ * needs for pages that neither repeat nor drop rows.
  */
+
+/** What the scan reads of each resource type it fetches: the one place to add a type. */
+export interface FetchedType {
+  type: string;
+  /** Top-level columns the normalizer and facts read (ARG projects nested paths as new columns). */
+  columns: readonly string[];
+  /** `scope`: every one in the scanned scope; `referenced`: only those a fetched resource points at. */
+  fetch: 'scope' | 'referenced';
+}
+
+const NETWORK_COLUMNS = ['id', 'name', 'type', 'subscriptionId', 'sku', 'zones', 'properties'];
+
+export const FETCHED_TYPES: readonly FetchedType[] = [
+  // identity: the control-plane identity whose role assignments EG023 reads.
+  { type: 'microsoft.containerservice/managedclusters', columns: ['id', 'name', 'type', 'location', 'resourceGroup', 'subscriptionId', 'tags', 'identity', 'properties'], fetch: 'scope' },
+  // NSGs are referenced by subnets but no fact uses them, so they are not fetched.
+  { type: 'microsoft.network/virtualnetworks', columns: NETWORK_COLUMNS, fetch: 'referenced' },
+  { type: 'microsoft.network/natgateways', columns: NETWORK_COLUMNS, fetch: 'referenced' },
+  { type: 'microsoft.network/publicipaddresses', columns: NETWORK_COLUMNS, fetch: 'referenced' },
+  { type: 'microsoft.network/publicipprefixes', columns: NETWORK_COLUMNS, fetch: 'referenced' },
+  { type: 'microsoft.network/routetables', columns: NETWORK_COLUMNS, fetch: 'referenced' },
+];
 
 export const CLUSTER_TYPE = 'microsoft.containerservice/managedclusters';
 
-/** Network types the facts join reads. NSGs are referenced by subnets but no fact uses them, so they are not fetched. */
-export const NETWORK_TYPES: readonly string[] = [
-  'microsoft.network/virtualnetworks',
-  'microsoft.network/natgateways',
-  'microsoft.network/publicipaddresses',
-  'microsoft.network/publicipprefixes',
-  'microsoft.network/routetables',
-];
+/** Network types the facts join reads. */
+export const NETWORK_TYPES: readonly string[] = FETCHED_TYPES.filter((t) => t.fetch === 'referenced').map((t) => t.type);
 
-const CLUSTER_COLUMNS = 'id, name, type, location, resourceGroup, subscriptionId, tags, properties';
-const NETWORK_COLUMNS = 'id, name, type, subscriptionId, sku, zones, properties';
+/** The columns a query over these types projects: every column any of them needs, in table order. */
+function columnsFor(types: readonly string[]): string {
+  const wanted = new Set(FETCHED_TYPES.filter((t) => types.includes(t.type)).flatMap((t) => t.columns));
+  return [...new Set(FETCHED_TYPES.flatMap((t) => t.columns))].filter((c) => wanted.has(c)).join(', ');
+}
 
-export const CLUSTER_QUERY = `Resources | where type =~ '${CLUSTER_TYPE}' | project ${CLUSTER_COLUMNS} | order by id asc`;
+function typeFilter(types: readonly string[]): string {
+  return types.length === 1 ? `type =~ ${kql(types[0]!)}` : `type in~ (${types.map(kql).join(', ')})`;
+}
+
+export const CLUSTER_QUERY = `Resources | where ${typeFilter([CLUSTER_TYPE])} | project ${columnsFor([CLUSTER_TYPE])} | order by id asc`;
+
+/** Every resource of the referenced types in the request's subscriptions. */
+export const TYPED_NETWORK_QUERY = `Resources | where ${typeFilter(NETWORK_TYPES)} | project ${columnsFor(NETWORK_TYPES)} | order by id asc`;
 
 /** The network query with its lists left as placeholders: what the export manifest records. */
-export const NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in~ (<ids>) | project ${NETWORK_COLUMNS} | order by id asc`;
+export const NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in~ (<ids>) | project ${columnsFor(NETWORK_TYPES)} | order by id asc`;
 
 export function networkQuery(types: readonly string[], ids: readonly string[]): string {
   return NETWORK_QUERY_TEMPLATE.replace('<types>', types.map(kql).join(', ')).replace('<ids>', ids.map(kql).join(', '));

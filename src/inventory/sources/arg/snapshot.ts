@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../../errors.ts';
 import { writeFileSet } from '../../../json/write.ts';
@@ -68,23 +68,67 @@ function sortedKeys(_k: string, v: unknown): unknown {
 /**
  * Writes the files and then the manifest, each atomically. Files a previous export in this folder
  * listed and this one does not are removed (a subscription that is gone must not be scanned
- * again); nothing else in the folder is touched.
+ * again), except the last good file of a subscription this export could not read: that one stays,
+ * marked in the manifest with the time it was exported. Nothing else in the folder is touched.
+ * Returns the paths written, the manifest last; `manifest.files` gains the kept files.
  */
 export async function writeSnapshot(dir: string, files: readonly SnapshotFile[], manifest: ExportManifest): Promise<string[]> {
   const previous = await readManifest(dir);
+  const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
+  const written: ExportManifest = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
   try {
-    // File-set write (issue 13): the files and the manifest are one unit, and files the previous
-    // manifest listed that this export lacks go in the same step (writeFileSet removes only
-    // names the new set does not have).
-    const listed = (previous?.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === 'string');
-    const gone = listed.filter((f) => SAFE_NAME.test(f.replace(/\.json$/, '')) && f.endsWith('.json') && f !== MANIFEST_FILE);
-    await writeFileSet(dir, [...files.map((f) => ({ name: f.name, content: f.text })), { name: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` }], gone);
+    // File-set write (issue 13): this export's files, the files kept from the last good export
+    // and the manifest are one unit, and files the previous manifest listed that this one lacks
+    // go in the same step (writeFileSet removes only names the new set does not have).
+    const keptFiles = await Promise.all(kept.map(async (k) => ({ name: k.file, content: await readFile(path.join(dir, k.file), 'utf8') })));
+    const gone = (previous?.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === 'string' && isExportFile(f));
+    await writeFileSet(dir, [...files.map((f) => ({ name: f.name, content: f.text })), ...keptFiles, { name: MANIFEST_FILE, content: `${JSON.stringify(written, null, 2)}\n` }], gone);
     // End of the file-set write.
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  manifest.files = written.files;
   return [...files.map((f) => path.join(dir, f.name)), path.join(dir, MANIFEST_FILE)];
 }
+
+type ManifestFile = ExportManifest['files'][number];
+
+/**
+ * The previous export's files that stand in for scopes this export failed to read: a subscription
+ * that failed with nothing read keeps its file; when a management group or the tenant failed, any
+ * subscription it may have held does (which ones it held cannot be known without reading it).
+ */
+async function lastGoodFiles(dir: string, previous: ExportManifest | null, files: readonly SnapshotFile[], errors: ExportManifest['errors']): Promise<ManifestFile[]> {
+  if (!previous || !Array.isArray(previous.files)) return [];
+  const failed = errors.filter((e) => e.code === 'scope-failed');
+  if (!failed.length) return [];
+  const failedSubs = new Set(failed.flatMap((e) => (e.resourceId ? [subscriptionOfId(e.resourceId)] : [])).filter((x) => x !== null));
+  const wide = failed.some((e) => !e.resourceId || !/^\/subscriptions\/[^/]+$/i.test(e.resourceId));
+  const fresh = new Set(files.map((f) => f.name));
+  const out: ManifestFile[] = [];
+  for (const old of previous.files) {
+    if (!isObject(old) || typeof old.file !== 'string' || typeof old.subscriptionId !== 'string' || !isExportFile(old.file) || fresh.has(old.file)) continue;
+    if (!wide && !failedSubs.has(old.subscriptionId.toLowerCase())) continue;
+    if (!(await isFile(path.join(dir, old.file)))) continue;
+    const keptFrom = typeof old.keptFrom === 'string' ? old.keptFrom : previous.createdAt;
+    out.push({ file: old.file, subscriptionId: old.subscriptionId, rows: old.rows, keptFrom });
+  }
+  return out;
+}
+
+function isExportFile(name: string): boolean {
+  return name.endsWith('.json') && name !== MANIFEST_FILE && SAFE_NAME.test(name.replace(/\.json$/, ''));
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await lstat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 async function readManifest(dir: string): Promise<ExportManifest | null> {
   try {

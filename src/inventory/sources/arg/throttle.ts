@@ -34,6 +34,10 @@ export function retryAfterMs(headers: HeaderBag, now: number): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** ARG's quota windows are 5 s; a reset announced further away than this is not believed (no 100-hour sleeps). */
+export const MAX_QUOTA_WAIT_MS = 10_000;
+export const QUOTA_ROUNDING_MARGIN_MS = 1000;
+
 /**
  * Keeps the request rate inside ARG's per-user quota. Each response says how many queries are
  * left in the current window and when it resets; when none are left, the next request waits for
@@ -50,10 +54,13 @@ export class Pacer {
 
   observe(headers: HeaderBag): void {
     const left = headers.get('x-ms-user-quota-remaining');
-    const resets = parseResetsAfter(headers.get('x-ms-user-quota-resets-after'));
+    const raw = headers.get('x-ms-user-quota-resets-after');
+    const resets = parseResetsAfter(raw);
     if (left === undefined || resets === null || !/^\d+$/.test(left.trim())) return;
     this.remaining = Number(left);
-    this.resetAt = this.clock.now() + resets;
+    // Whole seconds may have been rounded down: a reset read as 00:00:03 can be 3.9 s away.
+    const margin = /\.\d*[1-9]/.test(raw ?? '') ? 0 : QUOTA_ROUNDING_MARGIN_MS;
+    this.resetAt = this.clock.now() + Math.min(resets + margin, MAX_QUOTA_WAIT_MS);
   }
 
   /** How long to wait before the next request; counts that request against the known quota. */
@@ -83,6 +90,11 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 120_000 };
+
+/** setTimeout fires at once for anything above 2^31-1 ms; every wait is clamped well below that anyway. */
+export function clampWait(ms: number, max: number): number {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, max) : 0;
+}
 
 export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
   const exp = policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);

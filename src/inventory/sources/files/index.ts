@@ -53,8 +53,8 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
     rowIndex?.close();
     throw err;
   }
-  const { inventory, errors } = builder.finish();
-  return { inventory, errors: [...exportErrors, ...errors], inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
+  const { inventory, errors, warnings } = builder.finish();
+  return { inventory, errors: [...exportErrors, ...errors], warnings, inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
 }
 
 /** A folder written as one set (an export, a report folder) is read only when the set is whole. */

@@ -3,7 +3,7 @@ import { clean, get, type MapContext } from './context.ts';
 import { isUnknown, type TfResource } from './plan.ts';
 
 /** azurerm v4 name first, then the v3 name of the same attribute. */
-const either = (o: unknown, v4: string, v3: string): unknown => (get(o, [v4]) ?? get(o, [v3])) ?? undefined;
+const either = (o: unknown, v4: string, v3: string): unknown => get(o, [v4]) ?? get(o, [v3]);
 const block = (o: unknown, name: string): Json | undefined => {
   const b = get(o, [name, 0]);
   return isObject(b) ? b : undefined;
@@ -52,8 +52,8 @@ export function clusterRow(c: MapContext, res: TfResource): Json {
           allocatedOutboundPorts: lb['outbound_ports_allocated'],
           idleTimeoutInMinutes: lb['idle_timeout_in_minutes'],
           managedOutboundIPs: lb['managed_outbound_ip_count'] !== undefined || lb['managed_outbound_ipv6_count'] !== undefined ? { count: lb['managed_outbound_ip_count'], countIPv6: lb['managed_outbound_ipv6_count'] } : undefined,
-          outboundIPs: lb['outbound_ip_address_ids'] !== undefined || isUnknownList(c, res, [...lbAt, 'outbound_ip_address_ids']) ? { publicIPs: refs([...lbAt, 'outbound_ip_address_ids']) } : undefined,
-          outboundIPPrefixes: lb['outbound_ip_prefix_ids'] !== undefined || isUnknownList(c, res, [...lbAt, 'outbound_ip_prefix_ids']) ? { publicIPPrefixes: refs([...lbAt, 'outbound_ip_prefix_ids']) } : undefined,
+          outboundIPs: lb['outbound_ip_address_ids'] !== undefined || isUnknown(res, [...lbAt, 'outbound_ip_address_ids']) ? { publicIPs: refs([...lbAt, 'outbound_ip_address_ids']) } : undefined,
+          outboundIPPrefixes: lb['outbound_ip_prefix_ids'] !== undefined || isUnknown(res, [...lbAt, 'outbound_ip_prefix_ids']) ? { publicIPPrefixes: refs([...lbAt, 'outbound_ip_prefix_ids']) } : undefined,
         },
         natGatewayProfile: nat && {
           idleTimeoutInMinutes: nat['idle_timeout_in_minutes'],
@@ -66,7 +66,7 @@ export function clusterRow(c: MapContext, res: TfResource): Json {
         authorizedIPRanges: ranges,
         enablePrivateCluster: v['private_cluster_enabled'],
         enableVnetIntegration: either(api, 'virtual_network_integration_enabled', 'vnet_integration_enabled'),
-        subnetId: api && (api['subnet_id'] !== undefined || isUnknownList(c, res, ['api_server_access_profile', 0, 'subnet_id'])) ? c.link(res, ['api_server_access_profile', 0, 'subnet_id']) : undefined,
+        subnetId: api && (api['subnet_id'] !== undefined || isUnknown(res, ['api_server_access_profile', 0, 'subnet_id'])) ? c.link(res, ['api_server_access_profile', 0, 'subnet_id']) : undefined,
       },
       agentPoolProfiles: block(v, 'default_node_pool') ? [poolProperties(c, res, ['default_node_pool', 0], id, 'System', true)] : undefined,
     },
@@ -78,11 +78,6 @@ export function poolRow(c: MapContext, res: TfResource, clusterId: string): Json
   const name = typeof res.values['name'] === 'string' ? res.values['name'] : encodeURIComponent(res.address);
   const id = `${clusterId}/agentPools/${name}`;
   return clean({ id, name, type: 'Microsoft.ContainerService/managedClusters/agentPools', properties: poolProperties(c, res, [], id, 'User', false) });
-}
-
-/** Set in the configuration, though its value is known only after apply. */
-function isUnknownList(_c: MapContext, res: TfResource, path: PathSeg[]): boolean {
-  return isUnknown(res, path);
 }
 
 function poolProperties(c: MapContext, res: TfResource, at: PathSeg[], rowId: string, mode: string, embedded: boolean): Json {

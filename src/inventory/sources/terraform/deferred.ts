@@ -1,8 +1,14 @@
 import type { ClusterFacts } from '../../facts/types.ts';
 import { key } from '../../model.ts';
-import type { DecidedAtApply } from '../../../scan/result.ts';
 import type { UnknownValue } from './context.ts';
 
+/** A policy whose outcome for a cluster depends on a value Terraform knows only after apply. */
+export interface DecidedAtApply {
+  policyId: string;
+  /** The resource holding the unknown value, and its azurerm attribute. */
+  address: string;
+  attribute: string;
+}
 
 const NAT_TYPES = new Set(['managednatgateway', 'managednatgatewayv2', 'userassignednatgateway']);
 const type = (c: ClusterFacts): string => c.outboundType.toLowerCase();

@@ -57,13 +57,14 @@ export class Resolver {
 
   /** The resources the attribute at `attr` (e.g. ['default_node_pool', 0, 'vnet_subnet_id']) refers to. */
   targets(res: TfResource, attr: readonly PathSeg[]): TfResource[] {
-    let node: unknown = this.configOf(res)?.['expressions'];
+    const config = this.configOf(res);
+    let node: unknown = config?.['expressions'];
     for (const seg of attr) {
       if (Array.isArray(node)) node = node[typeof seg === 'number' ? seg : 0];
       if (typeof seg === 'number') continue;
       node = isObject(node) ? node[seg] : undefined;
     }
-    return this.fromExpression(node, { module: res.module, key: res.index, forEach: this.configOf(res)?.['for_each_expression'] }, [], 0);
+    return this.fromExpression(node, { module: res.module, key: res.index, forEach: config?.['for_each_expression'] }, [], 0);
   }
 
   /** The configuration of a module, by its call path from the root. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { fetchArgSnapshot, loadArg, type ArgEvent, type ArgSourceOptions } from '../../../../src/inventory/sources/arg/index.ts';
-import { CLUSTER_QUERY } from '../../../../src/inventory/sources/arg/queries.ts';
+import { CLUSTER_QUERY, TYPED_NETWORK_QUERY } from '../../../../src/inventory/sources/arg/queries.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { generateTenant } from './generate.ts';
 import { emulator, staticCredential, SUB_A, SUB_B, SUB_DEV, SUB_HUB } from './helpers.ts';
@@ -54,10 +54,30 @@ describe('live collection from the emulator (real SDK client, static test creden
       expect(r.body?.options?.resultFormat).toBe('objectArray');
     }
     expect(reqs[0]?.body?.query).toBe(CLUSTER_QUERY);
-    expect(reqs).toHaveLength(4);
+    // The clusters, then every network resource of the referenced types in their subscriptions at
+    // once; then the role assignments of the clusters' identities (none, so no definitions) and the
+    // Azure Firewall lookup at the UDR cluster's next hop (none there).
+    expect(reqs.map((r) => r.body?.query)).toEqual([
+      CLUSTER_QUERY,
+      TYPED_NETWORK_QUERY,
+      expect.stringMatching(/^authorizationresources \| where type =~ 'microsoft\.authorization\/roleassignments'/),
+      expect.stringMatching(/^Resources \| where type =~ 'microsoft\.network\/azurefirewalls'/),
+    ]);
     // The export layout: one file per subscription, rows sorted by ID.
     expect(snap.files.map((f) => f.subscriptionId)).toEqual([SUB_A, SUB_B, SUB_HUB, SUB_DEV].sort());
     for (const f of snap.files) expect(ids(f.rows)).toEqual([...ids(f.rows)].sort());
+  });
+
+  test('by ID lists instead, the same rows take a request per round', async () => {
+    emu = await emulator();
+    const typed = await fetchArgSnapshot(options(emu));
+    const before = argRequests(emu).length;
+    const byIds = await fetchArgSnapshot(options(emu, { network: 'ids' }));
+    expect(byIds.files.map((f) => f.text)).toEqual(typed.files.map((f) => f.text));
+    const reqs = argRequests(emu).slice(before);
+    // The clusters, three rounds of ID lists, then the two follow-up queries of EG023 and EG024.
+    expect(reqs).toHaveLength(6);
+    expect(reqs.slice(1, 4).every((r) => / id in~ \(/.test(r.body?.query ?? ''))).toBe(true);
   });
 
   test('the inventory it feeds the scan is complete except for what Azure really lacks', async () => {
@@ -85,7 +105,7 @@ describe('live collection from the emulator (real SDK client, static test creden
   test('2,500 clusters in 30 subscriptions: pages neither repeat nor drop rows', async () => {
     const big = generateTenant(30, 2500);
     emu = await emulator({ fixtures: [], rows: big.rows });
-    const opts = options(emu, { scope: { subscriptions: big.subs, managementGroups: [] }, subscriptionBatch: 16, pageSize: 250 });
+    const opts = options(emu, { scope: { subscriptions: big.subs, managementGroups: [] }, subscriptionBatch: 16, pageSize: 250, network: 'ids', maxQueryChars: 8000 });
     const snap = await fetchArgSnapshot(opts);
     const got = ids(snap.files.flatMap((f) => f.rows));
     expect(got).toHaveLength(2500 + 250);

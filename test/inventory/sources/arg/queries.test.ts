@@ -1,6 +1,6 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLUSTER_QUERY, kql, networkQuery, NETWORK_TYPES, packIds, typeOfId } from '../../../../src/inventory/sources/arg/queries.ts';
+import { CLUSTER_QUERY, kql, networkQuery, NETWORK_TYPES, packIds, TYPED_NETWORK_QUERY, typeOfId } from '../../../../src/inventory/sources/arg/queries.ts';
 import { kustoErrors } from '../../../arg-emulator/kusto.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { emulator, staticCredential, SUB_A } from './helpers.ts';
@@ -11,6 +11,7 @@ describe("the scanner's queries", () => {
   test("pass Microsoft's Kusto parser with ARG's Resources schema", () => {
     expect(kustoErrors(CLUSTER_QUERY)).toEqual([]);
     expect(kustoErrors(networkQuery(NETWORK_TYPES, [id(1), id(2)]))).toEqual([]);
+    expect(kustoErrors(TYPED_NETWORK_QUERY)).toEqual([]);
   });
 
   test('IDs are escaped, so a hostile ID cannot change the query', () => {

@@ -60,6 +60,24 @@ describe('the export layout', () => {
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('notes');
   });
 
+  test('a failed scope keeps the last good files it may hold: a subscription its own, a management group every one not re-exported', async () => {
+    const dir = tempDir('snap-');
+    const first = { ...manifest(['aaaa.json', 'bbbb.json', 'cccc.json']), createdAt: '2026-01-01T00:00:00.000Z' };
+    await writeSnapshot(dir, layoutSnapshot([row('aaaa', 'a'), row('bbbb', 'b'), row('cccc', 'c')]), first);
+    const failedSub = { code: 'scope-failed', message: 'subscription bbbb: the clusters query failed: AccessDenied: no', resourceId: '/subscriptions/bbbb' };
+    const second = { ...manifest(['aaaa.json'], [failedSub]), createdAt: '2026-02-01T00:00:00.000Z' };
+    await writeSnapshot(dir, layoutSnapshot([row('aaaa', 'a')]), second);
+    expect(existsSync(path.join(dir, 'bbbb.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'cccc.json'))).toBe(false);
+    const kept = (asManifest(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')))!.files).map((f) => [f.file, f.keptFrom]);
+    expect(kept).toEqual([['aaaa.json', undefined], ['bbbb.json', '2026-01-01T00:00:00.000Z']]);
+    // Kept again by a later failure, it still names the export that wrote it.
+    const failedGroup = { code: 'scope-failed', message: 'management group mg: the clusters query failed: AccessDenied: no', resourceId: '/providers/Microsoft.Management/managementGroups/mg' };
+    await writeSnapshot(dir, [], { ...manifest([], [failedGroup]), createdAt: '2026-03-01T00:00:00.000Z' });
+    const files = asManifest(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')))!.files;
+    expect(files.map((f) => [f.file, f.keptFrom])).toEqual([['aaaa.json', '2026-02-01T00:00:00.000Z'], ['bbbb.json', '2026-01-01T00:00:00.000Z']]);
+  });
+
   test('scanning an export reads the manifest as such and reports its failed scopes again', async () => {
     const dir = tempDir('snap-');
     const failed = { code: 'scope-failed', message: 'subscription cccc: the clusters query failed: AccessDenied: no', resourceId: '/subscriptions/cccc' };

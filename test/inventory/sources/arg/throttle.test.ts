@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backoffMs, DEFAULT_RETRY, isRetryableStatus, Pacer, parseResetsAfter, retryAfterMs, type Clock } from '../../../../src/inventory/sources/arg/throttle.ts';
+import { backoffMs, DEFAULT_RETRY, isRetryableStatus, MAX_QUOTA_WAIT_MS, Pacer, parseResetsAfter, retryAfterMs, type Clock } from '../../../../src/inventory/sources/arg/throttle.ts';
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] });
 
@@ -44,14 +44,24 @@ describe('Pacer', () => {
     expect(p.reserve()).toBe(0);
     expect(p.reserve()).toBe(0);
     clock.t += 1000;
-    expect(p.reserve()).toBe(3000);
+    // 4 s announced in whole seconds, so a second of rounding is allowed for.
+    expect(p.reserve()).toBe(4000);
+  });
+
+  test('a fractional reset is taken as exact; an absurd one is capped (no 100-hour sleep)', () => {
+    const clock = fakeClock();
+    const p = new Pacer(clock);
+    p.observe(headers({ 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': '00:00:02.5' }));
+    expect(p.reserve()).toBe(2500);
+    p.observe(headers({ 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': '100:00:00' }));
+    expect(p.reserve()).toBe(MAX_QUOTA_WAIT_MS);
   });
 
   test('a window that has already reset costs no wait', () => {
     const clock = fakeClock();
     const p = new Pacer(clock);
     p.observe(headers({ 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': '00:00:01' }));
-    clock.t += 1500;
+    clock.t += 2000;
     expect(p.reserve()).toBe(0);
   });
 

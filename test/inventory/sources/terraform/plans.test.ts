@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { readTerraform } from '../../../../src/inventory/sources/terraform/plan.ts';
 import { convert } from '../../../../src/inventory/sources/terraform/rows.ts';
 import type { ScanResult } from '../../../../src/scan/result.ts';
-import { runCli, tempDir } from '../../../helpers/cli.ts';
+import { runCli, SAMPLE, tempDir } from '../../../helpers/cli.ts';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -22,7 +22,7 @@ const decided = (result: ScanResult): Record<string, string[]> =>
   Object.fromEntries(result.clusters.map((c) => [c.terraform?.address ?? c.name, (c.terraform?.decidedAtApply ?? []).map((d) => `${d.policyId} ${d.attribute}`)]));
 
 describe('create plan: for_each module instances wired to a network module by outputs', () => {
-  const run = scan('create-modules.json');
+  const run = scan('modules/plan.json');
 
   test('resolves unknown subnet, NAT gateway and IP IDs through references and names every finding by address', () => {
     // Medium and low findings only: EG008 (high) is decided at apply and does not count.
@@ -34,10 +34,13 @@ describe('create plan: for_each module instances wired to a network module by ou
     const win = 'module.aks["blue"].azurerm_kubernetes_cluster_node_pool.windows[0]';
     expect(found(run.result)).toEqual(
       [
+        // A zonal NAT gateway (zone 1) under pools in zones 1, 2 and 3.
         `EG011 ${blue}`, `EG011 ${green}`, `EG011 ${win}`,
         `EG012 ${blue}`, `EG012 ${green}`, `EG012 ${win}`,
+        // A Windows pool with OutboundNAT on behind a NAT gateway.
         `EG014 ${win}`,
         `EG016 ${blue}`, `EG016 ${green}`,
+        // One NAT gateway (and so its public IP) shared by both clusters.
         'EG021 module.network.azurerm_public_ip.nat', 'EG021 module.network.azurerm_public_ip.nat',
       ].sort(),
     );
@@ -58,33 +61,48 @@ describe('create plan: for_each module instances wired to a network module by ou
     expect(inv.toolExecutionNotifications.map((n) => n.message.text)).toEqual([
       expect.stringMatching(/^Cluster aks-blue: decided at apply.*EG008/),
       expect.stringMatching(/^Cluster aks-green: decided at apply.*EG008/),
+      // The plan has no role assignment: EG023 is not evaluated, said once (not decided at apply).
+      expect.stringMatching(/^EG023 was not evaluated: the inventory holds no role assignment/),
     ]);
   });
 
   test('sensitive values (a tag, the authorized ranges, variables) reach no report and not the console', () => {
-    expect(readFileSync(fixture('create-modules.json'), 'utf8')).toContain('alice-SECRET-7f3a');
+    expect(readFileSync(fixture('modules/plan.json'), 'utf8')).toContain('alice-SECRET-7f3a');
     expect(run.all).not.toContain('alice-SECRET-7f3a');
     expect(run.all).not.toContain('198.51.100.0/24');
   });
 
   test('fingerprints use the address: the same plan scanned twice gives the same fingerprints', () => {
-    const again = scan('create-modules.json');
+    const again = scan('modules/plan.json');
     expect(again.result.findings.map((f) => f.fingerprint)).toEqual(run.result.findings.map((f) => f.fingerprint));
   });
 });
 
 describe('create plan: the common mistakes', () => {
-  test('managed NAT gateway on a BYO subnet, default route to Internet, implicit outbound access, oversubscribed load balancer ports', () => {
+  test('managed NAT gateway on a BYO subnet, default route to Internet, implicit outbound access, oversubscribed load balancer ports, OutboundNAT off on loadBalancer', () => {
     const run = scan('create-mistakes.json');
     expect(run.code).toBe(1);
     expect(run.result.summary.notEvaluated).toBe(0);
-    expect(found(run.result).filter((f) => !f.startsWith('EG016'))).toEqual([
+    expect(found(run.result)).toEqual([
       'EG004 azurerm_kubernetes_cluster.aks_mng',
       'EG007 azurerm_kubernetes_cluster.aks_udr',
+      // outbound_nat_enabled = false is ARM disableOutboundNat = true, which loadBalancer does not support.
+      'EG015 azurerm_kubernetes_cluster_node_pool.win_lb',
+      'EG016 azurerm_kubernetes_cluster.aks_lb',
+      'EG016 azurerm_kubernetes_cluster.aks_mng',
+      'EG016 azurerm_kubernetes_cluster.aks_udr',
       'EG019 azurerm_kubernetes_cluster.aks_lb',
       'EG022 azurerm_subnet.udr',
     ]);
-    expect(run.result.clusters.every((c) => c.terraform?.decidedAtApply.length === 0)).toBe(true);
+    // The Windows pool's two nodes count towards the load balancer's ports (20 autoscaled + 2).
+    expect(run.result.findings.find((f) => f.policyId === 'EG019')!.message).toMatch(/at 22 max nodes/);
+    // The plan has role assignments, so EG023 applies: the new clusters' principal IDs, the
+    // assignment's principal and the firewall's private IP are known only after apply.
+    expect(decided(run.result)).toEqual({
+      'azurerm_kubernetes_cluster.aks_lb': [],
+      'azurerm_kubernetes_cluster.aks_mng': ['EG023 identity[0].principal_id'],
+      'azurerm_kubernetes_cluster.aks_udr': ['EG023 identity[0].principal_id', 'EG023 principal_id', 'EG024 ip_configuration[0].private_ip_address'],
+    });
   });
 
   test('firewalls and role assignments become ARM rows, links and built-in roles resolved', () => {
@@ -122,7 +140,13 @@ describe('update plan', () => {
     const run = scan('update.json', '--fail-on-new');
     expect(run.code).toBe(1);
     expect(run.result.clusters.map((c) => c.name).sort()).toEqual(['aks-dev', 'aks-prod']);
-    expect(run.result.findings.map((f) => `${f.policyId} ${f.clusterName} ${f.baseline}`).sort()).toEqual(['EG016 aks-dev unchanged', 'EG016 aks-prod unchanged', 'EG019 aks-prod new']);
+    expect(run.result.findings.map((f) => `${f.policyId} ${f.terraformAddress} ${f.baseline}`).sort()).toEqual([
+      'EG016 azurerm_kubernetes_cluster.aks_dev unchanged',
+      'EG016 azurerm_kubernetes_cluster.aks_prod unchanged',
+      'EG019 azurerm_kubernetes_cluster.aks_prod new',
+    ]);
+    // Every value of the planned state is known (the clusters exist): nothing is left to apply.
+    expect(decided(run.result)).toEqual({ 'azurerm_kubernetes_cluster.aks_dev': [], 'azurerm_kubernetes_cluster.aks_prod': [] });
     expect(run.result.findings.find((f) => f.policyId === 'EG019')!.resourceId).toBe(
       '/subscriptions/6f1c3a52-9d0e-4b8a-a1f2-3c4d5e6f7a8b/resourceGroups/rg-aks-shared/providers/Microsoft.ContainerService/managedClusters/aks-prod',
     );
@@ -132,8 +156,8 @@ describe('update plan', () => {
     // EG016 (low) is in the prior state too: with --fail-on low only the new EG019 fails the run.
     const args = ['scan', '--input', fixture('update.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'low'];
     expect(runCli([...args, '--fail-on-new']).code).toBe(1);
-    expect(runCli(['scan', '--input', fixture('create-modules.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'medium']).code).toBe(1);
-    const sample = runCli(['scan', '--format', 'json', '--out', tempDir(), '--fail-on-new']);
+    expect(runCli(['scan', '--input', fixture('modules/plan.json'), '--format', 'json', '--out', tempDir(), '--fail-on', 'medium']).code).toBe(1);
+    const sample = runCli(['scan', '--input', SAMPLE, '--format', 'json', '--out', tempDir(), '--fail-on-new']);
     expect(sample.code).toBe(2);
     expect(sample.stderr).toContain('--fail-on-new needs --baseline');
   });
