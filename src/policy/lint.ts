@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { where } from '../json/schema.ts';
 import { readStructuredSync } from '../json/structured.ts';
-import { loadPolicies, type CompiledPolicy } from './load.ts';
+import { loadPolicies } from './load.ts';
 import { FactsSchema, type FactsNode } from './schema-nav.ts';
 import { registerHelpers } from './templates.ts';
 import { SUBJECTS, type SubjectKind } from './types.ts';
@@ -12,8 +12,6 @@ export interface LintResult {
   files: number;
   policies: number;
   problems: string[];
-  /** The policies that loaded, for a scan to run when there are no problems. */
-  compiled: CompiledPolicy[];
 }
 
 type Json = Record<string, unknown>;
@@ -71,7 +69,7 @@ export function lintPolicies(dirs: readonly string[]): LintResult {
   }
   const fileOf = (p: string): string => p.slice(0, p.indexOf(': '));
   problems.sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
-  return { files, policies: loaded.policies.length, problems: [...new Set(problems)], compiled: loaded.policies };
+  return { files, policies: loaded.policies.length, problems: [...new Set(problems)] };
 }
 
 class PolicyLinter {

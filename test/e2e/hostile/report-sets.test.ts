@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEstate } from '../../../scripts/gen/estate.ts';
 import { LOCK_FILE, SET_MANIFEST, SET_PENDING, TEMP_PREFIX, writeFileSet } from '../../../src/json/write.ts';
-import { BIN, ROOT, runCli } from '../../helpers/cli.ts';
+import { BIN, ROOT, runCli, SAMPLE } from '../../helpers/cli.ts';
 import { removeTempDirs, workDir } from './helpers.ts';
 
 let estate: string;
@@ -95,7 +95,7 @@ describe('a report set is written as one unit', () => {
     const stale = `${TEMP_PREFIX}${gone}-0000-egress-audit.json.tmp`;
     const alive = `${TEMP_PREFIX}${process.pid}-0000-egress-audit.json.tmp`;
     for (const n of [stale, alive]) writeFileSync(path.join(out, n), 'x'.repeat(1000));
-    const r = runCli(['scan', '--out-dir', out, '--format', 'json', '--fail-on', 'none', '-q']);
+    const r = runCli(['scan', '--input', SAMPLE, '--out-dir', out, '--format', 'json', '--fail-on', 'none', '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(temps(out)).toEqual([alive]);
   });
@@ -105,7 +105,7 @@ describe('a report set is written as one unit', () => {
     let second: ReturnType<typeof runCli> | null = null;
     // SIGCONT does nothing to a running process: it only marks the moment the second scan ran.
     const running = scanAndSignal(out, 'SIGCONT', (names) => {
-      if (!second && names.includes(LOCK_FILE)) second = runCli(['scan', '--out-dir', out, '--format', 'json', '--fail-on', 'none']);
+      if (!second && names.includes(LOCK_FILE)) second = runCli(['scan', '--input', SAMPLE, '--out-dir', out, '--format', 'json', '--fail-on', 'none']);
       return second !== null;
     });
     const r = await running;
@@ -127,7 +127,7 @@ describe('--out-dir is checked before the scan', () => {
     const dir = workDir();
     const target = make(dir);
     const before = readdirSync(dir).sort();
-    const r = runCli(['scan', '--out-dir', target, '--verbose'], { cwd: dir });
+    const r = runCli(['scan', '--input', SAMPLE, '--out-dir', target, '--verbose'], { cwd: dir });
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

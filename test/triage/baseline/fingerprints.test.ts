@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { runCli, tempDir } from '../../helpers/cli.ts';
+import { runCli, SAMPLE, tempDir } from '../../helpers/cli.ts';
 import { validateSarif } from '../../report/multitool.ts';
 import type { ScanResult } from '../../../src/scan/result.ts';
 
@@ -14,7 +14,7 @@ let report: ScanResult;
 
 beforeAll(() => {
   out = tempDir();
-  const r = runCli(['scan', '--out', out, '--format', 'json,sarif', '--fail-on', 'none', '--quiet']);
+  const r = runCli(['scan', '--input', SAMPLE, '--out', out, '--format', 'json,sarif', '--fail-on', 'none', '--quiet']);
   expect(r.code, r.stderr).toBe(0);
   report = JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as ScanResult;
 });
@@ -39,7 +39,7 @@ test('two clusters finding one shared egress IP have two fingerprints; the SARIF
 
 test('--fail-on-new: a second cluster newly on a shared egress IP is a new finding (exit 1), not "unchanged"', () => {
   const previous = baselineOf(report.findings.filter((f) => f.clusterName !== 'aks-internal-tools'));
-  const r = runCli(['scan', '--out', tempDir(), '--format', 'json', '--baseline', previous, '--fail-on-new', '--fail-on', 'medium', '--quiet']);
+  const r = runCli(['scan', '--input', SAMPLE, '--out', tempDir(), '--format', 'json', '--baseline', previous, '--fail-on-new', '--fail-on', 'medium', '--quiet']);
   expect(r.code, r.stderr).toBe(1);
 });
 
@@ -47,7 +47,7 @@ test('a baseline written before the cluster was part of the identity (older fing
   const legacy = (f: ScanResult['findings'][number]): string => createHash('sha256').update(`${f.policyId}\0${f.resourceId.toLowerCase()}\0${f.path}`).digest('hex').slice(0, 32);
   const previous = baselineOf(report.findings.map((f) => ({ ...f, fingerprint: legacy(f) })));
   const out2 = tempDir();
-  const r = runCli(['scan', '--out', out2, '--format', 'json', '--baseline', previous, '--fail-on-new', '--quiet']);
+  const r = runCli(['scan', '--input', SAMPLE, '--out', out2, '--format', 'json', '--baseline', previous, '--fail-on-new', '--quiet']);
   expect(r.code, r.stderr).toBe(0);
   const now = JSON.parse(readFileSync(path.join(out2, 'egress-audit.json'), 'utf8')) as ScanResult;
   expect(now.baseline?.counts).toEqual({ new: 0, unchanged: report.findings.length, fixed: 0 });
