@@ -58943,7 +58943,7 @@ function lintPolicies(dirs) {
   }
   const fileOf = (p) => p.slice(0, p.indexOf(": "));
   problems.sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
-  return { files, policies: loaded.policies.length, problems: [...new Set(problems)], compiled: loaded.policies };
+  return { files, policies: loaded.policies.length, problems: [...new Set(problems)] };
 }
 var PolicyLinter = class {
   problems = [];
@@ -59119,9 +59119,12 @@ var PolicyLinter = class {
 async function policySetup(opts) {
   const config = await readConfig(opts.config);
   const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path8.resolve(d));
-  const { compiled: policies, problems } = lintPolicies([...new Set(dirs)]);
+  const all = [...new Set(dirs)];
+  const { policies, problems } = loadPolicies(all);
+  const custom = all.filter((d) => d !== BUILTIN_POLICY_DIR);
+  if (custom.length) problems.push(...lintPolicies(custom).problems);
   if (problems.length) throw new InputError(`invalid policies:
-  ${problems.join("\n  ")}`);
+  ${[...new Set(problems)].join("\n  ")}`);
   const profiles = resolveProfiles(config, policies.map((p) => p.id));
   if (opts.profile !== void 0 && !profiles.has(opts.profile)) {
     throw new InputError(`--profile: unknown profile "${opts.profile}"; choose from ${[...profiles.keys()].join(", ")}`);
@@ -62653,7 +62656,7 @@ var markdown = (result, ctx) => {
   ];
   out.push(facts.filter(Boolean).join(" "), "");
   for (const { notice: notice2, shown: shown3, more: more2 } of shownNotices(result, NOTICE_ROWS)) {
-    out.push(`**Notice (${mdText(notice2.policyId)}):** ${mdText(notice2.message)}`, "");
+    out.push(`Notice (${mdText(notice2.policyId)}): ${mdText(notice2.message)}`, "");
     if (shown3.length) out.push(...shown3.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX2)}`), ...more2 ? [`- \u2026and ${more2} more in the JSON report.`] : [], "");
   }
   if (findings.length) {

@@ -40,7 +40,7 @@ export const markdown: Formatter = (result, ctx) => {
   ];
   out.push(facts.filter(Boolean).join(' '), '');
   for (const { notice, shown, more } of shownNotices(result, NOTICE_ROWS)) {
-    out.push(`**Notice (${mdText(notice.policyId)}):** ${mdText(notice.message)}`, '');
+    out.push(`Notice (${mdText(notice.policyId)}): ${mdText(notice.message)}`, '');
     if (shown.length) out.push(...shown.map((e) => `- ${mdText(notJudgedText(e), MESSAGE_MAX)}`), ...(more ? [`- …and ${more} more in the JSON report.`] : []), '');
   }
 

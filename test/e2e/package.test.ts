@@ -3,7 +3,7 @@
 // cache, which this repository's own `npm ci` filled.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ScanResult } from '../../src/scan/result.ts';
@@ -105,13 +105,20 @@ describe('the packed package', () => {
 
   test('npx egress-audit scan scans the bundled sample from the compiled build, as the sources do', () => {
     const args = (out: string): string[] => ['scan', '--out', out, '--format', 'json,html,sarif,markdown,junit', '--fail-on', 'none'];
-    const r = consumer('npx', ['--offline', 'egress-audit', ...args('first-run')]);
+    const sample = path.join('node_modules', manifest.name, 'fixtures/sample');
+    // No input is a usage error that says how to scan the bundled sample, never a green scan of nothing.
+    const nothing = consumer('npx', ['--offline', 'egress-audit', ...args('nothing')]);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toContain('nothing to scan');
+    const r = consumer('npx', ['--offline', 'egress-audit', ...args('first-run'), '--input', sample]);
     expect(r.status, r.stderr + r.stdout).toBe(0);
     const report = JSON.parse(readFileSync(path.join(project, 'first-run/egress-audit.json'), 'utf8')) as ScanResult;
-    expect(report.summary.clusters).toBe(14);
+    const shipped = readdirSync(path.join(project, sample))
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => JSON.parse(readFileSync(path.join(project, sample, f), 'utf8')) as { type: string }[]);
+    expect(report.summary.clusters).toBe(shipped.filter((row) => row.type === 'microsoft.containerservice/managedclusters').length);
     expect(report.summary.findings).toBeGreaterThan(0);
     // The build's precompiled validators and templates give what the sources compile at run time.
-    const sample = path.join('node_modules', manifest.name, 'fixtures/sample');
     const installed = consumer('npx', ['--offline', 'egress-audit', ...args('installed-run'), '--input', sample]);
     expect(installed.status, installed.stderr).toBe(0);
     const source = runCli([...args('source-run'), '--input', sample], { cwd: project });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSuppressions } from '../../../src/triage/suppressions.ts';
@@ -14,6 +14,12 @@ const fileName = (format: string): string => (FILE_NAMES as Record<string, strin
 const GITHUB_EXAMPLES = ['examples/github/scheduled-scan.yml', 'examples/github/offline-audit.yml', 'examples/github/terraform-plan.yml'];
 
 /** A repository like a user's: the bundled sample committed under inventory/, the example suppressions. */
+/** Managed clusters in the bundled sample, counted from its files. */
+const SAMPLE_CLUSTERS = readdirSync(SAMPLE)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(readFileSync(path.join(SAMPLE, f), 'utf8')) as { type: string }[])
+  .filter((r) => r.type === 'microsoft.containerservice/managedclusters').length;
+
 function userRepo(): string {
   const repo = tempDir('egress-audit-repo-');
   cpSync(SAMPLE, path.join(repo, 'inventory'), { recursive: true });
@@ -83,7 +89,7 @@ describe('action.yml', () => {
   });
 
   test('without a baseline file (the first run) it scans without one and says so', () => {
-    const r = runAction(actionInputs(action, { baseline: 'previous/egress-audit.json', 'fail-on-new': 'true', 'fail-on': 'none' }), { cwd: tempDir() });
+    const r = runAction(actionInputs(action, { input: SAMPLE, baseline: 'previous/egress-audit.json', 'fail-on-new': 'true', 'fail-on': 'none' }), { cwd: tempDir() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('::notice title=egress-audit::no baseline report at previous/egress-audit.json');
     expect(r.outputs.new).toBeUndefined();
@@ -117,12 +123,12 @@ describe('action.yml', () => {
       unchanged: String(report.baseline!.counts.unchanged),
       fixed: '0',
     });
-    expect(s.clusters).toBe(14);
+    expect(s.clusters).toBe(SAMPLE_CLUSTERS);
     expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs as object).sort());
   });
 
   test('fails the step with the scan\'s exit code, after writing the outputs', () => {
-    const r = runAction(actionInputs(action, { format: 'markdown' }), { cwd: tempDir() });
+    const r = runAction(actionInputs(action, { input: SAMPLE, format: 'markdown' }), { cwd: tempDir() });
     expect(r.code, r.stderr).toBe(1);
     expect(r.outputs['exit-code']).toBe('1');
     expect(Number(r.outputs.high)).toBeGreaterThan(0);
