@@ -1,7 +1,7 @@
 // `npm run build:action`: the GitHub Action's bundle, committed under dist/action/ so that the
 // action runs without installing anything. test/action/bundle.test.ts rebuilds it and fails
 // when the committed files differ.
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -31,6 +31,22 @@ const lazy: Plugin = {
   },
 };
 
+/**
+ * RE2's WebAssembly loader looks for re2.wasm in `__dirname`, which an ES module does not have:
+ * it gets the bundle's folder (set by the banner of whichever file loads first), where the
+ * build copies re2.wasm.
+ */
+const RE2_WASM = path.join(ROOT, 'node_modules/re2-wasm/build/wasm/re2.wasm');
+const re2Wasm: Plugin = {
+  name: 're2-wasm',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]re2-wasm[\\/]build[\\/]wasm[\\/]re2\.js$/ }, (args) => ({
+      contents: `var __dirname = globalThis.__egressAuditBundleDir;\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Writes the bundle into `outDir` (emptied first). */
 export async function buildAction(outDir: string): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
@@ -50,11 +66,12 @@ export async function buildAction(outDir: string): Promise<void> {
     // jsonc-parser's `main` is a UMD build whose require calls esbuild cannot follow.
     mainFields: ['module', 'main'],
     // CommonJS dependencies (ajv, handlebars) require Node's built-ins; an ES module has no require.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);" },
     legalComments: 'eof',
     logLevel: 'warning',
-    plugins: [precompiled, lazy],
+    plugins: [precompiled, lazy, re2Wasm],
   });
+  cpSync(RE2_WASM, path.join(outDir, 're2.wasm'));
   // The report module reads its page assets from html/ beside itself, here the bundle.
   mkdirSync(path.join(outDir, 'html'));
   for (const name of readdirSync(HTML).filter((n) => /\.(hbs|css|js)$/.test(n))) cpSync(path.join(HTML, name), path.join(outDir, 'html', name));

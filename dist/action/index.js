@@ -1,9 +1,9 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   Scanner,
   addWant,
   resolve
-} from "./chunks/chunk-GD53CQNC.js";
+} from "./chunks/chunk-EFND5CCC.js";
 import {
   BUILT_IN_ROLES,
   InventoryBuilder,
@@ -20,6 +20,7 @@ import {
   SUBNET_ACTIONS,
   asManifest,
   canonicalOutboundType,
+  checkFileSet,
   countAddresses,
   crossClusterUsage,
   defaultManagedNatSku,
@@ -37,6 +38,7 @@ import {
   lbCapacity,
   lbIpIds,
   lineColumn,
+  lockFolder,
   manifestErrors,
   natGatewayIdsOf,
   outboundOf,
@@ -50,20 +52,20 @@ import {
   roleGuid,
   topLevelKeyOffset,
   writeAtomic,
-  writeTemp,
+  writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-LBZDONHD.js";
+} from "./chunks/chunk-OCH6LDCN.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
   CREDENTIAL_KINDS,
   InputError
-} from "./chunks/chunk-HJLGVOPE.js";
+} from "./chunks/chunk-5XQZTI7S.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-HANBNIMK.js";
+} from "./chunks/chunk-GGJCHK3C.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -105,44 +107,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options2) {
-      var self = this;
-      self.options = options2 || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options2 || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options3 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options3.host && pending.port === options3.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options2 = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options2);
+      var self2 = this;
+      var options2 = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options2);
         return;
       }
-      self.createSocket(options2, function(socket) {
+      self2.createSocket(options2, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options2);
+          self2.emit("free", socket, options2);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -150,10 +152,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options2, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder2 = {};
-      self.sockets.push(placeholder2);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder2);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options2.host + ":" + options2.port,
         agent: false,
@@ -169,7 +171,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -196,7 +198,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options2.request.emit("error", error2);
-          self.removeSocket(placeholder2);
+          self2.removeSocket(placeholder2);
           return;
         }
         if (head.length > 0) {
@@ -205,11 +207,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options2.request.emit("error", error2);
-          self.removeSocket(placeholder2);
+          self2.removeSocket(placeholder2);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder2)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder2)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -222,7 +224,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options2.request.emit("error", error2);
-        self.removeSocket(placeholder2);
+        self2.removeSocket(placeholder2);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -239,15 +241,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options2, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options2, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options2, function(socket) {
         var hostHeader = options2.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options2.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1104,14 +1106,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1562,39 +1564,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path22,
           error2.message
         );
       });
@@ -1643,9 +1645,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1708,7 +1710,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -1723,11 +1725,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1793,7 +1795,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6486,7 +6488,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6567,7 +6569,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7096,7 +7098,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7193,7 +7195,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7546,9 +7548,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8787,10 +8789,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9626,11 +9628,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
@@ -10017,42 +10019,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -10762,20 +10764,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10797,7 +10799,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10835,9 +10837,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body: body2, headers, query } = opts;
+      const { path: path22, method, body: body2, headers, query } = opts;
       return {
-        path: path23,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -11300,10 +11302,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12938,15 +12940,15 @@ var require_request2 = __commonJS({
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window = request.window;
+          window2 = request.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request = makeRequest({
           // URL request’s URL.
@@ -12961,7 +12963,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -13637,7 +13639,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14592,7 +14594,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16182,9 +16184,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19104,11 +19106,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19130,7 +19132,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options2 = void 0) {
+    module.exports.fetch = async function fetch2(init, options2 = void 0) {
       try {
         return await fetchImpl(init, options2);
       } catch (err) {
@@ -20247,12 +20249,12 @@ var require_util9 = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key2 in schema) {
         if (!rules[key2])
           checkStrictMode(it, `unknown keyword: "${key2}"`);
@@ -20638,8 +20640,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type2) {
-      const group = self.RULES.types[type2];
+    function schemaHasRulesForType({ schema, self: self2 }, type2) {
+      const group = self2.RULES.types[type2];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -21104,7 +21106,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -21115,9 +21117,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -21584,11 +21586,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key2 in schema)
-        if (self.RULES.all[key2])
+        if (self2.RULES.all[key2])
           return true;
       return false;
     }
@@ -21617,9 +21619,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -21665,8 +21667,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -22432,8 +22434,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22507,11 +22509,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path23.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22874,8 +22876,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -24102,11 +24104,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env2, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env2, validateName, opts, self: self2 } = it;
         const { root } = env2;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -25634,7 +25636,7 @@ var require_format = __commonJS({
       error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -25643,7 +25645,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -25663,7 +25665,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -25675,7 +25677,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -26185,17 +26187,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path23) {
-      const ctrl = callVisitor(key2, node, visitor, path23);
+    function visit_(key2, node, visitor, path22) {
+      const ctrl = callVisitor(key2, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visit_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path22, ctrl);
+        return visit_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26206,13 +26208,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26233,17 +26235,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path23) {
-      const ctrl = await callVisitor(key2, node, visitor, path23);
+    async function visitAsync_(key2, node, visitor, path22) {
+      const ctrl = await callVisitor(key2, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path22, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26254,13 +26256,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26287,23 +26289,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path23) {
+    function callVisitor(key2, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path23);
+        return visitor(key2, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path23);
+        return visitor.Map?.(key2, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path23);
+        return visitor.Seq?.(key2, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path23);
+        return visitor.Pair?.(key2, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path23);
+        return visitor.Scalar?.(key2, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path23);
+        return visitor.Alias?.(key2, node, path22);
       return void 0;
     }
-    function replaceNode(key2, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key2, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26915,10 +26917,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value2) {
+    function collectionFromPath(schema, path22, value2) {
       let v = value2;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26937,7 +26939,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema) {
         super(type2);
@@ -26967,11 +26969,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value2) {
-        if (isEmptyPath(path23))
+      addIn(path22, value2) {
+        if (isEmptyPath(path22))
           this.add(value2);
         else {
-          const [key2, ...rest] = path23;
+          const [key2, ...rest] = path22;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -26985,8 +26987,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key2, ...rest] = path23;
+      deleteIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -27000,8 +27002,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key2, ...rest] = path23;
+      getIn(path22, keepScalar) {
+        const [key2, ...rest] = path22;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27019,8 +27021,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key2, ...rest] = path23;
+      hasIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -27030,8 +27032,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        const [key2, ...rest] = path23;
+      setIn(path22, value2) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -29546,9 +29548,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path23, value2) {
+      addIn(path22, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value2);
+          this.contents.addIn(path22, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29623,14 +29625,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29645,10 +29647,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29659,10 +29661,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29679,13 +29681,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path22, value2) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value2);
+          this.contents.setIn(path22, value2);
         }
       }
       /**
@@ -31646,9 +31648,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path23) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field2, index] of path23) {
+      for (const [field2, index] of path22) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31657,23 +31659,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path23) => {
-      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
-      const field2 = path23[path23.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field2 = path22[path22.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31684,10 +31686,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit;
   }
@@ -34531,7 +34533,7 @@ var require_no_conflict = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    exports["default"] = function(Handlebars6) {
+    exports["default"] = function(Handlebars7) {
       (function() {
         if (typeof globalThis === "object") return;
         Object.prototype.__defineGetter__("__magic__", function() {
@@ -34541,11 +34543,11 @@ var require_no_conflict = __commonJS({
         delete Object.prototype.__magic__;
       })();
       var $Handlebars = globalThis.Handlebars;
-      Handlebars6.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars6) {
+      Handlebars7.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars7) {
           globalThis.Handlebars = $Handlebars;
         }
-        return Handlebars6;
+        return Handlebars7;
       };
     };
     module.exports = exports["default"];
@@ -34622,13 +34624,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path23) {
-          return /^\.|this\b/.test(path23.original);
+        scopedId: function scopedId(path22) {
+          return /^\.|this\b/.test(path22.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path23) {
-          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
+        simpleId: function simpleId(path22) {
+          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
         }
       }
     };
@@ -34901,7 +34903,7 @@ var require_parser2 = __commonJS({
           throw new Error(str);
         },
         parse: function parse(input) {
-          var self = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
+          var self2 = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
           this.lexer.setInput(input);
           this.lexer.yy = this.yy;
           this.yy.lexer = this.lexer;
@@ -34918,9 +34920,9 @@ var require_parser2 = __commonJS({
           }
           function lex() {
             var token;
-            token = self.lexer.lex() || 1;
+            token = self2.lexer.lex() || 1;
             if (typeof token !== "number") {
-              token = self.symbols_[token] || token;
+              token = self2.symbols_[token] || token;
             }
             return token;
           }
@@ -35713,12 +35715,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path23, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path22, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path23,
+        path: path22,
         params,
         hash: hash2,
         escaped,
@@ -35990,9 +35992,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program2 = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program2, void 0), path23 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program2, void 0), path22 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path23.original);
+        this.opcode("registerDecorator", params.length, path22.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -36059,48 +36061,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program2, inverse) {
-        var path23 = sexpr.path, name = path23.parts[0], isBlock = program2 != null || inverse != null;
-        this.opcode("getContext", validateDepth(path23));
+        var path22 = sexpr.path, name = path22.parts[0], isBlock = program2 != null || inverse != null;
+        this.opcode("getContext", validateDepth(path22));
         this.opcode("pushProgram", program2);
         this.opcode("pushProgram", inverse);
-        path23.strict = true;
-        this.accept(path23);
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path23 = sexpr.path;
-        path23.strict = true;
-        this.accept(path23);
+        var path22 = sexpr.path;
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program2, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path23 = sexpr.path, name = path23.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path22 = sexpr.path, name = path22.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path23.strict = true;
-          path23.falsy = true;
-          this.accept(path23);
-          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
+          path22.strict = true;
+          path22.falsy = true;
+          this.accept(path22);
+          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
         }
       },
-      PathExpression: function PathExpression(path23) {
-        var depth = validateDepth(path23);
-        var parts = validateParts(path23);
+      PathExpression: function PathExpression(path22) {
+        var depth = validateDepth(path22);
+        var parts = validateParts(path22);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path23.data) {
+        } else if (path22.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path23.strict);
+          this.opcode("lookupData", depth, parts, path22.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
+          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -36327,8 +36329,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path23) {
-      return validateStringArray(path23, path23.parts, "parts");
+    function validateParts(path22) {
+      return validateStringArray(path22, path22.parts, "parts");
     }
     function validateBlockParams(program2) {
       if (program2.blockParams != null) {
@@ -36510,16 +36512,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path23 = aPath;
+      var path22 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path23 = url.path;
+        path22 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path23);
-      var parts = path23.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path22);
+      var parts = path22.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -36536,15 +36538,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path23 = parts.join("/");
-      if (path23 === "") {
-        path23 = isAbsolute ? "/" : ".";
+      path22 = parts.join("/");
+      if (path22 === "") {
+        path22 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path23;
+        url.path = path22;
         return urlGenerate(url);
       }
-      return path23;
+      return path22;
     }
     exports.normalize = normalize2;
     function join2(aRoot, aPath) {
@@ -39236,14 +39238,14 @@ var require_printer = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
     "use strict";
     exports.__esModule = true;
-    exports.print = print;
+    exports.print = print2;
     exports.PrintVisitor = PrintVisitor;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
-    function print(ast) {
+    function print2(ast) {
       return new PrintVisitor().accept(ast);
     }
     function PrintVisitor() {
@@ -39346,8 +39348,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path23 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path23;
+      var path22 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path22;
     };
     PrintVisitor.prototype.StringLiteral = function(string) {
       return '"' + string.value + '"';
@@ -39394,6 +39396,4122 @@ var require_lib = __commonJS({
       __require.extensions[".handlebars"] = extension;
       __require.extensions[".hbs"] = extension;
     }
+  }
+});
+
+// node_modules/re2-wasm/build/wasm/re2.js
+var require_re2 = __commonJS({
+  "node_modules/re2-wasm/build/wasm/re2.js"(exports, module) {
+    var __dirname2 = globalThis.__egressAuditBundleDir;
+    var Module = typeof Module !== "undefined" ? Module : {};
+    var moduleOverrides = {};
+    var key2;
+    for (key2 in Module) {
+      if (Module.hasOwnProperty(key2)) {
+        moduleOverrides[key2] = Module[key2];
+      }
+    }
+    var arguments_ = [];
+    var thisProgram = "./this.program";
+    var quit_ = function(status, toThrow) {
+      throw toThrow;
+    };
+    var ENVIRONMENT_IS_WEB = false;
+    var ENVIRONMENT_IS_WORKER = false;
+    var ENVIRONMENT_IS_NODE = false;
+    var ENVIRONMENT_IS_SHELL = false;
+    ENVIRONMENT_IS_WEB = typeof window === "object";
+    ENVIRONMENT_IS_WORKER = typeof importScripts === "function";
+    ENVIRONMENT_IS_NODE = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
+    ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
+    if (Module["ENVIRONMENT"]) {
+      throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -s ENVIRONMENT=web or -s ENVIRONMENT=node)");
+    }
+    var scriptDirectory = "";
+    function locateFile(path22) {
+      if (Module["locateFile"]) {
+        return Module["locateFile"](path22, scriptDirectory);
+      }
+      return scriptDirectory + path22;
+    }
+    var read_;
+    var readAsync;
+    var readBinary;
+    var setWindowTitle;
+    var nodeFS;
+    var nodePath;
+    if (ENVIRONMENT_IS_NODE) {
+      if (ENVIRONMENT_IS_WORKER) {
+        scriptDirectory = __require("path").dirname(scriptDirectory) + "/";
+      } else {
+        scriptDirectory = __dirname2 + "/";
+      }
+      read_ = function shell_read(filename, binary) {
+        if (!nodeFS) nodeFS = __require("fs");
+        if (!nodePath) nodePath = __require("path");
+        filename = nodePath["normalize"](filename);
+        return nodeFS["readFileSync"](filename, binary ? null : "utf8");
+      };
+      readBinary = function readBinary2(filename) {
+        var ret = read_(filename, true);
+        if (!ret.buffer) {
+          ret = new Uint8Array(ret);
+        }
+        assert(ret.buffer);
+        return ret;
+      };
+      if (process["argv"].length > 1) {
+        thisProgram = process["argv"][1].replace(/\\/g, "/");
+      }
+      arguments_ = process["argv"].slice(2);
+      if (typeof module !== "undefined") {
+        module["exports"] = Module;
+      }
+      quit_ = function(status) {
+        process["exit"](status);
+      };
+      Module["inspect"] = function() {
+        return "[Emscripten Module object]";
+      };
+    } else if (ENVIRONMENT_IS_SHELL) {
+      if (typeof read != "undefined") {
+        read_ = function shell_read(f) {
+          return read(f);
+        };
+      }
+      readBinary = function readBinary2(f) {
+        var data;
+        if (typeof readbuffer === "function") {
+          return new Uint8Array(readbuffer(f));
+        }
+        data = read(f, "binary");
+        assert(typeof data === "object");
+        return data;
+      };
+      if (typeof scriptArgs != "undefined") {
+        arguments_ = scriptArgs;
+      } else if (typeof arguments != "undefined") {
+        arguments_ = arguments;
+      }
+      if (typeof quit === "function") {
+        quit_ = function(status) {
+          quit(status);
+        };
+      }
+      if (typeof print !== "undefined") {
+        if (typeof console === "undefined") console = /** @type{!Console} */
+        {};
+        console.log = /** @type{!function(this:Console, ...*): undefined} */
+        print;
+        console.warn = console.error = /** @type{!function(this:Console, ...*): undefined} */
+        typeof printErr !== "undefined" ? printErr : print;
+      }
+    } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+      if (ENVIRONMENT_IS_WORKER) {
+        scriptDirectory = self.location.href;
+      } else if (typeof document !== "undefined" && document.currentScript) {
+        scriptDirectory = document.currentScript.src;
+      }
+      if (scriptDirectory.indexOf("blob:") !== 0) {
+        scriptDirectory = scriptDirectory.substr(0, scriptDirectory.lastIndexOf("/") + 1);
+      } else {
+        scriptDirectory = "";
+      }
+      {
+        read_ = function shell_read(url) {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, false);
+          xhr.send(null);
+          return xhr.responseText;
+        };
+        if (ENVIRONMENT_IS_WORKER) {
+          readBinary = function readBinary2(url) {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, false);
+            xhr.responseType = "arraybuffer";
+            xhr.send(null);
+            return new Uint8Array(
+              /** @type{!ArrayBuffer} */
+              xhr.response
+            );
+          };
+        }
+        readAsync = function readAsync2(url, onload, onerror) {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, true);
+          xhr.responseType = "arraybuffer";
+          xhr.onload = function xhr_onload() {
+            if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+              onload(xhr.response);
+              return;
+            }
+            onerror();
+          };
+          xhr.onerror = onerror;
+          xhr.send(null);
+        };
+      }
+      setWindowTitle = function(title) {
+        document.title = title;
+      };
+    } else {
+      throw new Error("environment detection error");
+    }
+    var out = Module["print"] || console.log.bind(console);
+    var err = Module["printErr"] || console.warn.bind(console);
+    for (key2 in moduleOverrides) {
+      if (moduleOverrides.hasOwnProperty(key2)) {
+        Module[key2] = moduleOverrides[key2];
+      }
+    }
+    moduleOverrides = null;
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (!Object.getOwnPropertyDescriptor(Module, "arguments")) Object.defineProperty(Module, "arguments", { configurable: true, get: function() {
+      abort("Module.arguments has been replaced with plain arguments_ (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (!Object.getOwnPropertyDescriptor(Module, "thisProgram")) Object.defineProperty(Module, "thisProgram", { configurable: true, get: function() {
+      abort("Module.thisProgram has been replaced with plain thisProgram (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (Module["quit"]) quit_ = Module["quit"];
+    if (!Object.getOwnPropertyDescriptor(Module, "quit")) Object.defineProperty(Module, "quit", { configurable: true, get: function() {
+      abort("Module.quit has been replaced with plain quit_ (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    assert(typeof Module["memoryInitializerPrefixURL"] === "undefined", "Module.memoryInitializerPrefixURL option was removed, use Module.locateFile instead");
+    assert(typeof Module["pthreadMainPrefixURL"] === "undefined", "Module.pthreadMainPrefixURL option was removed, use Module.locateFile instead");
+    assert(typeof Module["cdInitializerPrefixURL"] === "undefined", "Module.cdInitializerPrefixURL option was removed, use Module.locateFile instead");
+    assert(typeof Module["filePackagePrefixURL"] === "undefined", "Module.filePackagePrefixURL option was removed, use Module.locateFile instead");
+    assert(typeof Module["read"] === "undefined", "Module.read option was removed (modify read_ in JS)");
+    assert(typeof Module["readAsync"] === "undefined", "Module.readAsync option was removed (modify readAsync in JS)");
+    assert(typeof Module["readBinary"] === "undefined", "Module.readBinary option was removed (modify readBinary in JS)");
+    assert(typeof Module["setWindowTitle"] === "undefined", "Module.setWindowTitle option was removed (modify setWindowTitle in JS)");
+    assert(typeof Module["TOTAL_MEMORY"] === "undefined", "Module.TOTAL_MEMORY has been renamed Module.INITIAL_MEMORY");
+    if (!Object.getOwnPropertyDescriptor(Module, "read")) Object.defineProperty(Module, "read", { configurable: true, get: function() {
+      abort("Module.read has been replaced with plain read_ (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (!Object.getOwnPropertyDescriptor(Module, "readAsync")) Object.defineProperty(Module, "readAsync", { configurable: true, get: function() {
+      abort("Module.readAsync has been replaced with plain readAsync (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (!Object.getOwnPropertyDescriptor(Module, "readBinary")) Object.defineProperty(Module, "readBinary", { configurable: true, get: function() {
+      abort("Module.readBinary has been replaced with plain readBinary (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (!Object.getOwnPropertyDescriptor(Module, "setWindowTitle")) Object.defineProperty(Module, "setWindowTitle", { configurable: true, get: function() {
+      abort("Module.setWindowTitle has been replaced with plain setWindowTitle (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    function warnOnce(text) {
+      if (!warnOnce.shown) warnOnce.shown = {};
+      if (!warnOnce.shown[text]) {
+        warnOnce.shown[text] = 1;
+        err(text);
+      }
+    }
+    var tempRet0 = 0;
+    var setTempRet0 = function(value2) {
+      tempRet0 = value2;
+    };
+    var wasmBinary;
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (!Object.getOwnPropertyDescriptor(Module, "wasmBinary")) Object.defineProperty(Module, "wasmBinary", { configurable: true, get: function() {
+      abort("Module.wasmBinary has been replaced with plain wasmBinary (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    var noExitRuntime;
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (!Object.getOwnPropertyDescriptor(Module, "noExitRuntime")) Object.defineProperty(Module, "noExitRuntime", { configurable: true, get: function() {
+      abort("Module.noExitRuntime has been replaced with plain noExitRuntime (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    if (typeof WebAssembly !== "object") {
+      abort("no native wasm support detected");
+    }
+    var wasmMemory;
+    var ABORT = false;
+    var EXITSTATUS = 0;
+    function assert(condition, text) {
+      if (!condition) {
+        abort("Assertion failed: " + text);
+      }
+    }
+    var UTF8Decoder = typeof TextDecoder !== "undefined" ? new TextDecoder("utf8") : void 0;
+    function UTF8ArrayToString(heap, idx, maxBytesToRead) {
+      var endIdx = idx + maxBytesToRead;
+      var endPtr = idx;
+      while (heap[endPtr] && !(endPtr >= endIdx)) ++endPtr;
+      if (endPtr - idx > 16 && heap.subarray && UTF8Decoder) {
+        return UTF8Decoder.decode(heap.subarray(idx, endPtr));
+      } else {
+        var str = "";
+        while (idx < endPtr) {
+          var u0 = heap[idx++];
+          if (!(u0 & 128)) {
+            str += String.fromCharCode(u0);
+            continue;
+          }
+          var u1 = heap[idx++] & 63;
+          if ((u0 & 224) == 192) {
+            str += String.fromCharCode((u0 & 31) << 6 | u1);
+            continue;
+          }
+          var u2 = heap[idx++] & 63;
+          if ((u0 & 240) == 224) {
+            u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+          } else {
+            if ((u0 & 248) != 240) warnOnce("Invalid UTF-8 leading byte 0x" + u0.toString(16) + " encountered when deserializing a UTF-8 string on the asm.js/wasm heap to a JS string!");
+            u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heap[idx++] & 63;
+          }
+          if (u0 < 65536) {
+            str += String.fromCharCode(u0);
+          } else {
+            var ch = u0 - 65536;
+            str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+          }
+        }
+      }
+      return str;
+    }
+    function UTF8ToString(ptr, maxBytesToRead) {
+      return ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "";
+    }
+    function stringToUTF8Array(str, heap, outIdx, maxBytesToWrite) {
+      if (!(maxBytesToWrite > 0))
+        return 0;
+      var startIdx = outIdx;
+      var endIdx = outIdx + maxBytesToWrite - 1;
+      for (var i = 0; i < str.length; ++i) {
+        var u = str.charCodeAt(i);
+        if (u >= 55296 && u <= 57343) {
+          var u1 = str.charCodeAt(++i);
+          u = 65536 + ((u & 1023) << 10) | u1 & 1023;
+        }
+        if (u <= 127) {
+          if (outIdx >= endIdx) break;
+          heap[outIdx++] = u;
+        } else if (u <= 2047) {
+          if (outIdx + 1 >= endIdx) break;
+          heap[outIdx++] = 192 | u >> 6;
+          heap[outIdx++] = 128 | u & 63;
+        } else if (u <= 65535) {
+          if (outIdx + 2 >= endIdx) break;
+          heap[outIdx++] = 224 | u >> 12;
+          heap[outIdx++] = 128 | u >> 6 & 63;
+          heap[outIdx++] = 128 | u & 63;
+        } else {
+          if (outIdx + 3 >= endIdx) break;
+          if (u >= 2097152) warnOnce("Invalid Unicode code point 0x" + u.toString(16) + " encountered when serializing a JS string to an UTF-8 string on the asm.js/wasm heap! (Valid unicode code points should be in range 0-0x1FFFFF).");
+          heap[outIdx++] = 240 | u >> 18;
+          heap[outIdx++] = 128 | u >> 12 & 63;
+          heap[outIdx++] = 128 | u >> 6 & 63;
+          heap[outIdx++] = 128 | u & 63;
+        }
+      }
+      heap[outIdx] = 0;
+      return outIdx - startIdx;
+    }
+    function stringToUTF8(str, outPtr, maxBytesToWrite) {
+      assert(typeof maxBytesToWrite == "number", "stringToUTF8(str, outPtr, maxBytesToWrite) is missing the third parameter that specifies the length of the output buffer!");
+      return stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
+    }
+    function lengthBytesUTF8(str) {
+      var len = 0;
+      for (var i = 0; i < str.length; ++i) {
+        var u = str.charCodeAt(i);
+        if (u >= 55296 && u <= 57343) u = 65536 + ((u & 1023) << 10) | str.charCodeAt(++i) & 1023;
+        if (u <= 127) ++len;
+        else if (u <= 2047) len += 2;
+        else if (u <= 65535) len += 3;
+        else len += 4;
+      }
+      return len;
+    }
+    var UTF16Decoder = typeof TextDecoder !== "undefined" ? new TextDecoder("utf-16le") : void 0;
+    function UTF16ToString(ptr, maxBytesToRead) {
+      assert(ptr % 2 == 0, "Pointer passed to UTF16ToString must be aligned to two bytes!");
+      var endPtr = ptr;
+      var idx = endPtr >> 1;
+      var maxIdx = idx + maxBytesToRead / 2;
+      while (!(idx >= maxIdx) && HEAPU16[idx]) ++idx;
+      endPtr = idx << 1;
+      if (endPtr - ptr > 32 && UTF16Decoder) {
+        return UTF16Decoder.decode(HEAPU8.subarray(ptr, endPtr));
+      } else {
+        var str = "";
+        for (var i = 0; !(i >= maxBytesToRead / 2); ++i) {
+          var codeUnit = HEAP16[ptr + i * 2 >> 1];
+          if (codeUnit == 0) break;
+          str += String.fromCharCode(codeUnit);
+        }
+        return str;
+      }
+    }
+    function stringToUTF16(str, outPtr, maxBytesToWrite) {
+      assert(outPtr % 2 == 0, "Pointer passed to stringToUTF16 must be aligned to two bytes!");
+      assert(typeof maxBytesToWrite == "number", "stringToUTF16(str, outPtr, maxBytesToWrite) is missing the third parameter that specifies the length of the output buffer!");
+      if (maxBytesToWrite === void 0) {
+        maxBytesToWrite = 2147483647;
+      }
+      if (maxBytesToWrite < 2) return 0;
+      maxBytesToWrite -= 2;
+      var startPtr = outPtr;
+      var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+      for (var i = 0; i < numCharsToWrite; ++i) {
+        var codeUnit = str.charCodeAt(i);
+        HEAP16[outPtr >> 1] = codeUnit;
+        outPtr += 2;
+      }
+      HEAP16[outPtr >> 1] = 0;
+      return outPtr - startPtr;
+    }
+    function lengthBytesUTF16(str) {
+      return str.length * 2;
+    }
+    function UTF32ToString(ptr, maxBytesToRead) {
+      assert(ptr % 4 == 0, "Pointer passed to UTF32ToString must be aligned to four bytes!");
+      var i = 0;
+      var str = "";
+      while (!(i >= maxBytesToRead / 4)) {
+        var utf32 = HEAP32[ptr + i * 4 >> 2];
+        if (utf32 == 0) break;
+        ++i;
+        if (utf32 >= 65536) {
+          var ch = utf32 - 65536;
+          str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+        } else {
+          str += String.fromCharCode(utf32);
+        }
+      }
+      return str;
+    }
+    function stringToUTF32(str, outPtr, maxBytesToWrite) {
+      assert(outPtr % 4 == 0, "Pointer passed to stringToUTF32 must be aligned to four bytes!");
+      assert(typeof maxBytesToWrite == "number", "stringToUTF32(str, outPtr, maxBytesToWrite) is missing the third parameter that specifies the length of the output buffer!");
+      if (maxBytesToWrite === void 0) {
+        maxBytesToWrite = 2147483647;
+      }
+      if (maxBytesToWrite < 4) return 0;
+      var startPtr = outPtr;
+      var endPtr = startPtr + maxBytesToWrite - 4;
+      for (var i = 0; i < str.length; ++i) {
+        var codeUnit = str.charCodeAt(i);
+        if (codeUnit >= 55296 && codeUnit <= 57343) {
+          var trailSurrogate = str.charCodeAt(++i);
+          codeUnit = 65536 + ((codeUnit & 1023) << 10) | trailSurrogate & 1023;
+        }
+        HEAP32[outPtr >> 2] = codeUnit;
+        outPtr += 4;
+        if (outPtr + 4 > endPtr) break;
+      }
+      HEAP32[outPtr >> 2] = 0;
+      return outPtr - startPtr;
+    }
+    function lengthBytesUTF32(str) {
+      var len = 0;
+      for (var i = 0; i < str.length; ++i) {
+        var codeUnit = str.charCodeAt(i);
+        if (codeUnit >= 55296 && codeUnit <= 57343) ++i;
+        len += 4;
+      }
+      return len;
+    }
+    function writeArrayToMemory(array, buffer2) {
+      assert(array.length >= 0, "writeArrayToMemory array must have a length (should be an array or typed array)");
+      HEAP8.set(array, buffer2);
+    }
+    function writeAsciiToMemory(str, buffer2, dontAddNull) {
+      for (var i = 0; i < str.length; ++i) {
+        assert(str.charCodeAt(i) === str.charCodeAt(i) & 255);
+        HEAP8[buffer2++ >> 0] = str.charCodeAt(i);
+      }
+      if (!dontAddNull) HEAP8[buffer2 >> 0] = 0;
+    }
+    var buffer;
+    var HEAP8;
+    var HEAPU8;
+    var HEAP16;
+    var HEAPU16;
+    var HEAP32;
+    var HEAPU32;
+    var HEAPF32;
+    var HEAPF64;
+    function updateGlobalBufferAndViews(buf) {
+      buffer = buf;
+      Module["HEAP8"] = HEAP8 = new Int8Array(buf);
+      Module["HEAP16"] = HEAP16 = new Int16Array(buf);
+      Module["HEAP32"] = HEAP32 = new Int32Array(buf);
+      Module["HEAPU8"] = HEAPU8 = new Uint8Array(buf);
+      Module["HEAPU16"] = HEAPU16 = new Uint16Array(buf);
+      Module["HEAPU32"] = HEAPU32 = new Uint32Array(buf);
+      Module["HEAPF32"] = HEAPF32 = new Float32Array(buf);
+      Module["HEAPF64"] = HEAPF64 = new Float64Array(buf);
+    }
+    var TOTAL_STACK = 5242880;
+    if (Module["TOTAL_STACK"]) assert(TOTAL_STACK === Module["TOTAL_STACK"], "the stack size can no longer be determined at runtime");
+    var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 16777216;
+    if (!Object.getOwnPropertyDescriptor(Module, "INITIAL_MEMORY")) Object.defineProperty(Module, "INITIAL_MEMORY", { configurable: true, get: function() {
+      abort("Module.INITIAL_MEMORY has been replaced with plain INITIAL_MEMORY (the initial value can be provided on Module, but after startup the value is only looked for on a local variable of that name)");
+    } });
+    assert(INITIAL_MEMORY >= TOTAL_STACK, "INITIAL_MEMORY should be larger than TOTAL_STACK, was " + INITIAL_MEMORY + "! (TOTAL_STACK=" + TOTAL_STACK + ")");
+    assert(
+      typeof Int32Array !== "undefined" && typeof Float64Array !== "undefined" && Int32Array.prototype.subarray !== void 0 && Int32Array.prototype.set !== void 0,
+      "JS engine does not provide full typed array support"
+    );
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        "maximum": INITIAL_MEMORY / 65536
+      });
+    }
+    if (wasmMemory) {
+      buffer = wasmMemory.buffer;
+    }
+    INITIAL_MEMORY = buffer.byteLength;
+    assert(INITIAL_MEMORY % 65536 === 0);
+    updateGlobalBufferAndViews(buffer);
+    var wasmTable;
+    function writeStackCookie() {
+      var max = _emscripten_stack_get_end();
+      assert((max & 3) == 0);
+      HEAPU32[(max >> 2) + 1] = 34821223;
+      HEAPU32[(max >> 2) + 2] = 2310721022;
+      HEAP32[0] = 1668509029;
+    }
+    function checkStackCookie() {
+      if (ABORT) return;
+      var max = _emscripten_stack_get_end();
+      var cookie1 = HEAPU32[(max >> 2) + 1];
+      var cookie2 = HEAPU32[(max >> 2) + 2];
+      if (cookie1 != 34821223 || cookie2 != 2310721022) {
+        abort("Stack overflow! Stack cookie has been overwritten, expected hex dwords 0x89BACDFE and 0x2135467, but received 0x" + cookie2.toString(16) + " " + cookie1.toString(16));
+      }
+      if (HEAP32[0] !== 1668509029) abort("Runtime error: The application has corrupted its heap memory area (address zero)!");
+    }
+    (function() {
+      var h16 = new Int16Array(1);
+      var h8 = new Int8Array(h16.buffer);
+      h16[0] = 25459;
+      if (h8[0] !== 115 || h8[1] !== 99) throw "Runtime error: expected the system to be little-endian!";
+    })();
+    var __ATPRERUN__ = [];
+    var __ATINIT__ = [];
+    var __ATMAIN__ = [];
+    var __ATPOSTRUN__ = [];
+    var runtimeInitialized = false;
+    var runtimeExited = false;
+    function preRun() {
+      if (Module["preRun"]) {
+        if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+        while (Module["preRun"].length) {
+          addOnPreRun(Module["preRun"].shift());
+        }
+      }
+      callRuntimeCallbacks(__ATPRERUN__);
+    }
+    function initRuntime() {
+      checkStackCookie();
+      assert(!runtimeInitialized);
+      runtimeInitialized = true;
+      callRuntimeCallbacks(__ATINIT__);
+    }
+    function preMain() {
+      checkStackCookie();
+      callRuntimeCallbacks(__ATMAIN__);
+    }
+    function postRun() {
+      checkStackCookie();
+      if (Module["postRun"]) {
+        if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+        while (Module["postRun"].length) {
+          addOnPostRun(Module["postRun"].shift());
+        }
+      }
+      callRuntimeCallbacks(__ATPOSTRUN__);
+    }
+    function addOnPreRun(cb) {
+      __ATPRERUN__.unshift(cb);
+    }
+    function addOnPostRun(cb) {
+      __ATPOSTRUN__.unshift(cb);
+    }
+    assert(Math.imul, "This browser does not support Math.imul(), build with LEGACY_VM_SUPPORT or POLYFILL_OLD_MATH_FUNCTIONS to add in a polyfill");
+    assert(Math.fround, "This browser does not support Math.fround(), build with LEGACY_VM_SUPPORT or POLYFILL_OLD_MATH_FUNCTIONS to add in a polyfill");
+    assert(Math.clz32, "This browser does not support Math.clz32(), build with LEGACY_VM_SUPPORT or POLYFILL_OLD_MATH_FUNCTIONS to add in a polyfill");
+    assert(Math.trunc, "This browser does not support Math.trunc(), build with LEGACY_VM_SUPPORT or POLYFILL_OLD_MATH_FUNCTIONS to add in a polyfill");
+    var runDependencies = 0;
+    var runDependencyWatcher = null;
+    var dependenciesFulfilled = null;
+    var runDependencyTracking = {};
+    function addRunDependency(id) {
+      runDependencies++;
+      if (Module["monitorRunDependencies"]) {
+        Module["monitorRunDependencies"](runDependencies);
+      }
+      if (id) {
+        assert(!runDependencyTracking[id]);
+        runDependencyTracking[id] = 1;
+        if (runDependencyWatcher === null && typeof setInterval !== "undefined") {
+          runDependencyWatcher = setInterval(function() {
+            if (ABORT) {
+              clearInterval(runDependencyWatcher);
+              runDependencyWatcher = null;
+              return;
+            }
+            var shown3 = false;
+            for (var dep in runDependencyTracking) {
+              if (!shown3) {
+                shown3 = true;
+                err("still waiting on run dependencies:");
+              }
+              err("dependency: " + dep);
+            }
+            if (shown3) {
+              err("(end of list)");
+            }
+          }, 1e4);
+        }
+      } else {
+        err("warning: run dependency added without ID");
+      }
+    }
+    function removeRunDependency(id) {
+      runDependencies--;
+      if (Module["monitorRunDependencies"]) {
+        Module["monitorRunDependencies"](runDependencies);
+      }
+      if (id) {
+        assert(runDependencyTracking[id]);
+        delete runDependencyTracking[id];
+      } else {
+        err("warning: run dependency removed without ID");
+      }
+      if (runDependencies == 0) {
+        if (runDependencyWatcher !== null) {
+          clearInterval(runDependencyWatcher);
+          runDependencyWatcher = null;
+        }
+        if (dependenciesFulfilled) {
+          var callback = dependenciesFulfilled;
+          dependenciesFulfilled = null;
+          callback();
+        }
+      }
+    }
+    Module["preloadedImages"] = {};
+    Module["preloadedAudios"] = {};
+    function abort(what) {
+      if (Module["onAbort"]) {
+        Module["onAbort"](what);
+      }
+      what += "";
+      err(what);
+      ABORT = true;
+      EXITSTATUS = 1;
+      var output = "abort(" + what + ") at " + stackTrace();
+      what = output;
+      var e = new WebAssembly.RuntimeError(what);
+      throw e;
+    }
+    var FS = {
+      error: function() {
+        abort("Filesystem support (FS) was not included. The problem is that you are using files from JS, but files were not used from C/C++, so filesystem support was not auto-included. You can force-include filesystem support with  -s FORCE_FILESYSTEM=1");
+      },
+      init: function() {
+        FS.error();
+      },
+      createDataFile: function() {
+        FS.error();
+      },
+      createPreloadedFile: function() {
+        FS.error();
+      },
+      createLazyFile: function() {
+        FS.error();
+      },
+      open: function() {
+        FS.error();
+      },
+      mkdev: function() {
+        FS.error();
+      },
+      registerDevice: function() {
+        FS.error();
+      },
+      analyzePath: function() {
+        FS.error();
+      },
+      loadFilesFromDB: function() {
+        FS.error();
+      },
+      ErrnoError: function ErrnoError() {
+        FS.error();
+      }
+    };
+    Module["FS_createDataFile"] = FS.createDataFile;
+    Module["FS_createPreloadedFile"] = FS.createPreloadedFile;
+    function hasPrefix(str, prefix) {
+      return String.prototype.startsWith ? str.startsWith(prefix) : str.indexOf(prefix) === 0;
+    }
+    var dataURIPrefix = "data:application/octet-stream;base64,";
+    function isDataURI(filename) {
+      return hasPrefix(filename, dataURIPrefix);
+    }
+    var fileURIPrefix = "file://";
+    function isFileURI(filename) {
+      return hasPrefix(filename, fileURIPrefix);
+    }
+    function createExportWrapper(name, fixedasm) {
+      return function() {
+        var displayName = name;
+        var asm2 = fixedasm;
+        if (!fixedasm) {
+          asm2 = Module["asm"];
+        }
+        assert(runtimeInitialized, "native function `" + displayName + "` called before runtime initialization");
+        assert(!runtimeExited, "native function `" + displayName + "` called after runtime exit (use NO_EXIT_RUNTIME to keep it alive after main() exits)");
+        if (!asm2[name]) {
+          assert(asm2[name], "exported native function `" + displayName + "` not found");
+        }
+        return asm2[name].apply(null, arguments);
+      };
+    }
+    var wasmBinaryFile = "re2.wasm";
+    if (!isDataURI(wasmBinaryFile)) {
+      wasmBinaryFile = locateFile(wasmBinaryFile);
+    }
+    function getBinary() {
+      try {
+        if (wasmBinary) {
+          return new Uint8Array(wasmBinary);
+        }
+        if (readBinary) {
+          return readBinary(wasmBinaryFile);
+        } else {
+          throw "sync fetching of the wasm failed: you can preload it to Module['wasmBinary'] manually, or emcc.py will do that for you when generating HTML (but not JS)";
+        }
+      } catch (err2) {
+        abort(err2);
+      }
+    }
+    function getBinaryPromise() {
+      if (!wasmBinary && (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) && typeof fetch === "function" && !isFileURI(wasmBinaryFile)) {
+        return fetch(wasmBinaryFile, { credentials: "same-origin" }).then(function(response) {
+          if (!response["ok"]) {
+            throw "failed to load wasm binary file at '" + wasmBinaryFile + "'";
+          }
+          return response["arrayBuffer"]();
+        }).catch(function() {
+          return getBinary();
+        });
+      }
+      return Promise.resolve().then(getBinary);
+    }
+    function createWasm() {
+      var info = {
+        "env": asmLibraryArg,
+        "wasi_snapshot_preview1": asmLibraryArg
+      };
+      function receiveInstance(instance, module2) {
+        var exports3 = instance.exports;
+        Module["asm"] = exports3;
+        wasmTable = Module["asm"]["__indirect_function_table"];
+        assert(wasmTable, "table not found in wasm exports");
+        removeRunDependency("wasm-instantiate");
+      }
+      addRunDependency("wasm-instantiate");
+      var trueModule = Module;
+      function receiveInstantiatedSource(output) {
+        assert(Module === trueModule, "the Module object should not be replaced during async compilation - perhaps the order of HTML elements is wrong?");
+        trueModule = null;
+        receiveInstance(output["instance"]);
+      }
+      function instantiateArrayBuffer(receiver) {
+        return getBinaryPromise().then(function(binary) {
+          return WebAssembly.instantiate(binary, info);
+        }).then(receiver, function(reason) {
+          err("failed to asynchronously prepare wasm: " + reason);
+          abort(reason);
+        });
+      }
+      function instantiateSync() {
+        var instance;
+        var module2;
+        var binary;
+        try {
+          binary = getBinary();
+          module2 = new WebAssembly.Module(binary);
+          instance = new WebAssembly.Instance(module2, info);
+        } catch (e) {
+          var str = e.toString();
+          err("failed to compile wasm module: " + str);
+          if (str.indexOf("imported Memory") >= 0 || str.indexOf("memory import") >= 0) {
+            err("Memory size incompatibility issues may be due to changing INITIAL_MEMORY at runtime to something too large. Use ALLOW_MEMORY_GROWTH to allow any size memory (and also make sure not to set INITIAL_MEMORY at runtime to something smaller than it was at compile time).");
+          }
+          throw e;
+        }
+        receiveInstance(instance, module2);
+      }
+      if (Module["instantiateWasm"]) {
+        try {
+          var exports2 = Module["instantiateWasm"](info, receiveInstance);
+          return exports2;
+        } catch (e) {
+          err("Module.instantiateWasm callback failed with error: " + e);
+          return false;
+        }
+      }
+      instantiateSync();
+      return Module["asm"];
+    }
+    function callRuntimeCallbacks(callbacks) {
+      while (callbacks.length > 0) {
+        var callback = callbacks.shift();
+        if (typeof callback == "function") {
+          callback(Module);
+          continue;
+        }
+        var func = callback.func;
+        if (typeof func === "number") {
+          if (callback.arg === void 0) {
+            wasmTable.get(func)();
+          } else {
+            wasmTable.get(func)(callback.arg);
+          }
+        } else {
+          func(callback.arg === void 0 ? null : callback.arg);
+        }
+      }
+    }
+    function demangle(func) {
+      warnOnce("warning: build with  -s DEMANGLE_SUPPORT=1  to link in libcxxabi demangling");
+      return func;
+    }
+    function demangleAll(text) {
+      var regex2 = /\b_Z[\w\d_]+/g;
+      return text.replace(
+        regex2,
+        function(x) {
+          var y = demangle(x);
+          return x === y ? x : y + " [" + x + "]";
+        }
+      );
+    }
+    function dynCallLegacy(sig, ptr, args2) {
+      assert("dynCall_" + sig in Module, "bad function pointer type - no table for sig '" + sig + "'");
+      if (args2 && args2.length) {
+        assert(args2.length === sig.substring(1).replace(/j/g, "--").length);
+      } else {
+        assert(sig.length == 1);
+      }
+      if (args2 && args2.length) {
+        return Module["dynCall_" + sig].apply(null, [ptr].concat(args2));
+      }
+      return Module["dynCall_" + sig].call(null, ptr);
+    }
+    function dynCall(sig, ptr, args2) {
+      if (sig.indexOf("j") != -1) {
+        return dynCallLegacy(sig, ptr, args2);
+      }
+      assert(wasmTable.get(ptr), "missing table entry in dynCall: " + ptr);
+      return wasmTable.get(ptr).apply(null, args2);
+    }
+    function jsStackTrace() {
+      var error2 = new Error();
+      if (!error2.stack) {
+        try {
+          throw new Error();
+        } catch (e) {
+          error2 = e;
+        }
+        if (!error2.stack) {
+          return "(no stack trace available)";
+        }
+      }
+      return error2.stack.toString();
+    }
+    function stackTrace() {
+      var js = jsStackTrace();
+      if (Module["extraStackTrace"]) js += "\n" + Module["extraStackTrace"]();
+      return demangleAll(js);
+    }
+    function ___assert_fail(condition, filename, line, func) {
+      abort("Assertion failed: " + UTF8ToString(condition) + ", at: " + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
+    }
+    var ExceptionInfoAttrs = { DESTRUCTOR_OFFSET: 0, REFCOUNT_OFFSET: 4, TYPE_OFFSET: 8, CAUGHT_OFFSET: 12, RETHROWN_OFFSET: 13, SIZE: 16 };
+    function ___cxa_allocate_exception(size) {
+      return _malloc(size + ExceptionInfoAttrs.SIZE) + ExceptionInfoAttrs.SIZE;
+    }
+    function _atexit(func, arg) {
+    }
+    function ___cxa_atexit(a0, a1) {
+      return _atexit(a0, a1);
+    }
+    function ExceptionInfo(excPtr) {
+      this.excPtr = excPtr;
+      this.ptr = excPtr - ExceptionInfoAttrs.SIZE;
+      this.set_type = function(type2) {
+        HEAP32[this.ptr + ExceptionInfoAttrs.TYPE_OFFSET >> 2] = type2;
+      };
+      this.get_type = function() {
+        return HEAP32[this.ptr + ExceptionInfoAttrs.TYPE_OFFSET >> 2];
+      };
+      this.set_destructor = function(destructor) {
+        HEAP32[this.ptr + ExceptionInfoAttrs.DESTRUCTOR_OFFSET >> 2] = destructor;
+      };
+      this.get_destructor = function() {
+        return HEAP32[this.ptr + ExceptionInfoAttrs.DESTRUCTOR_OFFSET >> 2];
+      };
+      this.set_refcount = function(refcount) {
+        HEAP32[this.ptr + ExceptionInfoAttrs.REFCOUNT_OFFSET >> 2] = refcount;
+      };
+      this.set_caught = function(caught) {
+        caught = caught ? 1 : 0;
+        HEAP8[this.ptr + ExceptionInfoAttrs.CAUGHT_OFFSET >> 0] = caught;
+      };
+      this.get_caught = function() {
+        return HEAP8[this.ptr + ExceptionInfoAttrs.CAUGHT_OFFSET >> 0] != 0;
+      };
+      this.set_rethrown = function(rethrown) {
+        rethrown = rethrown ? 1 : 0;
+        HEAP8[this.ptr + ExceptionInfoAttrs.RETHROWN_OFFSET >> 0] = rethrown;
+      };
+      this.get_rethrown = function() {
+        return HEAP8[this.ptr + ExceptionInfoAttrs.RETHROWN_OFFSET >> 0] != 0;
+      };
+      this.init = function(type2, destructor) {
+        this.set_type(type2);
+        this.set_destructor(destructor);
+        this.set_refcount(0);
+        this.set_caught(false);
+        this.set_rethrown(false);
+      };
+      this.add_ref = function() {
+        var value2 = HEAP32[this.ptr + ExceptionInfoAttrs.REFCOUNT_OFFSET >> 2];
+        HEAP32[this.ptr + ExceptionInfoAttrs.REFCOUNT_OFFSET >> 2] = value2 + 1;
+      };
+      this.release_ref = function() {
+        var prev = HEAP32[this.ptr + ExceptionInfoAttrs.REFCOUNT_OFFSET >> 2];
+        HEAP32[this.ptr + ExceptionInfoAttrs.REFCOUNT_OFFSET >> 2] = prev - 1;
+        assert(prev > 0);
+        return prev === 1;
+      };
+    }
+    var exceptionLast = 0;
+    var uncaughtExceptionCount = 0;
+    function ___cxa_throw(ptr, type2, destructor) {
+      var info = new ExceptionInfo(ptr);
+      info.init(type2, destructor);
+      exceptionLast = ptr;
+      uncaughtExceptionCount++;
+      throw ptr + " - Exception catching is disabled, this exception cannot be caught. Compile with -s DISABLE_EXCEPTION_CATCHING=0 or DISABLE_EXCEPTION_CATCHING=2 to catch.";
+    }
+    function getShiftFromSize(size) {
+      switch (size) {
+        case 1:
+          return 0;
+        case 2:
+          return 1;
+        case 4:
+          return 2;
+        case 8:
+          return 3;
+        default:
+          throw new TypeError("Unknown type size: " + size);
+      }
+    }
+    function embind_init_charCodes() {
+      var codes = new Array(256);
+      for (var i = 0; i < 256; ++i) {
+        codes[i] = String.fromCharCode(i);
+      }
+      embind_charCodes = codes;
+    }
+    var embind_charCodes = void 0;
+    function readLatin1String(ptr) {
+      var ret = "";
+      var c = ptr;
+      while (HEAPU8[c]) {
+        ret += embind_charCodes[HEAPU8[c++]];
+      }
+      return ret;
+    }
+    var awaitingDependencies = {};
+    var registeredTypes = {};
+    var typeDependencies = {};
+    var char_0 = 48;
+    var char_9 = 57;
+    function makeLegalFunctionName(name) {
+      if (void 0 === name) {
+        return "_unknown";
+      }
+      name = name.replace(/[^a-zA-Z0-9_]/g, "$");
+      var f = name.charCodeAt(0);
+      if (f >= char_0 && f <= char_9) {
+        return "_" + name;
+      } else {
+        return name;
+      }
+    }
+    function createNamedFunction(name, body2) {
+      name = makeLegalFunctionName(name);
+      return new Function(
+        "body",
+        "return function " + name + '() {\n    "use strict";    return body.apply(this, arguments);\n};\n'
+      )(body2);
+    }
+    function extendError(baseErrorType, errorName) {
+      var errorClass = createNamedFunction(errorName, function(message) {
+        this.name = errorName;
+        this.message = message;
+        var stack = new Error(message).stack;
+        if (stack !== void 0) {
+          this.stack = this.toString() + "\n" + stack.replace(/^Error(:[^\n]*)?\n/, "");
+        }
+      });
+      errorClass.prototype = Object.create(baseErrorType.prototype);
+      errorClass.prototype.constructor = errorClass;
+      errorClass.prototype.toString = function() {
+        if (this.message === void 0) {
+          return this.name;
+        } else {
+          return this.name + ": " + this.message;
+        }
+      };
+      return errorClass;
+    }
+    var BindingError = void 0;
+    function throwBindingError(message) {
+      throw new BindingError(message);
+    }
+    var InternalError = void 0;
+    function throwInternalError(message) {
+      throw new InternalError(message);
+    }
+    function whenDependentTypesAreResolved(myTypes, dependentTypes, getTypeConverters) {
+      myTypes.forEach(function(type2) {
+        typeDependencies[type2] = dependentTypes;
+      });
+      function onComplete(typeConverters2) {
+        var myTypeConverters = getTypeConverters(typeConverters2);
+        if (myTypeConverters.length !== myTypes.length) {
+          throwInternalError("Mismatched type converter count");
+        }
+        for (var i = 0; i < myTypes.length; ++i) {
+          registerType(myTypes[i], myTypeConverters[i]);
+        }
+      }
+      var typeConverters = new Array(dependentTypes.length);
+      var unregisteredTypes = [];
+      var registered = 0;
+      dependentTypes.forEach(function(dt, i) {
+        if (registeredTypes.hasOwnProperty(dt)) {
+          typeConverters[i] = registeredTypes[dt];
+        } else {
+          unregisteredTypes.push(dt);
+          if (!awaitingDependencies.hasOwnProperty(dt)) {
+            awaitingDependencies[dt] = [];
+          }
+          awaitingDependencies[dt].push(function() {
+            typeConverters[i] = registeredTypes[dt];
+            ++registered;
+            if (registered === unregisteredTypes.length) {
+              onComplete(typeConverters);
+            }
+          });
+        }
+      });
+      if (0 === unregisteredTypes.length) {
+        onComplete(typeConverters);
+      }
+    }
+    function registerType(rawType, registeredInstance, options2) {
+      options2 = options2 || {};
+      if (!("argPackAdvance" in registeredInstance)) {
+        throw new TypeError("registerType registeredInstance requires argPackAdvance");
+      }
+      var name = registeredInstance.name;
+      if (!rawType) {
+        throwBindingError('type "' + name + '" must have a positive integer typeid pointer');
+      }
+      if (registeredTypes.hasOwnProperty(rawType)) {
+        if (options2.ignoreDuplicateRegistrations) {
+          return;
+        } else {
+          throwBindingError("Cannot register type '" + name + "' twice");
+        }
+      }
+      registeredTypes[rawType] = registeredInstance;
+      delete typeDependencies[rawType];
+      if (awaitingDependencies.hasOwnProperty(rawType)) {
+        var callbacks = awaitingDependencies[rawType];
+        delete awaitingDependencies[rawType];
+        callbacks.forEach(function(cb) {
+          cb();
+        });
+      }
+    }
+    function __embind_register_bool(rawType, name, size, trueValue, falseValue) {
+      var shift = getShiftFromSize(size);
+      name = readLatin1String(name);
+      registerType(rawType, {
+        name,
+        "fromWireType": function(wt) {
+          return !!wt;
+        },
+        "toWireType": function(destructors, o) {
+          return o ? trueValue : falseValue;
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": function(pointer) {
+          var heap;
+          if (size === 1) {
+            heap = HEAP8;
+          } else if (size === 2) {
+            heap = HEAP16;
+          } else if (size === 4) {
+            heap = HEAP32;
+          } else {
+            throw new TypeError("Unknown boolean type size: " + name);
+          }
+          return this["fromWireType"](heap[pointer >> shift]);
+        },
+        destructorFunction: null
+        // This type does not need a destructor
+      });
+    }
+    function ClassHandle_isAliasOf(other) {
+      if (!(this instanceof ClassHandle)) {
+        return false;
+      }
+      if (!(other instanceof ClassHandle)) {
+        return false;
+      }
+      var leftClass = this.$$.ptrType.registeredClass;
+      var left2 = this.$$.ptr;
+      var rightClass = other.$$.ptrType.registeredClass;
+      var right2 = other.$$.ptr;
+      while (leftClass.baseClass) {
+        left2 = leftClass.upcast(left2);
+        leftClass = leftClass.baseClass;
+      }
+      while (rightClass.baseClass) {
+        right2 = rightClass.upcast(right2);
+        rightClass = rightClass.baseClass;
+      }
+      return leftClass === rightClass && left2 === right2;
+    }
+    function shallowCopyInternalPointer(o) {
+      return {
+        count: o.count,
+        deleteScheduled: o.deleteScheduled,
+        preservePointerOnDelete: o.preservePointerOnDelete,
+        ptr: o.ptr,
+        ptrType: o.ptrType,
+        smartPtr: o.smartPtr,
+        smartPtrType: o.smartPtrType
+      };
+    }
+    function throwInstanceAlreadyDeleted(obj) {
+      function getInstanceTypeName(handle) {
+        return handle.$$.ptrType.registeredClass.name;
+      }
+      throwBindingError(getInstanceTypeName(obj) + " instance already deleted");
+    }
+    var finalizationGroup = false;
+    function detachFinalizer(handle) {
+    }
+    function runDestructor($$) {
+      if ($$.smartPtr) {
+        $$.smartPtrType.rawDestructor($$.smartPtr);
+      } else {
+        $$.ptrType.registeredClass.rawDestructor($$.ptr);
+      }
+    }
+    function releaseClassHandle($$) {
+      $$.count.value -= 1;
+      var toDelete = 0 === $$.count.value;
+      if (toDelete) {
+        runDestructor($$);
+      }
+    }
+    function attachFinalizer(handle) {
+      if ("undefined" === typeof FinalizationGroup) {
+        attachFinalizer = function(handle2) {
+          return handle2;
+        };
+        return handle;
+      }
+      finalizationGroup = new FinalizationGroup(function(iter) {
+        for (var result = iter.next(); !result.done; result = iter.next()) {
+          var $$ = result.value;
+          if (!$$.ptr) {
+            console.warn("object already deleted: " + $$.ptr);
+          } else {
+            releaseClassHandle($$);
+          }
+        }
+      });
+      attachFinalizer = function(handle2) {
+        finalizationGroup.register(handle2, handle2.$$, handle2.$$);
+        return handle2;
+      };
+      detachFinalizer = function(handle2) {
+        finalizationGroup.unregister(handle2.$$);
+      };
+      return attachFinalizer(handle);
+    }
+    function ClassHandle_clone() {
+      if (!this.$$.ptr) {
+        throwInstanceAlreadyDeleted(this);
+      }
+      if (this.$$.preservePointerOnDelete) {
+        this.$$.count.value += 1;
+        return this;
+      } else {
+        var clone = attachFinalizer(Object.create(Object.getPrototypeOf(this), {
+          $$: {
+            value: shallowCopyInternalPointer(this.$$)
+          }
+        }));
+        clone.$$.count.value += 1;
+        clone.$$.deleteScheduled = false;
+        return clone;
+      }
+    }
+    function ClassHandle_delete() {
+      if (!this.$$.ptr) {
+        throwInstanceAlreadyDeleted(this);
+      }
+      if (this.$$.deleteScheduled && !this.$$.preservePointerOnDelete) {
+        throwBindingError("Object already scheduled for deletion");
+      }
+      detachFinalizer(this);
+      releaseClassHandle(this.$$);
+      if (!this.$$.preservePointerOnDelete) {
+        this.$$.smartPtr = void 0;
+        this.$$.ptr = void 0;
+      }
+    }
+    function ClassHandle_isDeleted() {
+      return !this.$$.ptr;
+    }
+    var delayFunction = void 0;
+    var deletionQueue = [];
+    function flushPendingDeletes() {
+      while (deletionQueue.length) {
+        var obj = deletionQueue.pop();
+        obj.$$.deleteScheduled = false;
+        obj["delete"]();
+      }
+    }
+    function ClassHandle_deleteLater() {
+      if (!this.$$.ptr) {
+        throwInstanceAlreadyDeleted(this);
+      }
+      if (this.$$.deleteScheduled && !this.$$.preservePointerOnDelete) {
+        throwBindingError("Object already scheduled for deletion");
+      }
+      deletionQueue.push(this);
+      if (deletionQueue.length === 1 && delayFunction) {
+        delayFunction(flushPendingDeletes);
+      }
+      this.$$.deleteScheduled = true;
+      return this;
+    }
+    function init_ClassHandle() {
+      ClassHandle.prototype["isAliasOf"] = ClassHandle_isAliasOf;
+      ClassHandle.prototype["clone"] = ClassHandle_clone;
+      ClassHandle.prototype["delete"] = ClassHandle_delete;
+      ClassHandle.prototype["isDeleted"] = ClassHandle_isDeleted;
+      ClassHandle.prototype["deleteLater"] = ClassHandle_deleteLater;
+    }
+    function ClassHandle() {
+    }
+    var registeredPointers = {};
+    function ensureOverloadTable(proto, methodName, humanName) {
+      if (void 0 === proto[methodName].overloadTable) {
+        var prevFunc = proto[methodName];
+        proto[methodName] = function() {
+          if (!proto[methodName].overloadTable.hasOwnProperty(arguments.length)) {
+            throwBindingError("Function '" + humanName + "' called with an invalid number of arguments (" + arguments.length + ") - expects one of (" + proto[methodName].overloadTable + ")!");
+          }
+          return proto[methodName].overloadTable[arguments.length].apply(this, arguments);
+        };
+        proto[methodName].overloadTable = [];
+        proto[methodName].overloadTable[prevFunc.argCount] = prevFunc;
+      }
+    }
+    function exposePublicSymbol(name, value2, numArguments) {
+      if (Module.hasOwnProperty(name)) {
+        if (void 0 === numArguments || void 0 !== Module[name].overloadTable && void 0 !== Module[name].overloadTable[numArguments]) {
+          throwBindingError("Cannot register public name '" + name + "' twice");
+        }
+        ensureOverloadTable(Module, name, name);
+        if (Module.hasOwnProperty(numArguments)) {
+          throwBindingError("Cannot register multiple overloads of a function with the same number of arguments (" + numArguments + ")!");
+        }
+        Module[name].overloadTable[numArguments] = value2;
+      } else {
+        Module[name] = value2;
+        if (void 0 !== numArguments) {
+          Module[name].numArguments = numArguments;
+        }
+      }
+    }
+    function RegisteredClass(name, constructor, instancePrototype, rawDestructor, baseClass, getActualType, upcast, downcast) {
+      this.name = name;
+      this.constructor = constructor;
+      this.instancePrototype = instancePrototype;
+      this.rawDestructor = rawDestructor;
+      this.baseClass = baseClass;
+      this.getActualType = getActualType;
+      this.upcast = upcast;
+      this.downcast = downcast;
+      this.pureVirtualFunctions = [];
+    }
+    function upcastPointer(ptr, ptrClass, desiredClass) {
+      while (ptrClass !== desiredClass) {
+        if (!ptrClass.upcast) {
+          throwBindingError("Expected null or instance of " + desiredClass.name + ", got an instance of " + ptrClass.name);
+        }
+        ptr = ptrClass.upcast(ptr);
+        ptrClass = ptrClass.baseClass;
+      }
+      return ptr;
+    }
+    function constNoSmartPtrRawPointerToWireType(destructors, handle) {
+      if (handle === null) {
+        if (this.isReference) {
+          throwBindingError("null is not a valid " + this.name);
+        }
+        return 0;
+      }
+      if (!handle.$$) {
+        throwBindingError('Cannot pass "' + _embind_repr(handle) + '" as a ' + this.name);
+      }
+      if (!handle.$$.ptr) {
+        throwBindingError("Cannot pass deleted object as a pointer of type " + this.name);
+      }
+      var handleClass = handle.$$.ptrType.registeredClass;
+      var ptr = upcastPointer(handle.$$.ptr, handleClass, this.registeredClass);
+      return ptr;
+    }
+    function genericPointerToWireType(destructors, handle) {
+      var ptr;
+      if (handle === null) {
+        if (this.isReference) {
+          throwBindingError("null is not a valid " + this.name);
+        }
+        if (this.isSmartPointer) {
+          ptr = this.rawConstructor();
+          if (destructors !== null) {
+            destructors.push(this.rawDestructor, ptr);
+          }
+          return ptr;
+        } else {
+          return 0;
+        }
+      }
+      if (!handle.$$) {
+        throwBindingError('Cannot pass "' + _embind_repr(handle) + '" as a ' + this.name);
+      }
+      if (!handle.$$.ptr) {
+        throwBindingError("Cannot pass deleted object as a pointer of type " + this.name);
+      }
+      if (!this.isConst && handle.$$.ptrType.isConst) {
+        throwBindingError("Cannot convert argument of type " + (handle.$$.smartPtrType ? handle.$$.smartPtrType.name : handle.$$.ptrType.name) + " to parameter type " + this.name);
+      }
+      var handleClass = handle.$$.ptrType.registeredClass;
+      ptr = upcastPointer(handle.$$.ptr, handleClass, this.registeredClass);
+      if (this.isSmartPointer) {
+        if (void 0 === handle.$$.smartPtr) {
+          throwBindingError("Passing raw pointer to smart pointer is illegal");
+        }
+        switch (this.sharingPolicy) {
+          case 0:
+            if (handle.$$.smartPtrType === this) {
+              ptr = handle.$$.smartPtr;
+            } else {
+              throwBindingError("Cannot convert argument of type " + (handle.$$.smartPtrType ? handle.$$.smartPtrType.name : handle.$$.ptrType.name) + " to parameter type " + this.name);
+            }
+            break;
+          case 1:
+            ptr = handle.$$.smartPtr;
+            break;
+          case 2:
+            if (handle.$$.smartPtrType === this) {
+              ptr = handle.$$.smartPtr;
+            } else {
+              var clonedHandle = handle["clone"]();
+              ptr = this.rawShare(
+                ptr,
+                __emval_register(function() {
+                  clonedHandle["delete"]();
+                })
+              );
+              if (destructors !== null) {
+                destructors.push(this.rawDestructor, ptr);
+              }
+            }
+            break;
+          default:
+            throwBindingError("Unsupporting sharing policy");
+        }
+      }
+      return ptr;
+    }
+    function nonConstNoSmartPtrRawPointerToWireType(destructors, handle) {
+      if (handle === null) {
+        if (this.isReference) {
+          throwBindingError("null is not a valid " + this.name);
+        }
+        return 0;
+      }
+      if (!handle.$$) {
+        throwBindingError('Cannot pass "' + _embind_repr(handle) + '" as a ' + this.name);
+      }
+      if (!handle.$$.ptr) {
+        throwBindingError("Cannot pass deleted object as a pointer of type " + this.name);
+      }
+      if (handle.$$.ptrType.isConst) {
+        throwBindingError("Cannot convert argument of type " + handle.$$.ptrType.name + " to parameter type " + this.name);
+      }
+      var handleClass = handle.$$.ptrType.registeredClass;
+      var ptr = upcastPointer(handle.$$.ptr, handleClass, this.registeredClass);
+      return ptr;
+    }
+    function simpleReadValueFromPointer(pointer) {
+      return this["fromWireType"](HEAPU32[pointer >> 2]);
+    }
+    function RegisteredPointer_getPointee(ptr) {
+      if (this.rawGetPointee) {
+        ptr = this.rawGetPointee(ptr);
+      }
+      return ptr;
+    }
+    function RegisteredPointer_destructor(ptr) {
+      if (this.rawDestructor) {
+        this.rawDestructor(ptr);
+      }
+    }
+    function RegisteredPointer_deleteObject(handle) {
+      if (handle !== null) {
+        handle["delete"]();
+      }
+    }
+    function downcastPointer(ptr, ptrClass, desiredClass) {
+      if (ptrClass === desiredClass) {
+        return ptr;
+      }
+      if (void 0 === desiredClass.baseClass) {
+        return null;
+      }
+      var rv = downcastPointer(ptr, ptrClass, desiredClass.baseClass);
+      if (rv === null) {
+        return null;
+      }
+      return desiredClass.downcast(rv);
+    }
+    function getInheritedInstanceCount() {
+      return Object.keys(registeredInstances).length;
+    }
+    function getLiveInheritedInstances() {
+      var rv = [];
+      for (var k in registeredInstances) {
+        if (registeredInstances.hasOwnProperty(k)) {
+          rv.push(registeredInstances[k]);
+        }
+      }
+      return rv;
+    }
+    function setDelayFunction(fn) {
+      delayFunction = fn;
+      if (deletionQueue.length && delayFunction) {
+        delayFunction(flushPendingDeletes);
+      }
+    }
+    function init_embind() {
+      Module["getInheritedInstanceCount"] = getInheritedInstanceCount;
+      Module["getLiveInheritedInstances"] = getLiveInheritedInstances;
+      Module["flushPendingDeletes"] = flushPendingDeletes;
+      Module["setDelayFunction"] = setDelayFunction;
+    }
+    var registeredInstances = {};
+    function getBasestPointer(class_, ptr) {
+      if (ptr === void 0) {
+        throwBindingError("ptr should not be undefined");
+      }
+      while (class_.baseClass) {
+        ptr = class_.upcast(ptr);
+        class_ = class_.baseClass;
+      }
+      return ptr;
+    }
+    function getInheritedInstance(class_, ptr) {
+      ptr = getBasestPointer(class_, ptr);
+      return registeredInstances[ptr];
+    }
+    function makeClassHandle(prototype, record) {
+      if (!record.ptrType || !record.ptr) {
+        throwInternalError("makeClassHandle requires ptr and ptrType");
+      }
+      var hasSmartPtrType = !!record.smartPtrType;
+      var hasSmartPtr = !!record.smartPtr;
+      if (hasSmartPtrType !== hasSmartPtr) {
+        throwInternalError("Both smartPtrType and smartPtr must be specified");
+      }
+      record.count = { value: 1 };
+      return attachFinalizer(Object.create(prototype, {
+        $$: {
+          value: record
+        }
+      }));
+    }
+    function RegisteredPointer_fromWireType(ptr) {
+      var rawPointer = this.getPointee(ptr);
+      if (!rawPointer) {
+        this.destructor(ptr);
+        return null;
+      }
+      var registeredInstance = getInheritedInstance(this.registeredClass, rawPointer);
+      if (void 0 !== registeredInstance) {
+        if (0 === registeredInstance.$$.count.value) {
+          registeredInstance.$$.ptr = rawPointer;
+          registeredInstance.$$.smartPtr = ptr;
+          return registeredInstance["clone"]();
+        } else {
+          var rv = registeredInstance["clone"]();
+          this.destructor(ptr);
+          return rv;
+        }
+      }
+      function makeDefaultHandle() {
+        if (this.isSmartPointer) {
+          return makeClassHandle(this.registeredClass.instancePrototype, {
+            ptrType: this.pointeeType,
+            ptr: rawPointer,
+            smartPtrType: this,
+            smartPtr: ptr
+          });
+        } else {
+          return makeClassHandle(this.registeredClass.instancePrototype, {
+            ptrType: this,
+            ptr
+          });
+        }
+      }
+      var actualType = this.registeredClass.getActualType(rawPointer);
+      var registeredPointerRecord = registeredPointers[actualType];
+      if (!registeredPointerRecord) {
+        return makeDefaultHandle.call(this);
+      }
+      var toType;
+      if (this.isConst) {
+        toType = registeredPointerRecord.constPointerType;
+      } else {
+        toType = registeredPointerRecord.pointerType;
+      }
+      var dp = downcastPointer(
+        rawPointer,
+        this.registeredClass,
+        toType.registeredClass
+      );
+      if (dp === null) {
+        return makeDefaultHandle.call(this);
+      }
+      if (this.isSmartPointer) {
+        return makeClassHandle(toType.registeredClass.instancePrototype, {
+          ptrType: toType,
+          ptr: dp,
+          smartPtrType: this,
+          smartPtr: ptr
+        });
+      } else {
+        return makeClassHandle(toType.registeredClass.instancePrototype, {
+          ptrType: toType,
+          ptr: dp
+        });
+      }
+    }
+    function init_RegisteredPointer() {
+      RegisteredPointer.prototype.getPointee = RegisteredPointer_getPointee;
+      RegisteredPointer.prototype.destructor = RegisteredPointer_destructor;
+      RegisteredPointer.prototype["argPackAdvance"] = 8;
+      RegisteredPointer.prototype["readValueFromPointer"] = simpleReadValueFromPointer;
+      RegisteredPointer.prototype["deleteObject"] = RegisteredPointer_deleteObject;
+      RegisteredPointer.prototype["fromWireType"] = RegisteredPointer_fromWireType;
+    }
+    function RegisteredPointer(name, registeredClass, isReference, isConst, isSmartPointer, pointeeType, sharingPolicy, rawGetPointee, rawConstructor, rawShare, rawDestructor) {
+      this.name = name;
+      this.registeredClass = registeredClass;
+      this.isReference = isReference;
+      this.isConst = isConst;
+      this.isSmartPointer = isSmartPointer;
+      this.pointeeType = pointeeType;
+      this.sharingPolicy = sharingPolicy;
+      this.rawGetPointee = rawGetPointee;
+      this.rawConstructor = rawConstructor;
+      this.rawShare = rawShare;
+      this.rawDestructor = rawDestructor;
+      if (!isSmartPointer && registeredClass.baseClass === void 0) {
+        if (isConst) {
+          this["toWireType"] = constNoSmartPtrRawPointerToWireType;
+          this.destructorFunction = null;
+        } else {
+          this["toWireType"] = nonConstNoSmartPtrRawPointerToWireType;
+          this.destructorFunction = null;
+        }
+      } else {
+        this["toWireType"] = genericPointerToWireType;
+      }
+    }
+    function replacePublicSymbol(name, value2, numArguments) {
+      if (!Module.hasOwnProperty(name)) {
+        throwInternalError("Replacing nonexistant public symbol");
+      }
+      if (void 0 !== Module[name].overloadTable && void 0 !== numArguments) {
+        Module[name].overloadTable[numArguments] = value2;
+      } else {
+        Module[name] = value2;
+        Module[name].argCount = numArguments;
+      }
+    }
+    function getDynCaller(sig, ptr) {
+      assert(sig.indexOf("j") >= 0, "getDynCaller should only be called with i64 sigs");
+      var argCache = [];
+      return function() {
+        argCache.length = arguments.length;
+        for (var i = 0; i < arguments.length; i++) {
+          argCache[i] = arguments[i];
+        }
+        return dynCall(sig, ptr, argCache);
+      };
+    }
+    function embind__requireFunction(signature, rawFunction) {
+      signature = readLatin1String(signature);
+      function makeDynCaller() {
+        if (signature.indexOf("j") != -1) {
+          return getDynCaller(signature, rawFunction);
+        }
+        return wasmTable.get(rawFunction);
+      }
+      var fp = makeDynCaller();
+      if (typeof fp !== "function") {
+        throwBindingError("unknown function pointer with signature " + signature + ": " + rawFunction);
+      }
+      return fp;
+    }
+    var UnboundTypeError = void 0;
+    function getTypeName(type2) {
+      var ptr = ___getTypeName(type2);
+      var rv = readLatin1String(ptr);
+      _free(ptr);
+      return rv;
+    }
+    function throwUnboundTypeError(message, types) {
+      var unboundTypes = [];
+      var seen = {};
+      function visit(type2) {
+        if (seen[type2]) {
+          return;
+        }
+        if (registeredTypes[type2]) {
+          return;
+        }
+        if (typeDependencies[type2]) {
+          typeDependencies[type2].forEach(visit);
+          return;
+        }
+        unboundTypes.push(type2);
+        seen[type2] = true;
+      }
+      types.forEach(visit);
+      throw new UnboundTypeError(message + ": " + unboundTypes.map(getTypeName).join([", "]));
+    }
+    function __embind_register_class(rawType, rawPointerType, rawConstPointerType, baseClassRawType, getActualTypeSignature, getActualType, upcastSignature, upcast, downcastSignature, downcast, name, destructorSignature, rawDestructor) {
+      name = readLatin1String(name);
+      getActualType = embind__requireFunction(getActualTypeSignature, getActualType);
+      if (upcast) {
+        upcast = embind__requireFunction(upcastSignature, upcast);
+      }
+      if (downcast) {
+        downcast = embind__requireFunction(downcastSignature, downcast);
+      }
+      rawDestructor = embind__requireFunction(destructorSignature, rawDestructor);
+      var legalFunctionName = makeLegalFunctionName(name);
+      exposePublicSymbol(legalFunctionName, function() {
+        throwUnboundTypeError("Cannot construct " + name + " due to unbound types", [baseClassRawType]);
+      });
+      whenDependentTypesAreResolved(
+        [rawType, rawPointerType, rawConstPointerType],
+        baseClassRawType ? [baseClassRawType] : [],
+        function(base) {
+          base = base[0];
+          var baseClass;
+          var basePrototype;
+          if (baseClassRawType) {
+            baseClass = base.registeredClass;
+            basePrototype = baseClass.instancePrototype;
+          } else {
+            basePrototype = ClassHandle.prototype;
+          }
+          var constructor = createNamedFunction(legalFunctionName, function() {
+            if (Object.getPrototypeOf(this) !== instancePrototype) {
+              throw new BindingError("Use 'new' to construct " + name);
+            }
+            if (void 0 === registeredClass.constructor_body) {
+              throw new BindingError(name + " has no accessible constructor");
+            }
+            var body2 = registeredClass.constructor_body[arguments.length];
+            if (void 0 === body2) {
+              throw new BindingError("Tried to invoke ctor of " + name + " with invalid number of parameters (" + arguments.length + ") - expected (" + Object.keys(registeredClass.constructor_body).toString() + ") parameters instead!");
+            }
+            return body2.apply(this, arguments);
+          });
+          var instancePrototype = Object.create(basePrototype, {
+            constructor: { value: constructor }
+          });
+          constructor.prototype = instancePrototype;
+          var registeredClass = new RegisteredClass(
+            name,
+            constructor,
+            instancePrototype,
+            rawDestructor,
+            baseClass,
+            getActualType,
+            upcast,
+            downcast
+          );
+          var referenceConverter = new RegisteredPointer(
+            name,
+            registeredClass,
+            true,
+            false,
+            false
+          );
+          var pointerConverter = new RegisteredPointer(
+            name + "*",
+            registeredClass,
+            false,
+            false,
+            false
+          );
+          var constPointerConverter = new RegisteredPointer(
+            name + " const*",
+            registeredClass,
+            false,
+            true,
+            false
+          );
+          registeredPointers[rawType] = {
+            pointerType: pointerConverter,
+            constPointerType: constPointerConverter
+          };
+          replacePublicSymbol(legalFunctionName, constructor);
+          return [referenceConverter, pointerConverter, constPointerConverter];
+        }
+      );
+    }
+    function heap32VectorToArray(count2, firstElement) {
+      var array = [];
+      for (var i = 0; i < count2; i++) {
+        array.push(HEAP32[(firstElement >> 2) + i]);
+      }
+      return array;
+    }
+    function runDestructors(destructors) {
+      while (destructors.length) {
+        var ptr = destructors.pop();
+        var del = destructors.pop();
+        del(ptr);
+      }
+    }
+    function __embind_register_class_constructor(rawClassType, argCount, rawArgTypesAddr, invokerSignature, invoker, rawConstructor) {
+      assert(argCount > 0);
+      var rawArgTypes = heap32VectorToArray(argCount, rawArgTypesAddr);
+      invoker = embind__requireFunction(invokerSignature, invoker);
+      var args2 = [rawConstructor];
+      var destructors = [];
+      whenDependentTypesAreResolved([], [rawClassType], function(classType) {
+        classType = classType[0];
+        var humanName = "constructor " + classType.name;
+        if (void 0 === classType.registeredClass.constructor_body) {
+          classType.registeredClass.constructor_body = [];
+        }
+        if (void 0 !== classType.registeredClass.constructor_body[argCount - 1]) {
+          throw new BindingError("Cannot register multiple constructors with identical number of parameters (" + (argCount - 1) + ") for class '" + classType.name + "'! Overload resolution is currently only performed using the parameter count, not actual type info!");
+        }
+        classType.registeredClass.constructor_body[argCount - 1] = function unboundTypeHandler() {
+          throwUnboundTypeError("Cannot construct " + classType.name + " due to unbound types", rawArgTypes);
+        };
+        whenDependentTypesAreResolved([], rawArgTypes, function(argTypes) {
+          classType.registeredClass.constructor_body[argCount - 1] = function constructor_body() {
+            if (arguments.length !== argCount - 1) {
+              throwBindingError(humanName + " called with " + arguments.length + " arguments, expected " + (argCount - 1));
+            }
+            destructors.length = 0;
+            args2.length = argCount;
+            for (var i = 1; i < argCount; ++i) {
+              args2[i] = argTypes[i]["toWireType"](destructors, arguments[i - 1]);
+            }
+            var ptr = invoker.apply(null, args2);
+            runDestructors(destructors);
+            return argTypes[0]["fromWireType"](ptr);
+          };
+          return [];
+        });
+        return [];
+      });
+    }
+    function new_(constructor, argumentList) {
+      if (!(constructor instanceof Function)) {
+        throw new TypeError("new_ called with constructor type " + typeof constructor + " which is not a function");
+      }
+      var dummy = createNamedFunction(constructor.name || "unknownFunctionName", function() {
+      });
+      dummy.prototype = constructor.prototype;
+      var obj = new dummy();
+      var r = constructor.apply(obj, argumentList);
+      return r instanceof Object ? r : obj;
+    }
+    function craftInvokerFunction(humanName, argTypes, classType, cppInvokerFunc, cppTargetFunc) {
+      var argCount = argTypes.length;
+      if (argCount < 2) {
+        throwBindingError("argTypes array size mismatch! Must at least get return value and 'this' types!");
+      }
+      var isClassMethodFunc = argTypes[1] !== null && classType !== null;
+      var needsDestructorStack = false;
+      for (var i = 1; i < argTypes.length; ++i) {
+        if (argTypes[i] !== null && argTypes[i].destructorFunction === void 0) {
+          needsDestructorStack = true;
+          break;
+        }
+      }
+      var returns = argTypes[0].name !== "void";
+      var argsList = "";
+      var argsListWired = "";
+      for (var i = 0; i < argCount - 2; ++i) {
+        argsList += (i !== 0 ? ", " : "") + "arg" + i;
+        argsListWired += (i !== 0 ? ", " : "") + "arg" + i + "Wired";
+      }
+      var invokerFnBody = "return function " + makeLegalFunctionName(humanName) + "(" + argsList + ") {\nif (arguments.length !== " + (argCount - 2) + ") {\nthrowBindingError('function " + humanName + " called with ' + arguments.length + ' arguments, expected " + (argCount - 2) + " args!');\n}\n";
+      if (needsDestructorStack) {
+        invokerFnBody += "var destructors = [];\n";
+      }
+      var dtorStack = needsDestructorStack ? "destructors" : "null";
+      var args1 = ["throwBindingError", "invoker", "fn", "runDestructors", "retType", "classParam"];
+      var args2 = [throwBindingError, cppInvokerFunc, cppTargetFunc, runDestructors, argTypes[0], argTypes[1]];
+      if (isClassMethodFunc) {
+        invokerFnBody += "var thisWired = classParam.toWireType(" + dtorStack + ", this);\n";
+      }
+      for (var i = 0; i < argCount - 2; ++i) {
+        invokerFnBody += "var arg" + i + "Wired = argType" + i + ".toWireType(" + dtorStack + ", arg" + i + "); // " + argTypes[i + 2].name + "\n";
+        args1.push("argType" + i);
+        args2.push(argTypes[i + 2]);
+      }
+      if (isClassMethodFunc) {
+        argsListWired = "thisWired" + (argsListWired.length > 0 ? ", " : "") + argsListWired;
+      }
+      invokerFnBody += (returns ? "var rv = " : "") + "invoker(fn" + (argsListWired.length > 0 ? ", " : "") + argsListWired + ");\n";
+      if (needsDestructorStack) {
+        invokerFnBody += "runDestructors(destructors);\n";
+      } else {
+        for (var i = isClassMethodFunc ? 1 : 2; i < argTypes.length; ++i) {
+          var paramName = i === 1 ? "thisWired" : "arg" + (i - 2) + "Wired";
+          if (argTypes[i].destructorFunction !== null) {
+            invokerFnBody += paramName + "_dtor(" + paramName + "); // " + argTypes[i].name + "\n";
+            args1.push(paramName + "_dtor");
+            args2.push(argTypes[i].destructorFunction);
+          }
+        }
+      }
+      if (returns) {
+        invokerFnBody += "var ret = retType.fromWireType(rv);\nreturn ret;\n";
+      } else {
+      }
+      invokerFnBody += "}\n";
+      args1.push(invokerFnBody);
+      var invokerFunction = new_(Function, args1).apply(null, args2);
+      return invokerFunction;
+    }
+    function __embind_register_class_function(rawClassType, methodName, argCount, rawArgTypesAddr, invokerSignature, rawInvoker, context, isPureVirtual) {
+      var rawArgTypes = heap32VectorToArray(argCount, rawArgTypesAddr);
+      methodName = readLatin1String(methodName);
+      rawInvoker = embind__requireFunction(invokerSignature, rawInvoker);
+      whenDependentTypesAreResolved([], [rawClassType], function(classType) {
+        classType = classType[0];
+        var humanName = classType.name + "." + methodName;
+        if (isPureVirtual) {
+          classType.registeredClass.pureVirtualFunctions.push(methodName);
+        }
+        function unboundTypesHandler() {
+          throwUnboundTypeError("Cannot call " + humanName + " due to unbound types", rawArgTypes);
+        }
+        var proto = classType.registeredClass.instancePrototype;
+        var method = proto[methodName];
+        if (void 0 === method || void 0 === method.overloadTable && method.className !== classType.name && method.argCount === argCount - 2) {
+          unboundTypesHandler.argCount = argCount - 2;
+          unboundTypesHandler.className = classType.name;
+          proto[methodName] = unboundTypesHandler;
+        } else {
+          ensureOverloadTable(proto, methodName, humanName);
+          proto[methodName].overloadTable[argCount - 2] = unboundTypesHandler;
+        }
+        whenDependentTypesAreResolved([], rawArgTypes, function(argTypes) {
+          var memberFunction = craftInvokerFunction(humanName, argTypes, classType, rawInvoker, context);
+          if (void 0 === proto[methodName].overloadTable) {
+            memberFunction.argCount = argCount - 2;
+            proto[methodName] = memberFunction;
+          } else {
+            proto[methodName].overloadTable[argCount - 2] = memberFunction;
+          }
+          return [];
+        });
+        return [];
+      });
+    }
+    var emval_free_list = [];
+    var emval_handle_array = [{}, { value: void 0 }, { value: null }, { value: true }, { value: false }];
+    function __emval_decref(handle) {
+      if (handle > 4 && 0 === --emval_handle_array[handle].refcount) {
+        emval_handle_array[handle] = void 0;
+        emval_free_list.push(handle);
+      }
+    }
+    function count_emval_handles() {
+      var count2 = 0;
+      for (var i = 5; i < emval_handle_array.length; ++i) {
+        if (emval_handle_array[i] !== void 0) {
+          ++count2;
+        }
+      }
+      return count2;
+    }
+    function get_first_emval() {
+      for (var i = 5; i < emval_handle_array.length; ++i) {
+        if (emval_handle_array[i] !== void 0) {
+          return emval_handle_array[i];
+        }
+      }
+      return null;
+    }
+    function init_emval() {
+      Module["count_emval_handles"] = count_emval_handles;
+      Module["get_first_emval"] = get_first_emval;
+    }
+    function __emval_register(value2) {
+      switch (value2) {
+        case void 0: {
+          return 1;
+        }
+        case null: {
+          return 2;
+        }
+        case true: {
+          return 3;
+        }
+        case false: {
+          return 4;
+        }
+        default: {
+          var handle = emval_free_list.length ? emval_free_list.pop() : emval_handle_array.length;
+          emval_handle_array[handle] = { refcount: 1, value: value2 };
+          return handle;
+        }
+      }
+    }
+    function __embind_register_emval(rawType, name) {
+      name = readLatin1String(name);
+      registerType(rawType, {
+        name,
+        "fromWireType": function(handle) {
+          var rv = emval_handle_array[handle].value;
+          __emval_decref(handle);
+          return rv;
+        },
+        "toWireType": function(destructors, value2) {
+          return __emval_register(value2);
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": simpleReadValueFromPointer,
+        destructorFunction: null
+        // This type does not need a destructor
+        // TODO: do we need a deleteObject here?  write a test where
+        // emval is passed into JS via an interface
+      });
+    }
+    function _embind_repr(v) {
+      if (v === null) {
+        return "null";
+      }
+      var t = typeof v;
+      if (t === "object" || t === "array" || t === "function") {
+        return v.toString();
+      } else {
+        return "" + v;
+      }
+    }
+    function floatReadValueFromPointer(name, shift) {
+      switch (shift) {
+        case 2:
+          return function(pointer) {
+            return this["fromWireType"](HEAPF32[pointer >> 2]);
+          };
+        case 3:
+          return function(pointer) {
+            return this["fromWireType"](HEAPF64[pointer >> 3]);
+          };
+        default:
+          throw new TypeError("Unknown float type: " + name);
+      }
+    }
+    function __embind_register_float(rawType, name, size) {
+      var shift = getShiftFromSize(size);
+      name = readLatin1String(name);
+      registerType(rawType, {
+        name,
+        "fromWireType": function(value2) {
+          return value2;
+        },
+        "toWireType": function(destructors, value2) {
+          if (typeof value2 !== "number" && typeof value2 !== "boolean") {
+            throw new TypeError('Cannot convert "' + _embind_repr(value2) + '" to ' + this.name);
+          }
+          return value2;
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": floatReadValueFromPointer(name, shift),
+        destructorFunction: null
+        // This type does not need a destructor
+      });
+    }
+    function integerReadValueFromPointer(name, shift, signed) {
+      switch (shift) {
+        case 0:
+          return signed ? function readS8FromPointer(pointer) {
+            return HEAP8[pointer];
+          } : function readU8FromPointer(pointer) {
+            return HEAPU8[pointer];
+          };
+        case 1:
+          return signed ? function readS16FromPointer(pointer) {
+            return HEAP16[pointer >> 1];
+          } : function readU16FromPointer(pointer) {
+            return HEAPU16[pointer >> 1];
+          };
+        case 2:
+          return signed ? function readS32FromPointer(pointer) {
+            return HEAP32[pointer >> 2];
+          } : function readU32FromPointer(pointer) {
+            return HEAPU32[pointer >> 2];
+          };
+        default:
+          throw new TypeError("Unknown integer type: " + name);
+      }
+    }
+    function __embind_register_integer(primitiveType, name, size, minRange, maxRange) {
+      name = readLatin1String(name);
+      if (maxRange === -1) {
+        maxRange = 4294967295;
+      }
+      var shift = getShiftFromSize(size);
+      var fromWireType = function(value2) {
+        return value2;
+      };
+      if (minRange === 0) {
+        var bitshift = 32 - 8 * size;
+        fromWireType = function(value2) {
+          return value2 << bitshift >>> bitshift;
+        };
+      }
+      var isUnsignedType = name.indexOf("unsigned") != -1;
+      registerType(primitiveType, {
+        name,
+        "fromWireType": fromWireType,
+        "toWireType": function(destructors, value2) {
+          if (typeof value2 !== "number" && typeof value2 !== "boolean") {
+            throw new TypeError('Cannot convert "' + _embind_repr(value2) + '" to ' + this.name);
+          }
+          if (value2 < minRange || value2 > maxRange) {
+            throw new TypeError('Passing a number "' + _embind_repr(value2) + '" from JS side to C/C++ side to an argument of type "' + name + '", which is outside the valid range [' + minRange + ", " + maxRange + "]!");
+          }
+          return isUnsignedType ? value2 >>> 0 : value2 | 0;
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": integerReadValueFromPointer(name, shift, minRange !== 0),
+        destructorFunction: null
+        // This type does not need a destructor
+      });
+    }
+    function __embind_register_memory_view(rawType, dataTypeIndex, name) {
+      var typeMapping = [
+        Int8Array,
+        Uint8Array,
+        Int16Array,
+        Uint16Array,
+        Int32Array,
+        Uint32Array,
+        Float32Array,
+        Float64Array
+      ];
+      var TA = typeMapping[dataTypeIndex];
+      function decodeMemoryView(handle) {
+        handle = handle >> 2;
+        var heap = HEAPU32;
+        var size = heap[handle];
+        var data = heap[handle + 1];
+        return new TA(buffer, data, size);
+      }
+      name = readLatin1String(name);
+      registerType(rawType, {
+        name,
+        "fromWireType": decodeMemoryView,
+        "argPackAdvance": 8,
+        "readValueFromPointer": decodeMemoryView
+      }, {
+        ignoreDuplicateRegistrations: true
+      });
+    }
+    function __embind_register_smart_ptr(rawType, rawPointeeType, name, sharingPolicy, getPointeeSignature, rawGetPointee, constructorSignature, rawConstructor, shareSignature, rawShare, destructorSignature, rawDestructor) {
+      name = readLatin1String(name);
+      rawGetPointee = embind__requireFunction(getPointeeSignature, rawGetPointee);
+      rawConstructor = embind__requireFunction(constructorSignature, rawConstructor);
+      rawShare = embind__requireFunction(shareSignature, rawShare);
+      rawDestructor = embind__requireFunction(destructorSignature, rawDestructor);
+      whenDependentTypesAreResolved([rawType], [rawPointeeType], function(pointeeType) {
+        pointeeType = pointeeType[0];
+        var registeredPointer = new RegisteredPointer(
+          name,
+          pointeeType.registeredClass,
+          false,
+          false,
+          // smart pointer properties
+          true,
+          pointeeType,
+          sharingPolicy,
+          rawGetPointee,
+          rawConstructor,
+          rawShare,
+          rawDestructor
+        );
+        return [registeredPointer];
+      });
+    }
+    function __embind_register_std_string(rawType, name) {
+      name = readLatin1String(name);
+      var stdStringIsUTF8 = name === "std::string";
+      registerType(rawType, {
+        name,
+        "fromWireType": function(value2) {
+          var length = HEAPU32[value2 >> 2];
+          var str;
+          if (stdStringIsUTF8) {
+            var decodeStartPtr = value2 + 4;
+            for (var i = 0; i <= length; ++i) {
+              var currentBytePtr = value2 + 4 + i;
+              if (i == length || HEAPU8[currentBytePtr] == 0) {
+                var maxRead = currentBytePtr - decodeStartPtr;
+                var stringSegment = UTF8ToString(decodeStartPtr, maxRead);
+                if (str === void 0) {
+                  str = stringSegment;
+                } else {
+                  str += String.fromCharCode(0);
+                  str += stringSegment;
+                }
+                decodeStartPtr = currentBytePtr + 1;
+              }
+            }
+          } else {
+            var a = new Array(length);
+            for (var i = 0; i < length; ++i) {
+              a[i] = String.fromCharCode(HEAPU8[value2 + 4 + i]);
+            }
+            str = a.join("");
+          }
+          _free(value2);
+          return str;
+        },
+        "toWireType": function(destructors, value2) {
+          if (value2 instanceof ArrayBuffer) {
+            value2 = new Uint8Array(value2);
+          }
+          var getLength;
+          var valueIsOfTypeString = typeof value2 === "string";
+          if (!(valueIsOfTypeString || value2 instanceof Uint8Array || value2 instanceof Uint8ClampedArray || value2 instanceof Int8Array)) {
+            throwBindingError("Cannot pass non-string to std::string");
+          }
+          if (stdStringIsUTF8 && valueIsOfTypeString) {
+            getLength = function() {
+              return lengthBytesUTF8(value2);
+            };
+          } else {
+            getLength = function() {
+              return value2.length;
+            };
+          }
+          var length = getLength();
+          var ptr = _malloc(4 + length + 1);
+          HEAPU32[ptr >> 2] = length;
+          if (stdStringIsUTF8 && valueIsOfTypeString) {
+            stringToUTF8(value2, ptr + 4, length + 1);
+          } else {
+            if (valueIsOfTypeString) {
+              for (var i = 0; i < length; ++i) {
+                var charCode = value2.charCodeAt(i);
+                if (charCode > 255) {
+                  _free(ptr);
+                  throwBindingError("String has UTF-16 code units that do not fit in 8 bits");
+                }
+                HEAPU8[ptr + 4 + i] = charCode;
+              }
+            } else {
+              for (var i = 0; i < length; ++i) {
+                HEAPU8[ptr + 4 + i] = value2[i];
+              }
+            }
+          }
+          if (destructors !== null) {
+            destructors.push(_free, ptr);
+          }
+          return ptr;
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": simpleReadValueFromPointer,
+        destructorFunction: function(ptr) {
+          _free(ptr);
+        }
+      });
+    }
+    function __embind_register_std_wstring(rawType, charSize, name) {
+      name = readLatin1String(name);
+      var decodeString, encodeString, getHeap, lengthBytesUTF, shift;
+      if (charSize === 2) {
+        decodeString = UTF16ToString;
+        encodeString = stringToUTF16;
+        lengthBytesUTF = lengthBytesUTF16;
+        getHeap = function() {
+          return HEAPU16;
+        };
+        shift = 1;
+      } else if (charSize === 4) {
+        decodeString = UTF32ToString;
+        encodeString = stringToUTF32;
+        lengthBytesUTF = lengthBytesUTF32;
+        getHeap = function() {
+          return HEAPU32;
+        };
+        shift = 2;
+      }
+      registerType(rawType, {
+        name,
+        "fromWireType": function(value2) {
+          var length = HEAPU32[value2 >> 2];
+          var HEAP2 = getHeap();
+          var str;
+          var decodeStartPtr = value2 + 4;
+          for (var i = 0; i <= length; ++i) {
+            var currentBytePtr = value2 + 4 + i * charSize;
+            if (i == length || HEAP2[currentBytePtr >> shift] == 0) {
+              var maxReadBytes = currentBytePtr - decodeStartPtr;
+              var stringSegment = decodeString(decodeStartPtr, maxReadBytes);
+              if (str === void 0) {
+                str = stringSegment;
+              } else {
+                str += String.fromCharCode(0);
+                str += stringSegment;
+              }
+              decodeStartPtr = currentBytePtr + charSize;
+            }
+          }
+          _free(value2);
+          return str;
+        },
+        "toWireType": function(destructors, value2) {
+          if (!(typeof value2 === "string")) {
+            throwBindingError("Cannot pass non-string to C++ string type " + name);
+          }
+          var length = lengthBytesUTF(value2);
+          var ptr = _malloc(4 + length + charSize);
+          HEAPU32[ptr >> 2] = length >> shift;
+          encodeString(value2, ptr + 4, length + charSize);
+          if (destructors !== null) {
+            destructors.push(_free, ptr);
+          }
+          return ptr;
+        },
+        "argPackAdvance": 8,
+        "readValueFromPointer": simpleReadValueFromPointer,
+        destructorFunction: function(ptr) {
+          _free(ptr);
+        }
+      });
+    }
+    function __embind_register_void(rawType, name) {
+      name = readLatin1String(name);
+      registerType(rawType, {
+        isVoid: true,
+        // void return values can be optimized out sometimes
+        name,
+        "argPackAdvance": 0,
+        "fromWireType": function() {
+          return void 0;
+        },
+        "toWireType": function(destructors, o) {
+          return void 0;
+        }
+      });
+    }
+    function requireRegisteredType(rawType, humanName) {
+      var impl = registeredTypes[rawType];
+      if (void 0 === impl) {
+        throwBindingError(humanName + " has unknown type " + getTypeName(rawType));
+      }
+      return impl;
+    }
+    function __emval_lookupTypes(argCount, argTypes) {
+      var a = new Array(argCount);
+      for (var i = 0; i < argCount; ++i) {
+        a[i] = requireRegisteredType(
+          HEAP32[(argTypes >> 2) + i],
+          "parameter " + i
+        );
+      }
+      return a;
+    }
+    function requireHandle(handle) {
+      if (!handle) {
+        throwBindingError("Cannot use deleted val. handle = " + handle);
+      }
+      return emval_handle_array[handle].value;
+    }
+    function __emval_call(handle, argCount, argTypes, argv) {
+      handle = requireHandle(handle);
+      var types = __emval_lookupTypes(argCount, argTypes);
+      var args2 = new Array(argCount);
+      for (var i = 0; i < argCount; ++i) {
+        var type2 = types[i];
+        args2[i] = type2["readValueFromPointer"](argv);
+        argv += type2["argPackAdvance"];
+      }
+      var rv = handle.apply(void 0, args2);
+      return __emval_register(rv);
+    }
+    function __emval_incref(handle) {
+      if (handle > 4) {
+        emval_handle_array[handle].refcount += 1;
+      }
+    }
+    function __emval_new_array() {
+      return __emval_register([]);
+    }
+    var emval_symbols = {};
+    function getStringOrSymbol(address) {
+      var symbol = emval_symbols[address];
+      if (symbol === void 0) {
+        return readLatin1String(address);
+      } else {
+        return symbol;
+      }
+    }
+    function __emval_new_cstring(v) {
+      return __emval_register(getStringOrSymbol(v));
+    }
+    function __emval_new_object() {
+      return __emval_register({});
+    }
+    function __emval_set_property(handle, key3, value2) {
+      handle = requireHandle(handle);
+      key3 = requireHandle(key3);
+      value2 = requireHandle(value2);
+      handle[key3] = value2;
+    }
+    function __emval_take_value(type2, argv) {
+      type2 = requireRegisteredType(type2, "_emval_take_value");
+      var v = type2["readValueFromPointer"](argv);
+      return __emval_register(v);
+    }
+    function _abort() {
+      abort();
+    }
+    function _emscripten_memcpy_big(dest, src, num2) {
+      HEAPU8.copyWithin(dest, src, src + num2);
+    }
+    function abortOnCannotGrowMemory(requestedSize) {
+      abort("Cannot enlarge memory arrays to size " + requestedSize + " bytes (OOM). Either (1) compile with  -s INITIAL_MEMORY=X  with X higher than the current value " + HEAP8.length + ", (2) compile with  -s ALLOW_MEMORY_GROWTH=1  which allows increasing the size at runtime, or (3) if you want malloc to return NULL (0) instead of this abort, compile with  -s ABORTING_MALLOC=0 ");
+    }
+    function _emscripten_resize_heap(requestedSize) {
+      requestedSize = requestedSize >>> 0;
+      abortOnCannotGrowMemory(requestedSize);
+    }
+    var ENV = {};
+    function getExecutableName() {
+      return thisProgram || "./this.program";
+    }
+    function getEnvStrings() {
+      if (!getEnvStrings.strings) {
+        var lang = (typeof navigator === "object" && navigator.languages && navigator.languages[0] || "C").replace("-", "_") + ".UTF-8";
+        var env2 = {
+          "USER": "web_user",
+          "LOGNAME": "web_user",
+          "PATH": "/",
+          "PWD": "/",
+          "HOME": "/home/web_user",
+          "LANG": lang,
+          "_": getExecutableName()
+        };
+        for (var x in ENV) {
+          env2[x] = ENV[x];
+        }
+        var strings = [];
+        for (var x in env2) {
+          strings.push(x + "=" + env2[x]);
+        }
+        getEnvStrings.strings = strings;
+      }
+      return getEnvStrings.strings;
+    }
+    var SYSCALLS = { mappings: {}, buffers: [null, [], []], printChar: function(stream, curr) {
+      var buffer2 = SYSCALLS.buffers[stream];
+      assert(buffer2);
+      if (curr === 0 || curr === 10) {
+        (stream === 1 ? out : err)(UTF8ArrayToString(buffer2, 0));
+        buffer2.length = 0;
+      } else {
+        buffer2.push(curr);
+      }
+    }, varargs: void 0, get: function() {
+      assert(SYSCALLS.varargs != void 0);
+      SYSCALLS.varargs += 4;
+      var ret = HEAP32[SYSCALLS.varargs - 4 >> 2];
+      return ret;
+    }, getStr: function(ptr) {
+      var ret = UTF8ToString(ptr);
+      return ret;
+    }, get64: function(low, high) {
+      if (low >= 0) assert(high === 0);
+      else assert(high === -1);
+      return low;
+    } };
+    function _environ_get(__environ, environ_buf) {
+      var bufSize = 0;
+      getEnvStrings().forEach(function(string, i) {
+        var ptr = environ_buf + bufSize;
+        HEAP32[__environ + i * 4 >> 2] = ptr;
+        writeAsciiToMemory(string, ptr);
+        bufSize += string.length + 1;
+      });
+      return 0;
+    }
+    function _environ_sizes_get(penviron_count, penviron_buf_size) {
+      var strings = getEnvStrings();
+      HEAP32[penviron_count >> 2] = strings.length;
+      var bufSize = 0;
+      strings.forEach(function(string) {
+        bufSize += string.length + 1;
+      });
+      HEAP32[penviron_buf_size >> 2] = bufSize;
+      return 0;
+    }
+    function _fd_close(fd) {
+      abort("it should not be possible to operate on streams when !SYSCALLS_REQUIRE_FILESYSTEM");
+      return 0;
+    }
+    function _fd_seek(fd, offset_low, offset_high, whence, newOffset) {
+      abort("it should not be possible to operate on streams when !SYSCALLS_REQUIRE_FILESYSTEM");
+    }
+    function _fd_write(fd, iov, iovcnt, pnum) {
+      var num2 = 0;
+      for (var i = 0; i < iovcnt; i++) {
+        var ptr = HEAP32[iov + i * 8 >> 2];
+        var len = HEAP32[iov + (i * 8 + 4) >> 2];
+        for (var j = 0; j < len; j++) {
+          SYSCALLS.printChar(fd, HEAPU8[ptr + j]);
+        }
+        num2 += len;
+      }
+      HEAP32[pnum >> 2] = num2;
+      return 0;
+    }
+    function _pthread_rwlock_destroy() {
+      return 0;
+    }
+    function _pthread_rwlock_init() {
+      return 0;
+    }
+    function _pthread_rwlock_rdlock() {
+      return 0;
+    }
+    function _pthread_rwlock_unlock() {
+      return 0;
+    }
+    function _pthread_rwlock_wrlock() {
+      return 0;
+    }
+    function _setTempRet0($i) {
+      setTempRet0($i | 0);
+    }
+    function __isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    function __arraySum(array, index) {
+      var sum = 0;
+      for (var i = 0; i <= index; sum += array[i++]) {
+      }
+      return sum;
+    }
+    var __MONTH_DAYS_LEAP = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var __MONTH_DAYS_REGULAR = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function __addDays(date, days) {
+      var newDate = new Date(date.getTime());
+      while (days > 0) {
+        var leap = __isLeapYear(newDate.getFullYear());
+        var currentMonth = newDate.getMonth();
+        var daysInCurrentMonth = (leap ? __MONTH_DAYS_LEAP : __MONTH_DAYS_REGULAR)[currentMonth];
+        if (days > daysInCurrentMonth - newDate.getDate()) {
+          days -= daysInCurrentMonth - newDate.getDate() + 1;
+          newDate.setDate(1);
+          if (currentMonth < 11) {
+            newDate.setMonth(currentMonth + 1);
+          } else {
+            newDate.setMonth(0);
+            newDate.setFullYear(newDate.getFullYear() + 1);
+          }
+        } else {
+          newDate.setDate(newDate.getDate() + days);
+          return newDate;
+        }
+      }
+      return newDate;
+    }
+    function _strftime(s, maxsize, format3, tm) {
+      var tm_zone = HEAP32[tm + 40 >> 2];
+      var date = {
+        tm_sec: HEAP32[tm >> 2],
+        tm_min: HEAP32[tm + 4 >> 2],
+        tm_hour: HEAP32[tm + 8 >> 2],
+        tm_mday: HEAP32[tm + 12 >> 2],
+        tm_mon: HEAP32[tm + 16 >> 2],
+        tm_year: HEAP32[tm + 20 >> 2],
+        tm_wday: HEAP32[tm + 24 >> 2],
+        tm_yday: HEAP32[tm + 28 >> 2],
+        tm_isdst: HEAP32[tm + 32 >> 2],
+        tm_gmtoff: HEAP32[tm + 36 >> 2],
+        tm_zone: tm_zone ? UTF8ToString(tm_zone) : ""
+      };
+      var pattern2 = UTF8ToString(format3);
+      var EXPANSION_RULES_1 = {
+        "%c": "%a %b %d %H:%M:%S %Y",
+        // Replaced by the locale's appropriate date and time representation - e.g., Mon Aug  3 14:02:01 2013
+        "%D": "%m/%d/%y",
+        // Equivalent to %m / %d / %y
+        "%F": "%Y-%m-%d",
+        // Equivalent to %Y - %m - %d
+        "%h": "%b",
+        // Equivalent to %b
+        "%r": "%I:%M:%S %p",
+        // Replaced by the time in a.m. and p.m. notation
+        "%R": "%H:%M",
+        // Replaced by the time in 24-hour notation
+        "%T": "%H:%M:%S",
+        // Replaced by the time
+        "%x": "%m/%d/%y",
+        // Replaced by the locale's appropriate date representation
+        "%X": "%H:%M:%S",
+        // Replaced by the locale's appropriate time representation
+        // Modified Conversion Specifiers
+        "%Ec": "%c",
+        // Replaced by the locale's alternative appropriate date and time representation.
+        "%EC": "%C",
+        // Replaced by the name of the base year (period) in the locale's alternative representation.
+        "%Ex": "%m/%d/%y",
+        // Replaced by the locale's alternative date representation.
+        "%EX": "%H:%M:%S",
+        // Replaced by the locale's alternative time representation.
+        "%Ey": "%y",
+        // Replaced by the offset from %EC (year only) in the locale's alternative representation.
+        "%EY": "%Y",
+        // Replaced by the full alternative year representation.
+        "%Od": "%d",
+        // Replaced by the day of the month, using the locale's alternative numeric symbols, filled as needed with leading zeros if there is any alternative symbol for zero; otherwise, with leading <space> characters.
+        "%Oe": "%e",
+        // Replaced by the day of the month, using the locale's alternative numeric symbols, filled as needed with leading <space> characters.
+        "%OH": "%H",
+        // Replaced by the hour (24-hour clock) using the locale's alternative numeric symbols.
+        "%OI": "%I",
+        // Replaced by the hour (12-hour clock) using the locale's alternative numeric symbols.
+        "%Om": "%m",
+        // Replaced by the month using the locale's alternative numeric symbols.
+        "%OM": "%M",
+        // Replaced by the minutes using the locale's alternative numeric symbols.
+        "%OS": "%S",
+        // Replaced by the seconds using the locale's alternative numeric symbols.
+        "%Ou": "%u",
+        // Replaced by the weekday as a number in the locale's alternative representation (Monday=1).
+        "%OU": "%U",
+        // Replaced by the week number of the year (Sunday as the first day of the week, rules corresponding to %U ) using the locale's alternative numeric symbols.
+        "%OV": "%V",
+        // Replaced by the week number of the year (Monday as the first day of the week, rules corresponding to %V ) using the locale's alternative numeric symbols.
+        "%Ow": "%w",
+        // Replaced by the number of the weekday (Sunday=0) using the locale's alternative numeric symbols.
+        "%OW": "%W",
+        // Replaced by the week number of the year (Monday as the first day of the week) using the locale's alternative numeric symbols.
+        "%Oy": "%y"
+        // Replaced by the year (offset from %C ) using the locale's alternative numeric symbols.
+      };
+      for (var rule in EXPANSION_RULES_1) {
+        pattern2 = pattern2.replace(new RegExp(rule, "g"), EXPANSION_RULES_1[rule]);
+      }
+      var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+      var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+      function leadingSomething(value2, digits, character) {
+        var str = typeof value2 === "number" ? value2.toString() : value2 || "";
+        while (str.length < digits) {
+          str = character[0] + str;
+        }
+        return str;
+      }
+      function leadingNulls(value2, digits) {
+        return leadingSomething(value2, digits, "0");
+      }
+      function compareByDay(date1, date2) {
+        function sgn(value2) {
+          return value2 < 0 ? -1 : value2 > 0 ? 1 : 0;
+        }
+        var compare;
+        if ((compare = sgn(date1.getFullYear() - date2.getFullYear())) === 0) {
+          if ((compare = sgn(date1.getMonth() - date2.getMonth())) === 0) {
+            compare = sgn(date1.getDate() - date2.getDate());
+          }
+        }
+        return compare;
+      }
+      function getFirstWeekStartDate(janFourth) {
+        switch (janFourth.getDay()) {
+          case 0:
+            return new Date(janFourth.getFullYear() - 1, 11, 29);
+          case 1:
+            return janFourth;
+          case 2:
+            return new Date(janFourth.getFullYear(), 0, 3);
+          case 3:
+            return new Date(janFourth.getFullYear(), 0, 2);
+          case 4:
+            return new Date(janFourth.getFullYear(), 0, 1);
+          case 5:
+            return new Date(janFourth.getFullYear() - 1, 11, 31);
+          case 6:
+            return new Date(janFourth.getFullYear() - 1, 11, 30);
+        }
+      }
+      function getWeekBasedYear(date2) {
+        var thisDate = __addDays(new Date(date2.tm_year + 1900, 0, 1), date2.tm_yday);
+        var janFourthThisYear = new Date(thisDate.getFullYear(), 0, 4);
+        var janFourthNextYear = new Date(thisDate.getFullYear() + 1, 0, 4);
+        var firstWeekStartThisYear = getFirstWeekStartDate(janFourthThisYear);
+        var firstWeekStartNextYear = getFirstWeekStartDate(janFourthNextYear);
+        if (compareByDay(firstWeekStartThisYear, thisDate) <= 0) {
+          if (compareByDay(firstWeekStartNextYear, thisDate) <= 0) {
+            return thisDate.getFullYear() + 1;
+          } else {
+            return thisDate.getFullYear();
+          }
+        } else {
+          return thisDate.getFullYear() - 1;
+        }
+      }
+      var EXPANSION_RULES_2 = {
+        "%a": function(date2) {
+          return WEEKDAYS[date2.tm_wday].substring(0, 3);
+        },
+        "%A": function(date2) {
+          return WEEKDAYS[date2.tm_wday];
+        },
+        "%b": function(date2) {
+          return MONTHS[date2.tm_mon].substring(0, 3);
+        },
+        "%B": function(date2) {
+          return MONTHS[date2.tm_mon];
+        },
+        "%C": function(date2) {
+          var year = date2.tm_year + 1900;
+          return leadingNulls(year / 100 | 0, 2);
+        },
+        "%d": function(date2) {
+          return leadingNulls(date2.tm_mday, 2);
+        },
+        "%e": function(date2) {
+          return leadingSomething(date2.tm_mday, 2, " ");
+        },
+        "%g": function(date2) {
+          return getWeekBasedYear(date2).toString().substring(2);
+        },
+        "%G": function(date2) {
+          return getWeekBasedYear(date2);
+        },
+        "%H": function(date2) {
+          return leadingNulls(date2.tm_hour, 2);
+        },
+        "%I": function(date2) {
+          var twelveHour = date2.tm_hour;
+          if (twelveHour == 0) twelveHour = 12;
+          else if (twelveHour > 12) twelveHour -= 12;
+          return leadingNulls(twelveHour, 2);
+        },
+        "%j": function(date2) {
+          return leadingNulls(date2.tm_mday + __arraySum(__isLeapYear(date2.tm_year + 1900) ? __MONTH_DAYS_LEAP : __MONTH_DAYS_REGULAR, date2.tm_mon - 1), 3);
+        },
+        "%m": function(date2) {
+          return leadingNulls(date2.tm_mon + 1, 2);
+        },
+        "%M": function(date2) {
+          return leadingNulls(date2.tm_min, 2);
+        },
+        "%n": function() {
+          return "\n";
+        },
+        "%p": function(date2) {
+          if (date2.tm_hour >= 0 && date2.tm_hour < 12) {
+            return "AM";
+          } else {
+            return "PM";
+          }
+        },
+        "%S": function(date2) {
+          return leadingNulls(date2.tm_sec, 2);
+        },
+        "%t": function() {
+          return "	";
+        },
+        "%u": function(date2) {
+          return date2.tm_wday || 7;
+        },
+        "%U": function(date2) {
+          var janFirst = new Date(date2.tm_year + 1900, 0, 1);
+          var firstSunday = janFirst.getDay() === 0 ? janFirst : __addDays(janFirst, 7 - janFirst.getDay());
+          var endDate = new Date(date2.tm_year + 1900, date2.tm_mon, date2.tm_mday);
+          if (compareByDay(firstSunday, endDate) < 0) {
+            var februaryFirstUntilEndMonth = __arraySum(__isLeapYear(endDate.getFullYear()) ? __MONTH_DAYS_LEAP : __MONTH_DAYS_REGULAR, endDate.getMonth() - 1) - 31;
+            var firstSundayUntilEndJanuary = 31 - firstSunday.getDate();
+            var days = firstSundayUntilEndJanuary + februaryFirstUntilEndMonth + endDate.getDate();
+            return leadingNulls(Math.ceil(days / 7), 2);
+          }
+          return compareByDay(firstSunday, janFirst) === 0 ? "01" : "00";
+        },
+        "%V": function(date2) {
+          var janFourthThisYear = new Date(date2.tm_year + 1900, 0, 4);
+          var janFourthNextYear = new Date(date2.tm_year + 1901, 0, 4);
+          var firstWeekStartThisYear = getFirstWeekStartDate(janFourthThisYear);
+          var firstWeekStartNextYear = getFirstWeekStartDate(janFourthNextYear);
+          var endDate = __addDays(new Date(date2.tm_year + 1900, 0, 1), date2.tm_yday);
+          if (compareByDay(endDate, firstWeekStartThisYear) < 0) {
+            return "53";
+          }
+          if (compareByDay(firstWeekStartNextYear, endDate) <= 0) {
+            return "01";
+          }
+          var daysDifference;
+          if (firstWeekStartThisYear.getFullYear() < date2.tm_year + 1900) {
+            daysDifference = date2.tm_yday + 32 - firstWeekStartThisYear.getDate();
+          } else {
+            daysDifference = date2.tm_yday + 1 - firstWeekStartThisYear.getDate();
+          }
+          return leadingNulls(Math.ceil(daysDifference / 7), 2);
+        },
+        "%w": function(date2) {
+          return date2.tm_wday;
+        },
+        "%W": function(date2) {
+          var janFirst = new Date(date2.tm_year, 0, 1);
+          var firstMonday = janFirst.getDay() === 1 ? janFirst : __addDays(janFirst, janFirst.getDay() === 0 ? 1 : 7 - janFirst.getDay() + 1);
+          var endDate = new Date(date2.tm_year + 1900, date2.tm_mon, date2.tm_mday);
+          if (compareByDay(firstMonday, endDate) < 0) {
+            var februaryFirstUntilEndMonth = __arraySum(__isLeapYear(endDate.getFullYear()) ? __MONTH_DAYS_LEAP : __MONTH_DAYS_REGULAR, endDate.getMonth() - 1) - 31;
+            var firstMondayUntilEndJanuary = 31 - firstMonday.getDate();
+            var days = firstMondayUntilEndJanuary + februaryFirstUntilEndMonth + endDate.getDate();
+            return leadingNulls(Math.ceil(days / 7), 2);
+          }
+          return compareByDay(firstMonday, janFirst) === 0 ? "01" : "00";
+        },
+        "%y": function(date2) {
+          return (date2.tm_year + 1900).toString().substring(2);
+        },
+        "%Y": function(date2) {
+          return date2.tm_year + 1900;
+        },
+        "%z": function(date2) {
+          var off = date2.tm_gmtoff;
+          var ahead = off >= 0;
+          off = Math.abs(off) / 60;
+          off = off / 60 * 100 + off % 60;
+          return (ahead ? "+" : "-") + String("0000" + off).slice(-4);
+        },
+        "%Z": function(date2) {
+          return date2.tm_zone;
+        },
+        "%%": function() {
+          return "%";
+        }
+      };
+      for (var rule in EXPANSION_RULES_2) {
+        if (pattern2.indexOf(rule) >= 0) {
+          pattern2 = pattern2.replace(new RegExp(rule, "g"), EXPANSION_RULES_2[rule](date));
+        }
+      }
+      var bytes = intArrayFromString(pattern2, false);
+      if (bytes.length > maxsize) {
+        return 0;
+      }
+      writeArrayToMemory(bytes, s);
+      return bytes.length - 1;
+    }
+    function _strftime_l(s, maxsize, format3, tm) {
+      return _strftime(s, maxsize, format3, tm);
+    }
+    embind_init_charCodes();
+    BindingError = Module["BindingError"] = extendError(Error, "BindingError");
+    InternalError = Module["InternalError"] = extendError(Error, "InternalError");
+    init_ClassHandle();
+    init_RegisteredPointer();
+    init_embind();
+    UnboundTypeError = Module["UnboundTypeError"] = extendError(Error, "UnboundTypeError");
+    init_emval();
+    function intArrayFromString(stringy, dontAddNull, length) {
+      var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
+      var u8array = new Array(len);
+      var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
+      if (dontAddNull) u8array.length = numBytesWritten;
+      return u8array;
+    }
+    __ATINIT__.push({ func: function() {
+      ___wasm_call_ctors();
+    } });
+    var asmLibraryArg = {
+      "__assert_fail": ___assert_fail,
+      "__cxa_allocate_exception": ___cxa_allocate_exception,
+      "__cxa_atexit": ___cxa_atexit,
+      "__cxa_throw": ___cxa_throw,
+      "_embind_register_bool": __embind_register_bool,
+      "_embind_register_class": __embind_register_class,
+      "_embind_register_class_constructor": __embind_register_class_constructor,
+      "_embind_register_class_function": __embind_register_class_function,
+      "_embind_register_emval": __embind_register_emval,
+      "_embind_register_float": __embind_register_float,
+      "_embind_register_integer": __embind_register_integer,
+      "_embind_register_memory_view": __embind_register_memory_view,
+      "_embind_register_smart_ptr": __embind_register_smart_ptr,
+      "_embind_register_std_string": __embind_register_std_string,
+      "_embind_register_std_wstring": __embind_register_std_wstring,
+      "_embind_register_void": __embind_register_void,
+      "_emval_call": __emval_call,
+      "_emval_decref": __emval_decref,
+      "_emval_incref": __emval_incref,
+      "_emval_new_array": __emval_new_array,
+      "_emval_new_cstring": __emval_new_cstring,
+      "_emval_new_object": __emval_new_object,
+      "_emval_set_property": __emval_set_property,
+      "_emval_take_value": __emval_take_value,
+      "abort": _abort,
+      "emscripten_memcpy_big": _emscripten_memcpy_big,
+      "emscripten_resize_heap": _emscripten_resize_heap,
+      "environ_get": _environ_get,
+      "environ_sizes_get": _environ_sizes_get,
+      "fd_close": _fd_close,
+      "fd_seek": _fd_seek,
+      "fd_write": _fd_write,
+      "memory": wasmMemory,
+      "pthread_rwlock_destroy": _pthread_rwlock_destroy,
+      "pthread_rwlock_init": _pthread_rwlock_init,
+      "pthread_rwlock_rdlock": _pthread_rwlock_rdlock,
+      "pthread_rwlock_unlock": _pthread_rwlock_unlock,
+      "pthread_rwlock_wrlock": _pthread_rwlock_wrlock,
+      "setTempRet0": _setTempRet0,
+      "strftime_l": _strftime_l
+    };
+    var asm = createWasm();
+    var ___wasm_call_ctors = Module["___wasm_call_ctors"] = createExportWrapper("__wasm_call_ctors", asm);
+    var _malloc = Module["_malloc"] = createExportWrapper("malloc", asm);
+    var ___errno_location = Module["___errno_location"] = createExportWrapper("__errno_location", asm);
+    var ___getTypeName = Module["___getTypeName"] = createExportWrapper("__getTypeName", asm);
+    var ___embind_register_native_and_builtin_types = Module["___embind_register_native_and_builtin_types"] = createExportWrapper("__embind_register_native_and_builtin_types", asm);
+    var _fflush = Module["_fflush"] = createExportWrapper("fflush", asm);
+    var stackSave = Module["stackSave"] = createExportWrapper("stackSave", asm);
+    var stackRestore = Module["stackRestore"] = createExportWrapper("stackRestore", asm);
+    var stackAlloc = Module["stackAlloc"] = createExportWrapper("stackAlloc", asm);
+    var _emscripten_stack_init = Module["_emscripten_stack_init"] = asm["emscripten_stack_init"];
+    var _emscripten_stack_get_free = Module["_emscripten_stack_get_free"] = asm["emscripten_stack_get_free"];
+    var _emscripten_stack_get_end = Module["_emscripten_stack_get_end"] = asm["emscripten_stack_get_end"];
+    var _setThrew = Module["_setThrew"] = createExportWrapper("setThrew", asm);
+    var _free = Module["_free"] = createExportWrapper("free", asm);
+    var dynCall_viijii = Module["dynCall_viijii"] = createExportWrapper("dynCall_viijii", asm);
+    var dynCall_iiiij = Module["dynCall_iiiij"] = createExportWrapper("dynCall_iiiij", asm);
+    var dynCall_jiji = Module["dynCall_jiji"] = createExportWrapper("dynCall_jiji", asm);
+    var dynCall_iiiiij = Module["dynCall_iiiiij"] = createExportWrapper("dynCall_iiiiij", asm);
+    var dynCall_iiiiijj = Module["dynCall_iiiiijj"] = createExportWrapper("dynCall_iiiiijj", asm);
+    var dynCall_iiiiiijj = Module["dynCall_iiiiiijj"] = createExportWrapper("dynCall_iiiiiijj", asm);
+    if (!Object.getOwnPropertyDescriptor(Module, "intArrayFromString")) Module["intArrayFromString"] = function() {
+      abort("'intArrayFromString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "intArrayToString")) Module["intArrayToString"] = function() {
+      abort("'intArrayToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ccall")) Module["ccall"] = function() {
+      abort("'ccall' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "cwrap")) Module["cwrap"] = function() {
+      abort("'cwrap' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setValue")) Module["setValue"] = function() {
+      abort("'setValue' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getValue")) Module["getValue"] = function() {
+      abort("'getValue' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "allocate")) Module["allocate"] = function() {
+      abort("'allocate' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UTF8ArrayToString")) Module["UTF8ArrayToString"] = function() {
+      abort("'UTF8ArrayToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UTF8ToString")) Module["UTF8ToString"] = function() {
+      abort("'UTF8ToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToUTF8Array")) Module["stringToUTF8Array"] = function() {
+      abort("'stringToUTF8Array' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToUTF8")) Module["stringToUTF8"] = function() {
+      abort("'stringToUTF8' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "lengthBytesUTF8")) Module["lengthBytesUTF8"] = function() {
+      abort("'lengthBytesUTF8' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stackTrace")) Module["stackTrace"] = function() {
+      abort("'stackTrace' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addOnPreRun")) Module["addOnPreRun"] = function() {
+      abort("'addOnPreRun' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addOnInit")) Module["addOnInit"] = function() {
+      abort("'addOnInit' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addOnPreMain")) Module["addOnPreMain"] = function() {
+      abort("'addOnPreMain' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addOnExit")) Module["addOnExit"] = function() {
+      abort("'addOnExit' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addOnPostRun")) Module["addOnPostRun"] = function() {
+      abort("'addOnPostRun' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeStringToMemory")) Module["writeStringToMemory"] = function() {
+      abort("'writeStringToMemory' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeArrayToMemory")) Module["writeArrayToMemory"] = function() {
+      abort("'writeArrayToMemory' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeAsciiToMemory")) Module["writeAsciiToMemory"] = function() {
+      abort("'writeAsciiToMemory' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addRunDependency")) Module["addRunDependency"] = function() {
+      abort("'addRunDependency' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "removeRunDependency")) Module["removeRunDependency"] = function() {
+      abort("'removeRunDependency' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createFolder")) Module["FS_createFolder"] = function() {
+      abort("'FS_createFolder' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createPath")) Module["FS_createPath"] = function() {
+      abort("'FS_createPath' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createDataFile")) Module["FS_createDataFile"] = function() {
+      abort("'FS_createDataFile' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createPreloadedFile")) Module["FS_createPreloadedFile"] = function() {
+      abort("'FS_createPreloadedFile' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createLazyFile")) Module["FS_createLazyFile"] = function() {
+      abort("'FS_createLazyFile' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createLink")) Module["FS_createLink"] = function() {
+      abort("'FS_createLink' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_createDevice")) Module["FS_createDevice"] = function() {
+      abort("'FS_createDevice' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS_unlink")) Module["FS_unlink"] = function() {
+      abort("'FS_unlink' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ). Alternatively, forcing filesystem support (-s FORCE_FILESYSTEM=1) can export this for you");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getLEB")) Module["getLEB"] = function() {
+      abort("'getLEB' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getFunctionTables")) Module["getFunctionTables"] = function() {
+      abort("'getFunctionTables' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "alignFunctionTables")) Module["alignFunctionTables"] = function() {
+      abort("'alignFunctionTables' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registerFunctions")) Module["registerFunctions"] = function() {
+      abort("'registerFunctions' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "addFunction")) Module["addFunction"] = function() {
+      abort("'addFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "removeFunction")) Module["removeFunction"] = function() {
+      abort("'removeFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getFuncWrapper")) Module["getFuncWrapper"] = function() {
+      abort("'getFuncWrapper' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "prettyPrint")) Module["prettyPrint"] = function() {
+      abort("'prettyPrint' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "makeBigInt")) Module["makeBigInt"] = function() {
+      abort("'makeBigInt' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "dynCall")) Module["dynCall"] = function() {
+      abort("'dynCall' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getCompilerSetting")) Module["getCompilerSetting"] = function() {
+      abort("'getCompilerSetting' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "print")) Module["print"] = function() {
+      abort("'print' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "printErr")) Module["printErr"] = function() {
+      abort("'printErr' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getTempRet0")) Module["getTempRet0"] = function() {
+      abort("'getTempRet0' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setTempRet0")) Module["setTempRet0"] = function() {
+      abort("'setTempRet0' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "callMain")) Module["callMain"] = function() {
+      abort("'callMain' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "abort")) Module["abort"] = function() {
+      abort("'abort' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToNewUTF8")) Module["stringToNewUTF8"] = function() {
+      abort("'stringToNewUTF8' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setFileTime")) Module["setFileTime"] = function() {
+      abort("'setFileTime' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "abortOnCannotGrowMemory")) Module["abortOnCannotGrowMemory"] = function() {
+      abort("'abortOnCannotGrowMemory' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emscripten_realloc_buffer")) Module["emscripten_realloc_buffer"] = function() {
+      abort("'emscripten_realloc_buffer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ENV")) Module["ENV"] = function() {
+      abort("'ENV' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ERRNO_CODES")) Module["ERRNO_CODES"] = function() {
+      abort("'ERRNO_CODES' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ERRNO_MESSAGES")) Module["ERRNO_MESSAGES"] = function() {
+      abort("'ERRNO_MESSAGES' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setErrNo")) Module["setErrNo"] = function() {
+      abort("'setErrNo' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "DNS")) Module["DNS"] = function() {
+      abort("'DNS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getHostByName")) Module["getHostByName"] = function() {
+      abort("'getHostByName' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GAI_ERRNO_MESSAGES")) Module["GAI_ERRNO_MESSAGES"] = function() {
+      abort("'GAI_ERRNO_MESSAGES' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "Protocols")) Module["Protocols"] = function() {
+      abort("'Protocols' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "Sockets")) Module["Sockets"] = function() {
+      abort("'Sockets' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getRandomDevice")) Module["getRandomDevice"] = function() {
+      abort("'getRandomDevice' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "traverseStack")) Module["traverseStack"] = function() {
+      abort("'traverseStack' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UNWIND_CACHE")) Module["UNWIND_CACHE"] = function() {
+      abort("'UNWIND_CACHE' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "withBuiltinMalloc")) Module["withBuiltinMalloc"] = function() {
+      abort("'withBuiltinMalloc' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "readAsmConstArgsArray")) Module["readAsmConstArgsArray"] = function() {
+      abort("'readAsmConstArgsArray' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "readAsmConstArgs")) Module["readAsmConstArgs"] = function() {
+      abort("'readAsmConstArgs' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "mainThreadEM_ASM")) Module["mainThreadEM_ASM"] = function() {
+      abort("'mainThreadEM_ASM' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "jstoi_q")) Module["jstoi_q"] = function() {
+      abort("'jstoi_q' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "jstoi_s")) Module["jstoi_s"] = function() {
+      abort("'jstoi_s' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getExecutableName")) Module["getExecutableName"] = function() {
+      abort("'getExecutableName' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "listenOnce")) Module["listenOnce"] = function() {
+      abort("'listenOnce' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "autoResumeAudioContext")) Module["autoResumeAudioContext"] = function() {
+      abort("'autoResumeAudioContext' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "dynCallLegacy")) Module["dynCallLegacy"] = function() {
+      abort("'dynCallLegacy' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getDynCaller")) Module["getDynCaller"] = function() {
+      abort("'getDynCaller' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "dynCall")) Module["dynCall"] = function() {
+      abort("'dynCall' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "callRuntimeCallbacks")) Module["callRuntimeCallbacks"] = function() {
+      abort("'callRuntimeCallbacks' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "abortStackOverflow")) Module["abortStackOverflow"] = function() {
+      abort("'abortStackOverflow' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "reallyNegative")) Module["reallyNegative"] = function() {
+      abort("'reallyNegative' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "unSign")) Module["unSign"] = function() {
+      abort("'unSign' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "reSign")) Module["reSign"] = function() {
+      abort("'reSign' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "formatString")) Module["formatString"] = function() {
+      abort("'formatString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "PATH")) Module["PATH"] = function() {
+      abort("'PATH' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "PATH_FS")) Module["PATH_FS"] = function() {
+      abort("'PATH_FS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SYSCALLS")) Module["SYSCALLS"] = function() {
+      abort("'SYSCALLS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "syscallMmap2")) Module["syscallMmap2"] = function() {
+      abort("'syscallMmap2' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "syscallMunmap")) Module["syscallMunmap"] = function() {
+      abort("'syscallMunmap' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "JSEvents")) Module["JSEvents"] = function() {
+      abort("'JSEvents' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "specialHTMLTargets")) Module["specialHTMLTargets"] = function() {
+      abort("'specialHTMLTargets' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "maybeCStringToJsString")) Module["maybeCStringToJsString"] = function() {
+      abort("'maybeCStringToJsString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "findEventTarget")) Module["findEventTarget"] = function() {
+      abort("'findEventTarget' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "findCanvasEventTarget")) Module["findCanvasEventTarget"] = function() {
+      abort("'findCanvasEventTarget' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "polyfillSetImmediate")) Module["polyfillSetImmediate"] = function() {
+      abort("'polyfillSetImmediate' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "demangle")) Module["demangle"] = function() {
+      abort("'demangle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "demangleAll")) Module["demangleAll"] = function() {
+      abort("'demangleAll' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "jsStackTrace")) Module["jsStackTrace"] = function() {
+      abort("'jsStackTrace' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stackTrace")) Module["stackTrace"] = function() {
+      abort("'stackTrace' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getEnvStrings")) Module["getEnvStrings"] = function() {
+      abort("'getEnvStrings' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "checkWasiClock")) Module["checkWasiClock"] = function() {
+      abort("'checkWasiClock' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "flush_NO_FILESYSTEM")) Module["flush_NO_FILESYSTEM"] = function() {
+      abort("'flush_NO_FILESYSTEM' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeI53ToI64")) Module["writeI53ToI64"] = function() {
+      abort("'writeI53ToI64' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeI53ToI64Clamped")) Module["writeI53ToI64Clamped"] = function() {
+      abort("'writeI53ToI64Clamped' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeI53ToI64Signaling")) Module["writeI53ToI64Signaling"] = function() {
+      abort("'writeI53ToI64Signaling' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeI53ToU64Clamped")) Module["writeI53ToU64Clamped"] = function() {
+      abort("'writeI53ToU64Clamped' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeI53ToU64Signaling")) Module["writeI53ToU64Signaling"] = function() {
+      abort("'writeI53ToU64Signaling' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "readI53FromI64")) Module["readI53FromI64"] = function() {
+      abort("'readI53FromI64' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "readI53FromU64")) Module["readI53FromU64"] = function() {
+      abort("'readI53FromU64' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "convertI32PairToI53")) Module["convertI32PairToI53"] = function() {
+      abort("'convertI32PairToI53' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "convertU32PairToI53")) Module["convertU32PairToI53"] = function() {
+      abort("'convertU32PairToI53' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "uncaughtExceptionCount")) Module["uncaughtExceptionCount"] = function() {
+      abort("'uncaughtExceptionCount' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "exceptionLast")) Module["exceptionLast"] = function() {
+      abort("'exceptionLast' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "exceptionCaught")) Module["exceptionCaught"] = function() {
+      abort("'exceptionCaught' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ExceptionInfoAttrs")) Module["ExceptionInfoAttrs"] = function() {
+      abort("'ExceptionInfoAttrs' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ExceptionInfo")) Module["ExceptionInfo"] = function() {
+      abort("'ExceptionInfo' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "CatchInfo")) Module["CatchInfo"] = function() {
+      abort("'CatchInfo' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "exception_addRef")) Module["exception_addRef"] = function() {
+      abort("'exception_addRef' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "exception_decRef")) Module["exception_decRef"] = function() {
+      abort("'exception_decRef' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "Browser")) Module["Browser"] = function() {
+      abort("'Browser' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "funcWrappers")) Module["funcWrappers"] = function() {
+      abort("'funcWrappers' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getFuncWrapper")) Module["getFuncWrapper"] = function() {
+      abort("'getFuncWrapper' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setMainLoop")) Module["setMainLoop"] = function() {
+      abort("'setMainLoop' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "FS")) Module["FS"] = function() {
+      abort("'FS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "mmapAlloc")) Module["mmapAlloc"] = function() {
+      abort("'mmapAlloc' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "MEMFS")) Module["MEMFS"] = function() {
+      abort("'MEMFS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "TTY")) Module["TTY"] = function() {
+      abort("'TTY' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "PIPEFS")) Module["PIPEFS"] = function() {
+      abort("'PIPEFS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SOCKFS")) Module["SOCKFS"] = function() {
+      abort("'SOCKFS' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "tempFixedLengthArray")) Module["tempFixedLengthArray"] = function() {
+      abort("'tempFixedLengthArray' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "miniTempWebGLFloatBuffers")) Module["miniTempWebGLFloatBuffers"] = function() {
+      abort("'miniTempWebGLFloatBuffers' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "heapObjectForWebGLType")) Module["heapObjectForWebGLType"] = function() {
+      abort("'heapObjectForWebGLType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "heapAccessShiftForWebGLHeap")) Module["heapAccessShiftForWebGLHeap"] = function() {
+      abort("'heapAccessShiftForWebGLHeap' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GL")) Module["GL"] = function() {
+      abort("'GL' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emscriptenWebGLGet")) Module["emscriptenWebGLGet"] = function() {
+      abort("'emscriptenWebGLGet' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "computeUnpackAlignedImageSize")) Module["computeUnpackAlignedImageSize"] = function() {
+      abort("'computeUnpackAlignedImageSize' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emscriptenWebGLGetTexPixelData")) Module["emscriptenWebGLGetTexPixelData"] = function() {
+      abort("'emscriptenWebGLGetTexPixelData' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emscriptenWebGLGetUniform")) Module["emscriptenWebGLGetUniform"] = function() {
+      abort("'emscriptenWebGLGetUniform' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emscriptenWebGLGetVertexAttrib")) Module["emscriptenWebGLGetVertexAttrib"] = function() {
+      abort("'emscriptenWebGLGetVertexAttrib' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "writeGLArray")) Module["writeGLArray"] = function() {
+      abort("'writeGLArray' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "AL")) Module["AL"] = function() {
+      abort("'AL' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SDL_unicode")) Module["SDL_unicode"] = function() {
+      abort("'SDL_unicode' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SDL_ttfContext")) Module["SDL_ttfContext"] = function() {
+      abort("'SDL_ttfContext' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SDL_audio")) Module["SDL_audio"] = function() {
+      abort("'SDL_audio' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SDL")) Module["SDL"] = function() {
+      abort("'SDL' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "SDL_gfx")) Module["SDL_gfx"] = function() {
+      abort("'SDL_gfx' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GLUT")) Module["GLUT"] = function() {
+      abort("'GLUT' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "EGL")) Module["EGL"] = function() {
+      abort("'EGL' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GLFW_Window")) Module["GLFW_Window"] = function() {
+      abort("'GLFW_Window' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GLFW")) Module["GLFW"] = function() {
+      abort("'GLFW' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "GLEW")) Module["GLEW"] = function() {
+      abort("'GLEW' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "IDBStore")) Module["IDBStore"] = function() {
+      abort("'IDBStore' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "runAndAbortIfError")) Module["runAndAbortIfError"] = function() {
+      abort("'runAndAbortIfError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_handle_array")) Module["emval_handle_array"] = function() {
+      abort("'emval_handle_array' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_free_list")) Module["emval_free_list"] = function() {
+      abort("'emval_free_list' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_symbols")) Module["emval_symbols"] = function() {
+      abort("'emval_symbols' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "init_emval")) Module["init_emval"] = function() {
+      abort("'init_emval' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "count_emval_handles")) Module["count_emval_handles"] = function() {
+      abort("'count_emval_handles' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "get_first_emval")) Module["get_first_emval"] = function() {
+      abort("'get_first_emval' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getStringOrSymbol")) Module["getStringOrSymbol"] = function() {
+      abort("'getStringOrSymbol' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "requireHandle")) Module["requireHandle"] = function() {
+      abort("'requireHandle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_newers")) Module["emval_newers"] = function() {
+      abort("'emval_newers' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "craftEmvalAllocator")) Module["craftEmvalAllocator"] = function() {
+      abort("'craftEmvalAllocator' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_get_global")) Module["emval_get_global"] = function() {
+      abort("'emval_get_global' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "emval_methodCallers")) Module["emval_methodCallers"] = function() {
+      abort("'emval_methodCallers' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "InternalError")) Module["InternalError"] = function() {
+      abort("'InternalError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "BindingError")) Module["BindingError"] = function() {
+      abort("'BindingError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UnboundTypeError")) Module["UnboundTypeError"] = function() {
+      abort("'UnboundTypeError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "PureVirtualError")) Module["PureVirtualError"] = function() {
+      abort("'PureVirtualError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "init_embind")) Module["init_embind"] = function() {
+      abort("'init_embind' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "throwInternalError")) Module["throwInternalError"] = function() {
+      abort("'throwInternalError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "throwBindingError")) Module["throwBindingError"] = function() {
+      abort("'throwBindingError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "throwUnboundTypeError")) Module["throwUnboundTypeError"] = function() {
+      abort("'throwUnboundTypeError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ensureOverloadTable")) Module["ensureOverloadTable"] = function() {
+      abort("'ensureOverloadTable' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "exposePublicSymbol")) Module["exposePublicSymbol"] = function() {
+      abort("'exposePublicSymbol' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "replacePublicSymbol")) Module["replacePublicSymbol"] = function() {
+      abort("'replacePublicSymbol' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "extendError")) Module["extendError"] = function() {
+      abort("'extendError' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "createNamedFunction")) Module["createNamedFunction"] = function() {
+      abort("'createNamedFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registeredInstances")) Module["registeredInstances"] = function() {
+      abort("'registeredInstances' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getBasestPointer")) Module["getBasestPointer"] = function() {
+      abort("'getBasestPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registerInheritedInstance")) Module["registerInheritedInstance"] = function() {
+      abort("'registerInheritedInstance' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "unregisterInheritedInstance")) Module["unregisterInheritedInstance"] = function() {
+      abort("'unregisterInheritedInstance' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getInheritedInstance")) Module["getInheritedInstance"] = function() {
+      abort("'getInheritedInstance' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getInheritedInstanceCount")) Module["getInheritedInstanceCount"] = function() {
+      abort("'getInheritedInstanceCount' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getLiveInheritedInstances")) Module["getLiveInheritedInstances"] = function() {
+      abort("'getLiveInheritedInstances' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registeredTypes")) Module["registeredTypes"] = function() {
+      abort("'registeredTypes' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "awaitingDependencies")) Module["awaitingDependencies"] = function() {
+      abort("'awaitingDependencies' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "typeDependencies")) Module["typeDependencies"] = function() {
+      abort("'typeDependencies' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registeredPointers")) Module["registeredPointers"] = function() {
+      abort("'registeredPointers' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "registerType")) Module["registerType"] = function() {
+      abort("'registerType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "whenDependentTypesAreResolved")) Module["whenDependentTypesAreResolved"] = function() {
+      abort("'whenDependentTypesAreResolved' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "embind_charCodes")) Module["embind_charCodes"] = function() {
+      abort("'embind_charCodes' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "embind_init_charCodes")) Module["embind_init_charCodes"] = function() {
+      abort("'embind_init_charCodes' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "readLatin1String")) Module["readLatin1String"] = function() {
+      abort("'readLatin1String' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getTypeName")) Module["getTypeName"] = function() {
+      abort("'getTypeName' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "heap32VectorToArray")) Module["heap32VectorToArray"] = function() {
+      abort("'heap32VectorToArray' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "requireRegisteredType")) Module["requireRegisteredType"] = function() {
+      abort("'requireRegisteredType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "getShiftFromSize")) Module["getShiftFromSize"] = function() {
+      abort("'getShiftFromSize' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "integerReadValueFromPointer")) Module["integerReadValueFromPointer"] = function() {
+      abort("'integerReadValueFromPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "enumReadValueFromPointer")) Module["enumReadValueFromPointer"] = function() {
+      abort("'enumReadValueFromPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "floatReadValueFromPointer")) Module["floatReadValueFromPointer"] = function() {
+      abort("'floatReadValueFromPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "simpleReadValueFromPointer")) Module["simpleReadValueFromPointer"] = function() {
+      abort("'simpleReadValueFromPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "runDestructors")) Module["runDestructors"] = function() {
+      abort("'runDestructors' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "new_")) Module["new_"] = function() {
+      abort("'new_' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "craftInvokerFunction")) Module["craftInvokerFunction"] = function() {
+      abort("'craftInvokerFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "embind__requireFunction")) Module["embind__requireFunction"] = function() {
+      abort("'embind__requireFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "tupleRegistrations")) Module["tupleRegistrations"] = function() {
+      abort("'tupleRegistrations' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "structRegistrations")) Module["structRegistrations"] = function() {
+      abort("'structRegistrations' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "genericPointerToWireType")) Module["genericPointerToWireType"] = function() {
+      abort("'genericPointerToWireType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "constNoSmartPtrRawPointerToWireType")) Module["constNoSmartPtrRawPointerToWireType"] = function() {
+      abort("'constNoSmartPtrRawPointerToWireType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "nonConstNoSmartPtrRawPointerToWireType")) Module["nonConstNoSmartPtrRawPointerToWireType"] = function() {
+      abort("'nonConstNoSmartPtrRawPointerToWireType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "init_RegisteredPointer")) Module["init_RegisteredPointer"] = function() {
+      abort("'init_RegisteredPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredPointer")) Module["RegisteredPointer"] = function() {
+      abort("'RegisteredPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredPointer_getPointee")) Module["RegisteredPointer_getPointee"] = function() {
+      abort("'RegisteredPointer_getPointee' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredPointer_destructor")) Module["RegisteredPointer_destructor"] = function() {
+      abort("'RegisteredPointer_destructor' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredPointer_deleteObject")) Module["RegisteredPointer_deleteObject"] = function() {
+      abort("'RegisteredPointer_deleteObject' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredPointer_fromWireType")) Module["RegisteredPointer_fromWireType"] = function() {
+      abort("'RegisteredPointer_fromWireType' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "runDestructor")) Module["runDestructor"] = function() {
+      abort("'runDestructor' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "releaseClassHandle")) Module["releaseClassHandle"] = function() {
+      abort("'releaseClassHandle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "finalizationGroup")) Module["finalizationGroup"] = function() {
+      abort("'finalizationGroup' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "detachFinalizer_deps")) Module["detachFinalizer_deps"] = function() {
+      abort("'detachFinalizer_deps' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "detachFinalizer")) Module["detachFinalizer"] = function() {
+      abort("'detachFinalizer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "attachFinalizer")) Module["attachFinalizer"] = function() {
+      abort("'attachFinalizer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "makeClassHandle")) Module["makeClassHandle"] = function() {
+      abort("'makeClassHandle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "init_ClassHandle")) Module["init_ClassHandle"] = function() {
+      abort("'init_ClassHandle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle")) Module["ClassHandle"] = function() {
+      abort("'ClassHandle' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle_isAliasOf")) Module["ClassHandle_isAliasOf"] = function() {
+      abort("'ClassHandle_isAliasOf' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "throwInstanceAlreadyDeleted")) Module["throwInstanceAlreadyDeleted"] = function() {
+      abort("'throwInstanceAlreadyDeleted' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle_clone")) Module["ClassHandle_clone"] = function() {
+      abort("'ClassHandle_clone' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle_delete")) Module["ClassHandle_delete"] = function() {
+      abort("'ClassHandle_delete' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "deletionQueue")) Module["deletionQueue"] = function() {
+      abort("'deletionQueue' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle_isDeleted")) Module["ClassHandle_isDeleted"] = function() {
+      abort("'ClassHandle_isDeleted' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "ClassHandle_deleteLater")) Module["ClassHandle_deleteLater"] = function() {
+      abort("'ClassHandle_deleteLater' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "flushPendingDeletes")) Module["flushPendingDeletes"] = function() {
+      abort("'flushPendingDeletes' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "delayFunction")) Module["delayFunction"] = function() {
+      abort("'delayFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "setDelayFunction")) Module["setDelayFunction"] = function() {
+      abort("'setDelayFunction' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "RegisteredClass")) Module["RegisteredClass"] = function() {
+      abort("'RegisteredClass' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "shallowCopyInternalPointer")) Module["shallowCopyInternalPointer"] = function() {
+      abort("'shallowCopyInternalPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "downcastPointer")) Module["downcastPointer"] = function() {
+      abort("'downcastPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "upcastPointer")) Module["upcastPointer"] = function() {
+      abort("'upcastPointer' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "validateThis")) Module["validateThis"] = function() {
+      abort("'validateThis' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "char_0")) Module["char_0"] = function() {
+      abort("'char_0' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "char_9")) Module["char_9"] = function() {
+      abort("'char_9' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "makeLegalFunctionName")) Module["makeLegalFunctionName"] = function() {
+      abort("'makeLegalFunctionName' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "warnOnce")) Module["warnOnce"] = function() {
+      abort("'warnOnce' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stackSave")) Module["stackSave"] = function() {
+      abort("'stackSave' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stackRestore")) Module["stackRestore"] = function() {
+      abort("'stackRestore' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stackAlloc")) Module["stackAlloc"] = function() {
+      abort("'stackAlloc' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "AsciiToString")) Module["AsciiToString"] = function() {
+      abort("'AsciiToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToAscii")) Module["stringToAscii"] = function() {
+      abort("'stringToAscii' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UTF16ToString")) Module["UTF16ToString"] = function() {
+      abort("'UTF16ToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToUTF16")) Module["stringToUTF16"] = function() {
+      abort("'stringToUTF16' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "lengthBytesUTF16")) Module["lengthBytesUTF16"] = function() {
+      abort("'lengthBytesUTF16' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "UTF32ToString")) Module["UTF32ToString"] = function() {
+      abort("'UTF32ToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "stringToUTF32")) Module["stringToUTF32"] = function() {
+      abort("'stringToUTF32' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "lengthBytesUTF32")) Module["lengthBytesUTF32"] = function() {
+      abort("'lengthBytesUTF32' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "allocateUTF8")) Module["allocateUTF8"] = function() {
+      abort("'allocateUTF8' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    if (!Object.getOwnPropertyDescriptor(Module, "allocateUTF8OnStack")) Module["allocateUTF8OnStack"] = function() {
+      abort("'allocateUTF8OnStack' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    };
+    Module["writeStackCookie"] = writeStackCookie;
+    Module["checkStackCookie"] = checkStackCookie;
+    if (!Object.getOwnPropertyDescriptor(Module, "ALLOC_NORMAL")) Object.defineProperty(Module, "ALLOC_NORMAL", { configurable: true, get: function() {
+      abort("'ALLOC_NORMAL' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    } });
+    if (!Object.getOwnPropertyDescriptor(Module, "ALLOC_STACK")) Object.defineProperty(Module, "ALLOC_STACK", { configurable: true, get: function() {
+      abort("'ALLOC_STACK' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)");
+    } });
+    var calledRun;
+    dependenciesFulfilled = function runCaller() {
+      if (!calledRun) run2();
+      if (!calledRun) dependenciesFulfilled = runCaller;
+    };
+    function run2(args2) {
+      args2 = args2 || arguments_;
+      if (runDependencies > 0) {
+        return;
+      }
+      _emscripten_stack_init();
+      writeStackCookie();
+      preRun();
+      if (runDependencies > 0) return;
+      function doRun() {
+        if (calledRun) return;
+        calledRun = true;
+        Module["calledRun"] = true;
+        if (ABORT) return;
+        initRuntime();
+        preMain();
+        if (Module["onRuntimeInitialized"]) Module["onRuntimeInitialized"]();
+        assert(!Module["_main"], 'compiled without a main, but one is present. if you added it from JS, use Module["onRuntimeInitialized"]');
+        postRun();
+      }
+      if (Module["setStatus"]) {
+        Module["setStatus"]("Running...");
+        setTimeout(function() {
+          setTimeout(function() {
+            Module["setStatus"]("");
+          }, 1);
+          doRun();
+        }, 1);
+      } else {
+        doRun();
+      }
+      checkStackCookie();
+    }
+    Module["run"] = run2;
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].pop()();
+      }
+    }
+    noExitRuntime = true;
+    run2();
+  }
+});
+
+// node_modules/re2-wasm/build/src/re2.js
+var require_re22 = __commonJS({
+  "node_modules/re2-wasm/build/src/re2.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RE2 = void 0;
+    var re2_1 = require_re2();
+    var ALPHA_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    var HEX = "0123456789ABCDEF";
+    function isHexadecimal(char) {
+      return HEX.indexOf(char.toUpperCase()) !== -1;
+    }
+    function translateRegExp(pattern2, multiline) {
+      const result = [];
+      if (pattern2 === "") {
+        return "(?:)";
+      } else if (multiline) {
+        result.push("(?m)");
+      }
+      for (let i = 0; i < pattern2.length; ) {
+        if (pattern2[i] === "\\") {
+          if (i + 1 < pattern2.length) {
+            switch (pattern2[i + 1]) {
+              case "\\":
+                result.push("\\\\");
+                i += 2;
+                break;
+              case "c":
+                if (i + 2 < pattern2.length) {
+                  const alphaIndex = ALPHA_UPPER.indexOf(pattern2[i + 2]) + 1;
+                  if (alphaIndex >= 0) {
+                    result.push("\\x", HEX[Math.floor(alphaIndex / 16)], HEX[alphaIndex % 16]);
+                    i += 3;
+                    break;
+                  }
+                }
+                result.push("\\c");
+                i += 2;
+                break;
+              case "u":
+                if (i + 2 < pattern2.length) {
+                  const ch2 = pattern2[i + 2];
+                  if (isHexadecimal(ch2)) {
+                    result.push("\\x{");
+                    result.push(ch2);
+                    i += 3;
+                    for (let j = 0; j < 3 && i < pattern2.length && isHexadecimal(pattern2[i]); i++, j++) {
+                      result.push(pattern2[i]);
+                    }
+                    result.push("}");
+                    break;
+                  } else if (ch2 === "{") {
+                    result.push("\\x");
+                    i += 2;
+                    break;
+                  }
+                }
+                result.push("\\u");
+                i += 2;
+                break;
+              default:
+                result.push("\\", pattern2[i + 1]);
+                i += 2;
+            }
+            continue;
+          }
+        } else if (pattern2[i] === "/") {
+          result.push("\\/");
+          i += 1;
+          continue;
+        } else if (pattern2.substring(i, i + 3) === "(?<") {
+          if (pattern2[i + 3] !== "=" && pattern2[i + 3] !== "!") {
+            result.push("(?P<");
+            i += 3;
+            continue;
+          }
+        }
+        result.push(pattern2[i]);
+        i += 1;
+      }
+      return result.join("");
+    }
+    function escapeRegExp(pattern2) {
+      return pattern2.replace(/(^|[^\\])((?:\\\\)*)\//g, "$1$2\\/");
+    }
+    var RE22 = class _RE2 {
+      constructor(pattern2, flags) {
+        this._global = false;
+        this._ignoreCase = false;
+        this._multiline = false;
+        this._dotAll = false;
+        this._unicode = false;
+        this._sticky = false;
+        this.lastIndex = 0;
+        this.pattern = "(?:)";
+        this.groupNames = {};
+        this.namedGroups = {};
+        if (typeof pattern2 !== "string") {
+          if (pattern2 instanceof RegExp || pattern2 instanceof _RE2) {
+            flags = flags !== null && flags !== void 0 ? flags : pattern2.flags;
+            pattern2 = pattern2.source;
+          } else {
+            if (pattern2 === void 0) {
+              pattern2 = "(?:)";
+            } else {
+              pattern2 = pattern2 + "";
+            }
+          }
+        }
+        if (pattern2 === "") {
+          pattern2 = "(?:)";
+        }
+        pattern2 = escapeRegExp(pattern2);
+        flags = flags !== null && flags !== void 0 ? flags : "";
+        for (const flag of flags) {
+          switch (flag) {
+            case "g":
+              this._global = true;
+              break;
+            case "i":
+              this._ignoreCase = true;
+              break;
+            case "m":
+              this._multiline = true;
+              break;
+            case "s":
+              this._dotAll = true;
+              break;
+            case "u":
+              this._unicode = true;
+              break;
+            case "y":
+              this._sticky = true;
+              break;
+          }
+        }
+        if (!this._unicode) {
+          throw new Error('RE2 only works in unicode mode. The "u" flag must be passed when constructing a RE2 instance');
+        }
+        this.pattern = pattern2;
+        this.wrapper = new re2_1.WrappedRE2(translateRegExp(pattern2, this._multiline), this._ignoreCase, this._multiline, this._dotAll);
+        if (!this.wrapper.ok()) {
+          throw new SyntaxError(`Invalid regular expression: /${pattern2}/${flags}: ${this.wrapper.error()}`);
+        }
+        const groupNames = this.wrapper.capturingGroupNames();
+        const groupNumbers = groupNames.keys();
+        for (let i = 0; i < groupNumbers.size(); i++) {
+          const num2 = groupNumbers.get(i);
+          const name = groupNames.get(num2);
+          if (name in this.namedGroups) {
+            throw new SyntaxError(`Invalid regular expression: /${pattern2}/${flags}: Duplicate capture group name`);
+          }
+          this.groupNames[num2] = name;
+          this.namedGroups[name] = num2;
+        }
+      }
+      get source() {
+        return this.pattern;
+      }
+      get internalSource() {
+        return this.wrapper.pattern();
+      }
+      get flags() {
+        return (this._global ? "g" : "") + (this._ignoreCase ? "i" : "") + (this._multiline ? "m" : "") + (this._dotAll ? "s" : "") + (this._unicode ? "u" : "") + (this._sticky ? "y" : "");
+      }
+      get global() {
+        return this._global;
+      }
+      get ignoreCase() {
+        return this._ignoreCase;
+      }
+      get multiline() {
+        return this._multiline;
+      }
+      get dotAll() {
+        return this._dotAll;
+      }
+      get unicode() {
+        return this._unicode;
+      }
+      get sticky() {
+        return this._sticky;
+      }
+      toString() {
+        return `/${this.pattern}/${this.flags}`;
+      }
+      getMaybeStickyIndex() {
+        if (this._global || this._sticky) {
+          return this.lastIndex;
+        } else {
+          return 0;
+        }
+      }
+      isMatchSuccessful(match, searchStart) {
+        return match.index === searchStart || !this._sticky && match.index >= 0;
+      }
+      maybeUpdateLastIndex(match, start) {
+        if (this._global || this._sticky) {
+          if (this.isMatchSuccessful(match, start)) {
+            this.lastIndex = match.index + match.match.length;
+          } else {
+            this.lastIndex = 0;
+          }
+        }
+      }
+      getNamedGroups(match) {
+        const groups = {};
+        for (const [groupName, groupNum] of Object.entries(this.namedGroups)) {
+          if (match.groups[groupNum - 1] !== void 0) {
+            groups[groupName] = match.groups[groupNum - 1];
+          }
+        }
+        return groups;
+      }
+      exec(input) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        const startIndex = this.getMaybeStickyIndex();
+        const match = this.wrapper.match(input, startIndex, true);
+        this.maybeUpdateLastIndex(match, startIndex);
+        if (!this.isMatchSuccessful(match, startIndex)) {
+          return null;
+        }
+        const result = [match.match, ...match.groups];
+        result.index = match.index;
+        result.input = input;
+        const groups = this.getNamedGroups(match);
+        if (Object.keys(groups).length > 0) {
+          result.groups = groups;
+        }
+        return result;
+      }
+      test(input) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        const startIndex = this.getMaybeStickyIndex();
+        const match = this.wrapper.match(input, this.getMaybeStickyIndex(), false);
+        this.maybeUpdateLastIndex(match, startIndex);
+        return this.isMatchSuccessful(match, startIndex);
+      }
+      compile() {
+        throw new Error("Deprecated RegExp method compile is not implemented in RE2.");
+      }
+      [Symbol.match](input) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        if (this._global) {
+          const result = [];
+          let nextIndex = 0;
+          let success;
+          do {
+            const match = this.wrapper.match(input, nextIndex, false);
+            success = match.index === nextIndex || !this._sticky && match.index >= 0;
+            if (success) {
+              result.push(match.match);
+              nextIndex = match.index + match.match.length;
+            }
+          } while (success);
+          if (result.length === 0) {
+            return null;
+          } else {
+            return result;
+          }
+        } else {
+          const startIndex = this.getMaybeStickyIndex();
+          const match = this.wrapper.match(input, startIndex, true);
+          this.maybeUpdateLastIndex(match, startIndex);
+          if (!this.isMatchSuccessful(match, startIndex)) {
+            return null;
+          }
+          const result = [match.match, ...match.groups];
+          result.index = match.index;
+          result.input = input;
+          const groups = this.getNamedGroups(match);
+          if (Object.keys(groups).length > 0) {
+            result.groups = groups;
+          }
+          return result;
+        }
+      }
+      match(input) {
+        return this[Symbol.match](input);
+      }
+      /**
+       * Outputs the replacement for the matched part of the string
+       * @param input
+       * @param match
+       * @param replacer
+       */
+      replaceMatch(input, match, replacer) {
+        var _a2, _b2;
+        if (typeof replacer === "string") {
+          let result = "";
+          for (let i = 0; i < replacer.length; i++) {
+            if (replacer[i] === "$") {
+              switch (replacer[i + 1]) {
+                case "$":
+                  result += "$";
+                  i++;
+                  break;
+                case "&":
+                  result += match.match;
+                  i++;
+                  break;
+                case "`":
+                  result += input.substring(0, match.index);
+                  i++;
+                  break;
+                case "'":
+                  result += input.substring(match.index + match.match.length);
+                  i++;
+                  break;
+                case "<": {
+                  const endCaret = replacer.indexOf(">", i);
+                  if (endCaret < 0) {
+                    throw new Error("Invalid named group replacement");
+                  }
+                  const groupName = replacer.substring(i + 2, endCaret);
+                  if (groupName in this.namedGroups) {
+                    result += (_a2 = match.groups[this.namedGroups[groupName] - 1]) !== null && _a2 !== void 0 ? _a2 : "";
+                  }
+                  i = endCaret;
+                  break;
+                }
+                default: {
+                  let groupNum;
+                  if ("123456789".includes(replacer[i + 1])) {
+                    if ("0123456789".includes(replacer[i + 2])) {
+                      groupNum = Number.parseInt(replacer.substring(i + 1, i + 3)) - 1;
+                      i += 2;
+                    } else {
+                      groupNum = Number.parseInt(replacer[i + 1]) - 1;
+                      i++;
+                    }
+                  } else {
+                    throw new Error("Invalid replacement string");
+                  }
+                  if (groupNum < match.groups.length) {
+                    result += (_b2 = match.groups[groupNum]) !== null && _b2 !== void 0 ? _b2 : "";
+                  } else {
+                    result += "$" + groupNum;
+                  }
+                }
+              }
+            } else {
+              result += replacer[i];
+            }
+          }
+          return result;
+        } else {
+          return replacer(match.match, ...match.groups, match.index, input, this.getNamedGroups(match));
+        }
+      }
+      [Symbol.replace](input, replacer) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        if (typeof replacer !== "function") {
+          replacer = replacer + "";
+        }
+        if (this._global) {
+          let result = "";
+          let nextIndex = 0;
+          let success;
+          do {
+            const match = this.wrapper.match(input, nextIndex, true);
+            success = match.index === nextIndex || !this._sticky && match.index >= 0;
+            if (success) {
+              result += input.substring(nextIndex, match.index) + this.replaceMatch(input, match, replacer);
+              nextIndex = match.index + match.match.length;
+            }
+          } while (success);
+          result += input.substring(nextIndex);
+          this.lastIndex = 0;
+          return result;
+        } else {
+          const startIndex = this.getMaybeStickyIndex();
+          const match = this.wrapper.match(input, startIndex, true);
+          this.maybeUpdateLastIndex(match, startIndex);
+          if (this.isMatchSuccessful(match, startIndex)) {
+            return input.substring(0, match.index) + this.replaceMatch(input, match, replacer) + input.substring(match.index + match.match.length);
+          } else {
+            return input;
+          }
+        }
+      }
+      replace(input, replacer) {
+        return this[Symbol.replace](input, replacer);
+      }
+      [Symbol.search](input) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        const result = this.wrapper.match(input, 0, false).index;
+        if (this._sticky && result !== 0) {
+          return -1;
+        } else {
+          return result;
+        }
+      }
+      search(input) {
+        return this[Symbol.search](input);
+      }
+      [Symbol.split](input, limit) {
+        if (typeof input !== "string") {
+          input = input + "";
+        }
+        const output = [];
+        let nextIndex = 0;
+        limit = limit !== null && limit !== void 0 ? limit : Infinity;
+        while (output.length < limit) {
+          const nextMatch = this.wrapper.match(input, nextIndex, true);
+          if (nextMatch.index >= 0) {
+            if (nextMatch.match.length === 0) {
+              output.push(input.substring(nextIndex, nextIndex + 1));
+              nextIndex = nextIndex + 1;
+            } else {
+              output.push(input.substring(nextIndex, nextMatch.index));
+              nextIndex = nextMatch.index + nextMatch.match.length;
+            }
+            for (const group of nextMatch.groups) {
+              if (output.length >= limit) {
+                break;
+              }
+              output.push(group);
+            }
+          } else {
+            output.push(input.substring(nextIndex));
+            break;
+          }
+        }
+        return output;
+      }
+      split(input, limit) {
+        return this[Symbol.split](input, limit);
+      }
+    };
+    exports.RE2 = RE22;
   }
 });
 
@@ -39652,8 +43770,8 @@ var require_utils4 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41175,7 +45293,7 @@ var require_picomatch2 = __commonJS({
 
 // src/action/action.ts
 import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import path22 from "node:path";
+import path21 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -43437,8 +47555,8 @@ function combineAliases(aliases) {
     }
   }
   aliasArrays.forEach(function(aliasArray) {
-    aliasArray = aliasArray.filter(function(v, i, self) {
-      return self.indexOf(v) === i;
+    aliasArray = aliasArray.filter(function(v, i, self2) {
+      return self2.indexOf(v) === i;
     });
     const lastAlias = aliasArray.pop();
     if (lastAlias !== void 0 && typeof lastAlias === "string") {
@@ -43483,11 +47601,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve3,
-  require: (path23) => {
+  require: (path22) => {
     if (typeof require2 !== "undefined") {
-      return require2(path23);
-    } else if (path23.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path23, "utf8"));
+      return require2(path22);
+    } else if (path22.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path22, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -44553,25 +48671,25 @@ function isBoolean(fail) {
 }
 function usage(yargs, shim3) {
   const __ = shim3.y18n.__;
-  const self = {};
+  const self2 = {};
   const fails = [];
-  self.failFn = function failFn(f) {
+  self2.failFn = function failFn(f) {
     fails.push(f);
   };
   let failMessage = null;
   let globalFailMessage = null;
   let showHelpOnFail = true;
-  self.showHelpOnFail = function showHelpOnFailFn(arg1 = true, arg2) {
+  self2.showHelpOnFail = function showHelpOnFailFn(arg1 = true, arg2) {
     const [enabled, message] = typeof arg1 === "string" ? [true, arg1] : [arg1, arg2];
     if (yargs.getInternalMethods().isGlobalContext()) {
       globalFailMessage = message;
     }
     failMessage = message;
     showHelpOnFail = enabled;
-    return self;
+    return self2;
   };
   let failureOutput = false;
-  self.fail = function fail(msg, err) {
+  self2.fail = function fail(msg, err) {
     const logger = yargs.getInternalMethods().getLoggerInstance();
     if (fails.length) {
       for (let i = fails.length - 1; i >= 0; --i) {
@@ -44582,7 +48700,7 @@ function usage(yargs, shim3) {
           else if (msg)
             throw Error(msg);
         } else {
-          fail2(msg, err, self);
+          fail2(msg, err, self2);
         }
       }
     } else {
@@ -44615,31 +48733,31 @@ function usage(yargs, shim3) {
   };
   let usages = [];
   let usageDisabled = false;
-  self.usage = (msg, description) => {
+  self2.usage = (msg, description) => {
     if (msg === null) {
       usageDisabled = true;
       usages = [];
-      return self;
+      return self2;
     }
     usageDisabled = false;
     usages.push([msg, description || ""]);
-    return self;
+    return self2;
   };
-  self.getUsage = () => {
+  self2.getUsage = () => {
     return usages;
   };
-  self.getUsageDisabled = () => {
+  self2.getUsageDisabled = () => {
     return usageDisabled;
   };
-  self.getPositionalGroupName = () => {
+  self2.getPositionalGroupName = () => {
     return __("Positionals:");
   };
   let examples = [];
-  self.example = (cmd, description) => {
+  self2.example = (cmd, description) => {
     examples.push([cmd, description || ""]);
   };
   let commands = [];
-  self.command = function command2(cmd, description, isDefault, aliases, deprecated = false) {
+  self2.command = function command2(cmd, description, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
@@ -44648,33 +48766,33 @@ function usage(yargs, shim3) {
     }
     commands.push([cmd, description || "", isDefault, aliases, deprecated]);
   };
-  self.getCommands = () => commands;
+  self2.getCommands = () => commands;
   let descriptions = {};
-  self.describe = function describe(keyOrKeys, desc) {
+  self2.describe = function describe(keyOrKeys, desc) {
     if (Array.isArray(keyOrKeys)) {
       keyOrKeys.forEach((k) => {
-        self.describe(k, desc);
+        self2.describe(k, desc);
       });
     } else if (typeof keyOrKeys === "object") {
       Object.keys(keyOrKeys).forEach((k) => {
-        self.describe(k, keyOrKeys[k]);
+        self2.describe(k, keyOrKeys[k]);
       });
     } else {
       descriptions[keyOrKeys] = desc;
     }
   };
-  self.getDescriptions = () => descriptions;
+  self2.getDescriptions = () => descriptions;
   let epilogs = [];
-  self.epilog = (msg) => {
+  self2.epilog = (msg) => {
     epilogs.push(msg);
   };
   let wrapSet = false;
   let wrap2;
-  self.wrap = (cols) => {
+  self2.wrap = (cols) => {
     wrapSet = true;
     wrap2 = cols;
   };
-  self.getWrap = () => {
+  self2.getWrap = () => {
     if (shim3.getEnv("YARGS_DISABLE_WRAP")) {
       return null;
     }
@@ -44685,8 +48803,8 @@ function usage(yargs, shim3) {
     return wrap2;
   };
   const deferY18nLookupPrefix = "__yargsString__:";
-  self.deferY18nLookup = (str) => deferY18nLookupPrefix + str;
-  self.help = function help() {
+  self2.deferY18nLookup = (str) => deferY18nLookupPrefix + str;
+  self2.help = function help() {
     if (cachedHelpMessage)
       return cachedHelpMessage;
     normalizeAliases();
@@ -44707,7 +48825,7 @@ function usage(yargs, shim3) {
         acc[key2] = true;
       return acc;
     }, {}));
-    const theWrap = self.getWrap();
+    const theWrap = self2.getWrap();
     const ui2 = shim3.cliui({
       width: theWrap,
       wrap: !!theWrap
@@ -44794,7 +48912,7 @@ function usage(yargs, shim3) {
     }).filter(({ normalizedKeys }) => normalizedKeys.length > 0).map(({ groupName, normalizedKeys }) => {
       const switches = normalizedKeys.reduce((acc, key2) => {
         acc[key2] = [key2].concat(options2.alias[key2] || []).map((sw) => {
-          if (groupName === self.getPositionalGroupName())
+          if (groupName === self2.getPositionalGroupName())
             return sw;
           else {
             return (/^[0-9]$/.test(sw) ? options2.boolean.includes(key2) ? "-" : "--" : sw.length > 1 ? "--" : "-") + sw;
@@ -44804,9 +48922,9 @@ function usage(yargs, shim3) {
       }, {});
       return { groupName, normalizedKeys, switches };
     });
-    const shortSwitchesUsed = displayedGroups.filter(({ groupName }) => groupName !== self.getPositionalGroupName()).some(({ normalizedKeys, switches }) => !normalizedKeys.every((key2) => isLongSwitch(switches[key2])));
+    const shortSwitchesUsed = displayedGroups.filter(({ groupName }) => groupName !== self2.getPositionalGroupName()).some(({ normalizedKeys, switches }) => !normalizedKeys.every((key2) => isLongSwitch(switches[key2])));
     if (shortSwitchesUsed) {
-      displayedGroups.filter(({ groupName }) => groupName !== self.getPositionalGroupName()).forEach(({ normalizedKeys, switches }) => {
+      displayedGroups.filter(({ groupName }) => groupName !== self2.getPositionalGroupName()).forEach(({ normalizedKeys, switches }) => {
         normalizedKeys.forEach((key2) => {
           if (isLongSwitch(switches[key2])) {
             switches[key2] = addIndentation(switches[key2], "-x, ".length);
@@ -44839,7 +48957,7 @@ function usage(yargs, shim3) {
           key2 in deprecatedOptions ? deprecatedExtra(deprecatedOptions[key2]) : null,
           type2,
           key2 in demandedOptions ? `[${__("required")}]` : null,
-          options2.choices && options2.choices[key2] ? `[${__("choices:")} ${self.stringifiedValues(options2.choices[key2])}]` : null,
+          options2.choices && options2.choices[key2] ? `[${__("choices:")} ${self2.stringifiedValues(options2.choices[key2])}]` : null,
           defaultString(options2.default[key2], options2.defaultDescription[key2])
         ].filter(Boolean).join(" ");
         ui2.span({
@@ -44903,7 +49021,7 @@ function usage(yargs, shim3) {
     (Object.keys(options2.alias) || []).forEach((key2) => {
       options2.alias[key2].forEach((alias) => {
         if (descriptions[alias])
-          self.describe(key2, descriptions[alias]);
+          self2.describe(key2, descriptions[alias]);
         if (alias in demandedOptions)
           yargs.demandOption(key2, demandedOptions[alias]);
         if (options2.boolean.includes(alias))
@@ -44922,13 +49040,13 @@ function usage(yargs, shim3) {
     });
   }
   let cachedHelpMessage;
-  self.cacheHelpMessage = function() {
+  self2.cacheHelpMessage = function() {
     cachedHelpMessage = this.help();
   };
-  self.clearCachedHelpMessage = function() {
+  self2.clearCachedHelpMessage = function() {
     cachedHelpMessage = void 0;
   };
-  self.hasCachedHelpMessage = function() {
+  self2.hasCachedHelpMessage = function() {
     return !!cachedHelpMessage;
   };
   function addUngroupedKeys(keys, aliases, groups, defaultGroup) {
@@ -44948,18 +49066,18 @@ function usage(yargs, shim3) {
   function filterHiddenOptions(key2) {
     return yargs.getOptions().hiddenOptions.indexOf(key2) < 0 || yargs.parsed.argv[yargs.getOptions().showHiddenOpt];
   }
-  self.showHelp = (level) => {
+  self2.showHelp = (level) => {
     const logger = yargs.getInternalMethods().getLoggerInstance();
     if (!level)
       level = "error";
     const emit = typeof level === "function" ? level : logger[level];
-    emit(self.help());
+    emit(self2.help());
   };
-  self.functionDescription = (fn) => {
+  self2.functionDescription = (fn) => {
     const description = fn.name ? shim3.Parser.decamelize(fn.name, "-") : __("generated-value");
     return ["(", description, ")"].join("");
   };
-  self.stringifiedValues = function stringifiedValues(values, separator) {
+  self2.stringifiedValues = function stringifiedValues(values, separator) {
     let string = "";
     const sep = separator || ", ";
     const array = [].concat(values);
@@ -45001,17 +49119,17 @@ function usage(yargs, shim3) {
     }
   }
   let version = null;
-  self.version = (ver) => {
+  self2.version = (ver) => {
     version = ver;
   };
-  self.showVersion = (level) => {
+  self2.showVersion = (level) => {
     const logger = yargs.getInternalMethods().getLoggerInstance();
     if (!level)
       level = "error";
     const emit = typeof level === "function" ? level : logger[level];
     emit(version);
   };
-  self.reset = function reset(localLookup) {
+  self2.reset = function reset(localLookup) {
     failMessage = null;
     failureOutput = false;
     usages = [];
@@ -45020,10 +49138,10 @@ function usage(yargs, shim3) {
     examples = [];
     commands = [];
     descriptions = objFilter(descriptions, (k) => !localLookup[k]);
-    return self;
+    return self2;
   };
   const frozens = [];
-  self.freeze = function freeze() {
+  self2.freeze = function freeze() {
     frozens.push({
       failMessage,
       failureOutput,
@@ -45035,7 +49153,7 @@ function usage(yargs, shim3) {
       descriptions
     });
   };
-  self.unfreeze = function unfreeze(defaultCommand = false) {
+  self2.unfreeze = function unfreeze(defaultCommand = false) {
     const frozen = frozens.pop();
     if (!frozen)
       return;
@@ -45058,7 +49176,7 @@ function usage(yargs, shim3) {
       } = frozen);
     }
   };
-  return self;
+  return self2;
 }
 function isIndentedText(text) {
   return typeof text === "object";
@@ -45414,8 +49532,8 @@ var specialKeys = ["$0", "--", "_"];
 function validation(yargs, usage2, shim3) {
   const __ = shim3.y18n.__;
   const __n = shim3.y18n.__n;
-  const self = {};
-  self.nonOptionCount = function nonOptionCount(argv) {
+  const self2 = {};
+  self2.nonOptionCount = function nonOptionCount(argv) {
     const demandedCommands = yargs.getDemandedCommands();
     const positionalCount = argv._.length + (argv["--"] ? argv["--"].length : 0);
     const _s = positionalCount - yargs.getInternalMethods().getContext().commands.length;
@@ -45435,12 +49553,12 @@ function validation(yargs, usage2, shim3) {
       }
     }
   };
-  self.positionalCount = function positionalCount(required, observed) {
+  self2.positionalCount = function positionalCount(required, observed) {
     if (observed < required) {
       usage2.fail(__n("Not enough non-option arguments: got %s, need at least %s", "Not enough non-option arguments: got %s, need at least %s", observed, observed + "", required + ""));
     }
   };
-  self.requiredArguments = function requiredArguments(argv, demandedOptions) {
+  self2.requiredArguments = function requiredArguments(argv, demandedOptions) {
     let missing = null;
     for (const key2 of Object.keys(demandedOptions)) {
       if (!Object.prototype.hasOwnProperty.call(argv, key2) || typeof argv[key2] === "undefined") {
@@ -45461,13 +49579,13 @@ ${customMsgs.join("\n")}` : "";
       usage2.fail(__n("Missing required argument: %s", "Missing required arguments: %s", Object.keys(missing).length, Object.keys(missing).join(", ") + customMsg));
     }
   };
-  self.unknownArguments = function unknownArguments(argv, aliases, positionalMap, isDefaultCommand, checkPositionals = true) {
+  self2.unknownArguments = function unknownArguments(argv, aliases, positionalMap, isDefaultCommand, checkPositionals = true) {
     var _a2;
     const commandKeys = yargs.getInternalMethods().getCommandInstance().getCommands();
     const unknown = [];
     const currentContext = yargs.getInternalMethods().getContext();
     Object.keys(argv).forEach((key2) => {
-      if (!specialKeys.includes(key2) && !Object.prototype.hasOwnProperty.call(positionalMap, key2) && !Object.prototype.hasOwnProperty.call(yargs.getInternalMethods().getParseContext(), key2) && !self.isValidAndSomeAliasIsNotNew(key2, aliases)) {
+      if (!specialKeys.includes(key2) && !Object.prototype.hasOwnProperty.call(positionalMap, key2) && !Object.prototype.hasOwnProperty.call(yargs.getInternalMethods().getParseContext(), key2) && !self2.isValidAndSomeAliasIsNotNew(key2, aliases)) {
         unknown.push(key2);
       }
     });
@@ -45495,7 +49613,7 @@ ${customMsgs.join("\n")}` : "";
       usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown.length, unknown.map((s) => s.trim() ? s : `"${s}"`).join(", ")));
     }
   };
-  self.unknownCommands = function unknownCommands(argv) {
+  self2.unknownCommands = function unknownCommands(argv) {
     const commandKeys = yargs.getInternalMethods().getCommandInstance().getCommands();
     const unknown = [];
     const currentContext = yargs.getInternalMethods().getContext();
@@ -45513,14 +49631,14 @@ ${customMsgs.join("\n")}` : "";
       return false;
     }
   };
-  self.isValidAndSomeAliasIsNotNew = function isValidAndSomeAliasIsNotNew(key2, aliases) {
+  self2.isValidAndSomeAliasIsNotNew = function isValidAndSomeAliasIsNotNew(key2, aliases) {
     if (!Object.prototype.hasOwnProperty.call(aliases, key2)) {
       return false;
     }
     const newAliases = yargs.parsed.newAliases;
     return [key2, ...aliases[key2]].some((a) => !Object.prototype.hasOwnProperty.call(newAliases, a) || !newAliases[key2]);
   };
-  self.limitedChoices = function limitedChoices(argv) {
+  self2.limitedChoices = function limitedChoices(argv) {
     const options2 = yargs.getOptions();
     const invalid = {};
     if (!Object.keys(options2.choices).length)
@@ -45545,11 +49663,11 @@ ${customMsgs.join("\n")}` : "";
     usage2.fail(msg);
   };
   let implied = {};
-  self.implies = function implies(key2, value2) {
+  self2.implies = function implies(key2, value2) {
     argsert("<string|object> [array|number|string]", [key2, value2], arguments.length);
     if (typeof key2 === "object") {
       Object.keys(key2).forEach((k) => {
-        self.implies(k, key2[k]);
+        self2.implies(k, key2[k]);
       });
     } else {
       yargs.global(key2);
@@ -45557,14 +49675,14 @@ ${customMsgs.join("\n")}` : "";
         implied[key2] = [];
       }
       if (Array.isArray(value2)) {
-        value2.forEach((i) => self.implies(key2, i));
+        value2.forEach((i) => self2.implies(key2, i));
       } else {
         assertNotStrictEqual(value2, void 0, shim3);
         implied[key2].push(value2);
       }
     }
   };
-  self.getImplied = function getImplied() {
+  self2.getImplied = function getImplied() {
     return implied;
   };
   function keyExists(argv, val) {
@@ -45580,7 +49698,7 @@ ${customMsgs.join("\n")}` : "";
     }
     return val;
   }
-  self.implications = function implications(argv) {
+  self2.implications = function implications(argv) {
     const implyFail = [];
     Object.keys(implied).forEach((key2) => {
       const origKey = key2;
@@ -45604,11 +49722,11 @@ ${customMsgs.join("\n")}` : "";
     }
   };
   let conflicting = {};
-  self.conflicts = function conflicts(key2, value2) {
+  self2.conflicts = function conflicts(key2, value2) {
     argsert("<string|object> [array|string]", [key2, value2], arguments.length);
     if (typeof key2 === "object") {
       Object.keys(key2).forEach((k) => {
-        self.conflicts(k, key2[k]);
+        self2.conflicts(k, key2[k]);
       });
     } else {
       yargs.global(key2);
@@ -45616,14 +49734,14 @@ ${customMsgs.join("\n")}` : "";
         conflicting[key2] = [];
       }
       if (Array.isArray(value2)) {
-        value2.forEach((i) => self.conflicts(key2, i));
+        value2.forEach((i) => self2.conflicts(key2, i));
       } else {
         conflicting[key2].push(value2);
       }
     }
   };
-  self.getConflicting = () => conflicting;
-  self.conflicting = function conflictingFn(argv) {
+  self2.getConflicting = () => conflicting;
+  self2.conflicting = function conflictingFn(argv) {
     Object.keys(argv).forEach((key2) => {
       if (conflicting[key2]) {
         conflicting[key2].forEach((value2) => {
@@ -45643,7 +49761,7 @@ ${customMsgs.join("\n")}` : "";
       });
     }
   };
-  self.recommendCommands = function recommendCommands(cmd, potentialCommands) {
+  self2.recommendCommands = function recommendCommands(cmd, potentialCommands) {
     const threshold = 3;
     potentialCommands = potentialCommands.sort((a, b) => b.length - a.length);
     let recommended = null;
@@ -45658,24 +49776,24 @@ ${customMsgs.join("\n")}` : "";
     if (recommended)
       usage2.fail(__("Did you mean %s?", recommended));
   };
-  self.reset = function reset(localLookup) {
+  self2.reset = function reset(localLookup) {
     implied = objFilter(implied, (k) => !localLookup[k]);
     conflicting = objFilter(conflicting, (k) => !localLookup[k]);
-    return self;
+    return self2;
   };
   const frozens = [];
-  self.freeze = function freeze() {
+  self2.freeze = function freeze() {
     frozens.push({
       implied,
       conflicting
     });
   };
-  self.unfreeze = function unfreeze() {
+  self2.unfreeze = function unfreeze() {
     const frozen = frozens.pop();
     assertNotStrictEqual(frozen, void 0, shim3);
     ({ implied, conflicting } = frozen);
   };
-  return self;
+  return self2;
 }
 
 // node_modules/yargs/build/lib/utils/apply-extends.js
@@ -54131,7 +58249,7 @@ function plain(text) {
 }
 
 // src/cli/setup.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/config/assign.ts
 function singleProfile(profile, reason) {
@@ -54184,10 +58302,22 @@ function profileAssignment(config, profiles, override) {
   };
 }
 
+// src/policy/lint.ts
+var import_handlebars4 = __toESM(require_lib(), 1);
+import { readdirSync as readdirSync4 } from "node:fs";
+import path7 from "node:path";
+
 // src/policy/load.ts
-var import_handlebars2 = __toESM(require_lib(), 1);
+var import_handlebars3 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync3 } from "node:fs";
 import path6 from "node:path";
+
+// src/policy/linear-regexp.ts
+var import_re2_wasm = __toESM(require_re22(), 1);
+var linearRegExp = Object.assign((pattern2) => new import_re2_wasm.RE2(pattern2, "u"), { code: 'new (require("re2-wasm").RE2)' });
+
+// src/policy/templates.ts
+var import_handlebars2 = __toESM(require_lib(), 1);
 
 // src/plan/prerequisites.ts
 var OUTBOUND_NAT_OFF_TARGETS = ["managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"];
@@ -54399,16 +58529,16 @@ function shellWord(s) {
 var targetLabel = (t) => t === "managedNATGatewayV2" ? "managedNATGateway (V2)" : t;
 function summaryOf(c, row2, to, support) {
   const vnet = c.vnetMode === "byo" ? "a bring-your-own VNet" : "the managed VNet";
-  const path23 = `${targetLabel(row2)} \u2192 ${targetLabel(to)}`;
+  const path22 = `${targetLabel(row2)} \u2192 ${targetLabel(to)}`;
   switch (support) {
     case "same":
       return row2 === "managedNATGatewayV2" && c.outboundType === "managedNATGatewayV2" ? "The cluster already has a StandardV2 managed NAT gateway, under the legacy preview outbound type managedNATGatewayV2: only the spelling moves to managedNATGateway (EG018)." : `The cluster already uses ${targetLabel(to)}: nothing to migrate.`;
     case "conflicting":
-      return `For ${path23} on ${vnet} ${conflictOf(c.vnetMode, row2, to)?.text}: egress-audit calls the path neither supported nor unsupported. The command below is the article's; check with Azure support before relying on it.`;
+      return `For ${path22} on ${vnet} ${conflictOf(c.vnetMode, row2, to)?.text}: egress-audit calls the path neither supported nor unsupported. The command below is the article's; check with Azure support before relying on it.`;
     case "supported":
-      return `Azure documents ${path23} on ${vnet} as a supported in-place migration.`;
+      return `Azure documents ${path22} on ${vnet} as a supported in-place migration.`;
     case "not-supported":
-      return `Azure documents ${path23} on ${vnet} as not supported: create a new cluster with outbound type ${targetLabel(to)} and move the workloads.`;
+      return `Azure documents ${path22} on ${vnet} as not supported: create a new cluster with outbound type ${targetLabel(to)} and move the workloads.`;
     case "not-documented":
       return c.outboundTypeRecognized ? `The AKS documentation has no migration path from ${c.outboundType} on ${vnet}; egress-audit does not guess one.` : `Outbound type ${c.outboundType} is not one Azure documents; no migration path is known.`;
   }
@@ -54589,11 +58719,31 @@ function registerHelpers(hb) {
     (list, limit) => Array.isArray(list) ? list.filter((g) => num(g?.["snatPortsPerNode"]) !== null && num(limit) !== null && g["snatPortsPerNode"] < limit) : []
   );
 }
+var MAX_EACH_DEPTH = 3;
+function templateProblem(text) {
+  const found = [];
+  const at = (n2) => n2.loc ? ` (template line ${n2.loc.start.line}, column ${n2.loc.start.column + 1})` : "";
+  const walk2 = (node, eachDepth) => {
+    if (found.length || typeof node !== "object" || node === null) return;
+    const n2 = node;
+    if (n2.type === "PartialStatement" || n2.type === "PartialBlockStatement") return void found.push(`partials are not available in policy templates${at(n2)}`);
+    if (n2.type === "Decorator" || n2.type === "DecoratorBlock") return void found.push(`decorators are not available in policy templates${at(n2)}`);
+    let depth = eachDepth;
+    if (n2.type === "MustacheStatement" || n2.type === "BlockStatement" || n2.type === "SubExpression") {
+      const head = n2.path;
+      if (head?.type === "PathExpression" && head.original === "log") return void found.push(`the log helper is not available in policy templates (it writes to the console)${at(n2)}`);
+      if (n2.type === "BlockStatement" && head?.original === "each" && ++depth > MAX_EACH_DEPTH) return void found.push(`#each is nested more than ${MAX_EACH_DEPTH} deep${at(n2)}`);
+    }
+    for (const [k, v] of Object.entries(n2)) if (k !== "loc") Array.isArray(v) ? v.forEach((c) => walk2(c, depth)) : walk2(v, depth);
+  };
+  walk2(import_handlebars2.default.parse(text), 0);
+  return found[0] ?? null;
+}
 
 // src/policy/load.ts
 var BUILTIN_POLICY_DIR = path6.join(PACKAGE_ROOT, "policies");
 function policyAjv(extra = {}) {
-  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra });
+  return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra, code: { regExp: linearRegExp, ...extra.code } });
 }
 var POLICY_TEMPLATE = { kind: "policy-template", options: { noEscape: true, strict: true } };
 function loadPolicies(dirs) {
@@ -54647,6 +58797,8 @@ function loadPolicies(dirs) {
           if (built) return built;
           const fn = hb.compile(text, POLICY_TEMPLATE.options);
           hb.precompile(text, POLICY_TEMPLATE.options);
+          const problem = templateProblem(text);
+          if (problem) throw new Error(problem);
           return fn;
         } catch (err) {
           problems.push(`${where(doc, pointer)}: ${pointer}: ${err.message}`);
@@ -54666,8 +58818,9 @@ function loadPolicies(dirs) {
   return { policies, problems };
 }
 function templateEnv(text) {
-  const hb = import_handlebars2.default.create();
+  const hb = import_handlebars3.default.create();
   registerHelpers(hb);
+  hb.unregisterHelper("log");
   const named = (name) => new RegExp(`\\b${name.replace(/[^\w]/g, "\\$&")}\\b`).test(text);
   for (const name of Object.keys(hb.helpers)) {
     if (name === "helperMissing" || name === "blockHelperMissing") continue;
@@ -54683,11 +58836,295 @@ function loadPoliciesOrThrow(dirs) {
   return policies;
 }
 
+// src/policy/schema-nav.ts
+var ANY = { any: true };
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var typeIncludes = (s, t) => s.type === t || Array.isArray(s.type) && s.type.includes(t);
+var FactsSchema = class {
+  root;
+  constructor(root = readSchema("facts")) {
+    this.root = root;
+  }
+  /** The document a policy of this subject evaluates: params, cluster and (unless cluster) the subject; every subject when unknown. */
+  documentFor(subject) {
+    const props = isObject3(this.root.properties) ? this.root.properties : {};
+    const keep = subject === void 0 ? Object.keys(props) : ["params", "cluster", ...subject !== "cluster" ? [subject] : []];
+    const properties = Object.fromEntries(Object.entries(props).filter(([k]) => keep.includes(k)));
+    return { any: false, alternatives: [{ type: "object", additionalProperties: false, properties }] };
+  }
+  /** A reference inside the facts schema (`#/...`) or to a sibling schema file (`params.schema.json`). */
+  resolve(ref2) {
+    if (ref2.startsWith("#/")) return ref2.slice(2).split("/").reduce((n2, k) => isObject3(n2) ? n2[k] : void 0, this.root);
+    const sibling = /^([\w-]+)\.schema\.json$/.exec(ref2)?.[1];
+    return sibling === "params" ? readSchema("params") : void 0;
+  }
+  flatten(s, seen = /* @__PURE__ */ new Set()) {
+    if (!isObject3(s) || seen.has(s)) return [];
+    seen.add(s);
+    if (typeof s.$ref === "string") {
+      return this.flatten(this.resolve(s.$ref), seen);
+    }
+    const unions = ["oneOf", "anyOf", "allOf"].flatMap((k) => Array.isArray(s[k]) ? s[k] : []);
+    const described = ["type", "properties", "items", "additionalProperties", "enum", "const"].some((k) => k in s);
+    if (!unions.length) return described ? [s] : null;
+    const out = described ? [s] : [];
+    for (const u of unions) {
+      const f = this.flatten(u, seen);
+      if (f === null) return null;
+      out.push(...f);
+    }
+    return out;
+  }
+  node(s) {
+    const alternatives = this.flatten(s);
+    return alternatives === null ? ANY : { any: false, alternatives };
+  }
+  /** The field `name` of an object here, or null when no alternative has it. */
+  property(n2, name) {
+    if (n2.any) return ANY;
+    const found = [];
+    for (const s of n2.alternatives) {
+      const props = isObject3(s.properties) ? s.properties : null;
+      if (props && Object.hasOwn(props, name)) found.push(...this.flatten(props[name]) ?? [{}]);
+      else if (isObject3(s.additionalProperties)) found.push(...this.flatten(s.additionalProperties) ?? [{}]);
+      else if (s.additionalProperties === void 0 && typeIncludes(s, "object")) return ANY;
+    }
+    return found.length ? this.node({ anyOf: found }) : null;
+  }
+  /** The items of an array here, or null when no alternative is an array. */
+  items(n2) {
+    if (n2.any) return ANY;
+    const found = n2.alternatives.filter((s) => s.items !== void 0 || typeIncludes(s, "array"));
+    if (!found.length) return null;
+    return this.node({ anyOf: found.map((s) => Array.isArray(s.items) ? { anyOf: s.items } : s.items ?? {}) });
+  }
+  /** Whether a value here can have a `length` (an array or a string). */
+  hasLength(n2) {
+    if (n2.any) return true;
+    return n2.alternatives.some((s) => typeIncludes(s, "array") || typeIncludes(s, "string") || s.items !== void 0);
+  }
+};
+
+// src/policy/lint.ts
+var isObject4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var esc = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+var SAME_VALUE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
+var ITEM_KEYWORDS = ["items", "contains", "additionalItems"];
+var SAME_VALUE_MAPS = ["dependencies", "dependentSchemas"];
+function lintPolicies(dirs) {
+  const loaded = loadPolicies(dirs);
+  const problems = [...loaded.problems];
+  const facts = new FactsSchema();
+  const hb = import_handlebars4.default.create();
+  registerHelpers(hb);
+  const helpers = new Set(Object.keys(hb.helpers));
+  let files = 0;
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = readdirSync4(dir).filter((f) => f.endsWith(".json")).sort();
+    } catch {
+      continue;
+    }
+    for (const entry2 of entries) {
+      files++;
+      const file = path7.join(dir, entry2);
+      let doc;
+      try {
+        doc = readStructuredSync(file);
+      } catch {
+        continue;
+      }
+      const raw = doc.value;
+      if (!isObject4(raw)) continue;
+      if (typeof raw.id === "string" && raw.id !== path7.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
+      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
+    }
+  }
+  const fileOf = (p) => p.slice(0, p.indexOf(": "));
+  problems.sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
+  return { files, policies: loaded.policies.length, problems: [...new Set(problems)] };
+}
+var PolicyLinter = class {
+  problems = [];
+  paramsRead = /* @__PURE__ */ new Map();
+  doc;
+  raw;
+  facts;
+  helpers;
+  constructor(raw, facts, helpers) {
+    this.raw = raw;
+    this.facts = facts;
+    this.helpers = helpers;
+    const subject = SUBJECTS.includes(raw.subject) ? raw.subject : void 0;
+    this.doc = facts.documentFor(subject);
+  }
+  run() {
+    for (const kw of ["match", "assert"]) {
+      const s = this.raw[kw];
+      if (!isObject4(s)) continue;
+      this.schema(s, this.doc, [], `/${kw}`);
+      this.absolutePointers(s, `/${kw}`);
+    }
+    const remediation2 = isObject4(this.raw.remediation) ? this.raw.remediation : {};
+    for (const [where2, text] of [["/message", this.raw.message], ["/remediation/text", remediation2.text], ["/remediation/command", remediation2.command]]) {
+      if (typeof text === "string") this.template(text, where2);
+    }
+    if (typeof this.raw.resource === "string") this.fieldPath(this.raw.resource.split("."), "/resource");
+    const declared = Array.isArray(this.raw.parameters) ? this.raw.parameters : [];
+    for (const [name, where2] of this.paramsRead) {
+      if (!declared.includes(name)) this.problems.push(`${where2}: reads parameter ${name} but does not list it in "parameters"`);
+    }
+    return this.problems;
+  }
+  unknown(where2, dotted, parent) {
+    const subject = typeof this.raw.subject === "string" ? this.raw.subject : "cluster";
+    this.problems.push(
+      parent === "" ? `${where2}: ${dotted} is not in the document of a ${subject} policy (it has params, cluster${subject === "cluster" ? "" : `, ${subject}`})` : `${where2}: unknown facts field ${dotted} (not in schemas/facts.schema.json)`
+    );
+  }
+  /** Resolves dotted field segments from the document root; reports the first unknown one. */
+  fieldPath(parts, where2, from = this.doc, prefix = []) {
+    let node = from;
+    const seen = [...prefix];
+    for (const part of parts) {
+      const next = /^\d+$/.test(part) || part === "*" ? this.facts.items(node) : this.facts.property(node, part);
+      if (!next) {
+        if (part === "length" && this.facts.hasLength(node)) return null;
+        this.unknown(where2, [...seen, part].join("."), seen.join("."));
+        return null;
+      }
+      seen.push(part);
+      node = next;
+      if (seen.length === 2 && seen[0] === "params" && !this.paramsRead.has(part)) this.paramsRead.set(part, where2);
+    }
+    return node;
+  }
+  dataPointer(pointer, dataPath, where2) {
+    const rel = /^(\d+)(#|\/.*)?$/.exec(pointer);
+    const segs = (s) => s.split("/").slice(1).map((x) => x.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (rel) {
+      const up = Number(rel[1]);
+      if (up > dataPath.length) return void this.problems.push(`${where2}: $data pointer ${pointer} goes above the document`);
+      if (rel[2] === "#") return;
+      this.fieldPath([...dataPath.slice(0, dataPath.length - up), ...segs(rel[2] ?? "")], where2);
+    } else if (pointer.startsWith("/")) {
+      this.fieldPath(segs(pointer), where2);
+    } else {
+      this.problems.push(`${where2}: $data pointer ${pointer} is neither absolute nor relative`);
+    }
+  }
+  /**
+   * Every absolute `$data` pointer anywhere in a schema, also under keywords the facts walk does
+   * not follow (patternProperties, propertyNames, ...): a pointer that resolves to nothing makes
+   * its keyword pass silently. Pointers the walk met are reported once (problems are deduplicated).
+   */
+  absolutePointers(s, where2) {
+    if (Array.isArray(s)) return s.forEach((v, i) => this.absolutePointers(v, `${where2}/${i}`));
+    if (!isObject4(s)) return;
+    for (const [k, v] of Object.entries(s)) {
+      const at = `${where2}/${esc(k)}`;
+      if (isObject4(v) && typeof v.$data === "string" && v.$data.startsWith("/")) this.dataPointer(v.$data, [], `${at}/$data`);
+      else this.absolutePointers(v, at);
+    }
+  }
+  /** Walks a policy's JSON Schema alongside the facts schema. */
+  schema(s, node, dataPath, where2) {
+    for (const [kw, value2] of Object.entries(s)) {
+      const at = `${where2}/${esc(kw)}`;
+      if (isObject4(value2) && typeof value2.$data === "string") this.dataPointer(value2.$data, dataPath, `${at}/$data`);
+      if (kw === "properties" && isObject4(value2)) {
+        for (const [name, sub] of Object.entries(value2)) {
+          const child = this.facts.property(node, name);
+          if (!child) this.unknown(`${at}/${esc(name)}`, [...dataPath, name].join("."), dataPath.join("."));
+          else if (isObject4(sub)) this.schema(sub, child, [...dataPath, name], `${at}/${esc(name)}`);
+        }
+      } else if (kw === "required" && Array.isArray(value2)) {
+        for (const name of value2) if (typeof name === "string" && !this.facts.property(node, name)) this.unknown(at, [...dataPath, name].join("."), dataPath.join("."));
+      } else if (ITEM_KEYWORDS.includes(kw)) {
+        const items = this.facts.items(node);
+        const subs = Array.isArray(value2) ? value2.map((v, i) => [v, `${at}/${i}`]) : [[value2, at]];
+        for (const [sub, subAt] of subs) {
+          if (!isObject4(sub)) continue;
+          if (!items) this.problems.push(`${subAt}: ${dataPath.join(".") || "the document"} is not an array in the facts`);
+          else this.schema(sub, items, [...dataPath, "*"], subAt);
+        }
+      } else if (SAME_VALUE_MAPS.includes(kw) && isObject4(value2)) {
+        for (const [name, sub] of Object.entries(value2)) if (isObject4(sub)) this.schema(sub, node, dataPath, `${at}/${esc(name)}`);
+      } else if (SAME_VALUE.includes(kw)) {
+        if (Array.isArray(value2)) value2.forEach((sub, i) => isObject4(sub) && this.schema(sub, node, dataPath, `${at}/${i}`));
+        else if (isObject4(value2)) this.schema(value2, node, dataPath, at);
+      }
+    }
+  }
+  template(text, where2) {
+    let ast;
+    try {
+      ast = import_handlebars4.default.parse(text);
+    } catch {
+      return;
+    }
+    this.program(ast, [{ node: this.doc, label: [] }], /* @__PURE__ */ new Map(), where2);
+  }
+  program(p, contexts, scope, where2) {
+    for (const st of p.body) {
+      if (st.type === "MustacheStatement" || st.type === "BlockStatement") this.call(st, contexts, scope, where2);
+    }
+  }
+  call(st, contexts, scope, where2) {
+    const head = st.path.type === "PathExpression" ? st.path : null;
+    const isHelper = head !== null && !head.data && head.parts.length === 1 && (this.helpers.has(head.parts[0] ?? "") || st.params.length > 0);
+    let value2 = null;
+    if (!isHelper && head) value2 = this.expr(head, contexts, scope, where2);
+    const args2 = [...st.params, ...st.hash?.pairs.map((p) => p.value) ?? []];
+    const argNodes = args2.map((a) => this.expr(a, contexts, scope, where2));
+    if (st.type !== "BlockStatement") return;
+    const block2 = st;
+    const name = isHelper ? head?.parts[0] : void 0;
+    let inner = contexts;
+    let innerScope = scope;
+    const subject = name === void 0 ? value2 : argNodes[0] ?? null;
+    if (name === "each" || name === "with" || name === void 0) {
+      const items = subject && name !== "with" ? this.facts.items(subject.node) : null;
+      const item = items ? { node: items, label: [...subject.label, "*"] } : name === "each" ? null : subject;
+      const ctx = item ?? { node: { any: true }, label: ["?"] };
+      inner = [ctx, ...contexts];
+      const params = block2.program.blockParams ?? [];
+      if (params[0]) innerScope = new Map([...scope, [params[0], ctx]]);
+    }
+    this.program(block2.program, inner, innerScope, where2);
+    if (block2.inverse) this.program(block2.inverse, contexts, scope, where2);
+  }
+  expr(e, contexts, scope, where2) {
+    if (e.type === "SubExpression") {
+      this.call(e, contexts, scope, where2);
+      return null;
+    }
+    if (e.type !== "PathExpression") return null;
+    const p = e;
+    const loc = p.loc ? ` (template line ${p.loc.start.line}, column ${p.loc.start.column + 1})` : "";
+    const resolve6 = (parts, base2) => {
+      const node = this.fieldPath(parts, `${where2}${loc}`, base2.node, base2.label);
+      return node ? { node, label: [...base2.label, ...parts] } : null;
+    };
+    if (p.data) return p.parts[0] === "root" ? resolve6(p.parts.slice(1), { node: this.doc, label: [] }) : null;
+    const named = p.depth === 0 && !p.original.startsWith("this") ? scope.get(p.parts[0] ?? "") : void 0;
+    if (named) return resolve6(p.parts.slice(1), named);
+    const base = contexts[Math.min(p.depth, contexts.length - 1)] ?? { node: this.doc, label: [] };
+    return resolve6(p.parts, base);
+  }
+};
+
 // src/cli/setup.ts
 async function policySetup(opts) {
   const config = await readConfig(opts.config);
-  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path7.resolve(d));
-  const policies = loadPoliciesOrThrow([...new Set(dirs)]);
+  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path8.resolve(d));
+  const all = [...new Set(dirs)];
+  const { policies, problems } = loadPolicies(all);
+  const custom = all.filter((d) => d !== BUILTIN_POLICY_DIR);
+  if (custom.length) problems.push(...lintPolicies(custom).problems);
+  if (problems.length) throw new InputError(`invalid policies:
+  ${[...new Set(problems)].join("\n  ")}`);
   const profiles = resolveProfiles(config, policies.map((p) => p.id));
   if (opts.profile !== void 0 && !profiles.has(opts.profile)) {
     throw new InputError(`--profile: unknown profile "${opts.profile}"; choose from ${[...profiles.keys()].join(", ")}`);
@@ -54781,7 +59218,7 @@ async function argSource(args2) {
   if (timeout !== void 0 && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 3600)) throw new InputError(`--arg-timeout: ${String(timeout)} is not a number of seconds between 0 and 3600`);
   const scope = { subscriptions, managementGroups, ...tenant ? { tenantId: tenant } : {} };
   const cloud = args2.cloud ?? "AzurePublicCloud";
-  const { createCredential } = await import("./chunks/credential-LQOXUQGV.js");
+  const { createCredential } = await import("./chunks/credential-ZGSXW4QR.js");
   let credential;
   try {
     credential = createCredential(args2.credential ?? "default", { cloud: CLOUD_ENDPOINTS[cloud], ...tenant ? { tenantId: tenant } : {} });
@@ -54894,10 +59331,17 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-75CW54LQ.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-J4V57XSK.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-      const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
-      const written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
+      const lock = await lockFolder(args2.out, "--out");
+      let snapshot;
+      let written;
+      try {
+        snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
+        written = await writeSnapshot(args2.out, snapshot.files, snapshot.manifest);
+      } finally {
+        await lock.release();
+      }
       const m = snapshot.manifest;
       const clusters = m.counts["microsoft.containerservice/managedclusters"] ?? 0;
       const fresh = m.files.filter((f) => f.keptFrom === void 0);
@@ -55394,7 +59838,7 @@ function renderPlans(to, plans) {
 }
 
 // src/inventory/sources/files/index.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/json/locate/locate.ts
 import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync3 } from "node:fs";
@@ -55561,7 +60005,7 @@ var RowIndex = class _RowIndex {
 
 // src/inventory/sources/files/collect.ts
 import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 async function collectFiles(inputs) {
   const seenFiles = /* @__PURE__ */ new Map();
   const seenDirs = /* @__PURE__ */ new Set();
@@ -55587,7 +60031,7 @@ async function collectFiles(inputs) {
       } catch (err) {
         throw new InputError(`${shown3}: cannot read the folder: ${describeFsError(err)}`);
       }
-      for (const entry2 of entries.sort()) await visit(path8.join(p, entry2), false);
+      for (const entry2 of entries.sort()) await visit(path9.join(p, entry2), false);
       return;
     }
     if (!info.isFile()) {
@@ -55670,8 +60114,8 @@ function firstToken(text) {
 }
 
 // src/inventory/sources/terraform/blocks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync7 } from "node:fs";
-import path9 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync7 } from "node:fs";
+import path10 from "node:path";
 
 // src/inventory/sources/terraform/plan.ts
 function isTerraformJson(value2) {
@@ -55699,7 +60143,7 @@ function readTerraform(value2) {
 }
 function walk(values, at, changes) {
   const out = [];
-  const visit = (mod, path23, moduleAddress) => {
+  const visit = (mod, path22, moduleAddress) => {
     if (!isObject(mod)) return;
     const resources = mod["resources"];
     if (Array.isArray(resources)) {
@@ -55720,14 +60164,14 @@ function walk(values, at, changes) {
           unknown: change?.["after_unknown"] ?? false,
           sensitive: sensitive ?? false,
           actions,
-          path: [...path23, "resources", i]
+          path: [...path22, "resources", i]
         });
       });
     }
     const children = mod["child_modules"];
     if (Array.isArray(children)) {
       children.forEach((c, i) => {
-        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path23, "child_modules", i], c["address"]);
+        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path22, "child_modules", i], c["address"]);
       });
     }
   };
@@ -55749,15 +60193,15 @@ function withoutSensitive(value2, sensitive) {
   }
   return value2;
 }
-function isUnknown(res, path23) {
-  return marked(res.unknown, path23);
+function isUnknown(res, path22) {
+  return marked(res.unknown, path22);
 }
-function isSensitive(res, path23) {
-  return marked(res.sensitive, path23);
+function isSensitive(res, path22) {
+  return marked(res.sensitive, path22);
 }
-function marked(tree, path23) {
+function marked(tree, path22) {
   let node = tree;
-  for (const seg of path23) {
+  for (const seg of path22) {
     if (node === true) return true;
     if (Array.isArray(node) && typeof seg === "number") node = node[seg];
     else if (isObject(node) && typeof seg === "string") node = node[seg];
@@ -55812,7 +60256,7 @@ var ConfigurationBlocks = class {
   rootOfPlan = /* @__PURE__ */ new Map();
   tfFolders = null;
   constructor(sourceRoot) {
-    this.root = path9.resolve(sourceRoot);
+    this.root = path10.resolve(sourceRoot);
   }
   locate(plan, address) {
     const parsed = splitAddress(address);
@@ -55823,7 +60267,7 @@ var ConfigurationBlocks = class {
       const callConfig = isObject(mod) && isObject(mod["module_calls"]) ? mod["module_calls"][call] : void 0;
       const source = isObject(callConfig) ? callConfig["source"] : void 0;
       if (folder === null || typeof source !== "string" || !/^\.\.?\//.test(source)) return null;
-      folder = path9.resolve(folder, source);
+      folder = path10.resolve(folder, source);
       if (!this.inside(folder)) return null;
       mod = isObject(callConfig) ? callConfig["module"] : void 0;
     }
@@ -55836,11 +60280,11 @@ var ConfigurationBlocks = class {
       const found = this.declarations(folder);
       return needed.length ? needed.every((k) => found.has(k)) : found.size > 0;
     };
-    const own = path9.dirname(plan.absPath);
+    const own = path10.dirname(plan.absPath);
     let chosen = null;
     if (this.inside(own) && declares(own)) chosen = own;
     else if (needed.length) {
-      const distance = (f) => path9.relative(own, f).split(path9.sep).length;
+      const distance = (f) => path10.relative(own, f).split(path10.sep).length;
       const fits = this.folders().filter(declares).sort((a, b) => distance(a) - distance(b));
       if (fits.length === 1 || fits.length > 1 && distance(fits[0]) < distance(fits[1])) chosen = fits[0];
     }
@@ -55848,8 +60292,8 @@ var ConfigurationBlocks = class {
     return chosen;
   }
   inside(folder) {
-    const rel = path9.relative(this.root, folder);
-    return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+    const rel = path10.relative(this.root, folder);
+    return rel === "" || !rel.startsWith("..") && !path10.isAbsolute(rel);
   }
   /** Folders under the source root that hold `.tf` files (hidden folders such as .terraform left out). */
   folders() {
@@ -55860,12 +60304,12 @@ var ConfigurationBlocks = class {
       const dir = queue.shift();
       let entries;
       try {
-        entries = readdirSync4(dir, { withFileTypes: true });
+        entries = readdirSync5(dir, { withFileTypes: true });
       } catch {
         continue;
       }
       if (entries.some((e) => e.isFile() && e.name.endsWith(".tf"))) out.push(dir);
-      for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED.has(e.name)) queue.push(path9.join(dir, e.name));
+      for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED.has(e.name)) queue.push(path10.join(dir, e.name));
     }
     return this.tfFolders = out;
   }
@@ -55876,11 +60320,11 @@ var ConfigurationBlocks = class {
     let names = [];
     try {
       const override = (n2) => /(^|_)override\.tf$/.test(n2) ? 1 : 0;
-      names = readdirSync4(folder, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".tf")).map((e) => e.name).sort((a, b) => override(a) - override(b) || (a < b ? -1 : a > b ? 1 : 0));
+      names = readdirSync5(folder, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".tf")).map((e) => e.name).sort((a, b) => override(a) - override(b) || (a < b ? -1 : a > b ? 1 : 0));
     } catch {
     }
     for (const name of names) {
-      const file = path9.join(folder, name);
+      const file = path10.join(folder, name);
       let text;
       try {
         text = readFileSync7(file, "utf8");
@@ -56125,16 +60569,16 @@ function renderSteps(steps) {
 // src/inventory/sources/terraform/context.ts
 var PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 var GUID_ID = /^\/subscriptions\/([0-9a-f-]{36})\//i;
-function get(o, path23) {
+function get(o, path22) {
   let node = o;
-  for (const seg of path23) {
+  for (const seg of path22) {
     if (Array.isArray(node) && typeof seg === "number") node = node[seg];
     else if (isObject(node) && typeof seg === "string") node = node[seg];
     else return void 0;
   }
   return node;
 }
-var attributeText = (path23) => path23.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
+var attributeText = (path22) => path22.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
 var MapContext = class {
   resolver;
   subscription;
@@ -56157,30 +60601,30 @@ var MapContext = class {
     return id;
   }
   /** A known value, or undefined; an unknown one is recorded against `rowId` as the ARM `property`. */
-  value(res, path23, rowId, property) {
-    const sensitive = isSensitive(res, path23);
-    if (sensitive || isUnknown(res, path23)) {
-      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path23), property, ...sensitive ? { sensitive: true } : {} });
+  value(res, path22, rowId, property) {
+    const sensitive = isSensitive(res, path22);
+    if (sensitive || isUnknown(res, path22)) {
+      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path22), property, ...sensitive ? { sensitive: true } : {} });
       return void 0;
     }
-    const v = get(res.values, path23);
+    const v = get(res.values, path22);
     return v === null ? void 0 : v;
   }
   /** The resource ID an attribute holds: its known value, else the ID of the resource the configuration refers to. */
-  link(res, path23) {
-    return this.links(res, path23)[0];
+  link(res, path22) {
+    return this.links(res, path22)[0];
   }
   /** The resource IDs a list attribute holds, known or resolved through the configuration. */
-  links(res, path23) {
-    const v = get(res.values, path23);
-    if (!isUnknown(res, path23)) {
+  links(res, path22) {
+    const v = get(res.values, path22);
+    if (!isUnknown(res, path22)) {
       if (typeof v === "string" && v) return [v];
-      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path23, i]))) return v.filter((x) => typeof x === "string" && x !== "");
+      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path22, i]))) return v.filter((x) => typeof x === "string" && x !== "");
       if (v === null || v === void 0) return [];
     }
-    const targets = this.resolver.targets(res, path23).map((t) => this.idOf(t));
+    const targets = this.resolver.targets(res, path22).map((t) => this.idOf(t));
     if (targets.length) return targets;
-    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path23)}`)}`];
+    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path22)}`)}`];
   }
 };
 function subscriptionOf(doc) {
@@ -56613,7 +61057,8 @@ function filesSource(inputs) {
 }
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
-  const rowIndex = RowIndex.start(files.map((f) => path10.resolve(f)));
+  await checkFileSets(files);
+  const rowIndex = RowIndex.start(files.map((f) => path11.resolve(f)));
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
@@ -56622,6 +61067,10 @@ async function loadFixtures(inputs) {
   try {
     for (const f of files) {
       const doc = await readDocument(f);
+      if (isOwnReport(doc.value)) {
+        skipped.push(`${doc.file}: an egress-audit report, not inventory`);
+        continue;
+      }
       const manifest = asManifest(doc.value);
       if (manifest) {
         exportErrors.push(...manifestErrors(manifest));
@@ -56638,6 +61087,19 @@ async function loadFixtures(inputs) {
   }
   const { inventory, errors, warnings: warnings2 } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], warnings: warnings2, inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
+}
+async function checkFileSets(files) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const dir = path11.dirname(f);
+    byDir.set(dir, [...byDir.get(dir) ?? [], path11.basename(f)]);
+  }
+  for (const [dir, names] of byDir) await checkFileSet(dir, names);
+}
+function isOwnReport(v) {
+  if (!isObject(v) || v["version"] !== 1 || !Array.isArray(v["findings"]) || !isObject(v["scan"])) return false;
+  const tool = v["tool"];
+  return isObject(tool) && tool["name"] === TOOL.name;
 }
 
 // src/cli/commands/scan.ts
@@ -56670,8 +61132,8 @@ function offending(policy, doc) {
   const obj = tail ? base[tail] : base;
   return obj ?? base;
 }
-function fingerprint(policyId, resourceId, path23) {
-  return createHash2("sha256").update(`${policyId}\0${resourceId.toLowerCase()}\0${path23}`).digest("hex").slice(0, 32);
+function fingerprint(f) {
+  return createHash2("sha256").update(`${f.policyId}\0${f.clusterId.toLowerCase()}\0${f.resourceId.toLowerCase()}\0${f.path}`).digest("hex").slice(0, 32);
 }
 function effectivePolicies(policies, profile) {
   return policies.filter((p) => profile.policies[p.id]?.enabled !== false).map((p) => ({ policy: p, severity: profile.policies[p.id]?.severity ?? p.severity }));
@@ -56684,7 +61146,7 @@ function evaluateCluster(cluster, active, params) {
       if (policy.assertFn(doc)) continue;
       const res = offending(policy, doc);
       const property = policy.property ? policy.property.split(".") : [];
-      const path23 = policy.property;
+      const path22 = policy.property;
       findings.push({
         policyId: policy.id,
         policyName: policy.name,
@@ -56695,16 +61157,26 @@ function evaluateCluster(cluster, active, params) {
         subscriptionId: cluster.subscriptionId,
         resourceId: res.id,
         resourceName: res.name,
-        path: path23,
-        message: bounded(policy.messageFn(doc).trim()),
-        remediation: remediation(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path23),
+        path: path22,
+        ...texts(policy, doc),
+        fingerprint: fingerprint({ policyId: policy.id, clusterId: cluster.id, resourceId: res.id, path: path22 }),
         source: res.source,
         sourceProperty: property
       });
     }
   }
   return findings;
+}
+function texts(policy, doc) {
+  try {
+    return { message: bounded(policy.messageFn(doc).trim()), remediation: remediation(policy, doc) };
+  } catch (err) {
+    return {
+      message: `${policy.title} (policy ${policy.id} failed to render its message; see the scan's errors)`,
+      remediation: { text: `See the remediation of policy ${policy.id} in ${policy.file}.` },
+      templateError: bounded(err instanceof Error ? err.message : String(err))
+    };
+  }
 }
 function remediation(policy, doc) {
   const text = bounded(policy.remediationFn(doc).trim());
@@ -56753,7 +61225,7 @@ ${problems.join("\n")}`);
     startedAt: report.scan.startedAt,
     findings: report.findings.map((f) => {
       const picked = Object.fromEntries(FINDING_FIELDS.map((k) => [k, f[k]]));
-      return { ...picked, fingerprint: fingerprint(f.policyId, f.resourceId, f.path) };
+      return { ...picked, fingerprint: fingerprint(picked) };
     })
   };
 }
@@ -56762,7 +61234,7 @@ function compareToBaseline(findings, baseline) {
   const now = /* @__PURE__ */ new Set();
   const status = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const id = fingerprint(f.policyId, f.resourceId, f.path);
+    const id = fingerprint(f);
     now.add(id);
     status.set(f, before.has(id) ? "unchanged" : "new");
   }
@@ -56775,8 +61247,19 @@ function compareToBaseline(findings, baseline) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 var GLOB_CHARS = /[*?[\]{}]/;
+var SUPPRESSIONS_KEY = /(^|[\r\n])[ \t]*suppressions[ \t]*:|(["'])suppressions\2[ \t\r\n]*:/;
+var MAX_STARS_PER_SEGMENT = 3;
+var ANY_RESOURCE = [
+  "/subscriptions/0f9e8d7c-6b5a-4321-8fed-cba987654321/resourceGroups/Zq.x-(1)/providers/Microsoft.Network/publicIPAddresses/.q",
+  "/subscriptions/ffffffff-0000-1111-2222-333333333333/resourcegroups/mc_w_9/providers/microsoft.network/virtualnetworks/v-z/subnets/s_q",
+  "/subscriptions/12345678-aaaa-bbbb-cccc-dddddddddddd/resourceGroups/R/providers/Microsoft.ContainerService/managedClusters/k/agentPools/p9"
+];
 async function loadSuppressions(file, knownPolicies) {
+  const notOurs = () => new InputError(`--suppressions ${file}: not a suppressions file (expected a JSON or YAML document with a top-level "suppressions" list); its content is not shown`);
+  if (!SUPPRESSIONS_KEY.test((await readText(file)).text)) throw notOurs();
   const doc = await readStructured(file, { uniqueKeys: true });
+  const top2 = doc.value;
+  if (typeof top2 !== "object" || top2 === null || Array.isArray(top2) || !Array.isArray(top2["suppressions"])) throw notOurs();
   const validate2 = schemaValidator("suppressions");
   if (!validate2(doc.value)) throw new InputError(schemaProblems(doc, validate2.errors, PATTERN_MESSAGES).join("\n"));
   const raw = doc.value.suppressions;
@@ -56825,13 +61308,18 @@ function checkResource(r) {
   if (!res.startsWith("/") && !res.startsWith("**")) {
     return `resource glob ${JSON.stringify(res)} can never match: ARM IDs start with /subscriptions/ and * stops at /; start it with / or **`;
   }
-  if (r.policy === "*" && res.replace(/[*/]/g, "") === "") return 'policy "*" with a resource glob that matches every resource would suppress every finding; use --fail-on none instead';
+  const busy = res.split("/").find((seg) => seg !== "**" && (seg.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (busy !== void 0) return `resource glob ${JSON.stringify(res)}: the segment ${JSON.stringify(busy)} has more than ${MAX_STARS_PER_SEGMENT} wildcards; matching it against a long name could take minutes, use fewer`;
+  if (r.policy === "*" && ANY_RESOURCE.every(globMatcher(res))) return 'policy "*" with a resource glob that matches every resource would suppress every finding; use --fail-on none instead';
   return null;
+}
+function globMatcher(glob) {
+  return (0, import_picomatch.default)(glob.replace(/[()]/g, "\\$&"), { nocase: true, dot: true, noextglob: true });
 }
 function compile(entry2) {
   const exact = !GLOB_CHARS.test(entry2.resource);
   const lower2 = entry2.resource.toLowerCase();
-  const glob = exact ? null : (0, import_picomatch.default)(entry2.resource.replace(/[()]/g, "\\$&"), { nocase: true, dot: true, noextglob: true });
+  const glob = exact ? null : globMatcher(entry2.resource);
   return { entry: entry2, exact, matches: glob ? (id) => glob(id) : (id) => id.toLowerCase() === lower2 };
 }
 function applySuppressions(findings, set, today) {
@@ -56920,7 +61408,7 @@ function decidedAtApplyLines(result) {
 }
 
 // src/report/sarif.ts
-import path12 from "node:path";
+import path13 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/report/findings.ts
@@ -56942,21 +61430,21 @@ function mostSevere(findings, limit) {
 }
 
 // src/report/paths.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function underRoot(root, file) {
-  const rel = path11.relative(path11.resolve(root), path11.resolve(file));
-  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path11.sep}`) && !path11.isAbsolute(rel);
-  return inside ? rel.split(path11.sep).join("/") : null;
+  const rel = path12.relative(path12.resolve(root), path12.resolve(file));
+  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path12.sep}`) && !path12.isAbsolute(rel);
+  return inside ? rel.split(path12.sep).join("/") : null;
 }
 
 // src/report/outline.ts
-var import_handlebars3 = __toESM(require_lib(), 1);
+var import_handlebars5 = __toESM(require_lib(), 1);
 function outline(template, otherwise) {
   const built = precompiledOutline(template, otherwise);
   if (built !== void 0) return built;
   let program2;
   try {
-    program2 = import_handlebars3.default.parseWithoutProcessing(template);
+    program2 = import_handlebars5.default.parseWithoutProcessing(template);
   } catch {
     return template;
   }
@@ -56984,8 +61472,8 @@ function statement2(s, otherwise) {
   }
 }
 function placeholder(m) {
-  const path23 = m.path;
-  if (path23.type === "PathExpression" && m.params.length === 0) return `<${field(path23)}>`;
+  const path22 = m.path;
+  if (path22.type === "PathExpression" && m.params.length === 0) return `<${field(path22)}>`;
   const fields = m.params.filter((p) => p.type === "PathExpression");
   return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
 }
@@ -57168,7 +61656,7 @@ function toResult(f, ruleIndex, uris) {
     // The finding's own hash (policy, resource ID, property path) under the key GitHub matches
     // alerts on, so moving lines or regenerating the report keeps the alert; and under our own key
     // for other consumers.
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint, "egressAuditFinding/v1": f.fingerprint },
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint, "egressAuditFinding/v2": f.fingerprint },
     properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path, ...f.terraformAddress ? { terraformAddress: f.terraformAddress } : {} },
     // With a baseline, SARIF's own field says whether the previous report had the finding.
     ...f.baseline ? { baselineState: f.baseline } : {}
@@ -57184,7 +61672,7 @@ var UriCache = class {
     let uri = this.cache.get(file);
     if (uri === void 0) {
       const rel = underRoot(this.root, file);
-      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path12.resolve(file)).href;
+      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path13.resolve(file)).href;
       this.cache.set(file, uri);
     }
     return uri;
@@ -57358,7 +61846,10 @@ function clusterPlanFields(plans, c, active) {
 function findingPlanFields(plans, f) {
   const address = plannedOf(plans, f)?.address;
   if (!address) return f;
-  return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+  return { ...f, terraformAddress: address, fingerprint: planFingerprint(plans, f, address) };
+}
+function planFingerprint(plans, f, address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId)) {
+  return fingerprint({ ...f, clusterId: plans.addressOf(f.clusterId) ?? f.clusterId, resourceId: address ?? f.resourceId });
 }
 var plannedOf = (plans, f) => plans.planned(f.resourceId) ?? plans.planned(f.clusterId);
 function planPlace(plans, f) {
@@ -57385,13 +61876,20 @@ function evaluate(loaded, opts) {
   const clusters = [];
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = /* @__PURE__ */ new Map();
+  const failedTemplates = /* @__PURE__ */ new Map();
   const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
   for (const c of eachFacts(loaded.inventory)) {
     const { profile, reason } = opts.profiles.profileFor(c);
     let active = activeByProfile.get(profile.name);
     if (!active) activeByProfile.set(profile.name, active = effectivePolicies(opts.policies, profile));
     const raw = evaluateCluster(c, active, profile.params);
-    for (const { source, sourceProperty, ...rest } of raw) {
+    for (const { source, sourceProperty, templateError, ...rest } of raw) {
+      if (templateError !== void 0) {
+        let failed = failedTemplates.get(rest.policyId);
+        if (!failed) failedTemplates.set(rest.policyId, failed = { error: templateError, clusters: /* @__PURE__ */ new Set(), findings: 0 });
+        failed.clusters.add(c.id);
+        failed.findings++;
+      }
       const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
       findings.push(finding);
       places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
@@ -57425,7 +61923,7 @@ function evaluate(loaded, opts) {
   });
   if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
-  const errors = users.attach(loaded.errors);
+  const errors = [...users.attach(loaded.errors), ...policyErrors(failedTemplates, opts.policies)];
   const bySeverity = countBySeverity(findings);
   const result = {
     version: 1,
@@ -57473,6 +61971,13 @@ function evaluate(loaded, opts) {
   }
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
 }
+function policyErrors(failed, policies) {
+  return [...failed].sort(([a], [b]) => a.localeCompare(b)).map(([id, f]) => ({
+    code: "policy-failed",
+    message: `policy ${id} (${policies.find((p) => p.id === id)?.file ?? id}): its message or remediation could not be rendered for ${f.findings} finding(s): ${f.error}`,
+    clusters: [...f.clusters].sort()
+  }));
+}
 var ErrorUsers = class {
   wanted;
   users = /* @__PURE__ */ new Map();
@@ -57508,19 +62013,15 @@ var ErrorUsers = class {
 };
 
 // src/cli/output.ts
-import { constants as constants3, statSync as statSync4 } from "node:fs";
+import { constants as constants3, lstatSync, statSync as statSync4 } from "node:fs";
 import { access as access2, writeFile as writeFile3 } from "node:fs/promises";
 import path16 from "node:path";
 
-// src/report/index.ts
-import { rename as rename2, rm as rm2 } from "node:fs/promises";
-import path15 from "node:path";
-
 // src/report/html.ts
-var import_handlebars4 = __toESM(require_lib(), 1);
+var import_handlebars6 = __toESM(require_lib(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/report/html/payload.ts
@@ -57894,24 +62395,24 @@ function options(counts) {
 var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/report/html.ts
-var ASSETS = path13.join(path13.dirname(fileURLToPath3(import.meta.url)), "html");
+var ASSETS = path14.join(path14.dirname(fileURLToPath3(import.meta.url)), "html");
 var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
 var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
 var page = null;
 function loadPage() {
   if (page) return page;
-  const read = (name) => readFileSync8(path13.join(ASSETS, name), "utf8");
-  const style = read("style.css");
+  const read2 = (name) => readFileSync8(path14.join(ASSETS, name), "utf8");
+  const style = read2("style.css");
   const script = `'use strict';
 {
-${SCRIPTS.map(read).join("\n")}}
+${SCRIPTS.map(read2).join("\n")}}
 `;
   for (const [name, text, tag] of [["style.css", style, "</style"], ["the page script", script, "</script"]]) {
     if (text.toLowerCase().includes(tag) || text.includes("<!--")) throw new Error(`${name} contains ${tag} or <!--, which cannot be inlined`);
   }
-  const hb = import_handlebars4.default.create();
+  const hb = import_handlebars6.default.create();
   const compile2 = (name) => {
-    const text = read(name);
+    const text = read2(name);
     return precompiledTemplate(hb, PAGE_TEMPLATE.kind, text) ?? hb.compile(text, PAGE_TEMPLATE.options);
   };
   hb.registerPartial("chart", compile2("chart.hbs"));
@@ -57950,7 +62451,7 @@ var json = (result) => `${JSON.stringify(result, null, 2)}
 `;
 
 // src/report/junit.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var junit = (result, ctx) => {
   const byCase = /* @__PURE__ */ new Map();
   for (const f of reported(result.findings)) {
@@ -58054,7 +62555,7 @@ function caseNames(clusters) {
 function fileAttrs(findings, root) {
   const loc = findings.find((f) => f.location)?.location;
   if (!loc) return "";
-  const file = underRoot(root, loc.file) ?? path14.resolve(loc.file);
+  const file = underRoot(root, loc.file) ?? path15.resolve(loc.file);
   return ` file="${xmlAttr(file)}" line="${loc.line}"`;
 }
 function failure(findings) {
@@ -58213,16 +62714,9 @@ var FILE_NAMES = {
 
 // src/report/index.ts
 async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => path15.join(ctx.outDir, FILE_NAMES[f]));
-  const temps = [];
-  try {
-    for (const [i, f] of ctx.formats.entries()) temps.push(await writeTemp(files[i], FORMATTERS[f](result, ctx)));
-    for (const [i, tmp] of temps.entries()) await rename2(tmp, files[i]);
-  } catch (err) {
-    await Promise.all(temps.map((tmp) => rm2(tmp, { force: true })));
-    throw err;
-  }
-  return files;
+  const files = ctx.formats.map((f) => ({ name: FILE_NAMES[f], content: () => FORMATTERS[f](result, ctx) }));
+  const others = FORMATS.filter((f) => !ctx.formats.includes(f)).map((f) => FILE_NAMES[f]);
+  return writeFileSet(ctx.outDir, files, others);
 }
 
 // src/cli/settings.ts
@@ -58267,7 +62761,16 @@ function parseFormats(values) {
 }
 async function outputTarget(opts) {
   const { output } = opts;
-  if (output === void 0) return { kind: "folder", dir: opts.outDir ?? DEFAULT_OUT_DIR, formats: parseFormats(opts.format) };
+  if (output === void 0) {
+    const formats2 = parseFormats(opts.format);
+    const dir = opts.outDir ?? DEFAULT_OUT_DIR;
+    const info2 = statOrNull(dir);
+    if (info2 && !info2.isDirectory()) throw new InputError(`--out-dir ${dir} is a file, not a folder; name a folder, or write one report to the file with --output ${dir}`);
+    if (!info2 && lstatOrNull(dir)) throw new InputError(`--out-dir ${dir} is a symbolic link to nothing; name a folder`);
+    if (info2) await writable(dir, `--out-dir ${dir}: the folder is not writable`);
+    else await creatable(dir, `--out-dir ${dir}`);
+    return { kind: "folder", dir, formats: formats2 };
+  }
   const info = output === "-" ? null : statOrNull(output);
   if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
   const inferred = EXTENSIONS[path16.extname(output).toLowerCase()];
@@ -58280,10 +62783,8 @@ async function outputTarget(opts) {
   if (output === "-" || output === "/dev/stdout") return { kind: "stdout", formats: one };
   if (info && !info.isFile()) return { kind: "device", file: output, formats: one };
   if (info) await writable(output, `--output ${output}: the file is not writable`);
-  let dir = path16.dirname(path16.resolve(output));
-  while (!statOrNull(dir)) dir = path16.dirname(dir);
-  if (!statOrNull(dir)?.isDirectory()) throw new InputError(`--output ${output}: ${dir} is not a folder`);
-  await writable(dir, `--output ${output}: cannot create files in ${dir}`);
+  else if (lstatOrNull(output)) throw new InputError(`--output ${output} is a symbolic link to nothing; name a file`);
+  await creatable(path16.dirname(path16.resolve(output)), `--output ${output}`);
   return { kind: "file", file: output, formats: one };
 }
 async function writeOutput(result, target, ctx, io) {
@@ -58305,9 +62806,22 @@ async function writeOutput(result, target, ctx, io) {
 function consoleFor(target, io) {
   return target.kind === "stdout" ? { ...io, out: io.err } : io;
 }
+async function creatable(dir, option) {
+  let parent = path16.resolve(dir);
+  while (!statOrNull(parent)) parent = path16.dirname(parent);
+  if (!statOrNull(parent)?.isDirectory()) throw new InputError(`${option}: ${parent} is not a folder`);
+  await writable(parent, `${option}: cannot create files in ${parent}`);
+}
 function statOrNull(p) {
   try {
     return statSync4(p);
+  } catch {
+    return null;
+  }
+}
+function lstatOrNull(p) {
+  try {
+    return lstatSync(p);
   } catch {
     return null;
   }
@@ -58418,34 +62932,42 @@ function scanCommand(ctx) {
     handler: async (args2) => {
       const startedAt = /* @__PURE__ */ new Date();
       const target = await outputTarget({ output: args2.output, outDir: args2["out-dir"], format: args2.format });
-      const sourceRoot = parseSourceRoot(args2["source-root"]);
-      const category = parseCategory(args2.category);
-      const { config, policies, assignment } = await policySetup({ config: args2.config, policies: args2.policies, profile: args2.profile });
-      const suppressionsFile = args2.suppressions ?? config?.suppressions ?? void 0;
-      const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : void 0;
-      const baseline = args2.baseline ? await loadBaseline(args2.baseline) : void 0;
-      const result = await loadAndEvaluate(args2, ctx, {
-        source: args2.source,
-        policies,
-        profiles: assignment,
-        failOn: args2["fail-on"],
-        startedAt,
-        suppressions,
-        baseline,
-        sourceRoot
-      });
-      const planned = result.clusters.some((c) => c.terraform);
-      if (args2["fail-on-new"] && !args2.baseline && !planned) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan");
-      result.scan.settings = scanSettings({ ...args2, category }, ctx.argv ?? [], target, config);
-      if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
-      const io = consoleFor(target, ctx.io);
-      const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
-      const code = exitCode(result, args2["allow-partial"], args2["fail-on-new"]);
-      if (!args2.quiet) printSummary(io, result, written, code, args2.verbose);
-      if (!args2.quiet && target.formats.includes("sarif")) warnSarifCut(ctx, result);
-      ctx.setExitCode(code);
+      const lock = target.kind === "folder" ? await lockFolder(target.dir, "--out-dir") : null;
+      try {
+        await scanInto(target, args2, ctx, startedAt);
+      } finally {
+        await lock?.release();
+      }
     }
   };
+}
+async function scanInto(target, args2, ctx, startedAt) {
+  const sourceRoot = parseSourceRoot(args2["source-root"]);
+  const category = parseCategory(args2.category);
+  const { config, policies, assignment } = await policySetup({ config: args2.config, policies: args2.policies, profile: args2.profile });
+  const suppressionsFile = args2.suppressions ?? config?.suppressions ?? void 0;
+  const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : void 0;
+  const baseline = args2.baseline ? await loadBaseline(args2.baseline) : void 0;
+  const result = await loadAndEvaluate(args2, ctx, {
+    source: args2.source,
+    policies,
+    profiles: assignment,
+    failOn: args2["fail-on"],
+    startedAt,
+    suppressions,
+    baseline,
+    sourceRoot
+  });
+  const planned = result.clusters.some((c) => c.terraform);
+  if (args2["fail-on-new"] && !args2.baseline && !planned) throw new InputError("--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan");
+  result.scan.settings = scanSettings({ ...args2, category }, ctx.argv ?? [], target, config);
+  if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
+  const io = consoleFor(target, ctx.io);
+  const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
+  const code = exitCode(result, args2["allow-partial"], args2["fail-on-new"]);
+  if (!args2.quiet) printSummary(io, result, written, code, args2.verbose);
+  if (!args2.quiet && target.formats.includes("sarif")) warnSarifCut(ctx, result);
+  ctx.setExitCode(code);
 }
 var LARGE_SCAN = 1e3;
 async function loadAndEvaluate(args2, ctx, opts) {
@@ -58475,8 +62997,13 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-75CW54LQ.js");
-  return loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
+  const { loadArg } = await import("./chunks/arg-J4V57XSK.js");
+  const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
+  try {
+    return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
+  } finally {
+    await lock?.release();
+  }
 }
 function warnSarifCut(ctx, result) {
   const { kept, dropped } = sarifSelection(result);
@@ -58522,277 +63049,14 @@ function planCommand(ctx) {
 }
 
 // src/cli/commands/policies.ts
-import path21 from "node:path";
-
-// src/policy/lint.ts
-var import_handlebars5 = __toESM(require_lib(), 1);
-import { readdirSync as readdirSync5 } from "node:fs";
-import path18 from "node:path";
-
-// src/policy/schema-nav.ts
-var ANY = { any: true };
-var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var typeIncludes = (s, t) => s.type === t || Array.isArray(s.type) && s.type.includes(t);
-var FactsSchema = class {
-  root;
-  constructor(root = readSchema("facts")) {
-    this.root = root;
-  }
-  /** The document a policy of this subject evaluates: params, cluster and (unless cluster) the subject; every subject when unknown. */
-  documentFor(subject) {
-    const props = isObject3(this.root.properties) ? this.root.properties : {};
-    const keep = subject === void 0 ? Object.keys(props) : ["params", "cluster", ...subject !== "cluster" ? [subject] : []];
-    const properties = Object.fromEntries(Object.entries(props).filter(([k]) => keep.includes(k)));
-    return { any: false, alternatives: [{ type: "object", additionalProperties: false, properties }] };
-  }
-  /** A reference inside the facts schema (`#/...`) or to a sibling schema file (`params.schema.json`). */
-  resolve(ref2) {
-    if (ref2.startsWith("#/")) return ref2.slice(2).split("/").reduce((n2, k) => isObject3(n2) ? n2[k] : void 0, this.root);
-    const sibling = /^([\w-]+)\.schema\.json$/.exec(ref2)?.[1];
-    return sibling === "params" ? readSchema("params") : void 0;
-  }
-  flatten(s, seen = /* @__PURE__ */ new Set()) {
-    if (!isObject3(s) || seen.has(s)) return [];
-    seen.add(s);
-    if (typeof s.$ref === "string") {
-      return this.flatten(this.resolve(s.$ref), seen);
-    }
-    const unions = ["oneOf", "anyOf", "allOf"].flatMap((k) => Array.isArray(s[k]) ? s[k] : []);
-    const described = ["type", "properties", "items", "additionalProperties", "enum", "const"].some((k) => k in s);
-    if (!unions.length) return described ? [s] : null;
-    const out = described ? [s] : [];
-    for (const u of unions) {
-      const f = this.flatten(u, seen);
-      if (f === null) return null;
-      out.push(...f);
-    }
-    return out;
-  }
-  node(s) {
-    const alternatives = this.flatten(s);
-    return alternatives === null ? ANY : { any: false, alternatives };
-  }
-  /** The field `name` of an object here, or null when no alternative has it. */
-  property(n2, name) {
-    if (n2.any) return ANY;
-    const found = [];
-    for (const s of n2.alternatives) {
-      const props = isObject3(s.properties) ? s.properties : null;
-      if (props && Object.hasOwn(props, name)) found.push(...this.flatten(props[name]) ?? [{}]);
-      else if (isObject3(s.additionalProperties)) found.push(...this.flatten(s.additionalProperties) ?? [{}]);
-      else if (s.additionalProperties === void 0 && typeIncludes(s, "object")) return ANY;
-    }
-    return found.length ? this.node({ anyOf: found }) : null;
-  }
-  /** The items of an array here, or null when no alternative is an array. */
-  items(n2) {
-    if (n2.any) return ANY;
-    const found = n2.alternatives.filter((s) => s.items !== void 0 || typeIncludes(s, "array"));
-    if (!found.length) return null;
-    return this.node({ anyOf: found.map((s) => Array.isArray(s.items) ? { anyOf: s.items } : s.items ?? {}) });
-  }
-  /** Whether a value here can have a `length` (an array or a string). */
-  hasLength(n2) {
-    if (n2.any) return true;
-    return n2.alternatives.some((s) => typeIncludes(s, "array") || typeIncludes(s, "string") || s.items !== void 0);
-  }
-};
-
-// src/policy/lint.ts
-var isObject4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var esc = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-var SAME_VALUE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
-var ITEM_KEYWORDS = ["items", "contains", "additionalItems"];
-function lintPolicies(dirs) {
-  const loaded = loadPolicies(dirs);
-  const problems = [...loaded.problems];
-  const facts = new FactsSchema();
-  const hb = import_handlebars5.default.create();
-  registerHelpers(hb);
-  const helpers = new Set(Object.keys(hb.helpers));
-  let files = 0;
-  for (const dir of dirs) {
-    let entries;
-    try {
-      entries = readdirSync5(dir).filter((f) => f.endsWith(".json")).sort();
-    } catch {
-      continue;
-    }
-    for (const entry2 of entries) {
-      files++;
-      const file = path18.join(dir, entry2);
-      let doc;
-      try {
-        doc = readStructuredSync(file);
-      } catch {
-        continue;
-      }
-      const raw = doc.value;
-      if (!isObject4(raw)) continue;
-      if (typeof raw.id === "string" && raw.id !== path18.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
-      for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
-    }
-  }
-  const fileOf = (p) => p.slice(0, p.indexOf(": "));
-  problems.sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
-  return { files, policies: loaded.policies.length, problems: [...new Set(problems)] };
-}
-var PolicyLinter = class {
-  problems = [];
-  paramsRead = /* @__PURE__ */ new Map();
-  doc;
-  raw;
-  facts;
-  helpers;
-  constructor(raw, facts, helpers) {
-    this.raw = raw;
-    this.facts = facts;
-    this.helpers = helpers;
-    const subject = SUBJECTS.includes(raw.subject) ? raw.subject : void 0;
-    this.doc = facts.documentFor(subject);
-  }
-  run() {
-    if (isObject4(this.raw.match)) this.schema(this.raw.match, this.doc, [], "/match");
-    if (isObject4(this.raw.assert)) this.schema(this.raw.assert, this.doc, [], "/assert");
-    const remediation2 = isObject4(this.raw.remediation) ? this.raw.remediation : {};
-    for (const [where2, text] of [["/message", this.raw.message], ["/remediation/text", remediation2.text], ["/remediation/command", remediation2.command]]) {
-      if (typeof text === "string") this.template(text, where2);
-    }
-    if (typeof this.raw.resource === "string") this.fieldPath(this.raw.resource.split("."), "/resource");
-    const declared = Array.isArray(this.raw.parameters) ? this.raw.parameters : [];
-    for (const [name, where2] of this.paramsRead) {
-      if (!declared.includes(name)) this.problems.push(`${where2}: reads parameter ${name} but does not list it in "parameters"`);
-    }
-    return this.problems;
-  }
-  unknown(where2, dotted, parent) {
-    const subject = typeof this.raw.subject === "string" ? this.raw.subject : "cluster";
-    this.problems.push(
-      parent === "" ? `${where2}: ${dotted} is not in the document of a ${subject} policy (it has params, cluster${subject === "cluster" ? "" : `, ${subject}`})` : `${where2}: unknown facts field ${dotted} (not in schemas/facts.schema.json)`
-    );
-  }
-  /** Resolves dotted field segments from the document root; reports the first unknown one. */
-  fieldPath(parts, where2, from = this.doc, prefix = []) {
-    let node = from;
-    const seen = [...prefix];
-    for (const part of parts) {
-      const next = /^\d+$/.test(part) || part === "*" ? this.facts.items(node) : this.facts.property(node, part);
-      if (!next) {
-        if (part === "length" && this.facts.hasLength(node)) return null;
-        this.unknown(where2, [...seen, part].join("."), seen.join("."));
-        return null;
-      }
-      seen.push(part);
-      node = next;
-      if (seen.length === 2 && seen[0] === "params" && !this.paramsRead.has(part)) this.paramsRead.set(part, where2);
-    }
-    return node;
-  }
-  dataPointer(pointer, dataPath, where2) {
-    const rel = /^(\d+)(#|\/.*)?$/.exec(pointer);
-    const segs = (s) => s.split("/").slice(1).map((x) => x.replace(/~1/g, "/").replace(/~0/g, "~"));
-    if (rel) {
-      const up = Number(rel[1]);
-      if (up > dataPath.length) return void this.problems.push(`${where2}: $data pointer ${pointer} goes above the document`);
-      if (rel[2] === "#") return;
-      this.fieldPath([...dataPath.slice(0, dataPath.length - up), ...segs(rel[2] ?? "")], where2);
-    } else if (pointer.startsWith("/")) {
-      this.fieldPath(segs(pointer), where2);
-    } else {
-      this.problems.push(`${where2}: $data pointer ${pointer} is neither absolute nor relative`);
-    }
-  }
-  /** Walks a policy's JSON Schema alongside the facts schema. */
-  schema(s, node, dataPath, where2) {
-    for (const [kw, value2] of Object.entries(s)) {
-      const at = `${where2}/${esc(kw)}`;
-      if (isObject4(value2) && typeof value2.$data === "string") this.dataPointer(value2.$data, dataPath, `${at}/$data`);
-      if (kw === "properties" && isObject4(value2)) {
-        for (const [name, sub] of Object.entries(value2)) {
-          const child = this.facts.property(node, name);
-          if (!child) this.unknown(`${at}/${esc(name)}`, [...dataPath, name].join("."), dataPath.join("."));
-          else if (isObject4(sub)) this.schema(sub, child, [...dataPath, name], `${at}/${esc(name)}`);
-        }
-      } else if (kw === "required" && Array.isArray(value2)) {
-        for (const name of value2) if (typeof name === "string" && !this.facts.property(node, name)) this.unknown(at, [...dataPath, name].join("."), dataPath.join("."));
-      } else if (ITEM_KEYWORDS.includes(kw)) {
-        const items = this.facts.items(node);
-        const subs = Array.isArray(value2) ? value2.map((v, i) => [v, `${at}/${i}`]) : [[value2, at]];
-        for (const [sub, subAt] of subs) {
-          if (!isObject4(sub)) continue;
-          if (!items) this.problems.push(`${subAt}: ${dataPath.join(".") || "the document"} is not an array in the facts`);
-          else this.schema(sub, items, [...dataPath, "*"], subAt);
-        }
-      } else if (SAME_VALUE.includes(kw)) {
-        if (Array.isArray(value2)) value2.forEach((sub, i) => isObject4(sub) && this.schema(sub, node, dataPath, `${at}/${i}`));
-        else if (isObject4(value2)) this.schema(value2, node, dataPath, at);
-      }
-    }
-  }
-  template(text, where2) {
-    let ast;
-    try {
-      ast = import_handlebars5.default.parse(text);
-    } catch {
-      return;
-    }
-    this.program(ast, [{ node: this.doc, label: [] }], /* @__PURE__ */ new Map(), where2);
-  }
-  program(p, contexts, scope, where2) {
-    for (const st of p.body) {
-      if (st.type === "MustacheStatement" || st.type === "BlockStatement") this.call(st, contexts, scope, where2);
-    }
-  }
-  call(st, contexts, scope, where2) {
-    const head = st.path.type === "PathExpression" ? st.path : null;
-    const isHelper = head !== null && !head.data && head.parts.length === 1 && (this.helpers.has(head.parts[0] ?? "") || st.params.length > 0);
-    let value2 = null;
-    if (!isHelper && head) value2 = this.expr(head, contexts, scope, where2);
-    const args2 = [...st.params, ...st.hash?.pairs.map((p) => p.value) ?? []];
-    const argNodes = args2.map((a) => this.expr(a, contexts, scope, where2));
-    if (st.type !== "BlockStatement") return;
-    const block2 = st;
-    const name = isHelper ? head?.parts[0] : void 0;
-    let inner = contexts;
-    let innerScope = scope;
-    const subject = name === void 0 ? value2 : argNodes[0] ?? null;
-    if (name === "each" || name === "with" || name === void 0) {
-      const items = subject && name !== "with" ? this.facts.items(subject.node) : null;
-      const item = items ? { node: items, label: [...subject.label, "*"] } : name === "each" ? null : subject;
-      const ctx = item ?? { node: { any: true }, label: ["?"] };
-      inner = [ctx, ...contexts];
-      const params = block2.program.blockParams ?? [];
-      if (params[0]) innerScope = new Map([...scope, [params[0], ctx]]);
-    }
-    this.program(block2.program, inner, innerScope, where2);
-    if (block2.inverse) this.program(block2.inverse, contexts, scope, where2);
-  }
-  expr(e, contexts, scope, where2) {
-    if (e.type === "SubExpression") {
-      this.call(e, contexts, scope, where2);
-      return null;
-    }
-    if (e.type !== "PathExpression") return null;
-    const p = e;
-    const loc = p.loc ? ` (template line ${p.loc.start.line}, column ${p.loc.start.column + 1})` : "";
-    const resolve6 = (parts, base2) => {
-      const node = this.fieldPath(parts, `${where2}${loc}`, base2.node, base2.label);
-      return node ? { node, label: [...base2.label, ...parts] } : null;
-    };
-    if (p.data) return p.parts[0] === "root" ? resolve6(p.parts.slice(1), { node: this.doc, label: [] }) : null;
-    const named = p.depth === 0 && !p.original.startsWith("this") ? scope.get(p.parts[0] ?? "") : void 0;
-    if (named) return resolve6(p.parts.slice(1), named);
-    const base = contexts[Math.min(p.depth, contexts.length - 1)] ?? { node: this.doc, label: [] };
-    return resolve6(p.parts, base);
-  }
-};
+import path20 from "node:path";
 
 // src/policy/testing/verify.ts
-import path20 from "node:path";
+import path19 from "node:path";
 
 // src/policy/testing/tester.ts
 import { readdirSync as readdirSync6 } from "node:fs";
-import path19 from "node:path";
+import path18 from "node:path";
 var BASE_CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/Microsoft.ContainerService/managedClusters/aks-test";
 var BASE_CLUSTER = {
   id: BASE_CLUSTER_ID,
@@ -58867,7 +63131,7 @@ function runTable(policy, table) {
   return results;
 }
 function readTables(dir) {
-  const testDir = path19.join(dir, "tests");
+  const testDir = path18.join(dir, "tests");
   let entries;
   try {
     entries = readdirSync6(testDir).filter((f) => f.endsWith(".json")).sort();
@@ -58875,8 +63139,8 @@ function readTables(dir) {
     return [];
   }
   return entries.map((f) => {
-    const doc = readStructuredSync(path19.join(testDir, f), { uniqueKeys: true });
-    return { file: path19.join(testDir, f), table: doc.value, doc };
+    const doc = readStructuredSync(path18.join(testDir, f), { uniqueKeys: true });
+    return { file: path18.join(testDir, f), table: doc.value, doc };
   });
 }
 
@@ -58894,12 +63158,12 @@ function verifyPolicies(dirs) {
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path20.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path19.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
         if ("findings" in c) problems.push(`${where(doc, `/valid/${i}`)}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path20.relative(process.cwd(), d) || d).join(", ")}`);
+      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path19.relative(process.cwd(), d) || d).join(", ")}`);
       if (tested.has(table.policy)) problems.push(`${where(doc, "/policy")}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
@@ -58912,7 +63176,7 @@ function verifyPolicies(dirs) {
 
 // src/cli/commands/policies.ts
 var dirsBuilder = (y) => y.positional("dirs", { type: "string", array: true, describe: "Policy folders (default: the built-in policies)" });
-var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path21.resolve(d)) : [BUILTIN_POLICY_DIR];
+var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path20.resolve(d)) : [BUILTIN_POLICY_DIR];
 function listCommand(ctx) {
   return {
     command: "list",
@@ -59041,10 +63305,10 @@ function scanArgs() {
 function scanOutputs(out, formats) {
   const outputs = {};
   for (const f of formats) {
-    const file = path22.join(out, FILE_NAMES[f]);
+    const file = path21.join(out, FILE_NAMES[f]);
     if (existsSync4(file)) outputs[f] = file;
   }
-  const json2 = path22.join(out, FILE_NAMES.json);
+  const json2 = path21.join(out, FILE_NAMES.json);
   if (!existsSync4(json2)) return outputs;
   const r = JSON.parse(readFileSync9(json2, "utf8"));
   const s = r.summary;

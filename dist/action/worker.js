@@ -1,8 +1,8 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   Scanner
-} from "./chunks/chunk-GD53CQNC.js";
-import "./chunks/chunk-HANBNIMK.js";
+} from "./chunks/chunk-EFND5CCC.js";
+import "./chunks/chunk-GGJCHK3C.js";
 
 // src/json/locate/worker.ts
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-import { constants, statSync } from 'node:fs';
+import { constants, lstatSync, statSync } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
@@ -33,7 +33,16 @@ export function parseFormats(values: readonly string[] | undefined): OutputForma
  */
 export async function outputTarget(opts: { output?: string; outDir?: string; format?: readonly string[] }): Promise<OutputTarget> {
   const { output } = opts;
-  if (output === undefined) return { kind: 'folder', dir: opts.outDir ?? DEFAULT_OUT_DIR, formats: parseFormats(opts.format) };
+  if (output === undefined) {
+    const formats = parseFormats(opts.format);
+    const dir = opts.outDir ?? DEFAULT_OUT_DIR;
+    const info = statOrNull(dir);
+    if (info && !info.isDirectory()) throw new InputError(`--out-dir ${dir} is a file, not a folder; name a folder, or write one report to the file with --output ${dir}`);
+    if (!info && lstatOrNull(dir)) throw new InputError(`--out-dir ${dir} is a symbolic link to nothing; name a folder`);
+    if (info) await writable(dir, `--out-dir ${dir}: the folder is not writable`);
+    else await creatable(dir, `--out-dir ${dir}`);
+    return { kind: 'folder', dir, formats };
+  }
   const info = output === '-' ? null : statOrNull(output);
   if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
   const inferred = EXTENSIONS[path.extname(output).toLowerCase()];
@@ -46,10 +55,8 @@ export async function outputTarget(opts: { output?: string; outDir?: string; for
   if (output === '-' || output === '/dev/stdout') return { kind: 'stdout', formats: one };
   if (info && !info.isFile()) return { kind: 'device', file: output, formats: one };
   if (info) await writable(output, `--output ${output}: the file is not writable`);
-  let dir = path.dirname(path.resolve(output));
-  while (!statOrNull(dir)) dir = path.dirname(dir);
-  if (!statOrNull(dir)?.isDirectory()) throw new InputError(`--output ${output}: ${dir} is not a folder`);
-  await writable(dir, `--output ${output}: cannot create files in ${dir}`);
+  else if (lstatOrNull(output)) throw new InputError(`--output ${output} is a symbolic link to nothing; name a file`);
+  await creatable(path.dirname(path.resolve(output)), `--output ${output}`);
   return { kind: 'file', file: output, formats: one };
 }
 
@@ -77,9 +84,25 @@ export function consoleFor(target: OutputTarget, io: Io): Io {
   return target.kind === 'stdout' ? { ...io, out: io.err } : io;
 }
 
+/** A folder can be made at `dir` (or is there): its nearest existing ancestor is a writable folder. */
+async function creatable(dir: string, option: string): Promise<void> {
+  let parent = path.resolve(dir);
+  while (!statOrNull(parent)) parent = path.dirname(parent);
+  if (!statOrNull(parent)?.isDirectory()) throw new InputError(`${option}: ${parent} is not a folder`);
+  await writable(parent, `${option}: cannot create files in ${parent}`);
+}
+
 function statOrNull(p: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function lstatOrNull(p: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(p);
   } catch {
     return null;
   }

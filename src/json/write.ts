@@ -1,27 +1,254 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from '../errors.ts';
+import { describeFsError, display } from './read.ts';
+
+/**
+ * Temporary files start with this prefix and carry the writer's process ID, so that a later run
+ * can tell the leftovers of a killed one (its process is gone) from another writer's live files.
+ */
+export const TEMP_PREFIX = '.egress-audit-tmp-';
 
 /** Writes through a temporary file in the same folder and renames it: readers never see half a report. */
 export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = await writeTemp(file, content);
   try {
     await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+  } finally {
+    await forget(tmp);
   }
 }
 
-/** Writes `content` to a new temporary file beside `file` and returns its path (renaming it is the caller's). */
+/** Writes `content` to a new temporary file beside `file` and returns its path (renaming it is the caller's; then call `forget`). */
 export async function writeTemp(file: string, content: string | Uint8Array): Promise<string> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = path.dirname(file);
+  await makeFolders(dir);
+  await sweepStaleTemps(dir);
+  const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}.tmp`);
+  track(tmp);
   try {
     await writeFile(tmp, content);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await forget(tmp);
     throw err;
   }
   return tmp;
+}
+
+/**
+ * mkdir -p one level at a time; returns the first folder it made. Node's recursive mkdir never
+ * returns where the kernel refuses with ENOENT (procfs), so it is not used.
+ */
+async function makeFolders(dir: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !(await exists(d)); d = path.dirname(d)) {
+    if (path.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) await mkdir(d).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'EEXIST') throw err; });
+  return missing[0];
+}
+
+/** Removes a temporary file if it is still there (it is not once renamed) and stops tracking it. */
+export async function forget(tmp: string): Promise<void> {
+  live.delete(tmp);
+  await rm(tmp, { force: true });
+}
+
+const swept = new Set<string>();
+
+/** Removes, once per folder and run, the temporary files of writers that are no longer running. */
+async function sweepStaleTemps(dir: string): Promise<void> {
+  const key = path.resolve(dir);
+  if (swept.has(key)) return;
+  swept.add(key);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.egress-audit-tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path.join(dir, name), { force: true, recursive: true });
+  }
+}
+
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files and locks this process holds; removed if it is interrupted. */
+const live = new Set<string>();
+let handlersInstalled = false;
+
+/** Tracks a path to remove on SIGINT or SIGTERM (a temporary file, a lock). */
+export function track(p: string): void {
+  live.add(p);
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const p of live) rmSync(p, { force: true });
+      live.clear();
+      // Ended by the signal itself, as without this handler: the shell sees 130 or 143.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+export function untrack(p: string): void {
+  live.delete(p);
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Lists the files of the last complete set written into a folder, with their digests; written last. */
+export const SET_MANIFEST = '.egress-audit-set';
+/** Present while a set is being renamed into place: readers refuse the folder until a write completes. */
+export const SET_PENDING = '.egress-audit-pending';
+/** Held by the one process writing a folder. */
+export const LOCK_FILE = '.egress-audit.lock';
+
+/** No time stamp: re-writing the same files gives the same manifest (exports are diffed when committed). */
+export interface SetManifest {
+  egressAuditSet: 1;
+  files: { name: string; sha256: string; bytes: number }[];
+}
+
+export interface SetFile {
+  name: string;
+  /** Rendered only when its turn comes, so that one file's text is in memory at a time. */
+  content: string | (() => string);
+}
+
+/**
+ * Writes several files into a folder as one unit. Each is written to a temporary file first; then
+ * a pending marker is written, the files are renamed into place, files of the previous set (and
+ * `remove`) that this one lacks are deleted, the set manifest (names and SHA-256 digests) is
+ * written, and the marker is removed. A run killed before the renames leaves the folder as it
+ * was; one killed during them leaves the marker, and readers (`checkFileSet`) refuse the folder
+ * rather than read new files beside old ones. Files not named by either set are not touched.
+ */
+export async function writeFileSet(dir: string, files: readonly SetFile[], remove: readonly string[] = []): Promise<string[]> {
+  const temps: string[] = [];
+  const entries: SetManifest['files'] = [];
+  try {
+    for (const f of files) {
+      const text = typeof f.content === 'string' ? f.content : f.content();
+      temps.push(await writeTemp(path.join(dir, f.name), text));
+      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+    }
+    const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
+    await writeAtomic(path.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}\n`);
+    await rm(path.join(dir, SET_MANIFEST), { force: true });
+    for (const [i, tmp] of temps.entries()) await rename(tmp, path.join(dir, (files[i] as SetFile).name));
+    const now = new Set(files.map((f) => f.name));
+    for (const name of new Set([...previous, ...remove])) {
+      if (!now.has(name) && path.basename(name) === name) await rm(path.join(dir, name), { force: true });
+    }
+    const manifest: SetManifest = { egressAuditSet: 1, files: entries };
+    await writeAtomic(path.join(dir, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    await rm(path.join(dir, SET_PENDING), { force: true });
+  } finally {
+    await Promise.all(temps.map(forget));
+  }
+  return files.map((f) => path.join(dir, f.name));
+}
+
+export async function readSetManifest(dir: string): Promise<SetManifest | null> {
+  try {
+    const m = JSON.parse(await readFile(path.join(dir, SET_MANIFEST), 'utf8')) as SetManifest;
+    return m?.egressAuditSet === 1 && Array.isArray(m.files) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a folder a set write left unfinished, and files of the folder's last set (all, or those
+ * in `names`) whose content is not what was written: the folder then mixes two runs' files.
+ */
+export async function checkFileSet(dir: string, names?: readonly string[]): Promise<void> {
+  const shown = display(dir);
+  if (await exists(path.join(dir, SET_PENDING))) {
+    throw new InputError(`${shown}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
+  }
+  const manifest = await readSetManifest(dir);
+  if (!manifest) return;
+  const wanted = names ? new Set(names) : null;
+  for (const f of manifest.files) {
+    if (wanted && !wanted.has(f.name)) continue;
+    let digest: string | null = null;
+    try {
+      digest = sha256(await readFile(path.join(dir, f.name)));
+    } catch {
+      // missing: reported below
+    }
+    if (digest !== f.sha256) {
+      throw new InputError(`${display(path.join(dir, f.name))}: ${digest === null ? 'missing from' : 'differs from'} the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder one process writes at a time; `release` gives it up (and removes the folder if it made it and it is empty). */
+export interface FolderLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Locks a folder for writing, creating it if needed: a second egress-audit writing the same
+ * folder would mix two sets of files. A lock whose process is gone (killed) is taken over.
+ */
+export async function lockFolder(dir: string, option: string): Promise<FolderLock> {
+  let created: string | undefined;
+  try {
+    created = await makeFolders(dir);
+  } catch (err) {
+    throw new InputError(`${option} ${dir}: cannot create the folder: ${describeFsError(err)}`);
+  }
+  const lock = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw new InputError(`${option} ${dir}: cannot lock the folder (${display(lock)}): ${describeFsError(err)}`);
+      const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new InputError(`${option} ${dir}: another egress-audit (process ${holder}) is writing this folder; its lock is ${display(lock)} (remove it only if no such process runs)`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  track(lock);
+  return {
+    async release() {
+      untrack(lock);
+      await rm(lock, { force: true });
+      if (!created) return;
+      // Only the folders this lock made, deepest first, and only while empty.
+      for (let d = path.resolve(dir); d.length >= path.resolve(created).length; d = path.dirname(d)) {
+        if (!(await rmdir(d).then(() => true, () => false))) break;
+      }
+    },
+  };
 }

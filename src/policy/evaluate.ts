@@ -28,6 +28,8 @@ export interface RawFinding extends FindingCore {
   source: SourceRef | null;
   /** Property segments below `source` where the offending value stands (or would stand). */
   sourceProperty: string[];
+  /** Why the policy's templates could not be rendered for this finding (the texts are then stand-ins). */
+  templateError?: string;
 }
 
 export interface EvaluationDoc {
@@ -65,8 +67,14 @@ function offending(policy: CompiledPolicy, doc: EvaluationDoc): Located {
   return obj ?? base;
 }
 
-export function fingerprint(policyId: string, resourceId: string, path: string): string {
-  return createHash('sha256').update(`${policyId}\0${resourceId.toLowerCase()}\0${path}`).digest('hex').slice(0, 32);
+/**
+ * A finding's identity across scans: policy, cluster, offending resource and property. The
+ * cluster is part of it because one resource (a shared egress IP, EG017/EG021) can be the
+ * offending resource of several clusters' findings, which must stay apart (new vs unchanged,
+ * one code scanning alert each). IDs compare case-insensitively, as ARM does.
+ */
+export function fingerprint(f: { policyId: string; clusterId: string; resourceId: string; path: string }): string {
+  return createHash('sha256').update(`${f.policyId}\0${f.clusterId.toLowerCase()}\0${f.resourceId.toLowerCase()}\0${f.path}`).digest('hex').slice(0, 32);
 }
 
 export interface EffectivePolicy {
@@ -107,15 +115,30 @@ export function evaluateCluster(cluster: ClusterFacts, active: readonly Effectiv
         resourceId: res.id,
         resourceName: res.name,
         path,
-        message: bounded(policy.messageFn(doc).trim()),
-        remediation: remediation(policy, doc),
-        fingerprint: fingerprint(policy.id, res.id, path),
+        ...texts(policy, doc),
+        fingerprint: fingerprint({ policyId: policy.id, clusterId: cluster.id, resourceId: res.id, path }),
         source: res.source,
         sourceProperty: property,
       });
     }
   }
   return findings;
+}
+
+/**
+ * A template can still fail on data (a strict-mode lookup of a missing field, a helper throwing):
+ * the finding stays, with stand-in texts, and the failure is the policy's error, not the scan's end.
+ */
+function texts(policy: CompiledPolicy, doc: EvaluationDoc): Pick<RawFinding, 'message' | 'remediation' | 'templateError'> {
+  try {
+    return { message: bounded(policy.messageFn(doc).trim()), remediation: remediation(policy, doc) };
+  } catch (err) {
+    return {
+      message: `${policy.title} (policy ${policy.id} failed to render its message; see the scan's errors)`,
+      remediation: { text: `See the remediation of policy ${policy.id} in ${policy.file}.` },
+      templateError: bounded(err instanceof Error ? err.message : String(err)),
+    };
+  }
 }
 
 function remediation(policy: CompiledPolicy, doc: EvaluationDoc): RawFinding['remediation'] {

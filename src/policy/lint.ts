@@ -21,6 +21,8 @@ const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 /** Keywords whose value is a subschema (or a list or map of them) applying to the same value. */
 const SAME_VALUE = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'];
 const ITEM_KEYWORDS = ['items', 'contains', 'additionalItems'];
+/** Keywords whose value maps property names to subschemas that apply to the same value. */
+const SAME_VALUE_MAPS = ['dependencies', 'dependentSchemas'];
 
 /** A template context: where it stands in the facts schema and its dotted name, for messages. */
 interface Context {
@@ -87,8 +89,12 @@ class PolicyLinter {
   }
 
   run(): string[] {
-    if (isObject(this.raw.match)) this.schema(this.raw.match, this.doc, [], '/match');
-    if (isObject(this.raw.assert)) this.schema(this.raw.assert, this.doc, [], '/assert');
+    for (const kw of ['match', 'assert'] as const) {
+      const s = this.raw[kw];
+      if (!isObject(s)) continue;
+      this.schema(s, this.doc, [], `/${kw}`);
+      this.absolutePointers(s, `/${kw}`);
+    }
     const remediation = isObject(this.raw.remediation) ? this.raw.remediation : {};
     for (const [where, text] of [['/message', this.raw.message], ['/remediation/text', remediation.text], ['/remediation/command', remediation.command]] as const) {
       if (typeof text === 'string') this.template(text, where);
@@ -143,6 +149,21 @@ class PolicyLinter {
     }
   }
 
+  /**
+   * Every absolute `$data` pointer anywhere in a schema, also under keywords the facts walk does
+   * not follow (patternProperties, propertyNames, ...): a pointer that resolves to nothing makes
+   * its keyword pass silently. Pointers the walk met are reported once (problems are deduplicated).
+   */
+  private absolutePointers(s: unknown, where: string): void {
+    if (Array.isArray(s)) return s.forEach((v, i) => this.absolutePointers(v, `${where}/${i}`));
+    if (!isObject(s)) return;
+    for (const [k, v] of Object.entries(s)) {
+      const at = `${where}/${esc(k)}`;
+      if (isObject(v) && typeof v.$data === 'string' && v.$data.startsWith('/')) this.dataPointer(v.$data, [], `${at}/$data`);
+      else this.absolutePointers(v, at);
+    }
+  }
+
   /** Walks a policy's JSON Schema alongside the facts schema. */
   private schema(s: Json, node: FactsNode, dataPath: string[], where: string): void {
     for (const [kw, value] of Object.entries(s)) {
@@ -164,6 +185,8 @@ class PolicyLinter {
           if (!items) this.problems.push(`${subAt}: ${dataPath.join('.') || 'the document'} is not an array in the facts`);
           else this.schema(sub, items, [...dataPath, '*'], subAt);
         }
+      } else if (SAME_VALUE_MAPS.includes(kw) && isObject(value)) {
+        for (const [name, sub] of Object.entries(value)) if (isObject(sub)) this.schema(sub, node, dataPath, `${at}/${esc(name)}`);
       } else if (SAME_VALUE.includes(kw)) {
         if (Array.isArray(value)) value.forEach((sub, i) => isObject(sub) && this.schema(sub, node, dataPath, `${at}/${i}`));
         else if (isObject(value)) this.schema(value, node, dataPath, at);

@@ -1,4 +1,4 @@
-import type Handlebars from 'handlebars';
+import Handlebars from 'handlebars';
 import { canonicalOutboundType, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
 import { migrationArgs } from '../plan/plan.ts';
 import { conflictOf, fromRow } from '../plan/tables.ts';
@@ -112,4 +112,33 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('natGatewaysBelow', (list: unknown, limit: unknown) =>
     Array.isArray(list) ? list.filter((g: Obj) => num(g?.['snatPortsPerNode']) !== null && num(limit) !== null && (g['snatPortsPerNode'] as number) < (limit as number)) : [],
   );
+}
+
+/** Nested `#each` blocks a template may have: each level multiplies the render by a list's length. */
+const MAX_EACH_DEPTH = 3;
+
+/**
+ * What a template may not do, found before it ever renders: partials (none exist, so rendering
+ * one fails, and they can recurse), decorators, the `log` helper (it writes to the console,
+ * unfiltered and even with --quiet) and `#each` nested so deep that a render could run away.
+ * Returns the first problem, with its place in the template.
+ */
+export function templateProblem(text: string): string | null {
+  const found: string[] = [];
+  const at = (n: hbs.AST.Node): string => (n.loc ? ` (template line ${n.loc.start.line}, column ${n.loc.start.column + 1})` : '');
+  const walk = (node: unknown, eachDepth: number): void => {
+    if (found.length || typeof node !== 'object' || node === null) return;
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') return void found.push(`partials are not available in policy templates${at(n)}`);
+    if (n.type === 'Decorator' || n.type === 'DecoratorBlock') return void found.push(`decorators are not available in policy templates${at(n)}`);
+    let depth = eachDepth;
+    if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') {
+      const head = (n as unknown as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression;
+      if (head?.type === 'PathExpression' && head.original === 'log') return void found.push(`the log helper is not available in policy templates (it writes to the console)${at(n)}`);
+      if (n.type === 'BlockStatement' && head?.original === 'each' && ++depth > MAX_EACH_DEPTH) return void found.push(`#each is nested more than ${MAX_EACH_DEPTH} deep${at(n)}`);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') Array.isArray(v) ? v.forEach((c) => walk(c, depth)) : walk(v, depth);
+  };
+  walk(Handlebars.parse(text), 0);
+  return found[0] ?? null;
 }

@@ -101,7 +101,7 @@ function toResult(f: Finding, ruleIndex: number, uris: UriCache): object {
     // The finding's own hash (policy, resource ID, property path) under the key GitHub matches
     // alerts on, so moving lines or regenerating the report keeps the alert; and under our own key
     // for other consumers.
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint, 'egressAuditFinding/v1': f.fingerprint },
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint, 'egressAuditFinding/v2': f.fingerprint },
     properties: { severity: f.severity, clusterId: f.clusterId, propertyPath: f.path, ...(f.terraformAddress ? { terraformAddress: f.terraformAddress } : {}) },
     // With a baseline, SARIF's own field says whether the previous report had the finding.
     ...(f.baseline ? { baselineState: f.baseline } : {}),

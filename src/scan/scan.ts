@@ -36,6 +36,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   const clusters: ClusterResult[] = [];
   const users = new ErrorUsers(loaded.errors);
   const activeByProfile = new Map<string, ReturnType<typeof effectivePolicies>>();
+  const failedTemplates = new Map<string, { error: string; clusters: Set<string>; findings: number }>();
   const notices = new NoticeCollector(loaded.inventory.roleAssignments.size > 0);
 
   // One cluster's facts at a time: each is garbage once evaluated, so memory holds the inventory
@@ -45,7 +46,13 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     let active = activeByProfile.get(profile.name);
     if (!active) activeByProfile.set(profile.name, (active = effectivePolicies(opts.policies, profile)));
     const raw = evaluateCluster(c, active, profile.params);
-    for (const { source, sourceProperty, ...rest } of raw) {
+    for (const { source, sourceProperty, templateError, ...rest } of raw) {
+      if (templateError !== undefined) {
+        let failed = failedTemplates.get(rest.policyId);
+        if (!failed) failedTemplates.set(rest.policyId, (failed = { error: templateError, clusters: new Set(), findings: 0 }));
+        failed.clusters.add(c.id);
+        failed.findings++;
+      }
       const finding = loaded.terraform ? findingPlanFields(loaded.terraform, { ...rest, location: null }) : { ...rest, location: null };
       findings.push(finding);
       places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
@@ -80,7 +87,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
   });
   if (loaded.terraform && opts.sourceRoot) placeInConfiguration(findings, loaded.terraform, opts.sourceRoot);
   sortFindings(findings);
-  const errors = users.attach(loaded.errors);
+  const errors = [...users.attach(loaded.errors), ...policyErrors(failedTemplates, opts.policies)];
   const bySeverity = countBySeverity(findings);
   const result: ScanResult = {
     version: 1,
@@ -128,6 +135,15 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
     result.findings = markIntroduced(result.findings, before);
   }
   return triage(result, { suppressions: opts.suppressions, baseline: opts.baseline, today: utcDay(opts.startedAt) });
+}
+
+/** One error per policy whose templates failed to render, naming the policy, its file and the clusters. */
+function policyErrors(failed: Map<string, { error: string; clusters: Set<string>; findings: number }>, policies: readonly CompiledPolicy[]): ScanError[] {
+  return [...failed].sort(([a], [b]) => a.localeCompare(b)).map(([id, f]) => ({
+    code: 'policy-failed',
+    message: `policy ${id} (${policies.find((p) => p.id === id)?.file ?? id}): its message or remediation could not be rendered for ${f.findings} finding(s): ${f.error}`,
+    clusters: [...f.clusters].sort(),
+  }));
 }
 
 /**

@@ -18,7 +18,12 @@ export function clusterPlanFields(plans: TerraformPlans, c: ClusterFacts, active
 export function findingPlanFields(plans: TerraformPlans, f: Finding): Finding {
   const address = plannedOf(plans, f)?.address;
   if (!address) return f;
-  return { ...f, terraformAddress: address, fingerprint: fingerprint(f.policyId, address, f.path) };
+  return { ...f, terraformAddress: address, fingerprint: planFingerprint(plans, f, address) };
+}
+
+/** A plan finding's identity: cluster and resource by their Terraform addresses where they have one. */
+export function planFingerprint(plans: TerraformPlans, f: Pick<Finding, 'policyId' | 'clusterId' | 'resourceId' | 'path'>, address = plans.addressOf(f.resourceId) ?? plans.addressOf(f.clusterId)): string {
+  return fingerprint({ ...f, clusterId: plans.addressOf(f.clusterId) ?? f.clusterId, resourceId: address ?? f.resourceId });
 }
 
 const plannedOf = (plans: TerraformPlans, f: Finding): PlannedResource | undefined => plans.planned(f.resourceId) ?? plans.planned(f.clusterId);

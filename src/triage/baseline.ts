@@ -26,9 +26,10 @@ export interface Baseline {
   findings: BaselineFinding[];
 }
 
-/** What a finding needs to be compared with a baseline. */
+/** What a finding needs to be compared with a baseline: the parts of its identity. */
 export interface Comparable {
   policyId: string;
+  clusterId: string;
   resourceId: string;
   path: string;
 }
@@ -78,8 +79,9 @@ export async function loadBaseline(file: string): Promise<Baseline> {
     startedAt: report.scan.startedAt,
     findings: report.findings.map((f) => {
       const picked = Object.fromEntries(FINDING_FIELDS.map((k) => [k, f[k]])) as Omit<BaselineFinding, 'fingerprint'>;
-      // Recomputed rather than trusted, so that identity is always policy + lower-cased resource + path.
-      return { ...picked, fingerprint: fingerprint(f.policyId, f.resourceId, f.path) };
+      // Recomputed rather than trusted: reports written before the cluster was part of a finding's
+      // identity carry the older fingerprint, but always clusterId, so they compare as new ones do.
+      return { ...picked, fingerprint: fingerprint(picked) };
     }),
   };
 }
@@ -90,7 +92,7 @@ export function compareToBaseline<T extends Comparable>(findings: readonly T[], 
   const now = new Set<string>();
   const status = new Map<T, 'new' | 'unchanged'>();
   for (const f of findings) {
-    const id = fingerprint(f.policyId, f.resourceId, f.path);
+    const id = fingerprint(f);
     now.add(id);
     status.set(f, before.has(id) ? 'unchanged' : 'new');
   }

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { InputError } from '../errors.ts';
 import { schemaProblems, schemaValidator, where } from '../json/schema.ts';
+import { readText } from '../json/read.ts';
 import { readStructured } from '../json/structured.ts';
 
 interface RawEntry {
@@ -45,13 +46,37 @@ export interface SuppressionOutcome<T> {
 
 const ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
+/** A `suppressions` key at the start of a line (YAML) or quoted before a colon (JSON). */
+const SUPPRESSIONS_KEY = /(^|[\r\n])[ \t]*suppressions[ \t]*:|(["'])suppressions\2[ \t\r\n]*:/;
+
+/**
+ * Wildcards one path segment of a glob may hold. Glob matching backtracks: with k wildcards in a
+ * segment it costs about n^k on a name of n characters (four take seconds on a 90-character name).
+ */
+const MAX_STARS_PER_SEGMENT = 3;
+
+/**
+ * ARM IDs of varied shape and unlikely names: a glob that matches all of them matches any resource
+ * (`/subscriptions/**`, `/**\/providers/**`), which with policy "*" would accept every finding.
+ */
+const ANY_RESOURCE = [
+  '/subscriptions/0f9e8d7c-6b5a-4321-8fed-cba987654321/resourceGroups/Zq.x-(1)/providers/Microsoft.Network/publicIPAddresses/.q',
+  '/subscriptions/ffffffff-0000-1111-2222-333333333333/resourcegroups/mc_w_9/providers/microsoft.network/virtualnetworks/v-z/subnets/s_q',
+  '/subscriptions/12345678-aaaa-bbbb-cccc-dddddddddddd/resourceGroups/R/providers/Microsoft.ContainerService/managedClusters/k/agentPools/p9',
+];
 
 /**
  * Reads a suppressions file (JSON or YAML, schemas/suppressions.schema.json). Every malformed or
  * ambiguous entry is reported at once, each with file and line, in one InputError (exit code 2).
  */
 export async function loadSuppressions(file: string, knownPolicies: readonly string[]): Promise<SuppressionSet> {
+  // Another file named by mistake (a secret, a config) is refused before its syntax or schema
+  // errors are shown: those quote its lines and keys.
+  const notOurs = (): InputError => new InputError(`--suppressions ${file}: not a suppressions file (expected a JSON or YAML document with a top-level "suppressions" list); its content is not shown`);
+  if (!SUPPRESSIONS_KEY.test((await readText(file)).text)) throw notOurs();
   const doc = await readStructured(file, { uniqueKeys: true });
+  const top = doc.value;
+  if (typeof top !== 'object' || top === null || Array.isArray(top) || !Array.isArray((top as Record<string, unknown>)['suppressions'])) throw notOurs();
   const validate = schemaValidator('suppressions');
   if (!validate(doc.value)) throw new InputError(schemaProblems(doc, validate.errors, PATTERN_MESSAGES).join('\n'));
 
@@ -108,15 +133,21 @@ function checkResource(r: RawEntry): string | null {
   if (!res.startsWith('/') && !res.startsWith('**')) {
     return `resource glob ${JSON.stringify(res)} can never match: ARM IDs start with /subscriptions/ and * stops at /; start it with / or **`;
   }
-  if (r.policy === '*' && res.replace(/[*/]/g, '') === '') return 'policy "*" with a resource glob that matches every resource would suppress every finding; use --fail-on none instead';
+  const busy = res.split('/').find((seg) => seg !== '**' && (seg.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (busy !== undefined) return `resource glob ${JSON.stringify(res)}: the segment ${JSON.stringify(busy)} has more than ${MAX_STARS_PER_SEGMENT} wildcards; matching it against a long name could take minutes, use fewer`;
+  if (r.policy === '*' && ANY_RESOURCE.every(globMatcher(res))) return 'policy "*" with a resource glob that matches every resource would suppress every finding; use --fail-on none instead';
   return null;
+}
+
+function globMatcher(glob: string): (id: string) => boolean {
+  // Parentheses are legal in resource group names; unescaped, picomatch would read them as a group.
+  return picomatch(glob.replace(/[()]/g, '\\$&'), { nocase: true, dot: true, noextglob: true });
 }
 
 function compile(entry: SuppressionEntry): CompiledEntry {
   const exact = !GLOB_CHARS.test(entry.resource);
   const lower = entry.resource.toLowerCase();
-  // Parentheses are legal in resource group names; unescaped, picomatch would read them as a group.
-  const glob = exact ? null : picomatch(entry.resource.replace(/[()]/g, '\\$&'), { nocase: true, dot: true, noextglob: true });
+  const glob = exact ? null : globMatcher(entry.resource);
   return { entry, exact, matches: glob ? (id) => glob(id) : (id) => id.toLowerCase() === lower };
 }
 

@@ -76,7 +76,7 @@ export function finding(c: ClusterResult, p: PolicyInfo, k = 0, extra: Partial<F
     path,
     message: `Cluster ${c.name} fails ${p.id}.`,
     remediation: { text: `Fix ${c.name}.`, command: `az aks update --name ${c.name}` },
-    fingerprint: fingerprint(p.id, resourceId, path),
+    fingerprint: fingerprint({ policyId: p.id, clusterId: c.id, resourceId, path }),
     location: { file: 'inventory/clusters.json', line: 10 + k, column: 9, endLine: 10 + k, endColumn: 40 },
     ...extra,
   };

@@ -12,14 +12,14 @@ describe('scan --format, --source-root and --category', () => {
     const r = runCli(['scan', '-i', FIXTURES, '-f', 'sarif,junit', '-f', 'markdown,json,sarif', '--out-dir', out, '--fail-on', 'none']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
+    expect(readdirSync(out).sort()).toEqual(['.egress-audit-set', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
     for (const f of ['egress-audit.sarif', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.json']) expect(r.stdout).toContain(`report: ${path.join(out, f)}`);
   });
 
   test('writes the HTML, SARIF and JSON reports by default', () => {
     const out = tempDir('egress-default-');
     expect(runCli(['scan', '-i', FIXTURES, '--out-dir', out, '--fail-on', 'none']).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
+    expect(readdirSync(out).sort()).toEqual(['.egress-audit-set', 'egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
   });
 
   test.each([

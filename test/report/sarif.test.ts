@@ -168,13 +168,14 @@ describe('the report of the fixture inventory', () => {
     expect(eg003.message.text).toContain('Command: az aks update --subscription 00000000-0000-0000-0000-0000000000a1 --resource-group rg-prod --name aks-prod --load-balancer-sku standard');
   });
 
-  test('fingerprints hash policy, lower-cased resource ID and property path, and survive moved lines and regeneration', () => {
+  test('fingerprints hash policy, lower-cased cluster and resource IDs and property path, and survive moved lines and regeneration', () => {
     const before = read('cli').runs[0]!.results;
     for (const r of before) {
       const id = r.locations[0]!.logicalLocations[0]!.fullyQualifiedName;
       const path_ = { EG001: 'properties.networkProfile.outboundType', EG003: 'properties.networkProfile.loadBalancerSku', EG014: 'properties.windowsProfile.disableOutboundNat' }[r.ruleId as 'EG001'];
-      const hash = createHash('sha256').update(`${r.ruleId}\0${id.toLowerCase()}\0${path_}`).digest('hex').slice(0, 32);
-      expect(r.partialFingerprints).toEqual({ primaryLocationLineHash: hash, 'egressAuditFinding/v1': hash });
+      const cluster = id.replace(/\/agentPools\/[^/]+$/i, '');
+      const hash = createHash('sha256').update(`${r.ruleId}\0${cluster.toLowerCase()}\0${id.toLowerCase()}\0${path_}`).digest('hex').slice(0, 32);
+      expect(r.partialFingerprints).toEqual({ primaryLocationLineHash: hash, 'egressAuditFinding/v2': hash });
     }
     // The same inventory re-indented, in another order, with IDs in another case, elsewhere.
     const moved = path.join(dir, 'moved');
@@ -191,7 +192,7 @@ describe('the report of the fixture inventory', () => {
 
 test('the bundled sample gives every format, and SARIF results for its findings', () => {
   const out = path.join(dir, 'sample');
-  expect(readdirSync(out).sort()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
+  expect(readdirSync(out).sort()).toEqual(['.egress-audit-set', 'egress-audit.html', 'egress-audit.json', 'egress-audit.junit.xml', 'egress-audit.md', 'egress-audit.sarif']);
   const report = JSON.parse(readFileSync(path.join(out, 'egress-audit.json'), 'utf8')) as { findings: { policyId: string }[] };
   const results = read('sample').runs[0]!.results;
   expect(report.findings.length).toBeGreaterThan(10);

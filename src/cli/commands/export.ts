@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../io.ts';
 import { epilogue, USAGE_ERROR } from '../epilogue.ts';
 import { plain } from '../io.ts';
+import { lockFolder } from '../../json/write.ts';
 import { argOptions, argSource, type ArgArgs } from '../arg/options.ts';
 import { ArgProgress } from '../arg/progress.ts';
 
@@ -35,8 +36,16 @@ export function exportCommand(ctx: CommandContext): CommandModule<object, Export
       const source = await argSource(args);
       const { fetchArgSnapshot, writeSnapshot } = await import('../../inventory/sources/arg/index.ts');
       const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
-      const snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
-      const written = await writeSnapshot(args.out, snapshot.files, snapshot.manifest);
+      // Taken before reading Azure, so that a second export into the same folder stops at once.
+      const lock = await lockFolder(args.out, '--out');
+      let snapshot;
+      let written: string[];
+      try {
+        snapshot = await fetchArgSnapshot({ ...source, onEvent: progress.onEvent }).finally(() => progress.finish());
+        written = await writeSnapshot(args.out, snapshot.files, snapshot.manifest);
+      } finally {
+        await lock.release();
+      }
       const m = snapshot.manifest;
       const clusters = m.counts['microsoft.containerservice/managedclusters'] ?? 0;
       const fresh = m.files.filter((f) => f.keptFrom === undefined);

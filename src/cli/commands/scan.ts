@@ -13,7 +13,8 @@ import { filesSource } from '../../inventory/sources/files/index.ts';
 import { type LoadedInventory } from '../../inventory/sources/source.ts';
 import { plain, type CommandContext } from '../io.ts';
 import { policySetup } from '../setup.ts';
-import { consoleFor, outputTarget, writeOutput } from '../output.ts';
+import { consoleFor, outputTarget, writeOutput, type OutputTarget } from '../output.ts';
+import { lockFolder } from '../../json/write.ts';
 import { printSummary } from '../summary.ts';
 import { ARG_OPTION_NAMES, argSource } from '../arg/options.ts';
 import { scanOptions, scanSettings, type ScanArgs } from './scan-options.ts';
@@ -58,35 +59,45 @@ export function scanCommand(ctx: CommandContext): CommandModule<object, ScanArgs
     handler: async (args) => {
       const startedAt = new Date();
       const target = await outputTarget({ output: args.output, outDir: args['out-dir'], format: args.format });
-      const sourceRoot = parseSourceRoot(args['source-root']);
-      const category = parseCategory(args.category);
-      const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
-      const suppressionsFile = args.suppressions ?? config?.suppressions ?? undefined;
-      const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
-      const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
-      const result = await loadAndEvaluate(args, ctx, {
-        source: args.source,
-        policies,
-        profiles: assignment,
-        failOn: args['fail-on'],
-        startedAt,
-        suppressions,
-        baseline,
-        sourceRoot,
-      });
-      // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
-      const planned = result.clusters.some((c) => c.terraform);
-      if (args['fail-on-new'] && !args.baseline && !planned) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan');
-      result.scan.settings = scanSettings({ ...args, category }, ctx.argv ?? [], target, config);
-      if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
-      const io = consoleFor(target, ctx.io);
-      const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
-      const code = exitCode(result, args['allow-partial'], args['fail-on-new']);
-      if (!args.quiet) printSummary(io, result, written, code, args.verbose);
-      if (!args.quiet && target.formats.includes('sarif')) warnSarifCut(ctx, result);
-      ctx.setExitCode(code);
+      // Taken before the scan, so that a second scan into the same folder stops at once.
+      const lock = target.kind === 'folder' ? await lockFolder(target.dir, '--out-dir') : null;
+      try {
+        await scanInto(target, args, ctx, startedAt);
+      } finally {
+        await lock?.release();
+      }
     },
   };
+}
+
+async function scanInto(target: OutputTarget, args: ScanArgs, ctx: CommandContext, startedAt: Date): Promise<void> {
+  const sourceRoot = parseSourceRoot(args['source-root']);
+  const category = parseCategory(args.category);
+  const { config, policies, assignment } = await policySetup({ config: args.config, policies: args.policies, profile: args.profile });
+  const suppressionsFile = args.suppressions ?? config?.suppressions ?? undefined;
+  const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile, policies.map((p) => p.id)) : undefined;
+  const baseline = args.baseline ? await loadBaseline(args.baseline) : undefined;
+  const result = await loadAndEvaluate(args, ctx, {
+    source: args.source,
+    policies,
+    profiles: assignment,
+    failOn: args['fail-on'],
+    startedAt,
+    suppressions,
+    baseline,
+    sourceRoot,
+  });
+  // A Terraform plan is its own baseline (its prior state), so only other inputs need --baseline.
+  const planned = result.clusters.some((c) => c.terraform);
+  if (args['fail-on-new'] && !args.baseline && !planned) throw new InputError('--fail-on-new needs --baseline PREVIOUS.json (a previous JSON report), unless the input is a Terraform plan');
+  result.scan.settings = scanSettings({ ...args, category }, ctx.argv ?? [], target, config);
+  if (result.summary.clusters >= LARGE_SCAN) collectGarbage();
+  const io = consoleFor(target, ctx.io);
+  const written = await writeOutput(result, target, { sourceRoot, category }, ctx.io);
+  const code = exitCode(result, args['allow-partial'], args['fail-on-new']);
+  if (!args.quiet) printSummary(io, result, written, code, args.verbose);
+  if (!args.quiet && target.formats.includes('sarif')) warnSarifCut(ctx, result);
+  ctx.setExitCode(code);
 }
 
 /** From this many clusters, the inventory is collected before the reports are rendered (see collectGarbage). */
@@ -130,7 +141,12 @@ async function loadLive(args: ScanArgs, ctx: CommandContext): Promise<LoadedInve
   const source = await argSource(args);
   const progress = new ArgProgress(ctx.io, args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal');
   const { loadArg } = await import('../../inventory/sources/arg/index.ts');
-  return loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
+  const lock = args.snapshot ? await lockFolder(args.snapshot, '--snapshot') : null;
+  try {
+    return await loadArg({ ...source, onEvent: progress.onEvent, ...(args.snapshot ? { snapshotDir: args.snapshot } : {}) }).finally(() => progress.finish());
+  } finally {
+    await lock?.release();
+  }
 }
 
 function warnSarifCut(ctx: CommandContext, result: ScanResult): void {

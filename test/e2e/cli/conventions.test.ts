@@ -79,7 +79,7 @@ describe('--output', () => {
     const dir = tempDir();
     const r = runCli(['scan', '--out', 'old', '-f', 'json,markdown', '--fail-on', 'none'], { cwd: dir, env: clean() });
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(path.join(dir, 'old')).sort()).toEqual(['egress-audit.json', 'egress-audit.md']);
+    expect(readdirSync(path.join(dir, 'old')).sort()).toEqual(['.egress-audit-set', 'egress-audit.json', 'egress-audit.md']);
   });
 });
 

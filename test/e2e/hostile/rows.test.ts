@@ -29,7 +29,7 @@ describe.concurrent('rows with wrong shapes: the scan goes on, the row is an err
     const r = await scan(['--input', corpus('rows', 'wrong-shapes.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
-    expect(r.files()).toEqual(['egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
+    expect(r.files()).toEqual(['.egress-audit-set', 'egress-audit.html', 'egress-audit.json', 'egress-audit.sarif']);
     const report = r.report();
     const errors = report.errors.map((e) => [e.path, e.expected, e.found, (e.clusters ?? []).map(nameOf).sort()]);
     expect(errors).toEqual(expect.arrayContaining(WRONG_SHAPES));

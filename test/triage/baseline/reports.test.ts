@@ -30,7 +30,7 @@ describe('SARIF with a baseline and suppressions', () => {
   test('leaves suppressed findings out and marks every other result new or unchanged', () => {
     const expected = report.findings.filter((f) => !f.suppression);
     expect(report.findings.length - expected.length).toBe(1);
-    const byPrint = new Map(results().map((r) => [r.partialFingerprints['egressAuditFinding/v1'], r.baselineState]));
+    const byPrint = new Map(results().map((r) => [r.partialFingerprints['egressAuditFinding/v2'], r.baselineState]));
     expect(results()).toHaveLength(expected.length);
     for (const f of expected) expect(byPrint.get(f.fingerprint), f.fingerprint).toBe(f.baseline);
     expect(results().some((r) => r.baselineState === 'new')).toBe(true);

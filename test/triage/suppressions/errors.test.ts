@@ -18,7 +18,8 @@ const CASES: { name: string; file: string; text: string; expect: RegExp[] }[] = 
   { name: 'JSON syntax error', file: 's.json', text: '{ "suppressions": [ { "policy": "EG001", } ] }', expect: [/s\.json:1:42: invalid JSON: expected a property name in double quotes, found "}"/] },
   { name: 'duplicate JSON key', file: 's.json', text: `{ "suppressions": [],\n  "suppressions": [] }`, expect: [/s\.json:2:3: duplicate key "suppressions"/] },
   { name: 'duplicate YAML key', file: 's.yaml', text: `suppressions:\n${entry({})}\n    expires: 2999-01-02\n`, expect: [/s\.yaml:6:5: invalid YAML: Map keys must be unique/] },
-  { name: 'not a suppressions document', file: 's.yaml', text: '- policy: EG001\n', expect: [/s\.yaml:1:1: \/: must be object/] },
+  { name: 'a list where the suppressions document is', file: 's.yaml', text: '- policy: EG001\n', expect: [/--suppressions .*s\.yaml: not a suppressions file \(expected a JSON or YAML document with a top-level "suppressions" list\); its content is not shown/] },
+  { name: 'suppressions not at the top level', file: 's.json', text: '{ "x": { "suppressions": [] } }', expect: [/s\.json: not a suppressions file/] },
   {
     name: 'missing justification and expiry, unknown field',
     file: 's.yaml',
@@ -37,6 +38,11 @@ const CASES: { name: string; file: string; text: string; expect: RegExp[] }[] = 
   { name: 'a resource group is not a resource', file: 's.yaml', text: `suppressions:\n${entry({ resource: '/subscriptions/1/resourceGroups/rg-dev' })}\n`, expect: [/\/suppressions\/0\/resource: resource .* is a subscription or resource group, not a resource; .* write "\/subscriptions\/1\/resourceGroups\/rg-dev\/\*\*"/] },
   { name: 'a glob that cannot match an ARM ID', file: 's.yaml', text: `suppressions:\n${entry({ resource: '*aks-dev' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: resource glob "\*aks-dev" can never match/] },
   { name: 'everything suppressed', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'everything suppressed by /subscriptions/**', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/subscriptions/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'everything suppressed by /subscriptions/*/resource[gG]roups/**', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/subscriptions/*/resource[gG]roups/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'everything suppressed by /**/providers/**', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '/**/providers/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'everything suppressed by **', file: 's.yaml', text: `suppressions:\n${entry({ policy: '*', resource: '**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: policy "\*" with a resource glob that matches every resource/] },
+  { name: 'a glob that would backtrack for minutes', file: 's.yaml', text: `suppressions:\n${entry({ resource: '/subscriptions/*/resourceGroups/*a*a*a*b/**' })}\n`, expect: [/s\.yaml:3:15: \/suppressions\/0\/resource: resource glob .*: the segment "\*a\*a\*a\*b" has more than 3 wildcards/] },
   {
     name: 'two entries for one policy and resource (IDs differ only in case)',
     file: 's.json',
@@ -46,6 +52,17 @@ const CASES: { name: string; file: string; text: string; expect: RegExp[] }[] = 
 ];
 
 describe('malformed and ambiguous suppressions are exit 2 with file and line', () => {
+  test('a file that is not a suppressions file (a password file) is refused without quoting it', async () => {
+    const dir = tempDir();
+    const files: [string, string][] = [['shadow', 'root:$6$SECRETHASH:19000:0:99999:7:::\nsvc:!SECRETTOKEN:19000::::::\n'], ['keys.yaml', 'SECRETKEY: 1\nother: [\n'], ['config.json', '{"SECRETKEY": "v", "suppressions": 3}']];
+    for (const [name, text] of files) {
+      const r = await cli(['scan', '--input', INVENTORY, '--out', path.join(dir, 'out'), '--quiet', '--suppressions', writeFile(dir, name, text)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`--suppressions .*${name.replace('.', '\\.')}: not a suppressions file`));
+      expect(r.err).not.toMatch(/SECRET|root/);
+    }
+  });
+
   for (const c of CASES) {
     test(c.name, async () => {
       const dir = tempDir();

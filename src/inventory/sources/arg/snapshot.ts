@@ -1,7 +1,7 @@
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../../errors.ts';
-import { writeAtomic } from '../../../json/write.ts';
+import { writeFileSet } from '../../../json/write.ts';
 import { isObject } from '../../normalize/fields.ts';
 import { key } from '../../model.ts';
 import type { Row } from './collect.ts';
@@ -77,12 +77,13 @@ export async function writeSnapshot(dir: string, files: readonly SnapshotFile[],
   const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
   const written: ExportManifest = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
   try {
-    for (const f of files) await writeAtomic(path.join(dir, f.name), f.text);
-    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(written, null, 2)}\n`);
-    const now = new Set([...files.map((f) => f.name), ...kept.map((k) => k.file)]);
-    for (const old of previous?.files ?? []) {
-      if (typeof old.file === 'string' && !now.has(old.file) && isExportFile(old.file)) await rm(path.join(dir, old.file), { force: true });
-    }
+    // File-set write (issue 13): this export's files, the files kept from the last good export
+    // and the manifest are one unit, and files the previous manifest listed that this one lacks
+    // go in the same step (writeFileSet removes only names the new set does not have).
+    const keptFiles = await Promise.all(kept.map(async (k) => ({ name: k.file, content: await readFile(path.join(dir, k.file), 'utf8') })));
+    const gone = (previous?.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === 'string' && isExportFile(f));
+    await writeFileSet(dir, [...files.map((f) => ({ name: f.name, content: f.text })), ...keptFiles, { name: MANIFEST_FILE, content: `${JSON.stringify(written, null, 2)}\n` }], gone);
+    // End of the file-set write.
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

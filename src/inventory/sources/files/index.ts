@@ -2,10 +2,12 @@ import path from 'node:path';
 import { InputError, type ScanError } from '../../../errors.ts';
 import { inputBytes, MIN_INDEX_BYTES, RowIndex } from '../../../json/locate/locate.ts';
 import { readDocument } from '../../../json/read.ts';
+import { checkFileSet } from '../../../json/write.ts';
 import { collectFiles } from './collect.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
 import { asManifest, manifestErrors } from '../arg/manifest.ts';
 import type { LoadedInventory, Source } from '../source.ts';
+import { isOwnReport } from './own-report.ts';
 import { extractRows } from './shapes.ts';
 import { TerraformPlans } from '../terraform/index.ts';
 import { loadMode, ReadAhead } from './parallel.ts';
@@ -21,6 +23,7 @@ export function filesSource(inputs: readonly string[]): Source {
  */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
+  await checkFileSets(files);
   const absPaths = files.map((f) => path.resolve(f));
   const bytes = inputBytes(absPaths);
   const rowIndex = RowIndex.start(absPaths, MIN_INDEX_BYTES, bytes);
@@ -41,6 +44,10 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
       }
       // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
       const doc = await readDocument(f);
+      if (isOwnReport(doc.value)) {
+        skipped.push(`${doc.file}: an egress-audit report, not inventory`);
+        continue;
+      }
       const manifest = asManifest(doc.value);
       if (manifest) {
         exportErrors.push(...manifestErrors(manifest));
@@ -61,3 +68,14 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   const { inventory, errors, warnings } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], warnings, inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
 }
+
+/** A folder written as one set (an export, a report folder) is read only when the set is whole. */
+async function checkFileSets(files: readonly string[]): Promise<void> {
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = path.dirname(f);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), path.basename(f)]);
+  }
+  for (const [dir, names] of byDir) await checkFileSet(dir, names);
+}
+

@@ -6,6 +6,7 @@ import { readDocument } from '../../../json/read.ts';
 import { RecordingBuilder } from '../../normalize/record.ts';
 import { asManifest } from '../arg/manifest.ts';
 import { isTerraformJson } from '../terraform/plan.ts';
+import { isOwnReport } from './own-report.ts';
 import { extractRows } from './shapes.ts';
 import { workerOwns, type FileResult } from './parallel.ts';
 
@@ -18,8 +19,8 @@ for (const [i, f] of files.entries()) if (workerOwns(i)) port.postMessage(await 
 async function readOne(i: number, f: string): Promise<FileResult> {
   try {
     const doc = await readDocument(f);
-    // Manifests and Terraform plans feed state that lives on the main thread: it reads them itself.
-    if (asManifest(doc.value) || isTerraformJson(doc.value)) return { i, kind: 'main' };
+    // Manifests, Terraform plans and this tool's own reports are the main thread's: it reads or skips them itself.
+    if (asManifest(doc.value) || isTerraformJson(doc.value) || isOwnReport(doc.value)) return { i, kind: 'main' };
     const builder = new RecordingBuilder();
     for (const row of extractRows(doc)) builder.add(row);
     return { i, kind: 'rows', file: doc.file, absPath: doc.absPath, ops: builder.take() };

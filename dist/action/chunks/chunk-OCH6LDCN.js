@@ -1,11 +1,11 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   InputError
-} from "./chunk-HJLGVOPE.js";
+} from "./chunk-5XQZTI7S.js";
 import {
   __commonJS,
   __toESM
-} from "./chunk-HANBNIMK.js";
+} from "./chunk-GGJCHK3C.js";
 
 // node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
@@ -3173,6 +3173,194 @@ function firewallCapacity(fw, instances) {
   return { firewallInstances: instances, snatPorts: ports, snatPortsPerNode: fw.servedMaxNodes > 0 ? Math.floor(ports / fw.servedMaxNodes) : null };
 }
 
+// src/json/write.ts
+import { createHash, randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { mkdir, readdir, readFile as readFile2, rename, rm, rmdir, stat as stat2, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+var TEMP_PREFIX = ".egress-audit-tmp-";
+async function writeAtomic(file, content) {
+  const tmp = await writeTemp(file, content);
+  try {
+    await rename(tmp, file);
+  } finally {
+    await forget(tmp);
+  }
+}
+async function writeTemp(file, content) {
+  const dir = path2.dirname(file);
+  await makeFolders(dir);
+  await sweepStaleTemps(dir);
+  const tmp = path2.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${path2.basename(file)}.tmp`);
+  track(tmp);
+  try {
+    await writeFile(tmp, content);
+  } catch (err) {
+    await forget(tmp);
+    throw err;
+  }
+  return tmp;
+}
+async function makeFolders(dir) {
+  const missing = [];
+  for (let d = path2.resolve(dir); !await exists(d); d = path2.dirname(d)) {
+    if (path2.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) await mkdir(d).catch((err) => {
+    if (err.code !== "EEXIST") throw err;
+  });
+  return missing[0];
+}
+async function forget(tmp) {
+  live.delete(tmp);
+  await rm(tmp, { force: true });
+}
+var swept = /* @__PURE__ */ new Set();
+async function sweepStaleTemps(dir) {
+  const key2 = path2.resolve(dir);
+  if (swept.has(key2)) return;
+  swept.add(key2);
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.egress-audit-tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path2.join(dir, name), { force: true, recursive: true });
+  }
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+var live = /* @__PURE__ */ new Set();
+var handlersInstalled = false;
+function track(p) {
+  live.add(p);
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      for (const p2 of live) rmSync(p2, { force: true });
+      live.clear();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+function untrack(p) {
+  live.delete(p);
+}
+function sha256(content) {
+  return createHash("sha256").update(content).digest("hex");
+}
+var SET_MANIFEST = ".egress-audit-set";
+var SET_PENDING = ".egress-audit-pending";
+var LOCK_FILE = ".egress-audit.lock";
+async function writeFileSet(dir, files, remove = []) {
+  const temps = [];
+  const entries = [];
+  try {
+    for (const f of files) {
+      const text = typeof f.content === "string" ? f.content : f.content();
+      temps.push(await writeTemp(path2.join(dir, f.name), text));
+      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+    }
+    const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
+    await writeAtomic(path2.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}
+`);
+    await rm(path2.join(dir, SET_MANIFEST), { force: true });
+    for (const [i, tmp] of temps.entries()) await rename(tmp, path2.join(dir, files[i].name));
+    const now = new Set(files.map((f) => f.name));
+    for (const name of /* @__PURE__ */ new Set([...previous, ...remove])) {
+      if (!now.has(name) && path2.basename(name) === name) await rm(path2.join(dir, name), { force: true });
+    }
+    const manifest = { egressAuditSet: 1, files: entries };
+    await writeAtomic(path2.join(dir, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+    await rm(path2.join(dir, SET_PENDING), { force: true });
+  } finally {
+    await Promise.all(temps.map(forget));
+  }
+  return files.map((f) => path2.join(dir, f.name));
+}
+async function readSetManifest(dir) {
+  try {
+    const m = JSON.parse(await readFile2(path2.join(dir, SET_MANIFEST), "utf8"));
+    return m?.egressAuditSet === 1 && Array.isArray(m.files) ? m : null;
+  } catch {
+    return null;
+  }
+}
+async function checkFileSet(dir, names) {
+  const shown = display(dir);
+  if (await exists(path2.join(dir, SET_PENDING))) {
+    throw new InputError(`${shown}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
+  }
+  const manifest = await readSetManifest(dir);
+  if (!manifest) return;
+  const wanted = names ? new Set(names) : null;
+  for (const f of manifest.files) {
+    if (wanted && !wanted.has(f.name)) continue;
+    let digest = null;
+    try {
+      digest = sha256(await readFile2(path2.join(dir, f.name)));
+    } catch {
+    }
+    if (digest !== f.sha256) {
+      throw new InputError(`${display(path2.join(dir, f.name))}: ${digest === null ? "missing from" : "differs from"} the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
+    }
+  }
+}
+async function exists(p) {
+  try {
+    await stat2(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function lockFolder(dir, option) {
+  let created;
+  try {
+    created = await makeFolders(dir);
+  } catch (err) {
+    throw new InputError(`${option} ${dir}: cannot create the folder: ${describeFsError(err)}`);
+  }
+  const lock = path2.join(dir, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}
+`, { flag: "wx" });
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST" || attempt > 0) throw new InputError(`${option} ${dir}: cannot lock the folder (${display(lock)}): ${describeFsError(err)}`);
+      const holder = Number((await readFile2(lock, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new InputError(`${option} ${dir}: another egress-audit (process ${holder}) is writing this folder; its lock is ${display(lock)} (remove it only if no such process runs)`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  track(lock);
+  return {
+    async release() {
+      untrack(lock);
+      await rm(lock, { force: true });
+      if (!created) return;
+      for (let d = path2.resolve(dir); d.length >= path2.resolve(created).length; d = path2.dirname(d)) {
+        if (!await rmdir(d).then(() => true, () => false)) break;
+      }
+    }
+  };
+}
+
 // src/inventory/facts/roles.ts
 var SUBNET_ACTIONS = ["Microsoft.Network/virtualNetworks/subnets/join/action", "Microsoft.Network/virtualNetworks/subnets/read"];
 var ROUTE_TABLE_ACTIONS = ["Microsoft.Network/routeTables/read", "Microsoft.Network/routeTables/routes/write"];
@@ -3204,31 +3392,6 @@ function grants(permissions, action) {
 function roleGuid(roleDefinitionId) {
   const parts = roleDefinitionId.split("/").filter(Boolean);
   return (parts[parts.length - 1] ?? roleDefinitionId).toLowerCase();
-}
-
-// src/json/write.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import path2 from "node:path";
-async function writeAtomic(file, content) {
-  const tmp = await writeTemp(file, content);
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-async function writeTemp(file, content) {
-  await mkdir(path2.dirname(file), { recursive: true });
-  const tmp = path2.join(path2.dirname(file), `.${path2.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(tmp, content);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  return tmp;
 }
 
 export {
@@ -3270,6 +3433,10 @@ export {
   nextHopIp,
   firewallFacts,
   firewallCapacity,
+  writeAtomic,
+  writeFileSet,
+  checkFileSet,
+  lockFolder,
   InventoryBuilder,
   SUBNET_ACTIONS,
   ROUTE_TABLE_ACTIONS,
@@ -3281,7 +3448,5 @@ export {
   MANIFEST_MARKER,
   MANIFEST_FILE,
   asManifest,
-  manifestErrors,
-  writeAtomic,
-  writeTemp
+  manifestErrors
 };

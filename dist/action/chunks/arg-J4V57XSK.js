@@ -1,4 +1,4 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   BUILT_IN_ROLES,
   InventoryBuilder,
@@ -12,8 +12,8 @@ import {
   parse,
   printParseErrorCode,
   roleGuid,
-  writeAtomic
-} from "./chunk-LBZDONHD.js";
+  writeFileSet
+} from "./chunk-OCH6LDCN.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -23,12 +23,12 @@ import {
   getClient,
   isObjectWithProperties,
   operationOptionsToRequestParameters
-} from "./chunk-O4BBA5U7.js";
+} from "./chunk-DMWGXJIR.js";
 import {
   CLOUD_ENDPOINTS,
   InputError
-} from "./chunk-HJLGVOPE.js";
-import "./chunk-HANBNIMK.js";
+} from "./chunk-5XQZTI7S.js";
+import "./chunk-GGJCHK3C.js";
 
 // src/inventory/sources/arg/index.ts
 import path2 from "node:path";
@@ -1900,7 +1900,7 @@ async function collect(source, opts) {
 }
 
 // src/inventory/sources/arg/snapshot.ts
-import { lstat, readFile, rm } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 function layoutSnapshot(rows) {
   const bySub = /* @__PURE__ */ new Map();
@@ -1942,13 +1942,10 @@ async function writeSnapshot(dir, files, manifest) {
   const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
   const written = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
   try {
-    for (const f of files) await writeAtomic(path.join(dir, f.name), f.text);
-    await writeAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(written, null, 2)}
-`);
-    const now = /* @__PURE__ */ new Set([...files.map((f) => f.name), ...kept.map((k) => k.file)]);
-    for (const old of previous?.files ?? []) {
-      if (typeof old.file === "string" && !now.has(old.file) && isExportFile(old.file)) await rm(path.join(dir, old.file), { force: true });
-    }
+    const keptFiles = await Promise.all(kept.map(async (k) => ({ name: k.file, content: await readFile(path.join(dir, k.file), "utf8") })));
+    const gone = (previous?.files ?? []).map((f) => f.file).filter((f) => typeof f === "string" && isExportFile(f));
+    await writeFileSet(dir, [...files.map((f) => ({ name: f.name, content: f.text })), ...keptFiles, { name: MANIFEST_FILE, content: `${JSON.stringify(written, null, 2)}
+` }], gone);
   } catch (err) {
     throw new InputError(`${dir}: cannot write the export: ${err.code ?? err.message}`);
   }

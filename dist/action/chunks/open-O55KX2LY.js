@@ -1,5 +1,5 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import "./chunk-HANBNIMK.js";
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
+import "./chunk-GGJCHK3C.js";
 
 // node_modules/open/index.js
 import process7 from "node:process";

@@ -1,4 +1,4 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   AbortError,
   RestError,
@@ -16,17 +16,17 @@ import {
   isNodeLike,
   require_ms,
   retryPolicy
-} from "./chunk-O4BBA5U7.js";
+} from "./chunk-DMWGXJIR.js";
 import {
   InputError,
   isWellKnownAuthority
-} from "./chunk-HJLGVOPE.js";
+} from "./chunk-5XQZTI7S.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-HANBNIMK.js";
+} from "./chunk-GGJCHK3C.js";
 
 // node_modules/safe-buffer/index.js
 var require_safe_buffer = __commonJS({
@@ -17267,7 +17267,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url) => {
-        const open = await import("./open-HXXDECQK.js");
+        const open = await import("./open-O55KX2LY.js");
         await open.default(url, { newInstance: true });
       },
       scopes,
