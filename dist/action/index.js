@@ -54,7 +54,7 @@ import {
   writeAtomic,
   writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-OCH6LDCN.js";
+} from "./chunks/chunk-NW7RVSY3.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -59331,7 +59331,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-J4V57XSK.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-3SPNCCP6.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -59944,6 +59944,16 @@ function readRange(fd, start, end) {
   return scratch.toString("utf8", 0, got);
 }
 var MIN_INDEX_BYTES = 16 * 1024 * 1024;
+function inputBytes(absPaths) {
+  let bytes = 0;
+  for (const p of absPaths) {
+    try {
+      bytes += statSync3(p).size;
+    } catch {
+    }
+  }
+  return bytes;
+}
 var RowIndex = class _RowIndex {
   worker;
   port;
@@ -59954,14 +59964,7 @@ var RowIndex = class _RowIndex {
   closed = false;
   expected;
   /** Starts indexing, or returns null when the input is too small for it to pay off. */
-  static start(absPaths, minBytes = MIN_INDEX_BYTES) {
-    let bytes = 0;
-    for (const p of absPaths) {
-      try {
-        bytes += statSync3(p).size;
-      } catch {
-      }
-    }
+  static start(absPaths, minBytes = MIN_INDEX_BYTES, bytes = inputBytes(absPaths)) {
     return bytes >= minBytes && absPaths.length ? new _RowIndex(absPaths) : null;
   }
   constructor(absPaths) {
@@ -60053,6 +60056,13 @@ async function collectFiles(inputs) {
   }
   for (const input of inputs) await visit(input, true);
   return { files, skipped };
+}
+
+// src/inventory/sources/files/own-report.ts
+function isOwnReport(v) {
+  if (!isObject(v) || v["version"] !== 1 || !Array.isArray(v["findings"]) || !isObject(v["scan"])) return false;
+  const tool = v["tool"];
+  return isObject(tool) && tool["name"] === TOOL.name;
 }
 
 // src/inventory/sources/files/shapes.ts
@@ -61051,6 +61061,58 @@ var TerraformPlans = class {
   }
 };
 
+// src/inventory/sources/files/parallel.ts
+import { Worker as Worker2 } from "node:worker_threads";
+function loadMode(bytes, minBytes) {
+  const forced = process.env["EGRESS_LOAD"];
+  if (forced === "sequential" || forced === "parallel") return forced;
+  return bytes >= minBytes ? "parallel" : "sequential";
+}
+function workerOwns(i) {
+  return i % 3 !== 0;
+}
+var ReadAhead = class {
+  worker;
+  results = /* @__PURE__ */ new Map();
+  waiting = /* @__PURE__ */ new Map();
+  dead = false;
+  constructor(files) {
+    const url = import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js";
+    this.worker = new Worker2(new URL(url, import.meta.url), { workerData: { files } });
+    this.worker.on("message", (r) => {
+      const resolve6 = this.waiting.get(r.i);
+      if (resolve6) {
+        this.waiting.delete(r.i);
+        resolve6(r);
+      } else this.results.set(r.i, r);
+    });
+    const stop = () => {
+      this.dead = true;
+      for (const resolve6 of this.waiting.values()) resolve6(null);
+      this.waiting.clear();
+    };
+    this.worker.on("error", stop);
+    this.worker.on("exit", stop);
+  }
+  /** Whether file i is the worker's. */
+  owns(i) {
+    return workerOwns(i);
+  }
+  /** The worker's result for file i, or null when the main thread must read it. */
+  take(i) {
+    const have = this.results.get(i);
+    if (have) {
+      this.results.delete(i);
+      return Promise.resolve(have);
+    }
+    if (this.dead) return Promise.resolve(null);
+    return new Promise((resolve6) => this.waiting.set(i, resolve6));
+  }
+  close() {
+    void this.worker.terminate();
+  }
+};
+
 // src/inventory/sources/files/index.ts
 function filesSource(inputs) {
   return { load: () => loadFixtures(inputs) };
@@ -61058,14 +61120,24 @@ function filesSource(inputs) {
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
   await checkFileSets(files);
-  const rowIndex = RowIndex.start(files.map((f) => path11.resolve(f)));
+  const absPaths = files.map((f) => path11.resolve(f));
+  const bytes = inputBytes(absPaths);
+  const rowIndex = RowIndex.start(absPaths, MIN_INDEX_BYTES, bytes);
+  const ahead = loadMode(bytes, MIN_INDEX_BYTES) === "parallel" && files.length > 1 ? new ReadAhead(files) : null;
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
   const plans = new TerraformPlans();
   let planRead = false;
   try {
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
+      const done = ahead?.owns(i) ? await ahead.take(i) : null;
+      if (done?.kind === "input-error") throw new InputError(done.message);
+      if (done?.kind === "rows") {
+        shown3.set(done.file, done.absPath);
+        builder.apply(done.ops);
+        continue;
+      }
       const doc = await readDocument(f);
       if (isOwnReport(doc.value)) {
         skipped.push(`${doc.file}: an egress-audit report, not inventory`);
@@ -61084,6 +61156,8 @@ async function loadFixtures(inputs) {
   } catch (err) {
     rowIndex?.close();
     throw err;
+  } finally {
+    ahead?.close();
   }
   const { inventory, errors, warnings: warnings2 } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], warnings: warnings2, inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
@@ -61095,11 +61169,6 @@ async function checkFileSets(files) {
     byDir.set(dir, [...byDir.get(dir) ?? [], path11.basename(f)]);
   }
   for (const [dir, names] of byDir) await checkFileSet(dir, names);
-}
-function isOwnReport(v) {
-  if (!isObject(v) || v["version"] !== 1 || !Array.isArray(v["findings"]) || !isObject(v["scan"])) return false;
-  const tool = v["tool"];
-  return isObject(tool) && tool["name"] === TOOL.name;
 }
 
 // src/cli/commands/scan.ts
@@ -62997,7 +63066,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-J4V57XSK.js");
+  const { loadArg } = await import("./chunks/arg-3SPNCCP6.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

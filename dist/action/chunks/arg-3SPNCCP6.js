@@ -13,7 +13,7 @@ import {
   printParseErrorCode,
   roleGuid,
   writeFileSet
-} from "./chunk-OCH6LDCN.js";
+} from "./chunk-NW7RVSY3.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,

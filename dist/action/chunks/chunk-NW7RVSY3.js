@@ -2718,7 +2718,7 @@ function readFirewall(r, p, at, base) {
 
 // src/inventory/normalize/builder.ts
 var InventoryBuilder = class {
-  log = new ErrorLog();
+  log;
   inventory = {
     clusters: /* @__PURE__ */ new Map(),
     subnets: /* @__PURE__ */ new Map(),
@@ -2740,6 +2740,9 @@ var InventoryBuilder = class {
   separatePools = /* @__PURE__ */ new Map();
   /** Subnets embedded in VNet rows; a subnet listed as its own row wins over these. */
   embeddedSubnets = /* @__PURE__ */ new Map();
+  constructor(log = new ErrorLog()) {
+    this.log = log;
+  }
   add(row) {
     const { value, source } = row;
     const at = source.path;
@@ -2759,21 +2762,32 @@ var InventoryBuilder = class {
     }
     if (typeof typeHit?.value !== "string") {
       r0.fail([...at, typeHit?.key ?? "type"], "a resource type string", typeHit?.value);
-      this.inventory.refused.set(key(id), "its row has no resource type");
+      this.refuse(key(id), "its row has no resource type");
       return;
     }
     const type = typeHit.value.toLowerCase();
     const kind = TYPE_KINDS.get(type);
     if (!kind) {
-      this.inventory.ignoredTypes[type] = (this.inventory.ignoredTypes[type] ?? 0) + 1;
+      this.tally("ignoredTypes", type);
       return;
     }
-    this.inventory.counts[kind] = (this.inventory.counts[kind] ?? 0) + 1;
+    this.tally("counts", kind);
     const r = new FieldReader(source.file, this.log, id);
     const props = r.propertiesOf(value, at);
     const base = { id, name: nameOf(r, value, at, id), source, invalid: false };
     this.read(kind, r, value, props.value, props.path, base);
     r.close();
+  }
+  /** Makes the changes a RecordingBuilder recorded, in their order. */
+  apply(ops) {
+    for (const o of ops) {
+      if (o.op === "error") this.log.add(o.error);
+      else if (o.op === "skip") this.log.skip(o.n);
+      else if (o.op === "unknown") this.log.unknownValue(o.warning);
+      else if (o.op === "store") this.storeAs(o.target, o.id, o.entity);
+      else if (o.op === "tally") this.tally(o.what, o.name);
+      else this.refuse(o.key, o.why);
+    }
   }
   /** Call once every row is added: attaches separately listed agent pools to their clusters. */
   finish() {
@@ -2804,10 +2818,11 @@ var InventoryBuilder = class {
    * properties do not matter); when it differs, both places are named in an error and the resource
    * is marked unreliable.
    */
-  store(map, entity) {
-    this.storeAs(map, entity.id, entity);
+  store(target, entity) {
+    this.storeAs(target, entity.id, entity);
   }
-  storeAs(map, id, entity) {
+  storeAs(target, id, entity) {
+    const map = this.target(target);
     const k = key(id);
     const prior = map.get(k);
     if (!prior) {
@@ -2824,18 +2839,29 @@ var InventoryBuilder = class {
     });
     prior.invalid = true;
   }
+  tally(what, name) {
+    const counts = this.inventory[what];
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+  refuse(k, why) {
+    this.inventory.refused.set(k, why);
+  }
+  target(t) {
+    if (t === "separatePools") return this.separatePools;
+    if (t === "embeddedSubnets") return this.embeddedSubnets;
+    return this.inventory[t];
+  }
   read(kind, r, row, p, at, base) {
-    const inv = this.inventory;
     switch (kind) {
       case "cluster": {
         const c = readCluster(r, row, p, at, base);
-        this.store(inv.clusters, { ...c, invalid: r.invalid });
+        this.store("clusters", { ...c, invalid: r.invalid });
         return;
       }
       case "agentPool": {
         const clusterId = base.id.replace(/\/agentpools\/[^/]+$/i, "");
         const pool = readPool(r, p, at, base.name, base.source, propertyPrefix(at, base.source.path));
-        this.store(this.separatePools, { id: base.id, source: base.source, invalid: r.invalid, clusterKey: key(clusterId), pool });
+        this.store("separatePools", { id: base.id, source: base.source, invalid: r.invalid, clusterKey: key(clusterId), pool });
         return;
       }
       case "virtualNetwork": {
@@ -2850,60 +2876,60 @@ var InventoryBuilder = class {
           const props = sr.propertiesOf(s, path3);
           const name = sr.string(s, "name", path3) ?? lastSegment(sid);
           const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path: path3 }, invalid: false });
-          this.store(this.embeddedSubnets, { ...subnet, invalid: sr.invalid });
+          this.store("embeddedSubnets", { ...subnet, invalid: sr.invalid });
           sr.close();
         });
         return;
       }
       case "subnet": {
         const s = readSubnet(r, p, at, base);
-        this.store(inv.subnets, { ...s, invalid: r.invalid });
+        this.store("subnets", { ...s, invalid: r.invalid });
         return;
       }
       case "natGateway": {
         const n = readNatGateway(r, row, p, at, base);
-        this.store(inv.natGateways, { ...n, invalid: r.invalid });
+        this.store("natGateways", { ...n, invalid: r.invalid });
         return;
       }
       case "publicIp": {
         const ip = readPublicIp(r, row, p, at, base);
-        this.store(inv.publicIps, { ...ip, invalid: r.invalid });
+        this.store("publicIps", { ...ip, invalid: r.invalid });
         return;
       }
       case "publicIpPrefix": {
         const pre = readPublicIpPrefix(r, row, p, at, base);
-        this.store(inv.publicIpPrefixes, { ...pre, invalid: r.invalid });
+        this.store("publicIpPrefixes", { ...pre, invalid: r.invalid });
         return;
       }
       case "routeTable": {
         const rt = readRouteTable(r, p, at, base);
-        this.store(inv.routeTables, { ...rt, invalid: r.invalid });
+        this.store("routeTables", { ...rt, invalid: r.invalid });
         return;
       }
       case "networkSecurityGroup": {
         const rules = r.array(p, "securityRules", at);
         const nsg = { ...base, ruleCount: rules?.value.length ?? 0 };
-        this.store(inv.networkSecurityGroups, { ...nsg, invalid: r.invalid });
+        this.store("networkSecurityGroups", { ...nsg, invalid: r.invalid });
         return;
       }
       case "roleAssignment": {
         const a = readRoleAssignment(r, p, at, base);
-        this.store(inv.roleAssignments, { ...a, invalid: r.invalid });
+        this.store("roleAssignments", { ...a, invalid: r.invalid });
         return;
       }
       case "roleDefinition": {
         const d = readRoleDefinition(r, row, p, at, base);
-        this.store(inv.roleDefinitions, { ...d, invalid: r.invalid });
+        this.store("roleDefinitions", { ...d, invalid: r.invalid });
         return;
       }
       case "subscription": {
         const sub = readSubscription(r, row, p, at, base);
-        if (sub.subscriptionId) this.storeAs(inv.subscriptions, sub.subscriptionId, { ...sub, invalid: r.invalid });
+        if (sub.subscriptionId) this.storeAs("subscriptions", sub.subscriptionId, { ...sub, invalid: r.invalid });
         return;
       }
       case "firewall": {
         const fw = readFirewall(r, p, at, base);
-        this.store(inv.firewalls, { ...fw, invalid: r.invalid });
+        this.store("firewalls", { ...fw, invalid: r.invalid });
         return;
       }
     }
