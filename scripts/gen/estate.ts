@@ -8,10 +8,9 @@ import { planSubscription, type Archetype, type Defect } from './plan.ts';
 import { Rng, seedFor } from './prng.ts';
 import type { Sub } from './rows.ts';
 import { unrelatedNetwork } from './unrelated.ts';
-import { hubFirewall, roleAssignments } from './hub.ts';
 
 /** Bump when the output for a given seed changes, so that cached estates are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 1;
 export const CLUSTERS_PER_SUBSCRIPTION = 50;
 
 const LOCATIONS: readonly (readonly [string, number])[] = [
@@ -57,9 +56,7 @@ export function generateSubscription(seed: string, index: number, clusters: numb
   for (let i = 0; i < vms; i++) {
     for (const row of vmAndDisk(sub, `rg-tools-${sub.env}`, `vm-${sub.env}-agent-${String(i + 1).padStart(2, '0')}`, rng, { environment: sub.env, managedBy: 'terraform' })) ctx.emit(row);
   }
-  // Their own random streams, so that these rows and the knob leave every other row as it was.
-  const hub = new Rng(seedFor(seed, 'hub', index));
-  for (const row of [...hubFirewall(sub, hub), ...roleAssignments(sub, ctx.rows(), hub)]) ctx.emit(row);
+  // Its own random stream, so that the knob leaves every other row of the estate as it was.
   for (const row of unrelatedNetwork(sub, unrelated, new Rng(seedFor(seed, 'unrelated', index)))) ctx.emit(row);
   const archetypes: SubscriptionFile['archetypes'] = {};
   const defects: SubscriptionFile['defects'] = {};
