@@ -18,9 +18,11 @@ import {
   retryPolicy
 } from "./chunk-DMWGXJIR.js";
 import {
-  InputError,
   isWellKnownAuthority
-} from "./chunk-5XQZTI7S.js";
+} from "./chunk-D73F7GFG.js";
+import {
+  InputError
+} from "./chunk-LNKZU66S.js";
 import {
   __commonJS,
   __export,
