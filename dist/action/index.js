@@ -10,10 +10,11 @@ import {
   isTerraformJson,
   isUnknown,
   loadMode,
+  loadWorkers,
   parseSteps,
   readRecorded,
   readTerraform
-} from "./chunks/chunk-TC4I2FL2.js";
+} from "./chunks/chunk-HHE3E4AK.js";
 import {
   BackgroundLocator,
   Locator,
@@ -60720,7 +60721,7 @@ async function loadFixtures(inputs) {
   const bytes = inputBytes(absPaths);
   const parallel = loadMode(bytes, MIN_INDEX_BYTES) === "parallel";
   const rowIndex = parallel ? new RowIndex() : null;
-  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true) : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   readRecorded
-} from "./chunks/chunk-TC4I2FL2.js";
+} from "./chunks/chunk-HHE3E4AK.js";
 import {
   rowListBuffers
 } from "./chunks/chunk-VQ5Y3BWF.js";

@@ -11,7 +11,7 @@ import type { LoadedInventory, Source } from '../source.ts';
 import { isOwnReport } from './own-report.ts';
 import { extractRows } from './shapes.ts';
 import { TerraformPlans } from '../terraform/index.ts';
-import { loadMode, ReadAhead, readRecorded, type FileResult } from './parallel.ts';
+import { loadMode, loadWorkers, ReadAhead, readRecorded, type FileResult } from './parallel.ts';
 
 export function filesSource(inputs: readonly string[]): Source {
   return { load: () => loadFixtures(inputs) };
@@ -27,11 +27,12 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   await checkFileSets(files);
   const absPaths = files.map((f) => path.resolve(f));
   const bytes = inputBytes(absPaths);
-  // Large inputs are read on two threads, and each file's row starts are recorded by the thread that
-  // reads it, so that findings are later located by reading only the rows they point into.
+  // Large inputs are read by worker threads beside the main thread, and each file's row starts are
+  // recorded by the thread that reads it, so that findings are later located by reading only the
+  // rows they point into.
   const parallel = loadMode(bytes, MIN_INDEX_BYTES) === 'parallel';
   const rowIndex = parallel ? new RowIndex() : null;
-  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true) : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../../errors.ts';
 import { workerModule } from '../../../threads.ts';
@@ -30,6 +31,15 @@ export function loadMode(bytes: number, minBytes: number): 'sequential' | 'paral
   return bytes >= minBytes ? 'parallel' : 'sequential';
 }
 
+/**
+ * Load workers beside the main thread: one per core, up to four (the main thread, which applies
+ * every file's changes, becomes the limit beyond that). On two cores, two workers and the main
+ * thread reading too gave the shortest loads.
+ */
+export function loadWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
 /** Reads, parses and normalizes one file into recorded changes, on whichever thread claimed it. */
 export async function readRecorded(i: number, f: string, index: boolean): Promise<FileResult> {
   try {
@@ -47,38 +57,44 @@ export async function readRecorded(i: number, f: string, index: boolean): Promis
 }
 
 /**
- * A worker thread that reads, parses and normalizes files beside the main thread. Both claim the
- * next file from one shared counter, so each takes as many as its speed allows (the main thread,
- * whose heap holds the growing inventory, is the slower); the main thread applies every file's
- * changes in file order. Parse trees never cross threads, and the worker's garbage is collected on
- * its own heap.
+ * Worker threads that read, parse and normalize files beside the main thread. All claim the next
+ * file from one shared counter, so each takes as many as its speed allows (the main thread, whose
+ * heap holds the growing inventory, is the slowest); the main thread applies every file's changes
+ * in file order. Parse trees never cross threads, and the workers' garbage is collected on their
+ * own small heaps.
  */
 export class ReadAhead {
-  private readonly worker: Worker;
+  private readonly workers: Worker[];
   private readonly counter = new Int32Array(new SharedArrayBuffer(4));
   private readonly total: number;
   private readonly results = new Map<number, FileResult>();
   private readonly waiting = new Map<number, (r: FileResult | null) => void>();
-  private dead = false;
+  private broken = false;
 
-  constructor(files: readonly string[], index: boolean) {
+  constructor(files: readonly string[], index: boolean, threads = 1) {
     this.total = files.length;
-    this.worker = new Worker(workerModule(import.meta.url, 'worker', 'worker.js'), { workerData: { files, index, counter: this.counter.buffer } });
-    this.worker.on('message', (r: FileResult) => {
-      const resolve = this.waiting.get(r.i);
-      if (resolve) {
-        this.waiting.delete(r.i);
-        resolve(r);
-      } else this.results.set(r.i, r);
-    });
-    // A worker that fails to start or dies leaves its files to the main thread.
-    const stop = (): void => {
-      this.dead = true;
-      for (const resolve of this.waiting.values()) resolve(null);
-      this.waiting.clear();
-    };
-    this.worker.on('error', stop);
-    this.worker.on('exit', stop);
+    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, 'worker', 'worker.js'), { workerData: { files, index, counter: this.counter.buffer } }));
+    for (const worker of this.workers) {
+      worker.on('message', (r: FileResult) => {
+        const resolve = this.waiting.get(r.i);
+        if (resolve) {
+          this.waiting.delete(r.i);
+          resolve(r);
+        } else this.results.set(r.i, r);
+      });
+      // A worker that fails to start or dies may hold a file it claimed: from then on, every file
+      // not yet answered is read by the main thread (the other workers are stopped).
+      worker.on('error', () => this.break());
+      worker.on('exit', (code) => code !== 0 && this.break());
+    }
+  }
+
+  private break(): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.close();
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
   }
 
   /** The next file nobody has claimed, for the main thread; `total` when none is left. */
@@ -97,11 +113,11 @@ export class ReadAhead {
   take(i: number): Promise<FileResult | null> {
     const have = this.ready(i);
     if (have) return Promise.resolve(have);
-    if (this.dead) return Promise.resolve(null);
+    if (this.broken) return Promise.resolve(null);
     return new Promise((resolve) => this.waiting.set(i, resolve));
   }
 
   close(): void {
-    void this.worker.terminate();
+    for (const worker of this.workers) void worker.terminate();
   }
 }

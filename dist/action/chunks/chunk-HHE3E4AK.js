@@ -17,6 +17,7 @@ import {
 } from "./chunk-LNKZU66S.js";
 
 // src/inventory/sources/files/parallel.ts
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 // src/inventory/normalize/record.ts
@@ -270,6 +271,9 @@ function loadMode(bytes, minBytes) {
   if (forced === "sequential" || forced === "parallel") return forced;
   return bytes >= minBytes ? "parallel" : "sequential";
 }
+function loadWorkers() {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 async function readRecorded(i, f, index) {
   try {
     const doc = await readDocument(f);
@@ -284,29 +288,33 @@ async function readRecorded(i, f, index) {
   }
 }
 var ReadAhead = class {
-  worker;
+  workers;
   counter = new Int32Array(new SharedArrayBuffer(4));
   total;
   results = /* @__PURE__ */ new Map();
   waiting = /* @__PURE__ */ new Map();
-  dead = false;
-  constructor(files, index) {
+  broken = false;
+  constructor(files, index, threads = 1) {
     this.total = files.length;
-    this.worker = new Worker(workerModule(import.meta.url, "worker", "worker.js"), { workerData: { files, index, counter: this.counter.buffer } });
-    this.worker.on("message", (r) => {
-      const resolve = this.waiting.get(r.i);
-      if (resolve) {
-        this.waiting.delete(r.i);
-        resolve(r);
-      } else this.results.set(r.i, r);
-    });
-    const stop = () => {
-      this.dead = true;
-      for (const resolve of this.waiting.values()) resolve(null);
-      this.waiting.clear();
-    };
-    this.worker.on("error", stop);
-    this.worker.on("exit", stop);
+    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, "worker", "worker.js"), { workerData: { files, index, counter: this.counter.buffer } }));
+    for (const worker of this.workers) {
+      worker.on("message", (r) => {
+        const resolve = this.waiting.get(r.i);
+        if (resolve) {
+          this.waiting.delete(r.i);
+          resolve(r);
+        } else this.results.set(r.i, r);
+      });
+      worker.on("error", () => this.break());
+      worker.on("exit", (code) => code !== 0 && this.break());
+    }
+  }
+  break() {
+    if (this.broken) return;
+    this.broken = true;
+    this.close();
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
   }
   /** The next file nobody has claimed, for the main thread; `total` when none is left. */
   claim() {
@@ -322,11 +330,11 @@ var ReadAhead = class {
   take(i) {
     const have = this.ready(i);
     if (have) return Promise.resolve(have);
-    if (this.dead) return Promise.resolve(null);
+    if (this.broken) return Promise.resolve(null);
     return new Promise((resolve) => this.waiting.set(i, resolve));
   }
   close() {
-    void this.worker.terminate();
+    for (const worker of this.workers) void worker.terminate();
   }
 };
 
@@ -342,6 +350,7 @@ export {
   parseSteps,
   callPath,
   loadMode,
+  loadWorkers,
   readRecorded,
   ReadAhead
 };
