@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-GGJCHK3C.js";
 
-// node_modules/ipaddr.js/lib/ipaddr.js
+// ../main/node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
-  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+  "../main/node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
     (function(root) {
       "use strict";
       const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
@@ -823,7 +823,7 @@ import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError2 = 0;
@@ -1244,7 +1244,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -1274,7 +1274,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -1739,7 +1739,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -3213,20 +3213,55 @@ async function writeAtomic(file, content) {
     await forget(tmp);
   }
 }
-async function writeTemp(file, content) {
+async function writeTemp(file, content, digest) {
   const dir = path2.dirname(file);
   await makeFolders(dir);
   await sweepStaleTemps(dir);
   const tmp = path2.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${path2.basename(file)}.tmp`);
   track(tmp);
   try {
-    await writeFile(tmp, content);
+    await writeContent(tmp, content, digest);
   } catch (err) {
     await forget(tmp);
     throw err;
   }
   return tmp;
 }
+async function writeContent(file, content, digest) {
+  if (typeof content === "string" || content instanceof Uint8Array) {
+    digest?.update(content);
+    await writeFile(file, content);
+    return;
+  }
+  const encode = (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    digest?.update(bytes);
+    return bytes;
+  };
+  const encoded = function* () {
+    let held = "";
+    for (const piece of content) {
+      const text = held + piece;
+      const last = text.charCodeAt(text.length - 1);
+      const cut = last >= 55296 && last <= 56319 ? text.length - 1 : text.length;
+      held = text.slice(cut);
+      yield encode(text.slice(0, cut));
+    }
+    if (held) yield encode(held);
+  };
+  await writeFile(file, encoded());
+}
+var Digest = class {
+  hash = createHash("sha256");
+  bytes = 0;
+  update(content) {
+    this.hash.update(content);
+    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  }
+  hex() {
+    return this.hash.digest("hex");
+  }
+};
 async function makeFolders(dir) {
   const missing = [];
   for (let d = path2.resolve(dir); !await exists(d); d = path2.dirname(d)) {
@@ -3284,7 +3319,9 @@ function untrack(p) {
   live.delete(p);
 }
 function sha256(content) {
-  return createHash("sha256").update(content).digest("hex");
+  const d = new Digest();
+  d.update(content);
+  return d.hex();
 }
 var SET_MANIFEST = ".egress-audit-set";
 var SET_PENDING = ".egress-audit-pending";
@@ -3294,9 +3331,9 @@ async function writeFileSet(dir, files, remove = []) {
   const entries = [];
   try {
     for (const f of files) {
-      const text = typeof f.content === "string" ? f.content : f.content();
-      temps.push(await writeTemp(path2.join(dir, f.name), text));
-      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+      const digest = new Digest();
+      temps.push(await writeTemp(path2.join(dir, f.name), typeof f.content === "function" ? f.content() : f.content, digest));
+      entries.push({ name: f.name, sha256: digest.hex(), bytes: digest.bytes });
     }
     const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
     await writeAtomic(path2.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}
@@ -3460,6 +3497,7 @@ export {
   firewallFacts,
   firewallCapacity,
   writeAtomic,
+  writeContent,
   writeFileSet,
   checkFileSet,
   lockFolder,

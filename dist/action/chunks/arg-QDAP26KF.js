@@ -13,7 +13,7 @@ import {
   printParseErrorCode,
   roleGuid,
   writeFileSet
-} from "./chunk-NW7RVSY3.js";
+} from "./chunk-OCCVJRNC.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -23,7 +23,7 @@ import {
   getClient,
   isObjectWithProperties,
   operationOptionsToRequestParameters
-} from "./chunk-DMWGXJIR.js";
+} from "./chunk-6UEIXDAJ.js";
 import {
   CLOUD_ENDPOINTS,
   InputError
@@ -33,7 +33,7 @@ import "./chunk-GGJCHK3C.js";
 // src/inventory/sources/arg/index.ts
 import path2 from "node:path";
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds;
 (function(AzureClouds2) {
   AzureClouds2["AZURE_PUBLIC_CLOUD"] = "AZURE_PUBLIC_CLOUD";
@@ -56,7 +56,7 @@ function getArmEndpoint(cloudSetting) {
   }
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
 function resourceChangesRequestParametersSerializer(item) {
   return {
     resourceIds: !item["resourceIds"] ? item["resourceIds"] : item["resourceIds"].map((p) => {
@@ -134,7 +134,7 @@ function resourceChangeDetailsRequestParametersSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
 function serializeRecord(item, excludes, serializer) {
   const propertiesToExclude = excludes ?? [];
   const res = {};
@@ -151,7 +151,7 @@ function serializeRecord(item, excludes, serializer) {
   return res;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
 function dateTimeIntervalSerializer(item) {
   return { start: item["start"].toISOString(), end: item["end"].toISOString() };
 }
@@ -180,7 +180,7 @@ function errorDetailsDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
 function queryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -297,7 +297,7 @@ function operationDisplayDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
 function resourcesHistoryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -320,7 +320,7 @@ function resourcesHistoryRequestOptionsSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
 function encodeComponent(val, reserved, op) {
   return (reserved ?? op === "+") || op === "#" ? encodeReservedComponent(val) : encodeRFC3986URIComponent(val);
 }
@@ -489,7 +489,7 @@ function normalizeUnreserved(uri) {
   });
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/restError.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/restError.js
 function createRestError2(messageOrResponse, response) {
   if (typeof messageOrResponse === "string") {
     return createRestError(messageOrResponse, response);
@@ -498,18 +498,18 @@ function createRestError2(messageOrResponse, response) {
   }
 }
 
-// node_modules/@azure/core-auth/dist/esm/keyCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/keyCredential.js
 function isKeyCredential(credential) {
   return isObjectWithProperties(credential, ["key"]) && typeof credential.key === "string";
 }
 
-// node_modules/@azure/core-auth/dist/esm/tokenCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/tokenCredential.js
 function isTokenCredential(credential) {
   const castCredential = credential;
   return castCredential && typeof castCredential.getToken === "function" && (castCredential.signRequest === void 0 || castCredential.getToken.length > 0);
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
 var apiVersionPolicyName = "ApiVersionPolicy";
 function apiVersionPolicy(options) {
   return {
@@ -524,7 +524,7 @@ function apiVersionPolicy(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
 var keyCredentialAuthenticationPolicyName = "keyCredentialAuthenticationPolicy";
 function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   return {
@@ -536,7 +536,7 @@ function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
 function addCredentialPipelinePolicy(pipeline, endpoint, options = {}) {
   const { credential, clientOptions } = options;
   if (!credential) {
@@ -566,7 +566,7 @@ function isKeyCredential2(credential) {
   return typeof credential === "object" && credential !== null && "key" in credential && typeof credential.key === "string";
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
 function operationOptionsToRequestParameters2(options) {
   const tspRequestParameters = operationOptionsToRequestParameters(options);
   return {
@@ -575,7 +575,7 @@ function operationOptionsToRequestParameters2(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/getClient.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/getClient.js
 function wrapRequestParameters(parameters) {
   if (parameters.onResponse) {
     return {
@@ -639,7 +639,7 @@ function isCredential(param) {
   return isKeyCredential(param) || isTokenCredential(param);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
 function _resourcesHistorySend(context, request, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/resourcesHistory{?api%2Dversion}", {
     "api%2Dversion": "2021-06-01-preview"
@@ -753,10 +753,10 @@ async function resourceChanges(context, parameters, options = { requestOptions: 
   return _resourceChangesDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
 var logger = createClientLogger("arm-resourcegraph");
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
 function createResourceGraph(credential, subscriptionId, options = {}) {
   const endpointUrl = options.endpoint ?? getArmEndpoint(options.cloudSetting) ?? "https://management.azure.com";
   const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
@@ -777,7 +777,7 @@ function createResourceGraph(credential, subscriptionId, options = {}) {
   return { ...clientContext, subscriptionId };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
 function areAllPropsUndefined(item, properties) {
   for (const property of properties) {
     if (item[property] !== void 0) {
@@ -787,7 +787,7 @@ function areAllPropsUndefined(item, properties) {
   return true;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
 function systemDataDeserializer(item) {
   return {
     createdBy: item["createdBy"],
@@ -806,7 +806,7 @@ var KnownCreatedByType;
   KnownCreatedByType2["Key"] = "Key";
 })(KnownCreatedByType || (KnownCreatedByType = {}));
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
 function graphQueryResourceSerializer(item) {
   return {
     properties: areAllPropsUndefined(item, ["description", "query"]) ? void 0 : _graphQueryResourcePropertiesSerializer(item),
@@ -888,7 +888,7 @@ function _graphQueryUpdateParametersPropertiesSerializer(item) {
   return { description: item["description"], query: item["query"] };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
 function buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
   const itemName = options.itemName ?? "value";
   const nextLinkName = options.nextLinkName ?? "nextLink";
@@ -997,7 +997,7 @@ function addApiVersionToUrl(url, apiVersion) {
   return url;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
 function _listBySubscriptionSend(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.ResourceGraph/queries{?api%2Dversion}", {
     subscriptionId: context.subscriptionId,
@@ -1169,7 +1169,7 @@ async function get(context, resourceGroupName, resourceName, options = { request
   return _getDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
 function _getGraphQuery(context) {
   return {
     listBySubscription: (options) => listBySubscription(context, options),
@@ -1186,7 +1186,7 @@ function _getGraphQueryOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
 function _listSend2(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/operations{?api%2Dversion}", {
     "api%2Dversion": "2024-04-01"
@@ -1213,7 +1213,7 @@ function list2(context, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context, () => _listSend2(context, options), _listDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: "2024-04-01" });
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
 function _getOperations(context) {
   return {
     list: (options) => list2(context, options)
@@ -1225,7 +1225,7 @@ function _getOperationsOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
 var ResourceGraphClient = class {
   _client;
   /** The pipeline used by this client to make requests */
