@@ -1,6 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   BUILT_IN_ROLES,
+  nextHopIp,
+  roleGuid,
+  writeFileSet
+} from "./chunk-4YFORR4V.js";
+import {
   InventoryBuilder,
   MANIFEST_FILE,
   MANIFEST_MARKER,
@@ -8,12 +13,9 @@ import {
   display,
   isObject,
   key,
-  nextHopIp,
   parse,
-  printParseErrorCode,
-  roleGuid,
-  writeFileSet
-} from "./chunk-OCCVJRNC.js";
+  printParseErrorCode
+} from "./chunk-IYRAQ3MV.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -25,9 +27,11 @@ import {
   operationOptionsToRequestParameters
 } from "./chunk-6UEIXDAJ.js";
 import {
-  CLOUD_ENDPOINTS,
+  CLOUD_ENDPOINTS
+} from "./chunk-D73F7GFG.js";
+import {
   InputError
-} from "./chunk-5XQZTI7S.js";
+} from "./chunk-LNKZU66S.js";
 import "./chunk-GGJCHK3C.js";
 
 // src/inventory/sources/arg/index.ts
