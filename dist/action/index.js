@@ -47,9 +47,10 @@ import {
   prefixSize,
   roleGuid,
   writeAtomic,
+  writeContent,
   writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-AMZHR4DL.js";
+} from "./chunks/chunk-5M36ZKV2.js";
 import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
@@ -17326,19 +17327,19 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
-        const frame = new WebsocketFrameSend();
+        const frame2 = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
-          frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame2.frameData = Buffer.allocUnsafe(2);
+          frame2.frameData.writeUInt16BE(code, 0);
         } else if (code !== void 0 && reason !== void 0) {
-          frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame2.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
+          frame2.frameData.writeUInt16BE(code, 0);
+          frame2.frameData.write(reason, 2, "utf-8");
         } else {
-          frame.frameData = emptyBuffer;
+          frame2.frameData = emptyBuffer;
         }
         const socket = ws[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame2.createFrame(opcodes.CLOSE));
         ws[kSentClose] = sentCloseFrameState.SENT;
         ws[kReadyState] = states.CLOSING;
       } else {
@@ -17832,8 +17833,8 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body2);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            const frame2 = new WebsocketFrameSend(body2);
+            this.ws[kResponse].socket.write(frame2.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body2
@@ -17883,14 +17884,14 @@ var require_sender = __commonJS({
       }
       add(item, cb, hint) {
         if (hint !== sendHints.blob) {
-          const frame = createFrame(item, hint);
+          const frame2 = createFrame(item, hint);
           if (!this.#running) {
-            this.#socket.write(frame, cb);
+            this.#socket.write(frame2, cb);
           } else {
             const node2 = {
               promise: null,
               callback: cb,
-              frame
+              frame: frame2
             };
             this.#queue.push(node2);
           }
@@ -33549,9 +33550,9 @@ var require_utils3 = __commonJS({
       }
     }
     function createFrame(object) {
-      var frame = extend({}, object);
-      frame._parent = object;
-      return frame;
+      var frame2 = extend({}, object);
+      frame2._parent = object;
+      return frame2;
     }
     function blockParams(params, ids) {
       params.path = ids;
@@ -58248,12 +58249,27 @@ var processIo = {
 `),
   err: (t) => void process.stderr.write(t.endsWith("\n") ? t : `${t}
 `),
+  write: async (t) => {
+    if (process.stdout.destroyed) return;
+    if (!process.stdout.write(t)) await drained(process.stdout);
+  },
   isTTY: process.stderr.isTTY === true,
   status: (line) => {
     const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
     process.stderr.write(line === null ? "\r\x1B[2K" : `\r\x1B[2K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
   }
 };
+function drained(stream) {
+  return new Promise((resolve5) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve5();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
 function plain(text) {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
@@ -59341,7 +59357,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-BOTJEGTF.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-UWX5UCZM.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -61118,6 +61134,94 @@ function mostSevere(findings, limit) {
   return { kept, dropped };
 }
 
+// src/json/stringify.ts
+var DESCEND = 4;
+var BATCH = 1 << 20;
+function* jsonChunks(value2, indent = 2) {
+  const gap = typeof indent === "number" ? " ".repeat(Math.max(0, Math.min(10, Math.trunc(indent)))) : indent.slice(0, 10);
+  const s = { indent, gap };
+  const root = gap.includes("\n") ? null : frame(value2, 0, "", s);
+  if (!root) {
+    const text = JSON.stringify(value2, null, indent);
+    if (text !== void 0) yield text;
+    return;
+  }
+  const stack = [root];
+  const comma = gap ? ",\n" : ",";
+  const colon = gap ? ": " : ":";
+  let out = "";
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.i === (f.list ? f.list.length : f.keys.length)) {
+      out += f.written === 0 ? f.list ? "[]" : "{}" : `${gap ? `
+${f.cur}` : ""}${f.list ? "]" : "}"}`;
+      stack.pop();
+    } else {
+      const key2 = f.list ? f.i : f.keys[f.i];
+      const member = f.list ? f.list[f.i] : f.object[key2];
+      f.i++;
+      const child = frame(member, stack.length, f.inner, s);
+      const text = child ? "" : leaf(key2, member, f.inner, s);
+      if (text !== void 0 || f.list) {
+        const head = f.written === 0 ? `${f.list ? "[" : "{"}${gap ? "\n" : ""}` : comma;
+        out += `${head}${f.inner}${f.list ? "" : `${JSON.stringify(key2)}${colon}`}`;
+        f.written++;
+        if (child) stack.push(child);
+        else out += text ?? "null";
+      }
+    }
+    if (out.length >= BATCH) {
+      yield out;
+      out = "";
+    }
+  }
+  if (out) yield out;
+}
+function frame(value2, depth, cur, s) {
+  if (depth >= DESCEND || typeof value2 !== "object" || value2 === null || hasToJSON(value2)) return null;
+  const inner = cur + s.gap;
+  if (Array.isArray(value2)) return { list: value2, object: {}, keys: [], i: 0, written: 0, cur, inner };
+  const proto = Object.getPrototypeOf(value2);
+  if (proto !== Object.prototype && proto !== null || isRawJSON(value2)) return null;
+  const object = value2;
+  return { list: null, object, keys: Object.keys(object), i: 0, written: 0, cur, inner };
+}
+function leaf(key2, value2, cur, s) {
+  switch (typeof value2) {
+    case "string":
+      return JSON.stringify(value2);
+    case "number":
+      return Number.isFinite(value2) ? String(value2) : "null";
+    case "boolean":
+      return value2 ? "true" : "false";
+    case "undefined":
+    case "symbol":
+      return void 0;
+    default:
+      break;
+  }
+  if (value2 === null) return "null";
+  if (hasToJSON(value2)) return viaHolder(String(key2), value2, cur, s);
+  if (typeof value2 === "function") return void 0;
+  const text = JSON.stringify(value2, null, s.indent);
+  return text === void 0 || !s.gap ? text : text.replaceAll("\n", `
+${cur}`);
+}
+function viaHolder(key2, value2, cur, s) {
+  const text = JSON.stringify({ [key2]: value2 }, null, s.indent);
+  if (text === "{}") return void 0;
+  const name = JSON.stringify(key2);
+  if (!s.gap) return text.slice(name.length + 2, -1);
+  return text.slice(`{
+${s.gap}${name}: `.length, -2).replaceAll(`
+${s.gap}`, `
+${cur}`);
+}
+function hasToJSON(value2) {
+  return typeof value2.toJSON === "function";
+}
+var isRawJSON = JSON.isRawJSON ?? (() => false);
+
 // src/report/paths.ts
 import path11 from "node:path";
 function underRoot(root, file) {
@@ -61280,8 +61384,10 @@ var MAX_NOTIFICATIONS = 100;
 function sarifSelection(result, limit = MAX_SARIF_RESULTS) {
   return mostSevere(reported(result.findings), limit);
 }
-var sarif = (result, ctx) => `${JSON.stringify(sarifLog(result, ctx), null, 2)}
-`;
+var sarifChunked = function* (result, ctx) {
+  yield* jsonChunks(sarifLog(result, ctx));
+  yield "\n";
+};
 function sarifLog(result, ctx, limit = MAX_SARIF_RESULTS) {
   const { kept, dropped } = sarifSelection(result, limit);
   const rules = rulesFor(result, kept);
@@ -61705,7 +61811,7 @@ var ErrorUsers = class {
 
 // src/cli/output.ts
 import { constants as constants3, lstatSync, statSync as statSync3 } from "node:fs";
-import { access as access2, writeFile as writeFile3 } from "node:fs/promises";
+import { access as access2 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/report/html.ts
@@ -62138,8 +62244,10 @@ var html = (result) => {
 };
 
 // src/report/json.ts
-var json = (result) => `${JSON.stringify(result, null, 2)}
-`;
+var jsonChunked = function* (result) {
+  yield* jsonChunks(result);
+  yield "\n";
+};
 
 // src/report/junit.ts
 import path14 from "node:path";
@@ -62388,12 +62496,13 @@ function plural2(n2, word) {
 // src/report/formats.ts
 var FORMATS = ["json", "sarif", "html", "junit", "markdown"];
 var DEFAULT_CATEGORY = "egress-audit/";
-var FORMATTERS = {
-  json,
-  sarif,
-  html,
-  junit,
-  markdown
+var whole = (format3) => (result, ctx) => [format3(result, ctx)];
+var FORMAT_CHUNKS = {
+  json: jsonChunked,
+  sarif: sarifChunked,
+  html: whole(html),
+  junit: whole(junit),
+  markdown: whole(markdown)
 };
 var FILE_NAMES = {
   json: "egress-audit.json",
@@ -62405,7 +62514,7 @@ var FILE_NAMES = {
 
 // src/report/index.ts
 async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => ({ name: FILE_NAMES[f], content: () => FORMATTERS[f](result, ctx) }));
+  const files = ctx.formats.map((f) => ({ name: FILE_NAMES[f], content: () => FORMAT_CHUNKS[f](result, ctx) }));
   const others = FORMATS.filter((f) => !ctx.formats.includes(f)).map((f) => FILE_NAMES[f]);
   return writeFileSet(ctx.outDir, files, others);
 }
@@ -62482,14 +62591,16 @@ async function writeOutput(result, target, ctx, io) {
   if (target.kind === "folder") return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
   const [format3] = target.formats;
   const outDir = target.kind === "stdout" ? process.cwd() : path15.dirname(target.file);
-  const text = FORMATTERS[format3](result, { ...ctx, outDir, formats: target.formats });
+  const pieces = FORMAT_CHUNKS[format3](result, { ...ctx, outDir, formats: target.formats });
   if (target.kind === "stdout") {
-    io.out(text);
+    if (io.write) for (const piece of pieces) await io.write(piece);
+    else io.out([...pieces].join(""));
     return [];
   }
   try {
-    await (target.kind === "device" ? writeFile3(target.file, text) : writeAtomic(target.file, text));
+    await (target.kind === "device" ? writeContent(target.file, pieces) : writeAtomic(target.file, pieces));
   } catch (err) {
+    if (!err.syscall) throw err;
     throw new InputError(`--output ${target.file}: cannot write: ${err.code ?? String(err)}`);
   }
   return [target.file];
@@ -62687,7 +62798,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-BOTJEGTF.js");
+  const { loadArg } = await import("./chunks/arg-UWX5UCZM.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

@@ -266,20 +266,55 @@ async function writeAtomic(file, content) {
     await forget(tmp);
   }
 }
-async function writeTemp(file, content) {
+async function writeTemp(file, content, digest) {
   const dir = path.dirname(file);
   await makeFolders(dir);
   await sweepStaleTemps(dir);
   const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${path.basename(file)}.tmp`);
   track(tmp);
   try {
-    await writeFile(tmp, content);
+    await writeContent(tmp, content, digest);
   } catch (err) {
     await forget(tmp);
     throw err;
   }
   return tmp;
 }
+async function writeContent(file, content, digest) {
+  if (typeof content === "string" || content instanceof Uint8Array) {
+    digest?.update(content);
+    await writeFile(file, content);
+    return;
+  }
+  const encode = (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    digest?.update(bytes);
+    return bytes;
+  };
+  const encoded = function* () {
+    let held = "";
+    for (const piece of content) {
+      const text = held + piece;
+      const last = text.charCodeAt(text.length - 1);
+      const cut = last >= 55296 && last <= 56319 ? text.length - 1 : text.length;
+      held = text.slice(cut);
+      yield encode(text.slice(0, cut));
+    }
+    if (held) yield encode(held);
+  };
+  await writeFile(file, encoded());
+}
+var Digest = class {
+  hash = createHash("sha256");
+  bytes = 0;
+  update(content) {
+    this.hash.update(content);
+    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  }
+  hex() {
+    return this.hash.digest("hex");
+  }
+};
 async function makeFolders(dir) {
   const missing = [];
   for (let d = path.resolve(dir); !await exists(d); d = path.dirname(d)) {
@@ -337,7 +372,9 @@ function untrack(p) {
   live.delete(p);
 }
 function sha256(content) {
-  return createHash("sha256").update(content).digest("hex");
+  const d = new Digest();
+  d.update(content);
+  return d.hex();
 }
 var SET_MANIFEST = ".egress-audit-set";
 var SET_PENDING = ".egress-audit-pending";
@@ -347,9 +384,9 @@ async function writeFileSet(dir, files, remove = []) {
   const entries = [];
   try {
     for (const f of files) {
-      const text = typeof f.content === "string" ? f.content : f.content();
-      temps.push(await writeTemp(path.join(dir, f.name), text));
-      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+      const digest = new Digest();
+      temps.push(await writeTemp(path.join(dir, f.name), typeof f.content === "function" ? f.content() : f.content, digest));
+      entries.push({ name: f.name, sha256: digest.hex(), bytes: digest.bytes });
     }
     const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
     await writeAtomic(path.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}
@@ -488,6 +525,7 @@ export {
   firewallFacts,
   firewallCapacity,
   writeAtomic,
+  writeContent,
   writeFileSet,
   checkFileSet,
   lockFolder,

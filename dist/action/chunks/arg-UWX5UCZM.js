@@ -4,7 +4,7 @@ import {
   nextHopIp,
   roleGuid,
   writeFileSet
-} from "./chunk-AMZHR4DL.js";
+} from "./chunk-5M36ZKV2.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
