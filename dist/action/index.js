@@ -61136,10 +61136,11 @@ function mostSevere(findings, limit) {
 
 // src/json/stringify.ts
 var DESCEND = 4;
+var MANY = 16;
 var BATCH = 1 << 20;
-function* jsonChunks(value2, indent = 2) {
+function* jsonChunks(value2, indent = 2, many = MANY) {
   const gap = typeof indent === "number" ? " ".repeat(Math.max(0, Math.min(10, Math.trunc(indent)))) : indent.slice(0, 10);
-  const s = { indent, gap };
+  const s = { indent, gap, many };
   const root = gap.includes("\n") ? null : frame(value2, 0, "", s);
   if (!root) {
     const text = JSON.stringify(value2, null, indent);
@@ -61178,13 +61179,23 @@ ${f.cur}` : ""}${f.list ? "]" : "}"}`;
   if (out) yield out;
 }
 function frame(value2, depth, cur, s) {
-  if (depth >= DESCEND || typeof value2 !== "object" || value2 === null || hasToJSON(value2)) return null;
+  if (!walked(value2, depth) || !holdsMany(value2, depth, s.many)) return null;
   const inner = cur + s.gap;
   if (Array.isArray(value2)) return { list: value2, object: {}, keys: [], i: 0, written: 0, cur, inner };
-  const proto = Object.getPrototypeOf(value2);
-  if (proto !== Object.prototype && proto !== null || isRawJSON(value2)) return null;
   const object = value2;
   return { list: null, object, keys: Object.keys(object), i: 0, written: 0, cur, inner };
+}
+function walked(value2, depth) {
+  if (depth >= DESCEND || typeof value2 !== "object" || value2 === null || hasToJSON(value2)) return false;
+  if (Array.isArray(value2)) return true;
+  const proto = Object.getPrototypeOf(value2);
+  return (proto === Object.prototype || proto === null) && !isRawJSON(value2);
+}
+function holdsMany(value2, depth, many) {
+  const members = Array.isArray(value2) ? value2 : Object.values(value2);
+  if (Array.isArray(value2) && value2.length >= many) return true;
+  for (const m of members) if (walked(m, depth + 1) && holdsMany(m, depth + 1, many)) return true;
+  return false;
 }
 function leaf(key2, value2, cur, s) {
   switch (typeof value2) {
@@ -61203,9 +61214,14 @@ function leaf(key2, value2, cur, s) {
   if (value2 === null) return "null";
   if (hasToJSON(value2)) return viaHolder(String(key2), value2, cur, s);
   if (typeof value2 === "function") return void 0;
-  const text = JSON.stringify(value2, null, s.indent);
-  return text === void 0 || !s.gap ? text : text.replaceAll("\n", `
-${cur}`);
+  if (!s.gap) return JSON.stringify(value2);
+  const levels = cur.length / s.gap.length;
+  let wrapped = value2;
+  for (let l = 0; l < levels; l++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, s.indent);
+  const before = levels + levels * (levels + 1) * s.gap.length / 2 + levels;
+  const after = levels + levels * (levels - 1) * s.gap.length / 2 + levels;
+  return text.slice(before, text.length - after);
 }
 function viaHolder(key2, value2, cur, s) {
   const text = JSON.stringify({ [key2]: value2 }, null, s.indent);

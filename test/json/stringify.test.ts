@@ -9,7 +9,8 @@ import { runPipeline } from '../e2e/property/pipeline.ts';
 import { SAMPLE } from '../helpers/cli.ts';
 import { HOSTILE, largeResult } from '../report/build.ts';
 
-const joined = (value: unknown, indent?: number | string): string => [...jsonChunks(value, indent)].join('');
+// `many` 0 walks every container (the default writes small ones with one JSON.stringify call each).
+const joined = (value: unknown, indent?: number | string, many?: number): string => [...jsonChunks(value, indent, many)].join('');
 
 /** What JSON.stringify writes, and "" where it returns undefined (jsonChunks then yields nothing). */
 const expected = (value: unknown, indent: number | string = 2): string => (JSON.stringify(value, null, indent) as string | undefined) ?? '';
@@ -42,7 +43,7 @@ describe('jsonChunks is JSON.stringify in pieces', () => {
   test('any value, any indentation: the pieces join to JSON.stringify(value, null, indent)', () => {
     fc.assert(
       fc.property(value, fc.constantFrom(...INDENTS), (v, indent) => {
-        expect(joined(v, indent)).toBe(expected(v, indent));
+        for (const many of [undefined, 0, 1]) expect(joined(v, indent, many)).toBe(expected(v, indent));
       }),
       { numRuns: 2000 },
     );
@@ -52,7 +53,7 @@ describe('jsonChunks is JSON.stringify in pieces', () => {
     const anything = fc.anything({ maxDepth: 7, withBoxedValues: true, withMap: true, withSet: true, withObjectString: true, withNullPrototype: true, withDate: true, withTypedArray: true, withSparseArray: true, stringUnit: 'binary' });
     fc.assert(
       fc.property(anything, fc.constantFrom(...INDENTS), (v, indent) => {
-        expect(joined(v, indent)).toBe(expected(v, indent));
+        for (const many of [undefined, 0, 1]) expect(joined(v, indent, many)).toBe(expected(v, indent));
       }),
       { numRuns: 1000 },
     );
@@ -75,7 +76,7 @@ describe('jsonChunks is JSON.stringify in pieces', () => {
     ['a string at the root', 'a "quoted"\n string'],
     ['undefined at the root', undefined],
   ])('%s', (_name, v) => {
-    for (const indent of INDENTS) expect(joined(v, indent)).toBe(expected(v, indent));
+    for (const indent of INDENTS) for (const many of [undefined, 0]) expect(joined(v, indent, many)).toBe(expected(v, indent));
   });
 
   test('a BigInt is refused as JSON.stringify refuses it', () => {
