@@ -63068,10 +63068,12 @@ async function run(argv, io = processIo) {
   const ctx = { io, argv, setExitCode: (c) => void (code = c) };
   const verbose = argv.includes("--verbose");
   try {
-    await yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().completion("completion", "Print a bash/zsh completion script: source <(egress-audit completion)").help().alias("h", "help").version(TOOL.version).epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.
+    const parser2 = yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().completion("completion", "Print a bash/zsh completion script: source <(egress-audit completion)").help().alias("h", "help").version(TOOL.version).epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.
 Documentation: ${DOCS_URL}`).wrap(Math.min(110, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
       throw err ?? Object.assign(new Error(msg), { name: "YError" });
-    }).parseAsync();
+    });
+    parser2.getInternalMethods().getUsageInstance().cacheHelpMessage = () => void 0;
+    await parser2.parseAsync();
   } catch (err) {
     const e = err;
     if (e instanceof InputError || e.name === "YError") {
