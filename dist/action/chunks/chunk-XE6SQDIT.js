@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-GGJCHK3C.js";
 
-// node_modules/ipaddr.js/lib/ipaddr.js
+// ../main/node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
-  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+  "../main/node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
     (function(root) {
       "use strict";
       const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
@@ -823,7 +823,7 @@ import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError2 = 0;
@@ -1244,7 +1244,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -1274,7 +1274,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -1739,7 +1739,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -2415,6 +2415,23 @@ var NAT_SKUS = ["Standard", "StandardV2"];
 var IP_SKUS = ["Basic", "Standard", "StandardV2"];
 var IP_VERSIONS = ["IPv4", "IPv6"];
 var NEXT_HOPS = ["VirtualNetworkGateway", "VnetLocal", "Internet", "VirtualAppliance", "None"];
+var PEERING_STATES = ["Initiated", "Connected", "Disconnected"];
+function readPeerings(r, p, at) {
+  const list = r.array(p, "virtualNetworkPeerings", at);
+  if (!list) return null;
+  const out = [];
+  list.value.forEach((v, i) => {
+    const path3 = [...list.path, i];
+    if (v === null) return;
+    if (!isObject(v)) return void r.fail(path3, "a peering object", v);
+    const pp = r.propertiesOf(v, path3);
+    out.push({
+      remoteVirtualNetworkId: r.refId(pp.value, "remoteVirtualNetwork", pp.path),
+      state: r.openEnum(pp.value, "peeringState", pp.path, PEERING_STATES, { resourceType: "microsoft.network/virtualnetworks", property: "properties.virtualNetworkPeerings[].properties.peeringState" })
+    });
+  });
+  return out;
+}
 function readSubnet(r, p, at, base) {
   return {
     ...base,
@@ -2721,6 +2738,7 @@ var InventoryBuilder = class {
   log;
   inventory = {
     clusters: /* @__PURE__ */ new Map(),
+    virtualNetworks: /* @__PURE__ */ new Map(),
     subnets: /* @__PURE__ */ new Map(),
     natGateways: /* @__PURE__ */ new Map(),
     publicIps: /* @__PURE__ */ new Map(),
@@ -2879,6 +2897,8 @@ var InventoryBuilder = class {
           this.store("embeddedSubnets", { ...subnet, invalid: sr.invalid });
           sr.close();
         });
+        const peerings = readPeerings(r, p, at);
+        this.store("virtualNetworks", { ...base, peerings, invalid: r.invalid });
         return;
       }
       case "subnet": {
@@ -3102,24 +3122,28 @@ function zoneCoverage(zones2, gw) {
 
 // src/inventory/facts/firewall.ts
 var SNAT_PORTS_PER_FIREWALL_IP = 2496;
+function firewallsByIp(firewalls) {
+  const out = /* @__PURE__ */ new Map();
+  for (const fw of firewalls) {
+    for (const ip of fw.privateIpAddresses) {
+      const list = out.get(ip);
+      if (list) list.push(fw);
+      else out.set(ip, [fw]);
+    }
+  }
+  return out;
+}
 var indexes = /* @__PURE__ */ new WeakMap();
 function indexOf(inv) {
   let ix = indexes.get(inv);
   if (ix) return ix;
-  ix = { byPrivateIp: /* @__PURE__ */ new Map(), nodes: /* @__PURE__ */ new Map() };
-  for (const fw of inv.firewalls.values()) {
-    for (const ip of fw.privateIpAddresses) {
-      const list = ix.byPrivateIp.get(ip);
-      if (list) list.push(fw);
-      else ix.byPrivateIp.set(ip, [fw]);
-    }
-  }
+  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: /* @__PURE__ */ new Map() };
   if (ix.byPrivateIp.size) {
     for (const c of inv.clusters.values()) {
       for (const p of c.pools) {
         const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-        const fw = subnet ? reached(inv, ix, subnet) : null;
-        if (fw) ix.nodes.set(key(fw.id), (ix.nodes.get(key(fw.id)) ?? 0) + poolMaxNodes(p));
+        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : void 0;
+        if (fw?.length === 1) ix.nodes.set(key(fw[0].id), (ix.nodes.get(key(fw[0].id)) ?? 0) + poolMaxNodes(p));
       }
     }
   }
@@ -3131,22 +3155,39 @@ function nextHopIp(inv, subnet) {
   const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
   return route?.nextHopType?.toLowerCase() === "virtualappliance" ? route.nextHopIpAddress : null;
 }
-function reached(inv, ix, subnet) {
-  const ip = nextHopIp(inv, subnet);
-  const all = ip ? ix.byPrivateIp.get(ip) : void 0;
-  if (!all?.length) return null;
-  const sub = idPart(subnet.id, "subscriptions").toLowerCase();
-  const ranked = [...all].sort((a, b) => Number(idPart(b.id, "subscriptions").toLowerCase() === sub) - Number(idPart(a.id, "subscriptions").toLowerCase() === sub) || (key(a.id) < key(b.id) ? -1 : 1));
-  return ranked[0] ?? null;
+function vnetIdOf(id) {
+  return /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(?:\/|$)/i.exec(id)?.[1] ?? null;
 }
-function firewallFacts(inv, pools, lack, unreliable) {
+function reachableFirewalls(inv, subnet, byIp) {
+  const ip = nextHopIp(inv, subnet);
+  const all = ip ? byIp.get(ip) : void 0;
+  if (!ip || !all?.length) return null;
+  const vnetId = vnetIdOf(subnet.id);
+  const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : void 0;
+  const sorted = [...all].sort((a, b) => key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0);
+  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
+  const near = /* @__PURE__ */ new Set([key(vnetId)]);
+  for (const p of vnet.peerings) {
+    if (p.remoteVirtualNetworkId && (p.state === null || p.state === "Connected")) near.add(key(p.remoteVirtualNetworkId));
+  }
+  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ""))));
+  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
+}
+function firewallFacts(inv, pools, lack, unreliable, doubt) {
   const ix = indexOf(inv);
   if (!ix.byPrivateIp.size) return [];
   const out = /* @__PURE__ */ new Map();
+  const doubted = /* @__PURE__ */ new Set();
   for (const p of pools) {
     const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : void 0;
-    const fw = subnet ? reached(inv, ix, subnet) : null;
-    if (!fw) continue;
+    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
+    if (!subnet || !reach?.firewalls.length) continue;
+    if (reach.firewalls.length > 1) {
+      if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);
+      doubted.add(key(subnet.id));
+      continue;
+    }
+    const fw = reach.firewalls[0];
     const have = out.get(key(fw.id));
     if (have) {
       have.pools.push(p.name);
@@ -3155,6 +3196,14 @@ function firewallFacts(inv, pools, lack, unreliable) {
     out.set(key(fw.id), describe2(inv, fw, ix.nodes.get(key(fw.id)) ?? 0, p.name, lack, unreliable));
   }
   return [...out.values()];
+}
+function ambiguous(inv, subnet, reach, lack, unreliable, doubt) {
+  const held = `next hop ${reach.ip} of the default route of subnet ${subnet.id} is a private IP of ${reach.firewalls.length} Azure Firewalls (${reach.firewalls.map((f) => f.id).join(", ")})`;
+  if (reach.peeringsKnown) return doubt(`${held} in its VNet or VNets peered with it: which one it reaches is not known`);
+  const vnet = reach.vnetId ? inv.virtualNetworks.get(key(reach.vnetId)) : void 0;
+  if (reach.vnetId && !vnet) lack(reach.vnetId, "virtual network");
+  else if (vnet?.invalid) unreliable(vnet.id, "virtual network");
+  doubt(`${held}: the peerings of its VNet, which tell them apart, are not in the inventory`);
 }
 function describe2(inv, fw, nodes, pool, lack, unreliable) {
   let known = !fw.invalid;
@@ -3444,8 +3493,6 @@ export {
   lbCapacity,
   kubernetesVersionOrdinal,
   key,
-  isObject,
-  idPart,
   prefixSize,
   insideAny,
   countAddresses,
@@ -3456,13 +3503,18 @@ export {
   natGatewayIdsOf,
   zoneCoverage,
   SNAT_PORTS_PER_FIREWALL_IP,
+  firewallsByIp,
   nextHopIp,
+  vnetIdOf,
+  reachableFirewalls,
   firewallFacts,
   firewallCapacity,
   writeAtomic,
   writeFileSet,
   checkFileSet,
   lockFolder,
+  isObject,
+  idPart,
   InventoryBuilder,
   SUBNET_ACTIONS,
   ROUTE_TABLE_ACTIONS,

@@ -6,14 +6,17 @@ import {
   MANIFEST_MARKER,
   asManifest,
   display,
+  firewallsByIp,
   isObject,
   key,
   nextHopIp,
   parse,
   printParseErrorCode,
+  reachableFirewalls,
   roleGuid,
+  vnetIdOf,
   writeFileSet
-} from "./chunk-NW7RVSY3.js";
+} from "./chunk-XE6SQDIT.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -23,7 +26,7 @@ import {
   getClient,
   isObjectWithProperties,
   operationOptionsToRequestParameters
-} from "./chunk-DMWGXJIR.js";
+} from "./chunk-6UEIXDAJ.js";
 import {
   CLOUD_ENDPOINTS,
   InputError
@@ -33,7 +36,7 @@ import "./chunk-GGJCHK3C.js";
 // src/inventory/sources/arg/index.ts
 import path2 from "node:path";
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds;
 (function(AzureClouds2) {
   AzureClouds2["AZURE_PUBLIC_CLOUD"] = "AZURE_PUBLIC_CLOUD";
@@ -56,7 +59,7 @@ function getArmEndpoint(cloudSetting) {
   }
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
 function resourceChangesRequestParametersSerializer(item) {
   return {
     resourceIds: !item["resourceIds"] ? item["resourceIds"] : item["resourceIds"].map((p) => {
@@ -134,7 +137,7 @@ function resourceChangeDetailsRequestParametersSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
 function serializeRecord(item, excludes, serializer) {
   const propertiesToExclude = excludes ?? [];
   const res = {};
@@ -151,7 +154,7 @@ function serializeRecord(item, excludes, serializer) {
   return res;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
 function dateTimeIntervalSerializer(item) {
   return { start: item["start"].toISOString(), end: item["end"].toISOString() };
 }
@@ -180,7 +183,7 @@ function errorDetailsDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
 function queryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -297,7 +300,7 @@ function operationDisplayDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
 function resourcesHistoryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -320,7 +323,7 @@ function resourcesHistoryRequestOptionsSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
 function encodeComponent(val, reserved, op) {
   return (reserved ?? op === "+") || op === "#" ? encodeReservedComponent(val) : encodeRFC3986URIComponent(val);
 }
@@ -489,7 +492,7 @@ function normalizeUnreserved(uri) {
   });
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/restError.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/restError.js
 function createRestError2(messageOrResponse, response) {
   if (typeof messageOrResponse === "string") {
     return createRestError(messageOrResponse, response);
@@ -498,18 +501,18 @@ function createRestError2(messageOrResponse, response) {
   }
 }
 
-// node_modules/@azure/core-auth/dist/esm/keyCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/keyCredential.js
 function isKeyCredential(credential) {
   return isObjectWithProperties(credential, ["key"]) && typeof credential.key === "string";
 }
 
-// node_modules/@azure/core-auth/dist/esm/tokenCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/tokenCredential.js
 function isTokenCredential(credential) {
   const castCredential = credential;
   return castCredential && typeof castCredential.getToken === "function" && (castCredential.signRequest === void 0 || castCredential.getToken.length > 0);
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
 var apiVersionPolicyName = "ApiVersionPolicy";
 function apiVersionPolicy(options) {
   return {
@@ -524,7 +527,7 @@ function apiVersionPolicy(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
 var keyCredentialAuthenticationPolicyName = "keyCredentialAuthenticationPolicy";
 function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   return {
@@ -536,7 +539,7 @@ function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
 function addCredentialPipelinePolicy(pipeline, endpoint, options = {}) {
   const { credential, clientOptions } = options;
   if (!credential) {
@@ -566,7 +569,7 @@ function isKeyCredential2(credential) {
   return typeof credential === "object" && credential !== null && "key" in credential && typeof credential.key === "string";
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
 function operationOptionsToRequestParameters2(options) {
   const tspRequestParameters = operationOptionsToRequestParameters(options);
   return {
@@ -575,7 +578,7 @@ function operationOptionsToRequestParameters2(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/getClient.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/getClient.js
 function wrapRequestParameters(parameters) {
   if (parameters.onResponse) {
     return {
@@ -639,7 +642,7 @@ function isCredential(param) {
   return isKeyCredential(param) || isTokenCredential(param);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
 function _resourcesHistorySend(context, request, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/resourcesHistory{?api%2Dversion}", {
     "api%2Dversion": "2021-06-01-preview"
@@ -753,10 +756,10 @@ async function resourceChanges(context, parameters, options = { requestOptions: 
   return _resourceChangesDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
 var logger = createClientLogger("arm-resourcegraph");
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
 function createResourceGraph(credential, subscriptionId, options = {}) {
   const endpointUrl = options.endpoint ?? getArmEndpoint(options.cloudSetting) ?? "https://management.azure.com";
   const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
@@ -777,7 +780,7 @@ function createResourceGraph(credential, subscriptionId, options = {}) {
   return { ...clientContext, subscriptionId };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
 function areAllPropsUndefined(item, properties) {
   for (const property of properties) {
     if (item[property] !== void 0) {
@@ -787,7 +790,7 @@ function areAllPropsUndefined(item, properties) {
   return true;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
 function systemDataDeserializer(item) {
   return {
     createdBy: item["createdBy"],
@@ -806,7 +809,7 @@ var KnownCreatedByType;
   KnownCreatedByType2["Key"] = "Key";
 })(KnownCreatedByType || (KnownCreatedByType = {}));
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
 function graphQueryResourceSerializer(item) {
   return {
     properties: areAllPropsUndefined(item, ["description", "query"]) ? void 0 : _graphQueryResourcePropertiesSerializer(item),
@@ -888,7 +891,7 @@ function _graphQueryUpdateParametersPropertiesSerializer(item) {
   return { description: item["description"], query: item["query"] };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
 function buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
   const itemName = options.itemName ?? "value";
   const nextLinkName = options.nextLinkName ?? "nextLink";
@@ -997,7 +1000,7 @@ function addApiVersionToUrl(url, apiVersion) {
   return url;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
 function _listBySubscriptionSend(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.ResourceGraph/queries{?api%2Dversion}", {
     subscriptionId: context.subscriptionId,
@@ -1169,7 +1172,7 @@ async function get(context, resourceGroupName, resourceName, options = { request
   return _getDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
 function _getGraphQuery(context) {
   return {
     listBySubscription: (options) => listBySubscription(context, options),
@@ -1186,7 +1189,7 @@ function _getGraphQueryOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
 function _listSend2(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/operations{?api%2Dversion}", {
     "api%2Dversion": "2024-04-01"
@@ -1213,7 +1216,7 @@ function list2(context, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context, () => _listSend2(context, options), _listDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: "2024-04-01" });
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
 function _getOperations(context) {
   return {
     list: (options) => list2(context, options)
@@ -1225,7 +1228,7 @@ function _getOperationsOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
 var ResourceGraphClient = class {
   _client;
   /** The pipeline used by this client to make requests */
@@ -1560,19 +1563,22 @@ async function collectFollowUps(p, opts) {
   if ([...assigned.roleAssignments.values()].some((a) => /^\/providers\/microsoft\.management\/managementgroups\//i.test(a.scope ?? ""))) {
     await perSubscriptions(SUBSCRIPTION_QUERY_TEMPLATE, subs, subs, "authorization");
   }
-  const firewallsFrom = fresh.length;
+  const holders = [];
   for (const part of chunk(nextHops(inv), IPS_PER_QUERY)) {
     const label = "firewalls of the tenant";
     try {
-      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, "firewalls", (r) => p.keep(r, fresh));
+      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, "firewalls", (r) => void holders.push(r));
     } catch (err) {
       if (!(err instanceof ArgRequestError)) throw err;
       p.fail(label, "firewalls", err);
     }
   }
+  const reached = reachedBy(inv, inventoryOf(holders));
+  const firewallsFrom = fresh.length;
+  for (const r of holders) if (typeof r["id"] !== "string" || reached.has(key(r["id"]))) p.keep(r, fresh);
   let found = inventoryOf(fresh.slice(firewallsFrom));
   const firewallSubnets = new Set([...found.firewalls.values()].flatMap((f) => f.subnetIds.map(key)));
-  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => /^(.*\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(s)?.[1] ?? ""));
+  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => vnetIdOf(s) ?? ""));
   for (let round = 0; round < 3; round++) {
     const wanted = [...new Set(ids.filter((id) => id && !p.rows.has(key(id)) && subscriptionOfId(id) && typeOfId(id)))];
     if (!wanted.length) break;
@@ -1609,6 +1615,17 @@ function inventoryOf(rows) {
   const b = new InventoryBuilder();
   rows.forEach((value, i) => b.add({ value, source: { file: "followups", path: [i] } }));
   return b.finish().inventory;
+}
+function reachedBy(inv, holders) {
+  const byIp = firewallsByIp(holders.firewalls.values());
+  const out = /* @__PURE__ */ new Set();
+  for (const c of inv.clusters.values()) {
+    for (const pool of c.pools) {
+      const subnet = pool.vnetSubnetId ? inv.subnets.get(key(pool.vnetSubnetId)) : void 0;
+      for (const fw of (subnet ? reachableFirewalls(inv, subnet, byIp)?.firewalls : void 0) ?? []) out.add(key(fw.id));
+    }
+  }
+  return out;
 }
 function nextHops(inv) {
   const out = /* @__PURE__ */ new Set();
