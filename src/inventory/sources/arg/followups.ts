@@ -4,7 +4,7 @@ import { firewallsByIp, nextHopIp, reachableFirewalls, vnetIdOf } from '../../fa
 import { BUILT_IN_ROLES, roleGuid } from '../../facts/roles.ts';
 import { ArgRequestError } from './client.ts';
 import type { FollowUpKind, Pager, QueryKind, Row } from './pager.ts';
-import { chunk, kql, networkQuery, packIds, subscriptionOfId, typeOfId } from './queries.ts';
+import { chunk, kql, networkQueryIn, packIds, subscriptionOfId, typeOfId } from './queries.ts';
 
 /**
  * The queries that follow the cluster and network collection, for EG023 and EG024: the role
@@ -82,10 +82,9 @@ export async function collectFollowUps(p: Pager, opts: FollowUpOptions): Promise
     const wanted = [...new Set(ids.filter((id) => id && !p.rows.has(key(id)) && subscriptionOfId(id) && typeOfId(id)))];
     if (!wanted.length) break;
     const from = fresh.length;
+    // One request for the hubs of many subscriptions; a refused one is narrowed down by the pager.
     for (const pack of packIds(wanted, opts.maxQueryChars)) {
-      for (const [sub, inSub] of bySubscription(pack)) {
-        await p.subscriptions([sub], () => networkQuery([...new Set(inSub.map((id) => typeOfId(id)!))].sort(), inSub), 'firewalls', fresh);
-      }
+      for (const subs of chunk([...new Set(pack.map((id) => subscriptionOfId(id)!))].sort(), opts.subscriptionBatch)) await p.subscriptions(subs, (s) => networkQueryIn(pack, s), 'firewalls', fresh);
     }
     found = inventoryOf(fresh.slice(from));
     ids = [
@@ -146,17 +145,6 @@ function nextHops(inv: Inventory): string[] {
     }
   }
   return [...out].sort();
-}
-
-function bySubscription(ids: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const id of ids) {
-    const sub = subscriptionOfId(id)!;
-    const list = out.get(sub);
-    if (list) list.push(id);
-    else out.set(sub, [id]);
-  }
-  return out;
 }
 
 /** The manifest's record of the follow-up queries: each template with its requests. */

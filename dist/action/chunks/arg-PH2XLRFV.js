@@ -1493,6 +1493,10 @@ var NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in
 function networkQuery(types, ids) {
   return NETWORK_QUERY_TEMPLATE.replace("<types>", types.map(kql).join(", ")).replace("<ids>", ids.map(kql).join(", "));
 }
+function networkQueryIn(ids, subs) {
+  const inScope = ids.filter((id) => subs.includes(subscriptionOfId(id)));
+  return networkQuery([...new Set(inScope.map((id) => typeOfId(id)))].sort(), inScope);
+}
 function kql(s) {
   return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/[\r\n]/g, " ")}'`;
 }
@@ -1584,9 +1588,7 @@ async function collectFollowUps(p, opts) {
     if (!wanted.length) break;
     const from = fresh.length;
     for (const pack of packIds(wanted, opts.maxQueryChars)) {
-      for (const [sub, inSub] of bySubscription(pack)) {
-        await p.subscriptions([sub], () => networkQuery([...new Set(inSub.map((id) => typeOfId(id)))].sort(), inSub), "firewalls", fresh);
-      }
+      for (const subs2 of chunk([...new Set(pack.map((id) => subscriptionOfId(id)))].sort(), opts.subscriptionBatch)) await p.subscriptions(subs2, (s) => networkQueryIn(pack, s), "firewalls", fresh);
     }
     found = inventoryOf(fresh.slice(from));
     ids = [
@@ -1637,16 +1639,6 @@ function nextHops(inv) {
     }
   }
   return [...out].sort();
-}
-function bySubscription(ids) {
-  const out = /* @__PURE__ */ new Map();
-  for (const id of ids) {
-    const sub = subscriptionOfId(id);
-    const list3 = out.get(sub);
-    if (list3) list3.push(id);
-    else out.set(sub, [id]);
-  }
-  return out;
 }
 function followUpQueries(queries) {
   const requests = (k) => queries.find((q) => q.purpose === k)?.requests ?? 0;
@@ -1845,11 +1837,7 @@ async function collectNetwork(p, clusters, opts) {
     const packs = packIds(wanted, opts.maxQueryChars);
     p.emit({ kind: "phase", phase: "network", round, resources: wanted.length, queries: packs.length });
     for (const pack of packs) {
-      const build = (subs) => {
-        const inScope = pack.filter((id) => subs.includes(subscriptionOfId(id)));
-        return networkQuery(unique(inScope.map((id) => typeOfId(id))).sort(), inScope);
-      };
-      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id))), build, "network", fresh);
+      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id))), (subs) => networkQueryIn(pack, subs), "network", fresh);
     }
   }
 }
