@@ -11,7 +11,7 @@ import type { ScanResult } from '../src/scan/result.ts';
 import { ensureEstate, subset } from './estate-cache.ts';
 import { liveRow } from './live.ts';
 import { measure, type Measured } from './measure.ts';
-import { renderStartup, startupRow } from './startup.ts';
+import { packageImage, renderStartup, startupRow } from './startup.ts';
 import { renderLinearity, renderLive, renderTable, writeInto, type SizeResult } from './table.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +42,9 @@ const load = loadavg()[0] ?? 0;
 const started = performance.now();
 const liveClusters = Number(values.live);
 const estate = await ensureEstate(CACHE, Math.max(...sizes, liveClusters), values.seed, log);
+// Scans run from the installed shape of the package (the compiled dist/, no src/), as users run it.
+const image = packageImage(ROOT, CACHE);
+const bin = path.join(image, 'bin/egress-audit.js');
 
 const best = (ms: Measured[]): SizeResult['scan'] => ({
   wallMs: Math.min(...ms.map((m) => m.wallMs)),
@@ -55,7 +58,7 @@ for (const clusters of [...sizes].sort((a, b) => a - b)) {
   const out = path.join(CACHE, `reports-n${clusters}`);
   await rm(out, { recursive: true, force: true });
   const parseArgv = ['bench/parse-only.ts', input.dir];
-  const scanArgv = ['bin/egress-audit.js', 'scan', '--input', input.dir, '--format', formats.join(','), '--out', out, '--fail-on', 'none', '--allow-partial', '--quiet'];
+  const scanArgv = [bin, 'scan', '--input', input.dir, '--format', formats.join(','), '--out', out, '--fail-on', 'none', '--allow-partial', '--quiet'];
   // One untimed pass puts the files in the page cache, so both sides read from memory.
   await measure(parseArgv, ROOT);
   const parse: Measured[] = [];
@@ -90,7 +93,7 @@ for (const clusters of [...sizes].sort((a, b) => a - b)) {
 }
 
 const startupRuns = Number(values['startup-runs']);
-const startup = startupRuns > 0 ? startupRow(ROOT, CACHE, startupRuns, log) : null;
+const startup = startupRuns > 0 ? startupRow(image, CACHE, startupRuns, log) : null;
 
 const live = [];
 if (liveClusters > 0) {

@@ -22,7 +22,7 @@ function timed(args: string[], cwd: string): number {
 }
 
 /** Builds dist/ and lays out the package as an install has it, with links to this checkout's files. */
-function packageImage(root: string, cache: string): string {
+export function packageImage(root: string, cache: string): string {
   const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.ts')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
   const image = path.join(cache, 'package');
@@ -34,8 +34,7 @@ function packageImage(root: string, cache: string): string {
   return image;
 }
 
-export function startupRow(root: string, cache: string, runs: number, log: (text: string) => void): StartupResult {
-  const image = packageImage(root, cache);
+export function startupRow(image: string, cache: string, runs: number, log: (text: string) => void): StartupResult {
   const bin = path.join(image, 'bin/egress-audit.js');
   const out = path.join(cache, 'reports-startup');
   const commands = {
@@ -71,5 +70,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const cache = path.join(root, '.bench');
   mkdirSync(cache, { recursive: true });
-  process.stdout.write(`${renderStartup(startupRow(root, cache, Number(process.argv[2] ?? 10), (t) => process.stderr.write(`bench: ${t}\n`)))}\n`);
+  process.stdout.write(`${renderStartup(startupRow(packageImage(root, cache), cache, Number(process.argv[2] ?? 10), (t) => process.stderr.write(`bench: ${t}\n`)))}\n`);
 }

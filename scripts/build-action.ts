@@ -52,8 +52,8 @@ export async function buildAction(outDir: string): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    // The locator's worker thread loads its module by URL next to the bundle.
-    entryPoints: { index: 'src/action/index.ts', worker: 'src/json/locate/worker.ts' },
+    // Worker threads' modules are entry points beside the bundle's (see workerModule in src/threads.ts).
+    entryPoints: { index: 'src/action/index.ts', worker: 'src/inventory/sources/files/worker.ts', 'locate-worker': 'src/json/locate/worker.ts' },
     outdir: outDir,
     bundle: true,
     // Chunks: the Azure SDK is loaded only for `source: arg`.

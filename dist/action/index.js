@@ -1,66 +1,91 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
-  Scanner,
-  addWant,
-  resolve
-} from "./chunks/chunk-EFND5CCC.js";
+  PACKAGE_ROOT,
+  ReadAhead,
+  TOOL,
+  callPath,
+  extractRows,
+  isOwnReport,
+  isSensitive,
+  isTerraformJson,
+  isUnknown,
+  loadMode,
+  loadWorkers,
+  parseSteps,
+  readRecorded,
+  readTerraform
+} from "./chunks/chunk-RWWVNVXA.js";
+import {
+  BackgroundLocator,
+  Locator,
+  MIN_INDEX_BYTES,
+  RowIndex,
+  inputBytes
+} from "./chunks/chunk-EUJTCXV5.js";
+import {
+  rowLists
+} from "./chunks/chunk-VQ5Y3BWF.js";
 import {
   BUILT_IN_ROLES,
+  PUBLIC_IP_ACTIONS,
+  PUBLIC_IP_PREFIX_ACTIONS,
+  ROUTE_TABLE_ACTIONS,
+  SNAT_PORTS_PER_FIREWALL_IP,
+  SUBNET_ACTIONS,
+  checkFileSet,
+  countAddresses,
+  crossClusterUsage,
+  firewallCapacity,
+  firewallFacts,
+  grants,
+  insideAny,
+  lbIpIds,
+  lockFolder,
+  natGatewayIdsOf,
+  outboundOf,
+  poolMaxNodes,
+  prefixSize,
+  roleGuid,
+  writeAtomic,
+  writeContent,
+  writeFileSet,
+  zoneCoverage
+} from "./chunks/chunk-IYRQZAIK.js";
+import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
   MAX_NAT_GATEWAY_IPS,
   NAT_GATEWAY_TYPES,
   OUTBOUND_TYPES,
-  PUBLIC_IP_ACTIONS,
-  PUBLIC_IP_PREFIX_ACTIONS,
-  ROUTE_TABLE_ACTIONS,
-  SNAT_PORTS_PER_FIREWALL_IP,
   SNAT_PORTS_PER_LB_FRONTEND,
   SNAT_PORTS_PER_NAT_IP,
-  SUBNET_ACTIONS,
   asManifest,
   canonicalOutboundType,
-  checkFileSet,
-  countAddresses,
-  crossClusterUsage,
   defaultManagedNatSku,
   describeFsError,
   display,
   findNodeAtLocation,
-  firewallCapacity,
-  firewallFacts,
-  grants,
   idPart,
-  insideAny,
   isObject,
   key,
   kubernetesVersionOrdinal,
   lbCapacity,
-  lbIpIds,
   lineColumn,
-  lockFolder,
   manifestErrors,
-  natGatewayIdsOf,
-  outboundOf,
   parseJson,
   parseTree,
-  poolMaxNodes,
-  prefixSize,
   readDocument,
   readText,
-  readTextSync,
-  roleGuid,
-  topLevelKeyOffset,
-  writeAtomic,
-  writeFileSet,
-  zoneCoverage
-} from "./chunks/chunk-XE6SQDIT.js";
+  readTextSync
+} from "./chunks/chunk-AQUJOCW5.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
-  CREDENTIAL_KINDS,
+  CREDENTIAL_KINDS
+} from "./chunks/chunk-D73F7GFG.js";
+import {
   InputError
-} from "./chunks/chunk-5XQZTI7S.js";
+} from "./chunks/chunk-LNKZU66S.js";
 import {
   __commonJS,
   __require,
@@ -1106,14 +1131,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1564,39 +1589,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path21, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path21,
           error2.message
         );
       });
@@ -1645,9 +1670,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1710,7 +1735,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -1725,11 +1750,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1795,7 +1820,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2192,9 +2217,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2232,12 +2257,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4504,8 +4529,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6488,7 +6513,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6569,7 +6594,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6756,12 +6781,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7098,7 +7123,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7195,7 +7220,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7431,12 +7456,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7548,9 +7573,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7915,16 +7940,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve6(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7935,7 +7960,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7986,7 +8011,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7998,7 +8023,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8334,8 +8359,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -8789,10 +8814,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9604,7 +9629,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9617,7 +9642,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve5(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9636,7 +9661,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9653,7 +9678,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve6,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9723,18 +9748,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body: body2, resolve: resolve6, stream, length } = consume2;
+      const { type: type2, body: body2, resolve: resolve5, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve6(chunksDecode(body2, length));
+          resolve5(chunksDecode(body2, length));
         } else if (type2 === "json") {
-          resolve6(JSON.parse(chunksDecode(body2, length)));
+          resolve5(JSON.parse(chunksDecode(body2, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve6(chunksConcat(body2, length).buffer);
+          resolve5(chunksConcat(body2, length).buffer);
         } else if (type2 === "blob") {
-          resolve6(new Blob(body2, { type: stream[kContentType] }));
+          resolve5(new Blob(body2, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve6(chunksConcat(body2, length));
+          resolve5(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9991,9 +10016,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10216,9 +10241,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10503,9 +10528,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10597,9 +10622,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10764,20 +10789,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path21, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10799,7 +10824,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10837,9 +10862,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body: body2, headers, query } = opts;
+      const { path: path21, method, body: body2, headers, query } = opts;
       return {
-        path: path22,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -11302,10 +11327,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14462,7 +14487,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14538,7 +14563,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14581,7 +14606,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16184,9 +16209,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code = path21.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17302,19 +17327,19 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
-        const frame = new WebsocketFrameSend();
+        const frame2 = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
-          frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame2.frameData = Buffer.allocUnsafe(2);
+          frame2.frameData.writeUInt16BE(code, 0);
         } else if (code !== void 0 && reason !== void 0) {
-          frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame2.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
+          frame2.frameData.writeUInt16BE(code, 0);
+          frame2.frameData.write(reason, 2, "utf-8");
         } else {
-          frame.frameData = emptyBuffer;
+          frame2.frameData = emptyBuffer;
         }
         const socket = ws[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame2.createFrame(opcodes.CLOSE));
         ws[kSentClose] = sentCloseFrameState.SENT;
         ws[kReadyState] = states.CLOSING;
       } else {
@@ -17808,8 +17833,8 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body2);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            const frame2 = new WebsocketFrameSend(body2);
+            this.ws[kResponse].socket.write(frame2.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body2
@@ -17859,14 +17884,14 @@ var require_sender = __commonJS({
       }
       add(item, cb, hint) {
         if (hint !== sendHints.blob) {
-          const frame = createFrame(item, hint);
+          const frame2 = createFrame(item, hint);
           if (!this.#running) {
-            this.#socket.write(frame, cb);
+            this.#socket.write(frame2, cb);
           } else {
             const node2 = {
               promise: null,
               callback: cb,
-              frame
+              frame: frame2
             };
             this.#queue.push(node2);
           }
@@ -18322,8 +18347,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19106,11 +19131,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22156,7 +22181,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref2);
+      let _sch = resolve5.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref2];
         const { schemaId } = this.opts;
@@ -22183,7 +22208,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref2) {
+    function resolve5(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -22434,8 +22459,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input = path22;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22509,11 +22534,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path22.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22876,8 +22901,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23047,7 +23072,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23438,7 +23463,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve6,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -26187,17 +26212,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path22) {
-      const ctrl = callVisitor(key2, node, visitor, path22);
+    function visit_(key2, node, visitor, path21) {
+      const ctrl = callVisitor(key2, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visit_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path21, ctrl);
+        return visit_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26208,13 +26233,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26235,17 +26260,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path22) {
-      const ctrl = await callVisitor(key2, node, visitor, path22);
+    async function visitAsync_(key2, node, visitor, path21) {
+      const ctrl = await callVisitor(key2, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path21, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26256,13 +26281,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26289,23 +26314,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path22) {
+    function callVisitor(key2, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path22);
+        return visitor(key2, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path22);
+        return visitor.Map?.(key2, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path22);
+        return visitor.Seq?.(key2, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path22);
+        return visitor.Pair?.(key2, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path22);
+        return visitor.Scalar?.(key2, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path22);
+        return visitor.Alias?.(key2, node, path21);
       return void 0;
     }
-    function replaceNode(key2, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key2, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26917,10 +26942,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value2) {
+    function collectionFromPath(schema, path21, value2) {
       let v = value2;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26939,7 +26964,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema) {
         super(type2);
@@ -26969,11 +26994,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value2) {
-        if (isEmptyPath(path22))
+      addIn(path21, value2) {
+        if (isEmptyPath(path21))
           this.add(value2);
         else {
-          const [key2, ...rest] = path22;
+          const [key2, ...rest] = path21;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -26987,8 +27012,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key2, ...rest] = path22;
+      deleteIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -27002,8 +27027,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key2, ...rest] = path22;
+      getIn(path21, keepScalar) {
+        const [key2, ...rest] = path21;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27021,8 +27046,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key2, ...rest] = path22;
+      hasIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -27032,8 +27057,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        const [key2, ...rest] = path22;
+      setIn(path21, value2) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -29548,9 +29573,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path22, value2) {
+      addIn(path21, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value2);
+          this.contents.addIn(path21, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29625,14 +29650,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29647,10 +29672,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29661,10 +29686,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29681,13 +29706,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path21, value2) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value2);
+          this.contents.setIn(path21, value2);
         }
       }
       /**
@@ -31648,9 +31673,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field2, index] of path22) {
+      for (const [field2, index] of path21) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31659,23 +31684,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field2 = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field2 = path21[path21.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31686,10 +31711,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -31839,16 +31864,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete2 = false) {
+      *lex(source, incomplete = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete2;
+        this.atEnd = !incomplete;
         let next = this.next ?? "stream";
-        while (next && (incomplete2 || this.hasChars(1)))
+        while (next && (incomplete || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -32539,12 +32564,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete2 = false) {
+      *parse(source, incomplete = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete2))
+        for (const lexeme of this.lexer.lex(source, incomplete))
           yield* this.next(lexeme);
-        if (!incomplete2)
+        if (!incomplete)
           yield* this.end();
       }
       /**
@@ -33525,9 +33550,9 @@ var require_utils3 = __commonJS({
       }
     }
     function createFrame(object) {
-      var frame = extend({}, object);
-      frame._parent = object;
-      return frame;
+      var frame2 = extend({}, object);
+      frame2._parent = object;
+      return frame2;
     }
     function blockParams(params, ids) {
       params.path = ids;
@@ -34624,13 +34649,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path22) {
-          return /^\.|this\b/.test(path22.original);
+        scopedId: function scopedId(path21) {
+          return /^\.|this\b/.test(path21.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path22) {
-          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
+        simpleId: function simpleId(path21) {
+          return path21.parts.length === 1 && !AST.helpers.scopedId(path21) && !path21.depth;
         }
       }
     };
@@ -35715,12 +35740,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path22, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path21, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path22,
+        path: path21,
         params,
         hash: hash2,
         escaped,
@@ -35992,9 +36017,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program2 = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program2, void 0), path22 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program2, void 0), path21 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path22.original);
+        this.opcode("registerDecorator", params.length, path21.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -36061,48 +36086,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program2, inverse) {
-        var path22 = sexpr.path, name = path22.parts[0], isBlock = program2 != null || inverse != null;
-        this.opcode("getContext", validateDepth(path22));
+        var path21 = sexpr.path, name = path21.parts[0], isBlock = program2 != null || inverse != null;
+        this.opcode("getContext", validateDepth(path21));
         this.opcode("pushProgram", program2);
         this.opcode("pushProgram", inverse);
-        path22.strict = true;
-        this.accept(path22);
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path22 = sexpr.path;
-        path22.strict = true;
-        this.accept(path22);
+        var path21 = sexpr.path;
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program2, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path22 = sexpr.path, name = path22.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program2, inverse), path21 = sexpr.path, name = path21.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path22.strict = true;
-          path22.falsy = true;
-          this.accept(path22);
-          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
+          path21.strict = true;
+          path21.falsy = true;
+          this.accept(path21);
+          this.opcode("invokeHelper", params.length, path21.original, _ast2["default"].helpers.simpleId(path21));
         }
       },
-      PathExpression: function PathExpression(path22) {
-        var depth = validateDepth(path22);
-        var parts = validateParts(path22);
+      PathExpression: function PathExpression(path21) {
+        var depth = validateDepth(path21);
+        var parts = validateParts(path21);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path21), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path22.data) {
+        } else if (path21.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path22.strict);
+          this.opcode("lookupData", depth, parts, path21.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
+          this.opcode("lookupOnContext", parts, path21.falsy, path21.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -36329,8 +36354,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path22) {
-      return validateStringArray(path22, path22.parts, "parts");
+    function validateParts(path21) {
+      return validateStringArray(path21, path21.parts, "parts");
     }
     function validateBlockParams(program2) {
       if (program2.blockParams != null) {
@@ -36512,16 +36537,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path22 = aPath;
+      var path21 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path22 = url.path;
+        path21 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path22);
-      var parts = path22.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path21);
+      var parts = path21.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -36538,15 +36563,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path22 = parts.join("/");
-      if (path22 === "") {
-        path22 = isAbsolute ? "/" : ".";
+      path21 = parts.join("/");
+      if (path21 === "") {
+        path21 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path22;
+        url.path = path21;
         return urlGenerate(url);
       }
-      return path22;
+      return path21;
     }
     exports.normalize = normalize2;
     function join2(aRoot, aPath) {
@@ -39348,8 +39373,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path22 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path22;
+      var path21 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path21;
     };
     PrintVisitor.prototype.StringLiteral = function(string) {
       return '"' + string.value + '"';
@@ -39428,11 +39453,11 @@ var require_re2 = __commonJS({
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -s ENVIRONMENT=web or -s ENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path22) {
+    function locateFile(path21) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path22, scriptDirectory);
+        return Module["locateFile"](path21, scriptDirectory);
       }
-      return scriptDirectory + path22;
+      return scriptDirectory + path21;
     }
     var read_;
     var readAsync;
@@ -43770,8 +43795,8 @@ var require_utils4 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -45292,8 +45317,8 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/action.ts
-import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync7 } from "node:fs";
+import path20 from "node:path";
 
 // ../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -45457,11 +45482,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve6) {
-      resolve6(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -45477,7 +45502,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46618,17 +46643,17 @@ function ui(opts) {
 }
 
 // ../main/node_modules/escalade/sync/index.mjs
-import { dirname, resolve as resolve2 } from "path";
+import { dirname, resolve } from "path";
 import { readdirSync, statSync } from "fs";
 function sync_default(start, callback) {
-  let dir = resolve2(".", start);
+  let dir = resolve(".", start);
   let tmp, stats = statSync(dir);
   if (!stats.isDirectory()) {
     dir = dirname(dir);
   }
   while (true) {
     tmp = callback(dir, readdirSync(dir));
-    if (tmp) return resolve2(dir, tmp);
+    if (tmp) return resolve(dir, tmp);
     dir = dirname(tmp = dir);
     if (tmp === dir) break;
   }
@@ -46640,7 +46665,7 @@ import { fileURLToPath } from "url";
 
 // ../main/node_modules/yargs-parser/build/lib/index.js
 import { format } from "util";
-import { normalize, resolve as resolve3 } from "path";
+import { normalize, resolve as resolve2 } from "path";
 
 // ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str) {
@@ -47600,12 +47625,12 @@ var parser = new YargsParser({
   },
   format,
   normalize,
-  resolve: resolve3,
-  require: (path22) => {
+  resolve: resolve2,
+  require: (path21) => {
     if (typeof require2 !== "undefined") {
-      return require2(path22);
-    } else if (path22.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path22, "utf8"));
+      return require2(path21);
+    } else if (path21.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path21, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -47624,7 +47649,7 @@ yargsParser.looksLikeNumber = looksLikeNumber;
 var lib_default = yargsParser;
 
 // ../main/node_modules/yargs/lib/platform-shims/esm.mjs
-import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
+import { basename, dirname as dirname2, extname, relative, resolve as resolve4, join } from "path";
 
 // ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
@@ -47768,14 +47793,14 @@ function stringWidth3(input, options2 = {}) {
 // ../main/node_modules/y18n/build/lib/platform-shims/node.js
 import { readFileSync as readFileSync2, statSync as statSync2, writeFile as writeFile2 } from "fs";
 import { format as format2 } from "util";
-import { resolve as resolve4 } from "path";
+import { resolve as resolve3 } from "path";
 var node_default = {
   fs: {
     readFileSync: readFileSync2,
     writeFile: writeFile2
   },
   format: format2,
-  resolve: resolve4,
+  resolve: resolve3,
   exists: (file) => {
     try {
       return statSync2(file).isFile();
@@ -47978,7 +48003,7 @@ var esm_default = {
     dirname: dirname2,
     extname,
     relative,
-    resolve: resolve5,
+    resolve: resolve4,
     join
   },
   process: {
@@ -48001,7 +48026,7 @@ var esm_default = {
   },
   stringWidth: stringWidth3,
   y18n: y18n_default({
-    directory: resolve5(__dirname, "../../../locales"),
+    directory: resolve4(__dirname, "../../../locales"),
     updateFiles: false
   })
 };
@@ -50304,12 +50329,12 @@ var YargsInstance = class {
   async getCompletion(args2, done) {
     argsert("<array> [function]", [args2, done], arguments.length);
     if (!done) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve5, reject) => {
         __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args2, (err, completions) => {
           if (err)
             reject(err);
           else
-            resolve6(completions);
+            resolve5(completions);
         });
       });
     } else {
@@ -51355,7 +51380,7 @@ var Yargs = YargsFactory(esm_default);
 var yargs_default = Yargs;
 
 // src/config/config.ts
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/config/discover.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -51371,8 +51396,8 @@ function findConfig(cwd) {
 }
 
 // src/json/schema.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import path3 from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import path2 from "node:path";
 
 // src/lazy.ts
 var ajv = __toESM(require_ajv(), 1);
@@ -57756,22 +57781,8 @@ function precompiledOutline(template, otherwise) {
   return OUTLINES[precompiledKey("outline", [template, otherwise])];
 }
 
-// src/tool.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var PACKAGE_ROOT = findRoot(path2.dirname(fileURLToPath2(import.meta.url)));
-function findRoot(from) {
-  for (let dir = from; ; dir = path2.dirname(dir)) {
-    if (existsSync3(path2.join(dir, "package.json")) && existsSync3(path2.join(dir, "policies"))) return dir;
-    if (path2.dirname(dir) === dir) throw new Error(`egress-audit: no package root above ${from}`);
-  }
-}
-var pkg = JSON.parse(readFileSync4(path2.join(PACKAGE_ROOT, "package.json"), "utf8"));
-var TOOL = { name: pkg.name, version: pkg.version, informationUri: pkg.homepage ?? "https://github.com/egress-audit/egress-audit" };
-
 // src/json/schema.ts
-var SCHEMA_DIR = path3.join(PACKAGE_ROOT, "schemas");
+var SCHEMA_DIR = path2.join(PACKAGE_ROOT, "schemas");
 function createAjv(options2 = {}) {
   const { Ajv: AjvClass } = lazyAjv();
   return new AjvClass({ allErrors: true, strict: true, ...options2 });
@@ -57786,7 +57797,7 @@ function schemaSource(name) {
   return name === "params" ? readSchema(name) : [readSchema(name), readSchema("params")];
 }
 function readSchema(name) {
-  return JSON.parse(readFileSync5(path3.join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
+  return JSON.parse(readFileSync4(path2.join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
 }
 var validators = /* @__PURE__ */ new Map();
 function schemaValidator(name) {
@@ -57844,7 +57855,7 @@ var escape3 = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 var lastSegment = (pointer) => String(pointerPath(pointer).pop() ?? "");
 
 // src/json/structured.ts
-import path4 from "node:path";
+import path3 from "node:path";
 async function readStructured(p, opts = {}) {
   return parseStructured(await readText(p), p, opts);
 }
@@ -57852,7 +57863,7 @@ function readStructuredSync(p, opts = {}) {
   return parseStructured(readTextSync(p), p, opts);
 }
 function parseStructured({ file, text }, p, opts) {
-  return path4.extname(p).toLowerCase() === ".json" ? structuredJson(file, text, opts) : structuredYaml(file, text);
+  return path3.extname(p).toLowerCase() === ".json" ? structuredJson(file, text, opts) : structuredYaml(file, text);
 }
 function structuredJson(file, text, opts) {
   const value2 = parseJson(file, text);
@@ -58041,9 +58052,9 @@ async function readConfig(explicit, cwd = process.cwd()) {
   const validate2 = schemaValidator("config");
   if (!validate2(doc.value)) throw configError(doc.file, schemaProblems(doc, validate2.errors));
   const value2 = doc.value;
-  const dir = path5.dirname(path5.resolve(file));
-  const suppressions = value2.suppressions === void 0 ? null : path5.resolve(dir, value2.suppressions);
-  return { file: doc.file, value: value2, policyDirs: (value2.policyDirs ?? []).map((d) => path5.resolve(dir, d)), suppressions, at };
+  const dir = path4.dirname(path4.resolve(file));
+  const suppressions = value2.suppressions === void 0 ? null : path4.resolve(dir, value2.suppressions);
+  return { file: doc.file, value: value2, policyDirs: (value2.policyDirs ?? []).map((d) => path4.resolve(dir, d)), suppressions, at };
 }
 function configError(file, problems) {
   return new InputError(`invalid configuration ${file} (${problems.length} problem${problems.length === 1 ? "" : "s"}):
@@ -58056,7 +58067,7 @@ function resolveProfiles(config, policyIds) {
   const resolved = /* @__PURE__ */ new Map();
   const failed = /* @__PURE__ */ new Set();
   const known = [.../* @__PURE__ */ new Set([...Object.keys(BUILTIN_PROFILES), ...Object.keys(defs)])];
-  const resolve6 = (name, chain) => {
+  const resolve5 = (name, chain) => {
     const done = resolved.get(name);
     if (done) return done;
     const def = defs[name];
@@ -58074,7 +58085,7 @@ function resolveProfiles(config, policyIds) {
       problems.push(`${at(`/profiles/${name}/extends`)}unknown profile "${parentName}"; known: ${known.join(", ")}`);
       return null;
     }
-    const base = builtin ?? (parentName === null ? null : resolve6(parentName, [...chain, name]));
+    const base = builtin ?? (parentName === null ? null : resolve5(parentName, [...chain, name]));
     if (!base) return null;
     const policies = { ...base.policies };
     for (const [id, setting] of Object.entries(def.policies ?? {})) policies[id] = { ...policies[id], ...setting };
@@ -58087,7 +58098,7 @@ function resolveProfiles(config, policyIds) {
     resolved.set(name, profile);
     return profile;
   };
-  for (const name of Object.keys(defs)) resolve6(name, []);
+  for (const name of Object.keys(defs)) resolve5(name, []);
   const ids = new Set(policyIds);
   for (const [name, def] of Object.entries(defs)) {
     for (const id of Object.keys(def.policies ?? {})) {
@@ -58238,18 +58249,33 @@ var processIo = {
 `),
   err: (t) => void process.stderr.write(t.endsWith("\n") ? t : `${t}
 `),
+  write: async (t) => {
+    if (process.stdout.destroyed) return;
+    if (!process.stdout.write(t)) await drained(process.stdout);
+  },
   isTTY: process.stderr.isTTY === true,
   status: (line) => {
     const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
     process.stderr.write(line === null ? "\r\x1B[2K" : `\r\x1B[2K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
   }
 };
+function drained(stream) {
+  return new Promise((resolve5) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve5();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
 function plain(text) {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
 // src/cli/setup.ts
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/config/assign.ts
 function singleProfile(profile, reason) {
@@ -58305,12 +58331,12 @@ function profileAssignment(config, profiles, override) {
 // src/policy/lint.ts
 var import_handlebars4 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync4 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/policy/load.ts
 var import_handlebars3 = __toESM(require_lib(), 1);
 import { readdirSync as readdirSync3 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/policy/linear-regexp.ts
 var import_re2_wasm = __toESM(require_re22(), 1);
@@ -58529,16 +58555,16 @@ function shellWord(s) {
 var targetLabel = (t) => t === "managedNATGatewayV2" ? "managedNATGateway (V2)" : t;
 function summaryOf(c, row2, to, support) {
   const vnet = c.vnetMode === "byo" ? "a bring-your-own VNet" : "the managed VNet";
-  const path22 = `${targetLabel(row2)} \u2192 ${targetLabel(to)}`;
+  const path21 = `${targetLabel(row2)} \u2192 ${targetLabel(to)}`;
   switch (support) {
     case "same":
       return row2 === "managedNATGatewayV2" && c.outboundType === "managedNATGatewayV2" ? "The cluster already has a StandardV2 managed NAT gateway, under the legacy preview outbound type managedNATGatewayV2: only the spelling moves to managedNATGateway (EG018)." : `The cluster already uses ${targetLabel(to)}: nothing to migrate.`;
     case "conflicting":
-      return `For ${path22} on ${vnet} ${conflictOf(c.vnetMode, row2, to)?.text}: egress-audit calls the path neither supported nor unsupported. The command below is the article's; check with Azure support before relying on it.`;
+      return `For ${path21} on ${vnet} ${conflictOf(c.vnetMode, row2, to)?.text}: egress-audit calls the path neither supported nor unsupported. The command below is the article's; check with Azure support before relying on it.`;
     case "supported":
-      return `Azure documents ${path22} on ${vnet} as a supported in-place migration.`;
+      return `Azure documents ${path21} on ${vnet} as a supported in-place migration.`;
     case "not-supported":
-      return `Azure documents ${path22} on ${vnet} as not supported: create a new cluster with outbound type ${targetLabel(to)} and move the workloads.`;
+      return `Azure documents ${path21} on ${vnet} as not supported: create a new cluster with outbound type ${targetLabel(to)} and move the workloads.`;
     case "not-documented":
       return c.outboundTypeRecognized ? `The AKS documentation has no migration path from ${c.outboundType} on ${vnet}; egress-audit does not guess one.` : `Outbound type ${c.outboundType} is not one Azure documents; no migration path is known.`;
   }
@@ -58723,7 +58749,7 @@ var MAX_EACH_DEPTH = 3;
 function templateProblem(text) {
   const found = [];
   const at = (n2) => n2.loc ? ` (template line ${n2.loc.start.line}, column ${n2.loc.start.column + 1})` : "";
-  const walk2 = (node, eachDepth) => {
+  const walk = (node, eachDepth) => {
     if (found.length || typeof node !== "object" || node === null) return;
     const n2 = node;
     if (n2.type === "PartialStatement" || n2.type === "PartialBlockStatement") return void found.push(`partials are not available in policy templates${at(n2)}`);
@@ -58734,14 +58760,14 @@ function templateProblem(text) {
       if (head?.type === "PathExpression" && head.original === "log") return void found.push(`the log helper is not available in policy templates (it writes to the console)${at(n2)}`);
       if (n2.type === "BlockStatement" && head?.original === "each" && ++depth > MAX_EACH_DEPTH) return void found.push(`#each is nested more than ${MAX_EACH_DEPTH} deep${at(n2)}`);
     }
-    for (const [k, v] of Object.entries(n2)) if (k !== "loc") Array.isArray(v) ? v.forEach((c) => walk2(c, depth)) : walk2(v, depth);
+    for (const [k, v] of Object.entries(n2)) if (k !== "loc") Array.isArray(v) ? v.forEach((c) => walk(c, depth)) : walk(v, depth);
   };
-  walk2(import_handlebars2.default.parse(text), 0);
+  walk(import_handlebars2.default.parse(text), 0);
   return found[0] ?? null;
 }
 
 // src/policy/load.ts
-var BUILTIN_POLICY_DIR = path6.join(PACKAGE_ROOT, "policies");
+var BUILTIN_POLICY_DIR = path5.join(PACKAGE_ROOT, "policies");
 function policyAjv(extra = {}) {
   return createAjv({ $data: true, strictTypes: false, allowUnionTypes: true, ...extra, code: { regExp: linearRegExp, ...extra.code } });
 }
@@ -58760,7 +58786,7 @@ function loadPolicies(dirs) {
       continue;
     }
     for (const entry2 of entries) {
-      const file = path6.join(dir, entry2);
+      const file = path5.join(dir, entry2);
       let doc;
       try {
         doc = readStructuredSync(file, { uniqueKeys: true });
@@ -58776,7 +58802,7 @@ function loadPolicies(dirs) {
       }
       const p = doc.value;
       const before = problems.length;
-      if (p.id !== path6.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${p.id} does not match the file name`);
+      if (p.id !== path5.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${p.id} does not match the file name`);
       const prior = seen.get(p.id);
       if (prior) problems.push(`${where(doc, "/id")}: /id: ${p.id} is already defined in ${prior}`);
       seen.set(p.id, shown3);
@@ -58928,7 +58954,7 @@ function lintPolicies(dirs) {
     }
     for (const entry2 of entries) {
       files++;
-      const file = path7.join(dir, entry2);
+      const file = path6.join(dir, entry2);
       let doc;
       try {
         doc = readStructuredSync(file);
@@ -58937,7 +58963,7 @@ function lintPolicies(dirs) {
       }
       const raw = doc.value;
       if (!isObject4(raw)) continue;
-      if (typeof raw.id === "string" && raw.id !== path7.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
+      if (typeof raw.id === "string" && raw.id !== path6.basename(entry2, ".json")) problems.push(`${where(doc, "/id")}: /id: ${raw.id} does not match the file name`);
       for (const p of new PolicyLinter(raw, facts, helpers).run()) problems.push(`${doc.file}: ${p}`);
     }
   }
@@ -59103,22 +59129,22 @@ var PolicyLinter = class {
     if (e.type !== "PathExpression") return null;
     const p = e;
     const loc = p.loc ? ` (template line ${p.loc.start.line}, column ${p.loc.start.column + 1})` : "";
-    const resolve6 = (parts, base2) => {
+    const resolve5 = (parts, base2) => {
       const node = this.fieldPath(parts, `${where2}${loc}`, base2.node, base2.label);
       return node ? { node, label: [...base2.label, ...parts] } : null;
     };
-    if (p.data) return p.parts[0] === "root" ? resolve6(p.parts.slice(1), { node: this.doc, label: [] }) : null;
+    if (p.data) return p.parts[0] === "root" ? resolve5(p.parts.slice(1), { node: this.doc, label: [] }) : null;
     const named = p.depth === 0 && !p.original.startsWith("this") ? scope.get(p.parts[0] ?? "") : void 0;
-    if (named) return resolve6(p.parts.slice(1), named);
+    if (named) return resolve5(p.parts.slice(1), named);
     const base = contexts[Math.min(p.depth, contexts.length - 1)] ?? { node: this.doc, label: [] };
-    return resolve6(p.parts, base);
+    return resolve5(p.parts, base);
   }
 };
 
 // src/cli/setup.ts
 async function policySetup(opts) {
   const config = await readConfig(opts.config);
-  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path8.resolve(d));
+  const dirs = [BUILTIN_POLICY_DIR, ...config?.policyDirs ?? [], ...opts.policies ?? []].map((d) => path7.resolve(d));
   const all = [...new Set(dirs)];
   const { policies, problems } = loadPolicies(all);
   const custom = all.filter((d) => d !== BUILTIN_POLICY_DIR);
@@ -59218,7 +59244,7 @@ async function argSource(args2) {
   if (timeout !== void 0 && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 3600)) throw new InputError(`--arg-timeout: ${String(timeout)} is not a number of seconds between 0 and 3600`);
   const scope = { subscriptions, managementGroups, ...tenant ? { tenantId: tenant } : {} };
   const cloud = args2.cloud ?? "AzurePublicCloud";
-  const { createCredential } = await import("./chunks/credential-J5E3BDFK.js");
+  const { createCredential } = await import("./chunks/credential-PPGXA2IH.js");
   let credential;
   try {
     credential = createCredential(args2.credential ?? "default", { cloud: CLOUD_ENDPOINTS[cloud], ...tenant ? { tenantId: tenant } : {} });
@@ -59331,7 +59357,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-PH2XLRFV.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-5JFX3GJX.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -59838,177 +59864,11 @@ function renderPlans(to, plans) {
 }
 
 // src/inventory/sources/files/index.ts
-import path11 from "node:path";
-
-// src/json/locate/locate.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync3 } from "node:fs";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-var Locator = class {
-  absPaths;
-  index;
-  constructor(absPaths, index = null) {
-    this.absPaths = absPaths;
-    this.index = index;
-  }
-  /** One region (or null) per request, in request order. */
-  locateAll(requests) {
-    const out = requests.map(() => null);
-    const byFile = /* @__PURE__ */ new Map();
-    requests.forEach((r, i) => {
-      if (!r) return;
-      let list = byFile.get(r.source.file);
-      if (!list) byFile.set(r.source.file, list = []);
-      list.push(i);
-    });
-    for (const [file, indices] of byFile) {
-      const abs = this.absPaths.get(file) ?? file;
-      try {
-        const rows = this.index?.rows(abs) ?? null;
-        const asked = indices.map((i) => requests[i]);
-        const regions = rows ? locateInRows(abs, rows, asked) : locateInText(readFileSync6(abs, "utf8"), asked);
-        regions.forEach((region, k) => out[indices[k]] = region);
-      } catch {
-      }
-    }
-    this.index?.close();
-    return out;
-  }
-  /** The region of the deepest existing node along `source.path` + `property` (keys matched case-insensitively). */
-  locate(source, property) {
-    return this.locateAll([{ source, property }])[0] ?? null;
-  }
-};
-function locateInText(text, requests) {
-  const want = /* @__PURE__ */ new Map();
-  for (const r of requests) addWant(want, r.source.path, r.property);
-  const root = new Scanner(text).parse(want);
-  return requests.map((r) => resolve(root, r.source.path, r.property));
-}
-var RUN_BYTES = 64 * 1024;
-function locateInRows(abs, rows, requests) {
-  const byRow = /* @__PURE__ */ new Map();
-  const whole = [];
-  const fd = openSync(abs, "r");
-  try {
-    const size = fstatSync(fd).size;
-    requests.forEach((r, k) => {
-      const p = r.source.path;
-      const list = rows.find((l) => l.key === null ? typeof p[0] === "number" : p[0] === l.key && typeof p[1] === "number");
-      if (!list) return void whole.push(k);
-      const at = list.key === null ? 0 : 1;
-      const row2 = p[at];
-      if (row2 >= list.offsets.length) return;
-      const id = `${list.key ?? ""}\0${row2}`;
-      let entry2 = byRow.get(id);
-      if (!entry2) byRow.set(id, entry2 = { list, row: row2, start: list.bytes[row2], end: row2 + 1 < list.bytes.length ? list.bytes[row2 + 1] : size, asks: [] });
-      entry2.asks.push({ k, rest: p.slice(at + 1) });
-    });
-    const out = requests.map(() => null);
-    if (whole.length) {
-      const regions = locateInText(readFileSync6(fd, "utf8"), whole.map((k) => requests[k]));
-      whole.forEach((k, i) => out[k] = regions[i] ?? null);
-    }
-    const asks = [...byRow.values()].sort((a, b) => a.start - b.start);
-    for (let i = 0; i < asks.length; ) {
-      let j = i + 1;
-      const first2 = asks[i];
-      while (j < asks.length && asks[j].list === first2.list && asks[j].end - first2.start <= RUN_BYTES) j++;
-      const last = asks[j - 1];
-      const text = readRange(fd, first2.start, last.end);
-      const base = first2.list.offsets[first2.row];
-      const scanner = new Scanner(text);
-      for (let n2 = i; n2 < j; n2++) {
-        const a = asks[n2];
-        const want = /* @__PURE__ */ new Map();
-        for (const q of a.asks) addWant(want, q.rest, requests[q.k].property);
-        const node = scanner.parseAt(a.list.offsets[a.row] - base, a.list.lines[a.row], a.list.lineStarts[a.row] - base, want);
-        for (const q of a.asks) out[q.k] = resolve(node, q.rest, requests[q.k].property);
-      }
-      i = j;
-    }
-    return out;
-  } finally {
-    closeSync(fd);
-  }
-}
-var scratch = Buffer.allocUnsafe(RUN_BYTES);
-function readRange(fd, start, end) {
-  const length = end - start;
-  if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
-  let got = 0;
-  while (got < length) {
-    const n2 = readSync(fd, scratch, got, length - got, start + got);
-    if (n2 === 0) break;
-    got += n2;
-  }
-  return scratch.toString("utf8", 0, got);
-}
-var MIN_INDEX_BYTES = 16 * 1024 * 1024;
-function inputBytes(absPaths) {
-  let bytes = 0;
-  for (const p of absPaths) {
-    try {
-      bytes += statSync3(p).size;
-    } catch {
-    }
-  }
-  return bytes;
-}
-var RowIndex = class _RowIndex {
-  worker;
-  port;
-  done;
-  lists = /* @__PURE__ */ new Map();
-  received = 0;
-  failed = false;
-  closed = false;
-  expected;
-  /** Starts indexing, or returns null when the input is too small for it to pay off. */
-  static start(absPaths, minBytes = MIN_INDEX_BYTES, bytes = inputBytes(absPaths)) {
-    return bytes >= minBytes && absPaths.length ? new _RowIndex(absPaths) : null;
-  }
-  constructor(absPaths) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.done = new Int32Array(new SharedArrayBuffer(4));
-    this.expected = absPaths.length;
-    const worker = import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js";
-    this.worker = new Worker(new URL(worker, import.meta.url), {
-      workerData: { files: absPaths, port: port2, progress: this.done.buffer },
-      transferList: [port2]
-    });
-    this.worker.on("error", () => this.failed = true);
-    this.worker.on("exit", () => this.failed = this.failed || this.received < this.expected);
-    this.worker.unref();
-  }
-  /** The file's row lists; null when it cannot be indexed (the caller scans the whole file). */
-  rows(absPath) {
-    if (this.closed) return null;
-    for (; ; ) {
-      this.drain();
-      if (this.lists.has(absPath)) return this.lists.get(absPath) ?? null;
-      if (this.failed || this.received >= this.expected) return null;
-      if (Atomics.wait(this.done, 0, this.received, 5e3) === "timed-out" && Atomics.load(this.done, 0) === this.received) this.failed = true;
-    }
-  }
-  close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.port.close();
-    void this.worker.terminate();
-  }
-  drain() {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const { file, lists } = m.message;
-      this.lists.set(file, lists);
-      this.received++;
-    }
-  }
-};
+import path10 from "node:path";
 
 // src/inventory/sources/files/collect.ts
 import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path9 from "node:path";
+import path8 from "node:path";
 async function collectFiles(inputs) {
   const seenFiles = /* @__PURE__ */ new Map();
   const seenDirs = /* @__PURE__ */ new Set();
@@ -60034,7 +59894,7 @@ async function collectFiles(inputs) {
       } catch (err) {
         throw new InputError(`${shown3}: cannot read the folder: ${describeFsError(err)}`);
       }
-      for (const entry2 of entries.sort()) await visit(path9.join(p, entry2), false);
+      for (const entry2 of entries.sort()) await visit(path8.join(p, entry2), false);
       return;
     }
     if (!info.isFile()) {
@@ -60058,204 +59918,9 @@ async function collectFiles(inputs) {
   return { files, skipped };
 }
 
-// src/inventory/sources/files/own-report.ts
-function isOwnReport(v) {
-  if (!isObject(v) || v["version"] !== 1 || !Array.isArray(v["findings"]) || !isObject(v["scan"])) return false;
-  const tool = v["tool"];
-  return isObject(tool) && tool["name"] === TOOL.name;
-}
-
-// src/inventory/sources/files/shapes.ts
-var PAGING_KEYS = ["$skipToken", "skipToken", "skip_token", "nextLink", "@odata.nextLink"];
-var TOTAL_KEYS = ["totalRecords", "total_records"];
-var EXPECTED = 'expected an array of resources, { "data": [...] }, { "value": [...] } or one resource object';
-function extractRows(doc) {
-  const { value: value2, file } = doc;
-  const rows = (arr, prefix) => arr.map((v, i) => ({ value: v, source: { file, path: [...prefix, i] } }));
-  const at = (key2) => {
-    const offset = key2 === void 0 ? null : topLevelKeyOffset(doc.text, key2);
-    const { line, column } = lineColumn(doc.text, offset ?? firstToken(doc.text));
-    return `${file}:${line}:${column}`;
-  };
-  if (Array.isArray(value2)) return rows(value2, []);
-  if (!isObject(value2)) throw new InputError(`${at()}: the top level is ${kindOf(value2)}; ${EXPECTED}`);
-  for (const listKey of ["data", "value"]) {
-    if (!Object.hasOwn(value2, listKey)) continue;
-    const list = value2[listKey];
-    const unfinished = incomplete(value2, Array.isArray(list) ? list.length : null);
-    if (unfinished) throw new InputError(`${at(unfinished.key)}: ${unfinished.why}: the export is incomplete; fetch every page (or use \`egress-audit export\`)`);
-    if (Array.isArray(list)) return rows(list, [listKey]);
-    if (listKey === "data" && isObject(list) && Array.isArray(list["rows"])) {
-      throw new InputError(`${at(listKey)}: "data" is in ARG's table result format; export with resultFormat objectArray`);
-    }
-    throw new InputError(`${at(listKey)}: "${listKey}" is ${kindOf(list)}; expected an array of resources`);
-  }
-  if (typeof value2["id"] === "string" && (typeof value2["type"] === "string" || typeof value2["name"] === "string")) {
-    return [{ value: value2, source: { file, path: [] } }];
-  }
-  throw new InputError(`${at()}: the top level object is not a resource (no "id" and "type") nor a list ("data" or "value"); ${EXPECTED}`);
-}
-function incomplete(page2, rowCount2) {
-  for (const k of PAGING_KEYS) {
-    const token = page2[k];
-    if (Object.hasOwn(page2, k) && token !== null && token !== "") return { key: k, why: `the page still carries "${k}"` };
-  }
-  const truncated = page2["resultTruncated"];
-  if (truncated === true || typeof truncated === "string" && truncated.toLowerCase() === "true") {
-    return { key: "resultTruncated", why: 'Resource Graph truncated the result ("resultTruncated": true)' };
-  }
-  for (const k of TOTAL_KEYS) {
-    const total = page2[k];
-    if (rowCount2 !== null && typeof total === "number" && total > rowCount2) {
-      return { key: k, why: `the page holds ${rowCount2} of ${total} rows ("${k}")` };
-    }
-  }
-  return null;
-}
-function kindOf(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "an array";
-  if (typeof v === "object") return "an object";
-  return `a ${typeof v}`;
-}
-function firstToken(text) {
-  const m = /[^ \t\r\n]/.exec(text);
-  return m ? m.index : 0;
-}
-
 // src/inventory/sources/terraform/blocks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync7 } from "node:fs";
-import path10 from "node:path";
-
-// src/inventory/sources/terraform/plan.ts
-function isTerraformJson(value2) {
-  if (!isObject(value2) || typeof value2["format_version"] !== "string") return false;
-  return isObject(value2["planned_values"]) || Array.isArray(value2["resource_changes"]) || isObject(value2["values"]);
-}
-function readTerraform(value2) {
-  const changes = /* @__PURE__ */ new Map();
-  if (Array.isArray(value2["resource_changes"])) {
-    for (const rc of value2["resource_changes"]) {
-      if (isObject(rc) && typeof rc["address"] === "string" && isObject(rc["change"])) changes.set(rc["address"], rc["change"]);
-    }
-  }
-  const planned = isObject(value2["planned_values"]) ? value2["planned_values"] : null;
-  if (planned || changes.size) {
-    const prior = isObject(value2["prior_state"]) && isObject(value2["prior_state"]["values"]) ? value2["prior_state"]["values"] : null;
-    return {
-      kind: "plan",
-      resources: walk(planned, ["planned_values"], changes),
-      configuration: isObject(value2["configuration"]) ? value2["configuration"] : null,
-      prior: prior ? walk(prior, ["prior_state", "values"], /* @__PURE__ */ new Map()) : null
-    };
-  }
-  return { kind: "state", resources: walk(value2["values"], ["values"], /* @__PURE__ */ new Map()), configuration: null, prior: null };
-}
-function walk(values, at, changes) {
-  const out = [];
-  const visit = (mod, path22, moduleAddress) => {
-    if (!isObject(mod)) return;
-    const resources = mod["resources"];
-    if (Array.isArray(resources)) {
-      resources.forEach((r, i) => {
-        if (!isObject(r) || typeof r["address"] !== "string" || typeof r["type"] !== "string") return;
-        const change = changes.get(r["address"]);
-        const actions = change && Array.isArray(change["actions"]) ? change["actions"].filter((a) => typeof a === "string") : [];
-        if (actions.length === 1 && actions[0] === "delete") return;
-        const sensitive = change?.["after_sensitive"] ?? r["sensitive_values"];
-        out.push({
-          address: r["address"],
-          module: moduleAddress,
-          mode: r["mode"] === "data" ? "data" : "managed",
-          type: r["type"],
-          name: typeof r["name"] === "string" ? r["name"] : "",
-          index: typeof r["index"] === "string" || typeof r["index"] === "number" ? r["index"] : null,
-          values: isObject(r["values"]) ? withoutSensitive(r["values"], sensitive) : {},
-          unknown: change?.["after_unknown"] ?? false,
-          sensitive: sensitive ?? false,
-          actions,
-          path: [...path22, "resources", i]
-        });
-      });
-    }
-    const children = mod["child_modules"];
-    if (Array.isArray(children)) {
-      children.forEach((c, i) => {
-        if (isObject(c) && typeof c["address"] === "string") visit(c, [...path22, "child_modules", i], c["address"]);
-      });
-    }
-  };
-  visit(values?.["root_module"], [...at, "root_module"], "");
-  return out;
-}
-function withoutSensitive(value2, sensitive) {
-  if (sensitive === true) return void 0;
-  if (Array.isArray(value2)) {
-    return value2.map((v, i) => withoutSensitive(v, Array.isArray(sensitive) ? sensitive[i] : void 0)).filter((v) => v !== void 0);
-  }
-  if (isObject(value2)) {
-    const out = {};
-    for (const [k, v] of Object.entries(value2)) {
-      const kept = withoutSensitive(v, isObject(sensitive) ? sensitive[k] : void 0);
-      if (kept !== void 0) Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  return value2;
-}
-function isUnknown(res, path22) {
-  return marked(res.unknown, path22);
-}
-function isSensitive(res, path22) {
-  return marked(res.sensitive, path22);
-}
-function marked(tree, path22) {
-  let node = tree;
-  for (const seg of path22) {
-    if (node === true) return true;
-    if (Array.isArray(node) && typeof seg === "number") node = node[seg];
-    else if (isObject(node) && typeof seg === "string") node = node[seg];
-    else return false;
-  }
-  return node === true;
-}
-function parseSteps(text) {
-  const steps = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === ".") i++;
-    if (text[i] === "[") {
-      const end = text.indexOf("]", i);
-      if (end < 0) return null;
-      const inner = text.slice(i + 1, end);
-      if (inner.startsWith('"')) {
-        const m2 = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
-        if (!m2) return null;
-        steps.push({ key: JSON.parse(m2[0]) });
-        i = i + 1 + m2[0].length + 1;
-      } else if (/^\d+$/.test(inner)) {
-        steps.push({ key: Number(inner) });
-        i = end + 1;
-      } else return null;
-      continue;
-    }
-    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
-    if (!m) return null;
-    steps.push({ name: m[0] });
-    i += m[0].length;
-  }
-  return steps;
-}
-function callPath(moduleAddress) {
-  const steps = parseSteps(moduleAddress) ?? [];
-  const out = [];
-  steps.forEach((s, i) => {
-    if ("name" in s && i > 0 && "name" in steps[i - 1] && steps[i - 1].name === "module") out.push(s.name);
-  });
-  return out;
-}
-
-// src/inventory/sources/terraform/blocks.ts
+import { readdirSync as readdirSync5, readFileSync as readFileSync5 } from "node:fs";
+import path9 from "node:path";
 var LABEL = String.raw`(?:"([^"\\]+)"|([A-Za-z_][\w-]*))`;
 var HEADER = new RegExp(String.raw`^(\s*)(resource|data)\s+${LABEL}\s+${LABEL}\s*\{|^(\s*)(module)\s+${LABEL}\s*\{`);
 var MAX_FOLDERS = 5e3;
@@ -60266,7 +59931,7 @@ var ConfigurationBlocks = class {
   rootOfPlan = /* @__PURE__ */ new Map();
   tfFolders = null;
   constructor(sourceRoot) {
-    this.root = path10.resolve(sourceRoot);
+    this.root = path9.resolve(sourceRoot);
   }
   locate(plan, address) {
     const parsed = splitAddress(address);
@@ -60277,7 +59942,7 @@ var ConfigurationBlocks = class {
       const callConfig = isObject(mod) && isObject(mod["module_calls"]) ? mod["module_calls"][call] : void 0;
       const source = isObject(callConfig) ? callConfig["source"] : void 0;
       if (folder === null || typeof source !== "string" || !/^\.\.?\//.test(source)) return null;
-      folder = path10.resolve(folder, source);
+      folder = path9.resolve(folder, source);
       if (!this.inside(folder)) return null;
       mod = isObject(callConfig) ? callConfig["module"] : void 0;
     }
@@ -60290,11 +59955,11 @@ var ConfigurationBlocks = class {
       const found = this.declarations(folder);
       return needed.length ? needed.every((k) => found.has(k)) : found.size > 0;
     };
-    const own = path10.dirname(plan.absPath);
+    const own = path9.dirname(plan.absPath);
     let chosen = null;
     if (this.inside(own) && declares(own)) chosen = own;
     else if (needed.length) {
-      const distance = (f) => path10.relative(own, f).split(path10.sep).length;
+      const distance = (f) => path9.relative(own, f).split(path9.sep).length;
       const fits = this.folders().filter(declares).sort((a, b) => distance(a) - distance(b));
       if (fits.length === 1 || fits.length > 1 && distance(fits[0]) < distance(fits[1])) chosen = fits[0];
     }
@@ -60302,8 +59967,8 @@ var ConfigurationBlocks = class {
     return chosen;
   }
   inside(folder) {
-    const rel = path10.relative(this.root, folder);
-    return rel === "" || !rel.startsWith("..") && !path10.isAbsolute(rel);
+    const rel = path9.relative(this.root, folder);
+    return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
   }
   /** Folders under the source root that hold `.tf` files (hidden folders such as .terraform left out). */
   folders() {
@@ -60319,7 +59984,7 @@ var ConfigurationBlocks = class {
         continue;
       }
       if (entries.some((e) => e.isFile() && e.name.endsWith(".tf"))) out.push(dir);
-      for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED.has(e.name)) queue.push(path10.join(dir, e.name));
+      for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED.has(e.name)) queue.push(path9.join(dir, e.name));
     }
     return this.tfFolders = out;
   }
@@ -60334,10 +59999,10 @@ var ConfigurationBlocks = class {
     } catch {
     }
     for (const name of names) {
-      const file = path10.join(folder, name);
+      const file = path9.join(folder, name);
       let text;
       try {
-        text = readFileSync7(file, "utf8");
+        text = readFileSync5(file, "utf8");
       } catch {
         continue;
       }
@@ -60579,16 +60244,16 @@ function renderSteps(steps) {
 // src/inventory/sources/terraform/context.ts
 var PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 var GUID_ID = /^\/subscriptions\/([0-9a-f-]{36})\//i;
-function get(o, path22) {
+function get(o, path21) {
   let node = o;
-  for (const seg of path22) {
+  for (const seg of path21) {
     if (Array.isArray(node) && typeof seg === "number") node = node[seg];
     else if (isObject(node) && typeof seg === "string") node = node[seg];
     else return void 0;
   }
   return node;
 }
-var attributeText = (path22) => path22.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
+var attributeText = (path21) => path21.map((s, i) => typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${s}`).join("");
 var MapContext = class {
   resolver;
   subscription;
@@ -60611,30 +60276,30 @@ var MapContext = class {
     return id;
   }
   /** A known value, or undefined; an unknown one is recorded against `rowId` as the ARM `property`. */
-  value(res, path22, rowId, property) {
-    const sensitive = isSensitive(res, path22);
-    if (sensitive || isUnknown(res, path22)) {
-      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path22), property, ...sensitive ? { sensitive: true } : {} });
+  value(res, path21, rowId, property) {
+    const sensitive = isSensitive(res, path21);
+    if (sensitive || isUnknown(res, path21)) {
+      if (property) this.unknowns.push({ rowId, address: res.address, attribute: attributeText(path21), property, ...sensitive ? { sensitive: true } : {} });
       return void 0;
     }
-    const v = get(res.values, path22);
+    const v = get(res.values, path21);
     return v === null ? void 0 : v;
   }
   /** The resource ID an attribute holds: its known value, else the ID of the resource the configuration refers to. */
-  link(res, path22) {
-    return this.links(res, path22)[0];
+  link(res, path21) {
+    return this.links(res, path21)[0];
   }
   /** The resource IDs a list attribute holds, known or resolved through the configuration. */
-  links(res, path22) {
-    const v = get(res.values, path22);
-    if (!isUnknown(res, path22)) {
+  links(res, path21) {
+    const v = get(res.values, path21);
+    if (!isUnknown(res, path21)) {
       if (typeof v === "string" && v) return [v];
-      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path22, i]))) return v.filter((x) => typeof x === "string" && x !== "");
+      if (Array.isArray(v) && !v.some((x, i) => isUnknown(res, [...path21, i]))) return v.filter((x) => typeof x === "string" && x !== "");
       if (v === null || v === void 0) return [];
     }
-    const targets = this.resolver.targets(res, path22).map((t) => this.idOf(t));
+    const targets = this.resolver.targets(res, path21).map((t) => this.idOf(t));
     if (targets.length) return targets;
-    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path22)}`)}`];
+    return [`/subscriptions/${this.subscription}/resourceGroups/unresolved/providers/terraform/references/${encodeURIComponent(`${res.address}.${attributeText(path21)}`)}`];
   }
 };
 function subscriptionOf(doc) {
@@ -61061,58 +60726,6 @@ var TerraformPlans = class {
   }
 };
 
-// src/inventory/sources/files/parallel.ts
-import { Worker as Worker2 } from "node:worker_threads";
-function loadMode(bytes, minBytes) {
-  const forced = process.env["EGRESS_LOAD"];
-  if (forced === "sequential" || forced === "parallel") return forced;
-  return bytes >= minBytes ? "parallel" : "sequential";
-}
-function workerOwns(i) {
-  return i % 3 !== 0;
-}
-var ReadAhead = class {
-  worker;
-  results = /* @__PURE__ */ new Map();
-  waiting = /* @__PURE__ */ new Map();
-  dead = false;
-  constructor(files) {
-    const url = import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js";
-    this.worker = new Worker2(new URL(url, import.meta.url), { workerData: { files } });
-    this.worker.on("message", (r) => {
-      const resolve6 = this.waiting.get(r.i);
-      if (resolve6) {
-        this.waiting.delete(r.i);
-        resolve6(r);
-      } else this.results.set(r.i, r);
-    });
-    const stop = () => {
-      this.dead = true;
-      for (const resolve6 of this.waiting.values()) resolve6(null);
-      this.waiting.clear();
-    };
-    this.worker.on("error", stop);
-    this.worker.on("exit", stop);
-  }
-  /** Whether file i is the worker's. */
-  owns(i) {
-    return workerOwns(i);
-  }
-  /** The worker's result for file i, or null when the main thread must read it. */
-  take(i) {
-    const have = this.results.get(i);
-    if (have) {
-      this.results.delete(i);
-      return Promise.resolve(have);
-    }
-    if (this.dead) return Promise.resolve(null);
-    return new Promise((resolve6) => this.waiting.set(i, resolve6));
-  }
-  close() {
-    void this.worker.terminate();
-  }
-};
-
 // src/inventory/sources/files/index.ts
 function filesSource(inputs) {
   return { load: () => loadFixtures(inputs) };
@@ -61120,42 +60733,65 @@ function filesSource(inputs) {
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
   await checkFileSets(files);
-  const absPaths = files.map((f) => path11.resolve(f));
+  const absPaths = files.map((f) => path10.resolve(f));
   const bytes = inputBytes(absPaths);
-  const rowIndex = RowIndex.start(absPaths, MIN_INDEX_BYTES, bytes);
-  const ahead = loadMode(bytes, MIN_INDEX_BYTES) === "parallel" && files.length > 1 ? new ReadAhead(files) : null;
+  const parallel = loadMode(bytes, MIN_INDEX_BYTES) === "parallel";
+  const rowIndex = parallel ? new RowIndex() : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
   const plans = new TerraformPlans();
   let planRead = false;
-  try {
-    for (const [i, f] of files.entries()) {
-      const done = ahead?.owns(i) ? await ahead.take(i) : null;
-      if (done?.kind === "input-error") throw new InputError(done.message);
-      if (done?.kind === "rows") {
-        shown3.set(done.file, done.absPath);
-        builder.apply(done.ops);
-        continue;
-      }
-      const doc = await readDocument(f);
-      if (isOwnReport(doc.value)) {
-        skipped.push(`${doc.file}: an egress-audit report, not inventory`);
-        continue;
-      }
-      const manifest = asManifest(doc.value);
-      if (manifest) {
-        exportErrors.push(...manifestErrors(manifest));
-        continue;
-      }
-      shown3.set(doc.file, doc.absPath);
-      const planRows = plans.rows(doc);
-      planRead ||= planRows !== null;
-      for (const row2 of planRows ?? extractRows(doc)) builder.add(row2);
+  const readHere = async (f) => {
+    const doc = await readDocument(f);
+    if (isOwnReport(doc.value)) {
+      skipped.push(`${doc.file}: an egress-audit report, not inventory`);
+      return;
     }
-  } catch (err) {
-    rowIndex?.close();
-    throw err;
+    const manifest = asManifest(doc.value);
+    if (manifest) {
+      exportErrors.push(...manifestErrors(manifest));
+      return;
+    }
+    shown3.set(doc.file, doc.absPath);
+    rowIndex?.set(doc.absPath, rowLists(doc.text, doc.bom ? 3 : 0));
+    const planRows = plans.rows(doc);
+    planRead ||= planRows !== null;
+    for (const row2 of planRows ?? extractRows(doc)) builder.add(row2);
+  };
+  const apply = async (r, f) => {
+    if (r?.kind === "input-error") throw new InputError(r.message);
+    if (r?.kind !== "rows") return readHere(f);
+    shown3.set(r.file, r.absPath);
+    if (r.lists !== void 0) rowIndex?.set(r.absPath, r.lists);
+    builder.apply(r.ops);
+  };
+  try {
+    if (!ahead) for (const f of files) await readHere(f);
+    else {
+      const mine = /* @__PURE__ */ new Map();
+      let next = 0;
+      const applyReady = async () => {
+        for (let r = mine.get(next) ?? ahead.ready(next); r; r = mine.get(next) ?? ahead.ready(next)) {
+          mine.delete(next);
+          await apply(r, files[next]);
+          next++;
+        }
+      };
+      for (let i = ahead.claim(); i < files.length; i = ahead.claim()) {
+        await applyReady();
+        if (i === next) {
+          await readHere(files[i]);
+          next++;
+        } else mine.set(i, await readRecorded(i, files[i], rowIndex !== null));
+      }
+      for (; next < files.length; next++) {
+        const r = mine.get(next) ?? await ahead.take(next);
+        mine.delete(next);
+        await apply(r, files[next]);
+      }
+    }
   } finally {
     ahead?.close();
   }
@@ -61165,15 +60801,15 @@ async function loadFixtures(inputs) {
 async function checkFileSets(files) {
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const dir = path11.dirname(f);
-    byDir.set(dir, [...byDir.get(dir) ?? [], path11.basename(f)]);
+    const dir = path10.dirname(f);
+    byDir.set(dir, [...byDir.get(dir) ?? [], path10.basename(f)]);
   }
   for (const [dir, names] of byDir) await checkFileSet(dir, names);
 }
 
 // src/cli/commands/scan.ts
-import { statSync as statSync5 } from "node:fs";
-import path17 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path16 from "node:path";
 
 // src/policy/evaluate.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -61215,7 +60851,7 @@ function evaluateCluster(cluster, active, params) {
       if (policy.assertFn(doc)) continue;
       const res = offending(policy, doc);
       const property = policy.property ? policy.property.split(".") : [];
-      const path22 = policy.property;
+      const path21 = policy.property;
       findings.push({
         policyId: policy.id,
         policyName: policy.name,
@@ -61226,9 +60862,9 @@ function evaluateCluster(cluster, active, params) {
         subscriptionId: cluster.subscriptionId,
         resourceId: res.id,
         resourceName: res.name,
-        path: path22,
+        path: path21,
         ...texts(policy, doc),
-        fingerprint: fingerprint({ policyId: policy.id, clusterId: cluster.id, resourceId: res.id, path: path22 }),
+        fingerprint: fingerprint({ policyId: policy.id, clusterId: cluster.id, resourceId: res.id, path: path21 }),
         source: res.source,
         sourceProperty: property
       });
@@ -61477,7 +61113,7 @@ function decidedAtApplyLines(result) {
 }
 
 // src/report/sarif.ts
-import path13 from "node:path";
+import path12 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/report/findings.ts
@@ -61498,12 +61134,116 @@ function mostSevere(findings, limit) {
   return { kept, dropped };
 }
 
+// src/json/stringify.ts
+var DESCEND = 4;
+var MANY = 16;
+var BATCH = 1 << 20;
+function* jsonChunks(value2, indent = 2, many = MANY) {
+  const gap = typeof indent === "number" ? " ".repeat(Math.max(0, Math.min(10, Math.trunc(indent)))) : indent.slice(0, 10);
+  const s = { indent, gap, many };
+  const root = gap.includes("\n") ? null : frame(value2, 0, "", s);
+  if (!root) {
+    const text = JSON.stringify(value2, null, indent);
+    if (text !== void 0) yield text;
+    return;
+  }
+  const stack = [root];
+  const comma = gap ? ",\n" : ",";
+  const colon = gap ? ": " : ":";
+  let out = "";
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.i === (f.list ? f.list.length : f.keys.length)) {
+      out += f.written === 0 ? f.list ? "[]" : "{}" : `${gap ? `
+${f.cur}` : ""}${f.list ? "]" : "}"}`;
+      stack.pop();
+    } else {
+      const key2 = f.list ? f.i : f.keys[f.i];
+      const member = f.list ? f.list[f.i] : f.object[key2];
+      f.i++;
+      const child = frame(member, stack.length, f.inner, s);
+      const text = child ? "" : leaf(key2, member, f.inner, s);
+      if (text !== void 0 || f.list) {
+        const head = f.written === 0 ? `${f.list ? "[" : "{"}${gap ? "\n" : ""}` : comma;
+        out += `${head}${f.inner}${f.list ? "" : `${JSON.stringify(key2)}${colon}`}`;
+        f.written++;
+        if (child) stack.push(child);
+        else out += text ?? "null";
+      }
+    }
+    if (out.length >= BATCH) {
+      yield out;
+      out = "";
+    }
+  }
+  if (out) yield out;
+}
+function frame(value2, depth, cur, s) {
+  if (!walked(value2, depth) || !holdsMany(value2, depth, s.many)) return null;
+  const inner = cur + s.gap;
+  if (Array.isArray(value2)) return { list: value2, object: {}, keys: [], i: 0, written: 0, cur, inner };
+  const object = value2;
+  return { list: null, object, keys: Object.keys(object), i: 0, written: 0, cur, inner };
+}
+function walked(value2, depth) {
+  if (depth >= DESCEND || typeof value2 !== "object" || value2 === null || hasToJSON(value2)) return false;
+  if (Array.isArray(value2)) return true;
+  const proto = Object.getPrototypeOf(value2);
+  return (proto === Object.prototype || proto === null) && !isRawJSON(value2);
+}
+function holdsMany(value2, depth, many) {
+  const members = Array.isArray(value2) ? value2 : Object.values(value2);
+  if (Array.isArray(value2) && value2.length >= many) return true;
+  for (const m of members) if (walked(m, depth + 1) && holdsMany(m, depth + 1, many)) return true;
+  return false;
+}
+function leaf(key2, value2, cur, s) {
+  switch (typeof value2) {
+    case "string":
+      return JSON.stringify(value2);
+    case "number":
+      return Number.isFinite(value2) ? String(value2) : "null";
+    case "boolean":
+      return value2 ? "true" : "false";
+    case "undefined":
+    case "symbol":
+      return void 0;
+    default:
+      break;
+  }
+  if (value2 === null) return "null";
+  if (hasToJSON(value2)) return viaHolder(String(key2), value2, cur, s);
+  if (typeof value2 === "function") return void 0;
+  if (!s.gap) return JSON.stringify(value2);
+  const levels = cur.length / s.gap.length;
+  let wrapped = value2;
+  for (let l = 0; l < levels; l++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, s.indent);
+  const before = levels + levels * (levels + 1) * s.gap.length / 2 + levels;
+  const after = levels + levels * (levels - 1) * s.gap.length / 2 + levels;
+  return text.slice(before, text.length - after);
+}
+function viaHolder(key2, value2, cur, s) {
+  const text = JSON.stringify({ [key2]: value2 }, null, s.indent);
+  if (text === "{}") return void 0;
+  const name = JSON.stringify(key2);
+  if (!s.gap) return text.slice(name.length + 2, -1);
+  return text.slice(`{
+${s.gap}${name}: `.length, -2).replaceAll(`
+${s.gap}`, `
+${cur}`);
+}
+function hasToJSON(value2) {
+  return typeof value2.toJSON === "function";
+}
+var isRawJSON = JSON.isRawJSON ?? (() => false);
+
 // src/report/paths.ts
-import path12 from "node:path";
+import path11 from "node:path";
 function underRoot(root, file) {
-  const rel = path12.relative(path12.resolve(root), path12.resolve(file));
-  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path12.sep}`) && !path12.isAbsolute(rel);
-  return inside ? rel.split(path12.sep).join("/") : null;
+  const rel = path11.relative(path11.resolve(root), path11.resolve(file));
+  const inside = rel !== "" && rel !== ".." && !rel.startsWith(`..${path11.sep}`) && !path11.isAbsolute(rel);
+  return inside ? rel.split(path11.sep).join("/") : null;
 }
 
 // src/report/outline.ts
@@ -61541,8 +61281,8 @@ function statement2(s, otherwise) {
   }
 }
 function placeholder(m) {
-  const path22 = m.path;
-  if (path22.type === "PathExpression" && m.params.length === 0) return `<${field(path22)}>`;
+  const path21 = m.path;
+  if (path21.type === "PathExpression" && m.params.length === 0) return `<${field(path21)}>`;
   const fields = m.params.filter((p) => p.type === "PathExpression");
   return fields.length === 1 && m.params.length === 1 ? `<${field(fields[0])}>` : "<\u2026>";
 }
@@ -61660,8 +61400,10 @@ var MAX_NOTIFICATIONS = 100;
 function sarifSelection(result, limit = MAX_SARIF_RESULTS) {
   return mostSevere(reported(result.findings), limit);
 }
-var sarif = (result, ctx) => `${JSON.stringify(sarifLog(result, ctx), null, 2)}
-`;
+var sarifChunked = function* (result, ctx) {
+  yield* jsonChunks(sarifLog(result, ctx));
+  yield "\n";
+};
 function sarifLog(result, ctx, limit = MAX_SARIF_RESULTS) {
   const { kept, dropped } = sarifSelection(result, limit);
   const rules = rulesFor(result, kept);
@@ -61741,7 +61483,7 @@ var UriCache = class {
     let uri = this.cache.get(file);
     if (uri === void 0) {
       const rel = underRoot(this.root, file);
-      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path13.resolve(file)).href;
+      uri = rel !== null ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(path12.resolve(file)).href;
       this.cache.set(file, uri);
     }
     return uri;
@@ -61939,7 +61681,7 @@ function placeInConfiguration(findings, plans, sourceRoot) {
 
 // src/scan/scan.ts
 function evaluate(loaded, opts) {
-  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
+  const background = loaded.rowIndex ? new BackgroundLocator(loaded.files, loaded.rowIndex) : null;
   const findings = [];
   const places = [];
   const clusters = [];
@@ -61963,9 +61705,10 @@ function evaluate(loaded, opts) {
       findings.push(finding);
       places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
+    background?.submit(places);
     users.note(c);
     notices.note(c, active);
-    const incomplete2 = c.incompleteReasons.length > 0;
+    const incomplete = c.incompleteReasons.length > 0;
     clusters.push({
       id: c.id,
       name: c.name,
@@ -61979,14 +61722,15 @@ function evaluate(loaded, opts) {
       zones: c.zones,
       kubernetesVersion: c.kubernetesVersion,
       apiServer: c.apiServer.private ? "private" : c.apiServer.vnetIntegration ? "vnet-integration" : "public",
-      status: incomplete2 ? "incomplete" : raw.length ? "fail" : "pass",
+      status: incomplete ? "incomplete" : raw.length ? "fail" : "pass",
       findings: raw.length,
       missing: c.missing,
       incompleteReasons: c.incompleteReasons,
       ...loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}
     });
   }
-  locator.locateAll(places).forEach((region, i) => {
+  const regions = background ? background.finish(places) : new Locator(loaded.files).locateAll(places);
+  regions.forEach((region, i) => {
     const source = places[i]?.source;
     if (source && region) findings[i].location = { file: source.file, ...region };
   });
@@ -62082,16 +61826,16 @@ var ErrorUsers = class {
 };
 
 // src/cli/output.ts
-import { constants as constants3, lstatSync, statSync as statSync4 } from "node:fs";
-import { access as access2, writeFile as writeFile3 } from "node:fs/promises";
-import path16 from "node:path";
+import { constants as constants3, lstatSync, statSync as statSync3 } from "node:fs";
+import { access as access2 } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/report/html.ts
 var import_handlebars6 = __toESM(require_lib(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync8 } from "node:fs";
-import path14 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { readFileSync as readFileSync6 } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/report/html/payload.ts
 var LIMITS = { name: 256, id: 1024, text: 4e3 };
@@ -62440,12 +62184,12 @@ function barChart(items, summary2, labelWidth = 96) {
   }));
   return { width: CHART_WIDTH, height: Math.max(ROW, items.length * ROW), labelWidth, trackWidth: span, barHeight: BAR, bars, empty: items.every((i) => i.count === 0), summary: clip(summary2, LIMITS.text) };
 }
-function statusBar(passed, failed, incomplete2) {
-  const total = passed + failed + incomplete2;
+function statusBar(passed, failed, incomplete) {
+  const total = passed + failed + incomplete;
   if (total === 0) return [];
   let x = 0;
   const parts = [];
-  for (const [label, count2, cls] of [["pass", passed, "st-pass"], ["fail", failed, "st-fail"], ["incomplete", incomplete2, "st-incomplete"]]) {
+  for (const [label, count2, cls] of [["pass", passed, "st-pass"], ["fail", failed, "st-fail"], ["incomplete", incomplete, "st-incomplete"]]) {
     if (!count2) continue;
     const width = count2 / total * 100;
     parts.push({ label, title: `${fmt2(count2)} ${label}`, count: fmt2(count2), cls, x, y: 0, width, textY: 0, valueX: 0 });
@@ -62464,13 +62208,13 @@ function options(counts) {
 var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/report/html.ts
-var ASSETS = path14.join(path14.dirname(fileURLToPath3(import.meta.url)), "html");
+var ASSETS = path13.join(path13.dirname(fileURLToPath2(import.meta.url)), "html");
 var SCRIPTS = ["app-model.js", "app-view.js", "app-main.js"];
 var PAGE_TEMPLATE = { kind: "page", options: { strict: true, preventIndent: true } };
 var page = null;
 function loadPage() {
   if (page) return page;
-  const read2 = (name) => readFileSync8(path14.join(ASSETS, name), "utf8");
+  const read2 = (name) => readFileSync6(path13.join(ASSETS, name), "utf8");
   const style = read2("style.css");
   const script = `'use strict';
 {
@@ -62516,11 +62260,13 @@ var html = (result) => {
 };
 
 // src/report/json.ts
-var json = (result) => `${JSON.stringify(result, null, 2)}
-`;
+var jsonChunked = function* (result) {
+  yield* jsonChunks(result);
+  yield "\n";
+};
 
 // src/report/junit.ts
-import path15 from "node:path";
+import path14 from "node:path";
 var junit = (result, ctx) => {
   const byCase = /* @__PURE__ */ new Map();
   for (const f of reported(result.findings)) {
@@ -62624,7 +62370,7 @@ function caseNames(clusters) {
 function fileAttrs(findings, root) {
   const loc = findings.find((f) => f.location)?.location;
   if (!loc) return "";
-  const file = underRoot(root, loc.file) ?? path15.resolve(loc.file);
+  const file = underRoot(root, loc.file) ?? path14.resolve(loc.file);
   return ` file="${xmlAttr(file)}" line="${loc.line}"`;
 }
 function failure(findings) {
@@ -62766,12 +62512,13 @@ function plural2(n2, word) {
 // src/report/formats.ts
 var FORMATS = ["json", "sarif", "html", "junit", "markdown"];
 var DEFAULT_CATEGORY = "egress-audit/";
-var FORMATTERS = {
-  json,
-  sarif,
-  html,
-  junit,
-  markdown
+var whole = (format3) => (result, ctx) => [format3(result, ctx)];
+var FORMAT_CHUNKS = {
+  json: jsonChunked,
+  sarif: sarifChunked,
+  html: whole(html),
+  junit: whole(junit),
+  markdown: whole(markdown)
 };
 var FILE_NAMES = {
   json: "egress-audit.json",
@@ -62783,7 +62530,7 @@ var FILE_NAMES = {
 
 // src/report/index.ts
 async function writeReports(result, ctx) {
-  const files = ctx.formats.map((f) => ({ name: FILE_NAMES[f], content: () => FORMATTERS[f](result, ctx) }));
+  const files = ctx.formats.map((f) => ({ name: FILE_NAMES[f], content: () => FORMAT_CHUNKS[f](result, ctx) }));
   const others = FORMATS.filter((f) => !ctx.formats.includes(f)).map((f) => FILE_NAMES[f]);
   return writeFileSet(ctx.outDir, files, others);
 }
@@ -62842,7 +62589,7 @@ async function outputTarget(opts) {
   }
   const info = output === "-" ? null : statOrNull(output);
   if (info?.isDirectory()) throw new InputError(`--output ${output} is a folder; name a file, or write one report per format into it with --out-dir ${output}`);
-  const inferred = EXTENSIONS[path16.extname(output).toLowerCase()];
+  const inferred = EXTENSIONS[path15.extname(output).toLowerCase()];
   if (!opts.format && !inferred) {
     throw new InputError(`--output ${output}: name its format with --format (${FORMATS.join(", ")})${output === "-" ? "" : ", or give the file an extension such as .json or .sarif"}`);
   }
@@ -62853,21 +62600,23 @@ async function outputTarget(opts) {
   if (info && !info.isFile()) return { kind: "device", file: output, formats: one };
   if (info) await writable(output, `--output ${output}: the file is not writable`);
   else if (lstatOrNull(output)) throw new InputError(`--output ${output} is a symbolic link to nothing; name a file`);
-  await creatable(path16.dirname(path16.resolve(output)), `--output ${output}`);
+  await creatable(path15.dirname(path15.resolve(output)), `--output ${output}`);
   return { kind: "file", file: output, formats: one };
 }
 async function writeOutput(result, target, ctx, io) {
   if (target.kind === "folder") return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
   const [format3] = target.formats;
-  const outDir = target.kind === "stdout" ? process.cwd() : path16.dirname(target.file);
-  const text = FORMATTERS[format3](result, { ...ctx, outDir, formats: target.formats });
+  const outDir = target.kind === "stdout" ? process.cwd() : path15.dirname(target.file);
+  const pieces = FORMAT_CHUNKS[format3](result, { ...ctx, outDir, formats: target.formats });
   if (target.kind === "stdout") {
-    io.out(text);
+    if (io.write) for (const piece of pieces) await io.write(piece);
+    else io.out([...pieces].join(""));
     return [];
   }
   try {
-    await (target.kind === "device" ? writeFile3(target.file, text) : writeAtomic(target.file, text));
+    await (target.kind === "device" ? writeContent(target.file, pieces) : writeAtomic(target.file, pieces));
   } catch (err) {
+    if (!err.syscall) throw err;
     throw new InputError(`--output ${target.file}: cannot write: ${err.code ?? String(err)}`);
   }
   return [target.file];
@@ -62876,14 +62625,14 @@ function consoleFor(target, io) {
   return target.kind === "stdout" ? { ...io, out: io.err } : io;
 }
 async function creatable(dir, option) {
-  let parent = path16.resolve(dir);
-  while (!statOrNull(parent)) parent = path16.dirname(parent);
+  let parent = path15.resolve(dir);
+  while (!statOrNull(parent)) parent = path15.dirname(parent);
   if (!statOrNull(parent)?.isDirectory()) throw new InputError(`${option}: ${parent} is not a folder`);
   await writable(parent, `${option}: cannot create files in ${parent}`);
 }
 function statOrNull(p) {
   try {
-    return statSync4(p);
+    return statSync3(p);
   } catch {
     return null;
   }
@@ -62976,13 +62725,13 @@ function scanSettings(args2, argv, target, config, env2 = process.env) {
 }
 
 // src/cli/commands/scan.ts
-var SAMPLE_DIR = path17.join(PACKAGE_ROOT, "fixtures/sample");
+var SAMPLE_DIR = path16.join(PACKAGE_ROOT, "fixtures/sample");
 var NO_INPUT_MESSAGE = "scan: nothing to scan: give --input FILE_OR_FOLDER (an exported inventory, repeatable) or --source arg (Azure Resource Graph, live). To scan the bundled sample: npm run sample, or egress-audit scan --input fixtures/sample";
 function parseSourceRoot(value2) {
-  const root = path17.resolve(value2 ?? ".");
+  const root = path16.resolve(value2 ?? ".");
   let isDir = false;
   try {
-    isDir = statSync5(root).isDirectory();
+    isDir = statSync4(root).isDirectory();
   } catch {
   }
   if (!isDir) throw new InputError(`--source-root: ${value2} is not a folder`);
@@ -63042,7 +62791,6 @@ var LARGE_SCAN = 1e3;
 async function loadAndEvaluate(args2, ctx, opts) {
   const loaded = args2.source === "arg" ? await loadLive(args2, ctx) : await filesSource(fixtureInputs(args2)).load();
   if (args2.source !== "arg" && !args2["allow-empty"] && rowCount(loaded) === 0) {
-    loaded.rowIndex?.close();
     throw new InputError(
       `scan: no inventory row in ${loaded.inputs.join(", ")} (${loaded.files.size} JSON file${loaded.files.size === 1 ? "" : "s"} read${loaded.skipped.length ? `, ${loaded.skipped.length} other file(s) skipped` : ""}): nothing would be scanned. Check the path and the export; pass --allow-empty to accept an empty inventory`
     );
@@ -63066,7 +62814,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-PH2XLRFV.js");
+  const { loadArg } = await import("./chunks/arg-5JFX3GJX.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());
@@ -63118,14 +62866,14 @@ function planCommand(ctx) {
 }
 
 // src/cli/commands/policies.ts
-import path20 from "node:path";
+import path19 from "node:path";
 
 // src/policy/testing/verify.ts
-import path19 from "node:path";
+import path18 from "node:path";
 
 // src/policy/testing/tester.ts
 import { readdirSync as readdirSync6 } from "node:fs";
-import path18 from "node:path";
+import path17 from "node:path";
 var BASE_CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/Microsoft.ContainerService/managedClusters/aks-test";
 var BASE_CLUSTER = {
   id: BASE_CLUSTER_ID,
@@ -63200,7 +62948,7 @@ function runTable(policy, table) {
   return results;
 }
 function readTables(dir) {
-  const testDir = path18.join(dir, "tests");
+  const testDir = path17.join(dir, "tests");
   let entries;
   try {
     entries = readdirSync6(testDir).filter((f) => f.endsWith(".json")).sort();
@@ -63208,8 +62956,8 @@ function readTables(dir) {
     return [];
   }
   return entries.map((f) => {
-    const doc = readStructuredSync(path18.join(testDir, f), { uniqueKeys: true });
-    return { file: path18.join(testDir, f), table: doc.value, doc };
+    const doc = readStructuredSync(path17.join(testDir, f), { uniqueKeys: true });
+    return { file: path17.join(testDir, f), table: doc.value, doc };
   });
 }
 
@@ -63227,12 +62975,12 @@ function verifyPolicies(dirs) {
         continue;
       }
       const before = problems.length;
-      if (table.policy !== path19.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
+      if (table.policy !== path18.basename(file, ".json")) problems.push(`${where(doc, "/policy")}: /policy: ${table.policy} does not match the file name`);
       table.valid.forEach((c, i) => {
         if ("findings" in c) problems.push(`${where(doc, `/valid/${i}`)}: /valid/${i}: a valid case expects no findings; move it to "invalid"`);
       });
       const policy = policies.find((p) => p.id === table.policy);
-      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path19.relative(process.cwd(), d) || d).join(", ")}`);
+      if (!policy) problems.push(`${where(doc, "/policy")}: /policy: no policy ${table.policy} in ${dirs.map((d) => path18.relative(process.cwd(), d) || d).join(", ")}`);
       if (tested.has(table.policy)) problems.push(`${where(doc, "/policy")}: /policy: a second test table for ${table.policy}`);
       tested.add(table.policy);
       if (policy && problems.length === before) runs.push(() => runTable(policy, table));
@@ -63245,7 +62993,7 @@ function verifyPolicies(dirs) {
 
 // src/cli/commands/policies.ts
 var dirsBuilder = (y) => y.positional("dirs", { type: "string", array: true, describe: "Policy folders (default: the built-in policies)" });
-var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path20.resolve(d)) : [BUILTIN_POLICY_DIR];
+var dirsOf = (args2) => args2.dirs?.length ? args2.dirs.map((d) => path19.resolve(d)) : [BUILTIN_POLICY_DIR];
 function listCommand(ctx) {
   return {
     command: "list",
@@ -63320,10 +63068,12 @@ async function run(argv, io = processIo) {
   const ctx = { io, argv, setExitCode: (c) => void (code = c) };
   const verbose = argv.includes("--verbose");
   try {
-    await yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().completion("completion", "Print a bash/zsh completion script: source <(egress-audit completion)").help().alias("h", "help").version(TOOL.version).epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.
+    const parser2 = yargs_default(argv).scriptName("egress-audit").command(scanCommand(ctx)).command(exportCommand(ctx)).command(policiesCommand(ctx)).command(explainCommand(ctx)).command(planCommand(ctx)).demandCommand(1, "Name a command.").strict().recommendCommands().completion("completion", "Print a bash/zsh completion script: source <(egress-audit completion)").help().alias("h", "help").version(TOOL.version).epilogue(`Run egress-audit COMMAND -h for a command's options, exit codes and examples.
 Documentation: ${DOCS_URL}`).wrap(Math.min(110, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
       throw err ?? Object.assign(new Error(msg), { name: "YError" });
-    }).parseAsync();
+    });
+    parser2.getInternalMethods().getUsageInstance().cacheHelpMessage = () => void 0;
+    await parser2.parseAsync();
   } catch (err) {
     const e = err;
     if (e instanceof InputError || e.name === "YError") {
@@ -63363,7 +63113,7 @@ function scanArgs() {
   }
   if (getBooleanInput("allow-partial")) args2.push("--allow-partial");
   const baseline = getInput("baseline");
-  if (baseline && existsSync4(baseline)) {
+  if (baseline && existsSync3(baseline)) {
     args2.push("--baseline", baseline);
     if (getBooleanInput("fail-on-new")) args2.push("--fail-on-new");
   } else if (baseline) {
@@ -63374,12 +63124,12 @@ function scanArgs() {
 function scanOutputs(out, formats) {
   const outputs = {};
   for (const f of formats) {
-    const file = path21.join(out, FILE_NAMES[f]);
-    if (existsSync4(file)) outputs[f] = file;
+    const file = path20.join(out, FILE_NAMES[f]);
+    if (existsSync3(file)) outputs[f] = file;
   }
-  const json2 = path21.join(out, FILE_NAMES.json);
-  if (!existsSync4(json2)) return outputs;
-  const r = JSON.parse(readFileSync9(json2, "utf8"));
+  const json2 = path20.join(out, FILE_NAMES.json);
+  if (!existsSync3(json2)) return outputs;
+  const r = JSON.parse(readFileSync7(json2, "utf8"));
   const s = r.summary;
   return {
     ...outputs,

@@ -1,22 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
-  Scanner
-} from "./chunks/chunk-EFND5CCC.js";
+  readRecorded
+} from "./chunks/chunk-RWWVNVXA.js";
+import {
+  rowListBuffers
+} from "./chunks/chunk-VQ5Y3BWF.js";
+import "./chunks/chunk-AQUJOCW5.js";
+import "./chunks/chunk-LNKZU66S.js";
 import "./chunks/chunk-GGJCHK3C.js";
 
-// src/json/locate/worker.ts
-import { readFileSync } from "node:fs";
-import { workerData } from "node:worker_threads";
-var { files, port, progress } = workerData;
-var done = new Int32Array(progress);
-for (const file of files) {
-  let lists = null;
-  try {
-    lists = new Scanner(readFileSync(file, "utf8")).rows();
-  } catch {
-  }
-  port.postMessage({ file, lists }, (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer, l.bytes.buffer]));
-  Atomics.add(done, 0, 1);
-  Atomics.notify(done, 0);
+// src/inventory/sources/files/worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var { files, index, counter } = workerData;
+var port = parentPort;
+if (!port) throw new Error("not a worker thread");
+var next = new Int32Array(counter);
+for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+  const result = await readRecorded(i, files[i], index);
+  port.postMessage(result, result.kind === "rows" ? rowListBuffers(result.lists ?? null) : []);
 }
-port.close();

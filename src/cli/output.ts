@@ -1,11 +1,11 @@
 import { constants, lstatSync, statSync } from 'node:fs';
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeReports } from '../report/index.ts';
-import { FORMATS, FORMATTERS, type FormatContext, type OutputFormat } from '../report/formats.ts';
+import { FORMAT_CHUNKS, FORMATS, type FormatContext, type OutputFormat } from '../report/formats.ts';
 import type { ScanResult } from '../scan/result.ts';
-import { writeAtomic } from '../json/write.ts';
+import { writeAtomic, writeContent } from '../json/write.ts';
 import type { Io } from './io.ts';
 import { DEFAULT_FORMATS, DEFAULT_OUT_DIR } from './settings.ts';
 
@@ -65,15 +65,19 @@ export async function writeOutput(result: ScanResult, target: OutputTarget, ctx:
   if (target.kind === 'folder') return writeReports(result, { ...ctx, outDir: target.dir, formats: target.formats });
   const [format] = target.formats;
   const outDir = target.kind === 'stdout' ? process.cwd() : path.dirname(target.file);
-  const text = FORMATTERS[format](result, { ...ctx, outDir, formats: target.formats });
+  // Rendered piece by piece as it is written: the report's whole text is never in memory.
+  const pieces = FORMAT_CHUNKS[format](result, { ...ctx, outDir, formats: target.formats });
   if (target.kind === 'stdout') {
-    io.out(text);
+    if (io.write) for (const piece of pieces) await io.write(piece);
+    else io.out([...pieces].join(''));
     return [];
   }
   try {
     // A device cannot be replaced by a rename; it is written in place.
-    await (target.kind === 'device' ? writeFile(target.file, text) : writeAtomic(target.file, text));
+    await (target.kind === 'device' ? writeContent(target.file, pieces) : writeAtomic(target.file, pieces));
   } catch (err) {
+    // Rendering runs inside the write now; only the file system's refusals are the user's to fix.
+    if (!(err as NodeJS.ErrnoException).syscall) throw err;
     throw new InputError(`--output ${target.file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return [target.file];

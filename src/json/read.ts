@@ -38,6 +38,8 @@ export interface TextFile {
   file: string;
   absPath: string;
   text: string;
+  /** The file started with a UTF-8 byte-order mark (3 bytes on disk that `text` leaves out). */
+  bom?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function readText(p: string): Promise<TextFile> {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+  return { file, absPath: path.resolve(p), text: decode(bytes, file), ...(hasBom(bytes) ? { bom: true } : {}) };
 }
 
 /** readText for the synchronous readers (policy folders, test tables). */
@@ -66,7 +68,7 @@ export function readTextSync(p: string): TextFile {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+  return { file, absPath: path.resolve(p), text: decode(bytes, file), ...(hasBom(bytes) ? { bom: true } : {}) };
 }
 
 /** JSON.parse with the one wording of every JSON mistake: `FILE:LINE:COL: invalid JSON: ...`. */
@@ -88,10 +90,14 @@ export async function readDocument(p: string): Promise<InputDocument> {
   return { ...t, value: parseJson(t.file, t.text) };
 }
 
+function hasBom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 function decode(bytes: Buffer, file: string): string {
   const wide = wideEncoding(bytes);
   if (wide) throw new InputError(`${file}:1:1: ${wide} is not supported; re-save as UTF-8`);
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = hasBom(bytes) ? 3 : 0;
   const body = bytes.subarray(start);
   try {
     return utf8.decode(body);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +11,14 @@ import { describeFsError, display } from './read.ts';
  */
 export const TEMP_PREFIX = '.egress-audit-tmp-';
 
+/**
+ * What a file is written from: text, bytes, or text in pieces, written as they come so that a
+ * report of hundreds of megabytes is never whole in memory.
+ */
+export type Content = string | Uint8Array | Iterable<string>;
+
 /** Writes through a temporary file in the same folder and renames it: readers never see half a report. */
-export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, content: Content): Promise<void> {
   const tmp = await writeTemp(file, content);
   try {
     await rename(tmp, file);
@@ -21,20 +27,67 @@ export async function writeAtomic(file: string, content: string | Uint8Array): P
   }
 }
 
-/** Writes `content` to a new temporary file beside `file` and returns its path (renaming it is the caller's; then call `forget`). */
-export async function writeTemp(file: string, content: string | Uint8Array): Promise<string> {
+/**
+ * Writes `content` to a new temporary file beside `file` and returns its path (renaming it is the
+ * caller's; then call `forget`). A `digest` is fed every byte written. If writing fails, pieces
+ * included, the temporary file is removed.
+ */
+export async function writeTemp(file: string, content: Content, digest?: Digest): Promise<string> {
   const dir = path.dirname(file);
   await makeFolders(dir);
   await sweepStaleTemps(dir);
   const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}.tmp`);
   track(tmp);
   try {
-    await writeFile(tmp, content);
+    await writeContent(tmp, content, digest);
   } catch (err) {
     await forget(tmp);
     throw err;
   }
   return tmp;
+}
+
+/** Writes `content` to `file` (created or truncated) through one file handle, piece by piece. */
+export async function writeContent(file: string, content: Content, digest?: Digest): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    digest?.update(content);
+    await writeFile(file, content);
+    return;
+  }
+  // Each piece is encoded once: the digest and the file get the same bytes.
+  const encode = (text: string): Uint8Array => {
+    const bytes = Buffer.from(text, 'utf8');
+    digest?.update(bytes);
+    return bytes;
+  };
+  const encoded = function* (): Generator<Uint8Array> {
+    let held = '';
+    for (const piece of content) {
+      const text = held + piece;
+      // A surrogate pair split between two pieces is encoded whole, as in the joined text.
+      const last = text.charCodeAt(text.length - 1);
+      const cut = last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+      held = text.slice(cut);
+      yield encode(text.slice(0, cut));
+    }
+    if (held) yield encode(held);
+  };
+  await writeFile(file, encoded());
+}
+
+/** The SHA-256 and size of what was written, gathered while it is written. */
+export class Digest {
+  private readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+
+  update(content: string | Uint8Array): void {
+    this.hash.update(content);
+    this.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  }
+
+  hex(): string {
+    return this.hash.digest('hex');
+  }
 }
 
 /**
@@ -109,7 +162,9 @@ export function untrack(p: string): void {
 }
 
 export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+  const d = new Digest();
+  d.update(content);
+  return d.hex();
 }
 
 /** Lists the files of the last complete set written into a folder, with their digests; written last. */
@@ -127,8 +182,8 @@ export interface SetManifest {
 
 export interface SetFile {
   name: string;
-  /** Rendered only when its turn comes, so that one file's text is in memory at a time. */
-  content: string | (() => string);
+  /** Rendered only when its turn comes (a function), so that one file's text is in memory at a time; pieces are written as they come. */
+  content: Content | (() => Content);
 }
 
 /**
@@ -144,9 +199,9 @@ export async function writeFileSet(dir: string, files: readonly SetFile[], remov
   const entries: SetManifest['files'] = [];
   try {
     for (const f of files) {
-      const text = typeof f.content === 'string' ? f.content : f.content();
-      temps.push(await writeTemp(path.join(dir, f.name), text));
-      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+      const digest = new Digest();
+      temps.push(await writeTemp(path.join(dir, f.name), typeof f.content === 'function' ? f.content() : f.content, digest));
+      entries.push({ name: f.name, sha256: digest.hex(), bytes: digest.bytes });
     }
     const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
     await writeAtomic(path.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}\n`);

@@ -1,4 +1,10 @@
-import type { Formatter } from './formats.ts';
+import type { ChunkedFormatter, Formatter } from './formats.ts';
+import { jsonChunks } from '../json/stringify.ts';
 
-/** The JSON report (schemas/report.schema.json): the result model as it is. */
-export const json: Formatter = (result) => `${JSON.stringify(result, null, 2)}\n`;
+/** The JSON report (schemas/report.schema.json): the result model as it is, in pieces. */
+export const jsonChunked: ChunkedFormatter = function* (result) {
+  yield* jsonChunks(result);
+  yield '\n';
+};
+
+export const json: Formatter = (result, ctx) => [...jsonChunked(result, ctx)].join('');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { severityRank, type Severity } from '../policy/types.ts';
 import { mostSevere, reported, type Capped } from './findings.ts';
-import type { FormatContext, Formatter } from './formats.ts';
+import type { ChunkedFormatter, FormatContext, Formatter } from './formats.ts';
+import { jsonChunks } from '../json/stringify.ts';
 import type { Finding, PolicyInfo, ScanResult } from '../scan/result.ts';
 import { underRoot } from './paths.ts';
 import { LEVEL, ruleFor, type SarifRule } from './sarif-rules.ts';
@@ -28,7 +29,12 @@ export function sarifSelection(result: ScanResult, limit = MAX_SARIF_RESULTS): C
  * SARIF 2.1.0 for GitHub code scanning: one run, one rule per policy, one result per reported
  * finding, located in the inventory file relative to the source root.
  */
-export const sarif: Formatter = (result, ctx) => `${JSON.stringify(sarifLog(result, ctx), null, 2)}\n`;
+export const sarifChunked: ChunkedFormatter = function* (result, ctx) {
+  yield* jsonChunks(sarifLog(result, ctx));
+  yield '\n';
+};
+
+export const sarif: Formatter = (result, ctx) => [...sarifChunked(result, ctx)].join('');
 
 /** The SARIF log as an object; `limit` is GitHub's result limit, lower only in tests. */
 export function sarifLog(result: ScanResult, ctx: FormatContext, limit = MAX_SARIF_RESULTS): object {

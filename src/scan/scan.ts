@@ -4,7 +4,7 @@ import { eachFacts } from '../inventory/facts/facts.ts';
 import type { ClusterFacts } from '../inventory/facts/types.ts';
 import { key } from '../inventory/model.ts';
 import type { LoadedInventory } from '../inventory/sources/source.ts';
-import { Locator, type LocateRequest } from '../json/locate/locate.ts';
+import { BackgroundLocator, Locator, type LocateRequest } from '../json/locate/locate.ts';
 import { effectivePolicies, evaluateCluster } from '../policy/evaluate.ts';
 import type { CompiledPolicy } from '../policy/load.ts';
 import type { Severity } from '../policy/types.ts';
@@ -30,7 +30,8 @@ export interface EvaluateOptions {
 
 /** Facts → policies → the result model every report is rendered from. */
 export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanResult {
-  const locator = new Locator(loaded.files, loaded.rowIndex ?? null);
+  // With row indexes (large inputs), findings are located on a second thread as they are made.
+  const background = loaded.rowIndex ? new BackgroundLocator(loaded.files, loaded.rowIndex) : null;
   const findings: Finding[] = [];
   const places: (LocateRequest | null)[] = [];
   const clusters: ClusterResult[] = [];
@@ -57,6 +58,7 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       findings.push(finding);
       places.push((loaded.terraform && planPlace(loaded.terraform, finding)) ?? (source ? { source, property: sourceProperty } : null));
     }
+    background?.submit(places);
     users.note(c);
     notices.note(c, active);
     const incomplete = c.incompleteReasons.length > 0;
@@ -80,8 +82,9 @@ export function evaluate(loaded: LoadedInventory, opts: EvaluateOptions): ScanRe
       ...(loaded.terraform ? clusterPlanFields(loaded.terraform, c, notices.evaluated(active)) : {}),
     });
   }
-  // Locations are resolved all at once: one pass per file instead of one per finding.
-  locator.locateAll(places).forEach((region, i) => {
+  // Locations are resolved all at once (or in large batches): one pass per file instead of one per finding.
+  const regions = background ? background.finish(places) : new Locator(loaded.files).locateAll(places);
+  regions.forEach((region, i) => {
     const source = places[i]?.source;
     if (source && region) (findings[i] as Finding).location = { file: source.file, ...region };
   });

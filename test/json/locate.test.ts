@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { expect, test } from 'vitest';
-import { Locator, RowIndex, type LocateRequest, type Region } from '../../src/json/locate/locate.ts';
+import { BackgroundLocator, Locator, RowIndex, type LocateRequest, type Region } from '../../src/json/locate/locate.ts';
+import { rowLists } from '../../src/json/locate/scan.ts';
 import { lineColumn } from '../../src/json/read.ts';
 import { Rng } from '../../scripts/gen/prng.ts';
 import { tempDir } from '../helpers/cli.ts';
@@ -85,7 +86,7 @@ test('the one-pass locator finds the same regions as a full position tree, whate
   );
 });
 
-test('with a row index from the worker thread, only requested rows are scanned and the regions stay the same', () => {
+test('with a row index recorded while loading, only requested rows are scanned and the regions stay the same', () => {
   const dir = tempDir('egress-locate-');
   // Rows with text outside ASCII, so that byte offsets and character offsets part ways.
   const row = fc.oneof(json, fc.tuple(fc.string({ unit: 'grapheme', maxLength: 4 }), json).map(([s, v]) => ({ [`naïve ${s}`]: `😀 ${s}`, v })));
@@ -102,8 +103,14 @@ test('with a row index from the worker thread, only requested rows are scanned a
     writeFileSync(file, text);
     return { file, value, text };
   });
-  const index = RowIndex.start(files.map((f) => f.file), 0);
-  expect(index).not.toBeNull();
+  // As the loader records it: from the text as read (without its byte-order mark) and the mark's bytes.
+  const index = new RowIndex();
+  for (const { file, text } of files) {
+    const bom = text.startsWith('\uFEFF');
+    const lists = rowLists(bom ? text.slice(1) : text, bom ? 3 : 0);
+    expect(lists, file).not.toBeNull();
+    index.set(file, lists);
+  }
   const rng = new Rng(7);
   const pick = (k: number): number => (k <= 0 ? 0 : rng.int(0, k - 1));
   const requests: LocateRequest[] = files.flatMap(({ file, value }) =>
@@ -111,9 +118,21 @@ test('with a row index from the worker thread, only requested rows are scanned a
   );
   // Most requests point into rows (the index path), the rest take the whole-text path.
   expect(requests.filter((r) => typeof r.source.path[0] === 'number' || typeof r.source.path[1] === 'number').length).toBeGreaterThan(requests.length / 3);
-  const got = new Locator(new Map(files.map((f) => [f.file, f.file])), index).locateAll(requests);
+  const absPaths = new Map(files.map((f) => [f.file, f.file]));
+  const got = new Locator(absPaths, index).locateAll(requests);
   const texts = new Map(files.map((f) => [f.file, f.text]));
   requests.forEach((r, i) => expect(got[i], JSON.stringify(r)).toEqual(oracle(texts.get(r.source.file) ?? '', r)));
+  // The same on the locate worker, fed in small batches as the scan feeds it (nulls included).
+  const background = new BackgroundLocator(absPaths, index, 7);
+  const places: (LocateRequest | null)[] = [];
+  requests.forEach((r, i) => {
+    places.push(r);
+    if (i % 5 === 0) places.push(null);
+    background.submit(places);
+  });
+  const expected = places.map((r) => (r ? oracle(texts.get(r.source.file) ?? '', r) : null));
+  expect(background.finish(places)).toEqual(expected);
+  expect(background.locatedHere).toBe(0);
 });
 
 test('a file that cannot be read or scanned gives no region rather than failing the scan', () => {

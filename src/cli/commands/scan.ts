@@ -111,7 +111,6 @@ const LARGE_SCAN = 1000;
 async function loadAndEvaluate(args: ScanArgs, ctx: CommandContext, opts: EvaluateOptions): Promise<ScanResult> {
   const loaded = args.source === 'arg' ? await loadLive(args, ctx) : await filesSource(fixtureInputs(args)).load();
   if (args.source !== 'arg' && !args['allow-empty'] && rowCount(loaded) === 0) {
-    loaded.rowIndex?.close();
     throw new InputError(
       `scan: no inventory row in ${loaded.inputs.join(', ')} (${loaded.files.size} JSON file${loaded.files.size === 1 ? '' : 's'} read${loaded.skipped.length ? `, ${loaded.skipped.length} other file(s) skipped` : ''}): ` +
         'nothing would be scanned. Check the path and the export; pass --allow-empty to accept an empty inventory',

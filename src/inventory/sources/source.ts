@@ -13,7 +13,7 @@ export interface LoadedInventory {
   /** Display path → absolute path of every file read, for resolving finding locations. */
   files: Map<string, string>;
   skipped: string[];
-  /** Where the rows of large inputs start, indexed on a second thread while the scan runs. */
+  /** Where the rows of large inputs start, recorded as they were read. */
   rowIndex?: RowIndex | null;
   /** Set when an input is a Terraform plan or state. */
   terraform?: TerraformPlans;

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { addWant, resolve, Scanner, type RowList, type Sparse, type Want } from './scan.ts';
 import type { SourceRef } from '../../inventory/model.ts';
+import { workerModule } from '../../threads.ts';
 
 export interface Region {
   line: number;
@@ -18,8 +19,8 @@ export interface LocateRequest {
 
 /**
  * Resolves places in input files to lines. Each file with findings is read once and scanned once,
- * building nodes only along the requested paths. With a row index (built on a second thread while
- * the scan runs), only the rows that findings point into are scanned at all.
+ * building nodes only along the requested paths. With a row index (recorded while the files were
+ * loaded), only the rows that findings point into are read and scanned at all.
  */
 export class Locator {
   private readonly absPaths: ReadonlyMap<string, string>;
@@ -51,7 +52,6 @@ export class Locator {
         // An unreadable or changed file leaves its findings without a line, never fails the scan.
       }
     }
-    this.index?.close();
     return out;
   }
 
@@ -148,7 +148,7 @@ function readRange(fd: number, start: number, end: number): string {
   return scratch.toString('utf8', 0, got);
 }
 
-/** Below this much input a second thread costs more than the pass it saves. */
+/** Below this much input, row indexes (and the load worker) cost more than the pass they save. */
 export const MIN_INDEX_BYTES = 16 * 1024 * 1024;
 
 /** The files' total size; unreadable ones count nothing (the reader reports them). */
@@ -165,65 +165,122 @@ export function inputBytes(absPaths: readonly string[]): number {
 }
 
 /**
- * Row indexes of the input files (where each top-level row starts, with its line), built by a
- * worker thread that reads the files alongside the main thread. The main thread takes results
- * synchronously (receiveMessageOnPort), waiting on a shared counter when it is ahead of the worker.
+ * Where the rows of each input file start (see RowList), recorded by whichever thread read the
+ * file, from the text it had already decoded: one read of each file serves parsing and locating.
  */
 export class RowIndex {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly done: Int32Array;
   private readonly lists = new Map<string, RowList[] | null>();
-  private received = 0;
-  private failed = false;
-  private closed = false;
-  private readonly expected: number;
 
-  /** Starts indexing, or returns null when the input is too small for it to pay off. */
-  static start(absPaths: readonly string[], minBytes = MIN_INDEX_BYTES, bytes = inputBytes(absPaths)): RowIndex | null {
-    return bytes >= minBytes && absPaths.length ? new RowIndex(absPaths) : null;
+  set(absPath: string, lists: RowList[] | null): void {
+    this.lists.set(absPath, lists);
   }
 
-  private constructor(absPaths: readonly string[]) {
+  /** The file's row lists; null when it was not indexed (the caller scans the whole file). */
+  rows(absPath: string): RowList[] | null {
+    return this.lists.get(absPath) ?? null;
+  }
+}
+
+/** Requests sent to the locate worker at a time. */
+const BATCH = 4096;
+/** With no answer from the worker for this long, the main thread locates what is left itself. */
+const PATIENCE_MS = 10_000;
+
+/** A batch of requests for the locate worker, with the row lists of the files it has not had yet. */
+export interface LocateBatch {
+  n: number;
+  requests: (LocateRequest | null)[];
+  lists: [string, RowList[]][];
+}
+
+/**
+ * Locates findings on a worker thread while the main thread goes on evaluating clusters: requests
+ * go over in batches as findings are made, with the row lists of the files they name (copied, so
+ * that the main thread can still do the work itself if the worker fails), and the regions are
+ * collected at the end, waiting on a shared counter as the worker answers.
+ */
+export class BackgroundLocator {
+  private readonly absPaths: ReadonlyMap<string, string>;
+  private readonly index: RowIndex;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly answered = new Int32Array(new SharedArrayBuffer(4));
+  private readonly listsSent = new Set<string>();
+  private readonly batches: (LocateRequest | null)[][] = [];
+  private readonly regions = new Map<number, (Region | null)[] | null>();
+  private readonly batch: number;
+  private submitted = 0;
+  /** Batches the main thread had to locate itself (the worker failed or fell silent). */
+  locatedHere = 0;
+
+  constructor(absPaths: ReadonlyMap<string, string>, index: RowIndex, batch = BATCH) {
+    this.absPaths = absPaths;
+    this.batch = batch;
+    this.index = index;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.done = new Int32Array(new SharedArrayBuffer(4));
-    this.expected = absPaths.length;
-    // The compiled build (dist/) runs .js modules; the source checkout runs the .ts ones.
-    const worker = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
-    this.worker = new Worker(new URL(worker, import.meta.url), {
-      workerData: { files: absPaths, port: port2, progress: this.done.buffer },
+    this.worker = new Worker(workerModule(import.meta.url, 'worker', 'locate-worker.js'), {
+      workerData: { absPaths: [...absPaths], port: port2, answered: this.answered.buffer },
       transferList: [port2],
     });
-    this.worker.on('error', () => (this.failed = true));
-    this.worker.on('exit', () => (this.failed = this.failed || this.received < this.expected));
+    // A worker that fails to start is noticed by its silence (see finish).
+    this.worker.on('error', () => {});
     this.worker.unref();
   }
 
-  /** The file's row lists; null when it cannot be indexed (the caller scans the whole file). */
-  rows(absPath: string): RowList[] | null {
-    if (this.closed) return null;
-    for (;;) {
-      this.drain();
-      if (this.lists.has(absPath)) return this.lists.get(absPath) ?? null;
-      if (this.failed || this.received >= this.expected) return null;
-      // Ahead of the worker: sleep until it reports another file (bounded, so a dead worker cannot hang the scan).
-      if (Atomics.wait(this.done, 0, this.received, 5_000) === 'timed-out' && Atomics.load(this.done, 0) === this.received) this.failed = true;
+  /** Sends the requests made since the last batch, once there are enough of them. */
+  submit(places: readonly (LocateRequest | null)[]): void {
+    if (places.length - this.submitted >= this.batch) this.send(places);
+  }
+
+  /** Every request's region, in order: sends the rest, then waits for the worker's answers. */
+  finish(places: readonly (LocateRequest | null)[]): (Region | null)[] {
+    if (places.length > this.submitted) this.send(places);
+    let seen = Atomics.load(this.answered, 0);
+    while (this.drain() < this.batches.length) {
+      if (Atomics.wait(this.answered, 0, seen, PATIENCE_MS) === 'timed-out') break;
+      seen = Atomics.load(this.answered, 0);
     }
+    this.close();
+    const out: (Region | null)[] = [];
+    const here = new Locator(this.absPaths, this.index);
+    // Batches the worker could not answer are located here.
+    this.batches.forEach((batch, n) => {
+      const answer = this.regions.get(n);
+      if (!answer) this.locatedHere++;
+      for (const region of answer ?? here.locateAll(batch)) out.push(region);
+    });
+    return out;
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
     this.port.close();
     void this.worker.terminate();
   }
 
-  private drain(): void {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const { file, lists } = m.message as { file: string; lists: RowList[] | null };
-      this.lists.set(file, lists);
-      this.received++;
+  private send(places: readonly (LocateRequest | null)[]): void {
+    const requests = places.slice(this.submitted);
+    this.submitted = places.length;
+    const lists: [string, RowList[]][] = [];
+    for (const r of requests) {
+      if (!r) continue;
+      const abs = this.absPaths.get(r.source.file) ?? r.source.file;
+      if (this.listsSent.has(abs)) continue;
+      this.listsSent.add(abs);
+      const rows = this.index.rows(abs);
+      if (rows) lists.push([abs, rows]);
     }
+    const batch: LocateBatch = { n: this.batches.length, requests, lists };
+    this.batches.push(requests);
+    this.port.postMessage(batch);
+  }
+
+  /** Takes the answers that have arrived; returns how many batches are answered. */
+  private drain(): number {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const { n, regions } = m.message as { n: number; regions: (Region | null)[] | null };
+      this.regions.set(n, regions);
+    }
+    return this.regions.size;
   }
 }

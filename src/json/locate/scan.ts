@@ -63,6 +63,26 @@ export interface RowList {
   bytes: Int32Array;
 }
 
+/**
+ * The row lists of a file's text as read (`text` without its byte-order mark, which took
+ * `byteShift` bytes on disk), or null when the text is not one JSON value the scanner can walk.
+ * Built by whichever thread read the file, from the text it already holds.
+ */
+export function rowLists(text: string, byteShift = 0): RowList[] | null {
+  try {
+    const lists = new Scanner(text).rows();
+    if (byteShift) for (const l of lists) for (let i = 0; i < l.bytes.length; i++) l.bytes[i] = (l.bytes[i] ?? 0) + byteShift;
+    return lists;
+  } catch {
+    return null;
+  }
+}
+
+/** The buffers of row lists, to transfer them between threads without a copy. */
+export function rowListBuffers(lists: readonly RowList[] | null): ArrayBuffer[] {
+  return (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer, l.bytes.buffer] as ArrayBuffer[]);
+}
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const LF = 10;

@@ -1,20 +1,23 @@
-// Builds row indexes of the inventory files on a second thread while the main thread parses and
-// evaluates them; see RowIndex in locate.ts.
-import { readFileSync } from 'node:fs';
+// Locates findings on a second thread while the main thread evaluates clusters; see
+// BackgroundLocator in locate.ts. Answers each batch of requests with its regions, or with null
+// (the main thread then locates that batch itself).
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { Scanner, type RowList } from './scan.ts';
+import { Locator, RowIndex, type LocateBatch, type Region } from './locate.ts';
 
-const { files, port, progress } = workerData as { files: string[]; port: MessagePort; progress: SharedArrayBuffer };
-const done = new Int32Array(progress);
-for (const file of files) {
-  let lists: RowList[] | null = null;
+const { absPaths, port, answered } = workerData as { absPaths: [string, string][]; port: MessagePort; answered: SharedArrayBuffer };
+const count = new Int32Array(answered);
+const index = new RowIndex();
+const locator = new Locator(new Map(absPaths), index);
+
+port.on('message', ({ n, requests, lists }: LocateBatch) => {
+  let regions: (Region | null)[] | null = null;
   try {
-    lists = new Scanner(readFileSync(file, 'utf8')).rows();
+    for (const [abs, rows] of lists) index.set(abs, rows);
+    regions = locator.locateAll(requests);
   } catch {
-    // The main thread falls back to a full pass over this file.
+    // Answered with null: the main thread does this batch.
   }
-  port.postMessage({ file, lists }, (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer, l.bytes.buffer] as ArrayBuffer[]));
-  Atomics.add(done, 0, 1);
-  Atomics.notify(done, 0);
-}
-port.close();
+  port.postMessage({ n, regions });
+  Atomics.add(count, 0, 1);
+  Atomics.notify(count, 0);
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InputError, type ScanError } from '../../../errors.ts';
 import { inputBytes, MIN_INDEX_BYTES, RowIndex } from '../../../json/locate/locate.ts';
+import { rowLists } from '../../../json/locate/scan.ts';
 import { readDocument } from '../../../json/read.ts';
 import { checkFileSet } from '../../../json/write.ts';
 import { collectFiles } from './collect.ts';
@@ -10,7 +11,7 @@ import type { LoadedInventory, Source } from '../source.ts';
 import { isOwnReport } from './own-report.ts';
 import { extractRows } from './shapes.ts';
 import { TerraformPlans } from '../terraform/index.ts';
-import { loadMode, ReadAhead } from './parallel.ts';
+import { loadMode, loadWorkers, ReadAhead, readRecorded, type FileResult } from './parallel.ts';
 
 export function filesSource(inputs: readonly string[]): Source {
   return { load: () => loadFixtures(inputs) };
@@ -26,42 +27,73 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   await checkFileSets(files);
   const absPaths = files.map((f) => path.resolve(f));
   const bytes = inputBytes(absPaths);
-  const rowIndex = RowIndex.start(absPaths, MIN_INDEX_BYTES, bytes);
-  const ahead = loadMode(bytes, MIN_INDEX_BYTES) === 'parallel' && files.length > 1 ? new ReadAhead(files) : null;
+  // Large inputs are read by worker threads beside the main thread, and each file's row starts are
+  // recorded by the thread that reads it, so that findings are later located by reading only the
+  // rows they point into.
+  const parallel = loadMode(bytes, MIN_INDEX_BYTES) === 'parallel';
+  const rowIndex = parallel ? new RowIndex() : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
   const plans = new TerraformPlans();
   let planRead = false;
-  try {
-    for (const [i, f] of files.entries()) {
-      const done = ahead?.owns(i) ? await ahead.take(i) : null;
-      if (done?.kind === 'input-error') throw new InputError(done.message);
-      if (done?.kind === 'rows') {
-        shown.set(done.file, done.absPath);
-        builder.apply(done.ops);
-        continue;
-      }
-      // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
-      const doc = await readDocument(f);
-      if (isOwnReport(doc.value)) {
-        skipped.push(`${doc.file}: an egress-audit report, not inventory`);
-        continue;
-      }
-      const manifest = asManifest(doc.value);
-      if (manifest) {
-        exportErrors.push(...manifestErrors(manifest));
-        continue;
-      }
-      shown.set(doc.file, doc.absPath);
-      // terraform show -json output is recognized before the other shapes.
-      const planRows = plans.rows(doc);
-      planRead ||= planRows !== null;
-      for (const row of planRows ?? extractRows(doc)) builder.add(row);
+  /** The main thread's own read of a file, straight into the builder (every earlier file applied). */
+  const readHere = async (f: string): Promise<void> => {
+    // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
+    const doc = await readDocument(f);
+    if (isOwnReport(doc.value)) {
+      skipped.push(`${doc.file}: an egress-audit report, not inventory`);
+      return;
     }
-  } catch (err) {
-    rowIndex?.close();
-    throw err;
+    const manifest = asManifest(doc.value);
+    if (manifest) {
+      exportErrors.push(...manifestErrors(manifest));
+      return;
+    }
+    shown.set(doc.file, doc.absPath);
+    rowIndex?.set(doc.absPath, rowLists(doc.text, doc.bom ? 3 : 0));
+    // terraform show -json output is recognized before the other shapes.
+    const planRows = plans.rows(doc);
+    planRead ||= planRows !== null;
+    for (const row of planRows ?? extractRows(doc)) builder.add(row);
+  };
+  /** A file's recorded changes, applied in its turn; files no thread could record are read here. */
+  const apply = async (r: FileResult | null | undefined, f: string): Promise<void> => {
+    if (r?.kind === 'input-error') throw new InputError(r.message);
+    if (r?.kind !== 'rows') return readHere(f);
+    shown.set(r.file, r.absPath);
+    if (r.lists !== undefined) rowIndex?.set(r.absPath, r.lists);
+    builder.apply(r.ops);
+  };
+  try {
+    if (!ahead) for (const f of files) await readHere(f);
+    else {
+      // Both threads claim files as they go; changes are applied strictly in file order, so
+      // duplicates across files, the error cap, warnings and the first bad file come out as in a
+      // sequential load. A file the main thread claims ahead of its turn is recorded, not applied.
+      const mine = new Map<number, FileResult>();
+      let next = 0;
+      const applyReady = async (): Promise<void> => {
+        for (let r = mine.get(next) ?? ahead.ready(next); r; r = mine.get(next) ?? ahead.ready(next)) {
+          mine.delete(next);
+          await apply(r, files[next] as string);
+          next++;
+        }
+      };
+      for (let i = ahead.claim(); i < files.length; i = ahead.claim()) {
+        await applyReady();
+        if (i === next) {
+          await readHere(files[i] as string);
+          next++;
+        } else mine.set(i, await readRecorded(i, files[i] as string, rowIndex !== null));
+      }
+      for (; next < files.length; next++) {
+        const r = mine.get(next) ?? (await ahead.take(next));
+        mine.delete(next);
+        await apply(r, files[next] as string);
+      }
+    }
   } finally {
     ahead?.close();
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEstate } from '../../../../scripts/gen/estate.ts';
 import { runCli, SAMPLE, tempDir } from '../../../helpers/cli.ts';
 
-// The parallel load (a worker thread normalizing two files in three) must yield the reports a
+// The parallel load (a worker thread and the main thread claiming files as they go) must yield the reports a
 // sequential load yields, byte for byte: duplicates across threads, the error cap, first-seen
 // warnings and input errors included.
 const dir = tempDir('egress-parallel-');
@@ -63,7 +63,7 @@ describe('loading inventory files on a worker thread', () => {
     mkdirSync(bad);
     const names = readdirSync(estate).sort().slice(0, 4);
     for (const n of names) copyFileSync(path.join(estate, n), path.join(bad, n));
-    // The second file is the worker's, the fourth the main thread's: the second's error wins.
+    // Whichever thread reads them, the second file's error wins.
     writeFileSync(path.join(bad, names[1] as string), '{ "data": [ { "id": 1 ');
     writeFileSync(path.join(bad, names[3] as string), '{ "data": 5 }');
     const seq = scan(bad, 'sequential');

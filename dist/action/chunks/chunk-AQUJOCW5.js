@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   InputError
-} from "./chunk-5XQZTI7S.js";
+} from "./chunk-LNKZU66S.js";
 import {
   __commonJS,
   __toESM
@@ -115,8 +115,8 @@ var require_ipaddr = __commonJS({
         }
         return part;
       }
-      const ipaddr3 = {};
-      ipaddr3.IPv4 = (function() {
+      const ipaddr2 = {};
+      ipaddr2.IPv4 = (function() {
         function IPv4(octets) {
           if (octets.length !== 4) {
             throw new Error("ipaddr: ipv4 octet count should be 4");
@@ -215,13 +215,13 @@ var require_ipaddr = __commonJS({
           return 32 - cidr;
         };
         IPv4.prototype.range = function() {
-          return ipaddr3.subnetMatch(this, this.SpecialRanges);
+          return ipaddr2.subnetMatch(this, this.SpecialRanges);
         };
         IPv4.prototype.toByteArray = function() {
           return this.octets.slice(0);
         };
         IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr3.IPv6.parse(`::ffff:${this.toString()}`);
+          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
         };
         IPv4.prototype.toNormalizedString = function() {
           return this.toString();
@@ -231,7 +231,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv4;
       })();
-      ipaddr3.IPv4.broadcastAddressFromCIDR = function(string) {
+      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -247,10 +247,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv4.isIPv4 = function(string) {
+      ipaddr2.IPv4.isIPv4 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr3.IPv4.isValid = function(string) {
+      ipaddr2.IPv4.isValid = function(string) {
         try {
           new this(this.parser(string));
           return true;
@@ -258,7 +258,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv4.isValidCIDR = function(string) {
+      ipaddr2.IPv4.isValidCIDR = function(string) {
         try {
           this.parseCIDR(string);
           return true;
@@ -266,21 +266,21 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv4.isValidFourPartDecimal = function(string) {
-        if (ipaddr3.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+      ipaddr2.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr2.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
           return true;
         } else {
           return false;
         }
       };
-      ipaddr3.IPv4.isValidCIDRFourPartDecimal = function(string) {
+      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string) {
         const match = string.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr3.IPv4.isValidCIDR(string) || !match) {
+        if (!ipaddr2.IPv4.isValidCIDR(string) || !match) {
           return false;
         }
-        return ipaddr3.IPv4.isValidFourPartDecimal(match[1]);
+        return ipaddr2.IPv4.isValidFourPartDecimal(match[1]);
       };
-      ipaddr3.IPv4.networkAddressFromCIDR = function(string) {
+      ipaddr2.IPv4.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -297,14 +297,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv4.parse = function(string) {
+      ipaddr2.IPv4.parse = function(string) {
         const parts = this.parser(string);
         if (parts === null) {
           throw new Error("ipaddr: string is not formatted like an IPv4 Address");
         }
         return new this(parts);
       };
-      ipaddr3.IPv4.parseCIDR = function(string) {
+      ipaddr2.IPv4.parseCIDR = function(string) {
         let match;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           const maskLength = parseInt(match[2]);
@@ -320,7 +320,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
       };
-      ipaddr3.IPv4.parser = function(string) {
+      ipaddr2.IPv4.parser = function(string) {
         let match, part, value;
         if (match = string.match(ipv4Regexes.fourOctet)) {
           return (function() {
@@ -377,7 +377,7 @@ var require_ipaddr = __commonJS({
           return null;
         }
       };
-      ipaddr3.IPv4.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
           throw new Error("ipaddr: invalid IPv4 prefix length");
@@ -394,7 +394,7 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr3.IPv6 = (function() {
+      ipaddr2.IPv6 = (function() {
         function IPv6(parts, zoneId) {
           let i, part;
           if (parts.length === 16) {
@@ -527,7 +527,7 @@ var require_ipaddr = __commonJS({
           return 128 - cidr;
         };
         IPv6.prototype.range = function() {
-          return ipaddr3.subnetMatch(this, this.SpecialRanges);
+          return ipaddr2.subnetMatch(this, this.SpecialRanges);
         };
         IPv6.prototype.toByteArray = function() {
           let part;
@@ -561,7 +561,7 @@ var require_ipaddr = __commonJS({
           const ref = this.parts.slice(-2);
           const high = ref[0];
           const low = ref[1];
-          return new ipaddr3.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
         };
         IPv6.prototype.toNormalizedString = function() {
           const addr = (function() {
@@ -607,7 +607,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv6;
       })();
-      ipaddr3.IPv6.broadcastAddressFromCIDR = function(string) {
+      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -623,10 +623,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv6.isIPv6 = function(string) {
+      ipaddr2.IPv6.isIPv6 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr3.IPv6.isValid = function(string) {
+      ipaddr2.IPv6.isValid = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -638,7 +638,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv6.isValidCIDR = function(string) {
+      ipaddr2.IPv6.isValidCIDR = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -649,7 +649,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv6.networkAddressFromCIDR = function(string) {
+      ipaddr2.IPv6.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -666,14 +666,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv6.parse = function(string) {
+      ipaddr2.IPv6.parse = function(string) {
         const addr = this.parser(string);
         if (addr === null) {
           throw new Error("ipaddr: string is not formatted like an IPv6 Address");
         }
         return new this(addr.parts, addr.zoneId);
       };
-      ipaddr3.IPv6.parseCIDR = function(string) {
+      ipaddr2.IPv6.parseCIDR = function(string) {
         let maskLength, match, parsed;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           maskLength = parseInt(match[2]);
@@ -689,7 +689,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
       };
-      ipaddr3.IPv6.parser = function(string) {
+      ipaddr2.IPv6.parser = function(string) {
         let addr, i, match, octet, octets, zoneId;
         if (match = string.match(ipv6Regexes.deprecatedTransitional)) {
           return this.parser(`::ffff:${match[1]}`);
@@ -727,7 +727,7 @@ var require_ipaddr = __commonJS({
         }
         return null;
       };
-      ipaddr3.IPv6.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
           throw new Error("ipaddr: invalid IPv6 prefix length");
@@ -744,43 +744,43 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr3.fromByteArray = function(bytes) {
+      ipaddr2.fromByteArray = function(bytes) {
         const length = bytes.length;
         if (length === 4) {
-          return new ipaddr3.IPv4(bytes);
+          return new ipaddr2.IPv4(bytes);
         } else if (length === 16) {
-          return new ipaddr3.IPv6(bytes);
+          return new ipaddr2.IPv6(bytes);
         } else {
           throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
         }
       };
-      ipaddr3.isValid = function(string) {
-        return ipaddr3.IPv6.isValid(string) || ipaddr3.IPv4.isValid(string);
+      ipaddr2.isValid = function(string) {
+        return ipaddr2.IPv6.isValid(string) || ipaddr2.IPv4.isValid(string);
       };
-      ipaddr3.isValidCIDR = function(string) {
-        return ipaddr3.IPv6.isValidCIDR(string) || ipaddr3.IPv4.isValidCIDR(string);
+      ipaddr2.isValidCIDR = function(string) {
+        return ipaddr2.IPv6.isValidCIDR(string) || ipaddr2.IPv4.isValidCIDR(string);
       };
-      ipaddr3.parse = function(string) {
-        if (ipaddr3.IPv6.isValid(string)) {
-          return ipaddr3.IPv6.parse(string);
-        } else if (ipaddr3.IPv4.isValid(string)) {
-          return ipaddr3.IPv4.parse(string);
+      ipaddr2.parse = function(string) {
+        if (ipaddr2.IPv6.isValid(string)) {
+          return ipaddr2.IPv6.parse(string);
+        } else if (ipaddr2.IPv4.isValid(string)) {
+          return ipaddr2.IPv4.parse(string);
         } else {
           throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
         }
       };
-      ipaddr3.parseCIDR = function(string) {
+      ipaddr2.parseCIDR = function(string) {
         try {
-          return ipaddr3.IPv6.parseCIDR(string);
+          return ipaddr2.IPv6.parseCIDR(string);
         } catch {
           try {
-            return ipaddr3.IPv4.parseCIDR(string);
+            return ipaddr2.IPv4.parseCIDR(string);
           } catch (e) {
             throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
           }
         }
       };
-      ipaddr3.process = function(string) {
+      ipaddr2.process = function(string) {
         const addr = this.parse(string);
         if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
           return addr.toIPv4Address();
@@ -788,7 +788,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr3.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -810,9 +810,9 @@ var require_ipaddr = __commonJS({
         return defaultName;
       };
       if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr3;
+        module.exports = ipaddr2;
       } else {
-        root.ipaddr = ipaddr3;
+        root.ipaddr = ipaddr2;
       }
     })(exports);
   }
@@ -1382,12 +1382,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path3) {
+function findNodeAtLocation(root, path2) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path3) {
+  for (let segment of path2) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -2050,7 +2050,7 @@ async function readText(p) {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+  return { file, absPath: path.resolve(p), text: decode(bytes, file), ...hasBom(bytes) ? { bom: true } : {} };
 }
 function readTextSync(p) {
   const file = display(p);
@@ -2061,7 +2061,7 @@ function readTextSync(p) {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
-  return { file, absPath: path.resolve(p), text: decode(bytes, file) };
+  return { file, absPath: path.resolve(p), text: decode(bytes, file), ...hasBom(bytes) ? { bom: true } : {} };
 }
 function parseJson(file, text) {
   if (/^[ \t\r\n]*$/.test(text)) {
@@ -2078,10 +2078,13 @@ async function readDocument(p) {
   const t = await readText(p);
   return { ...t, value: parseJson(t.file, t.text) };
 }
+function hasBom(bytes) {
+  return bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
 function decode(bytes, file) {
   const wide = wideEncoding(bytes);
   if (wide) throw new InputError(`${file}:1:1: ${wide} is not supported; re-save as UTF-8`);
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const start = hasBom(bytes) ? 3 : 0;
   const body = bytes.subarray(start);
   try {
     return utf8.decode(body);
@@ -2223,14 +2226,14 @@ var FieldReader = class {
     this.log = log;
     this.resourceId = resourceId;
   }
-  fail(path3, expected, found) {
+  fail(path2, expected, found) {
     this.invalid = true;
     if (this.listed >= MAX_ERRORS_PER_ROW) {
       this.unlisted++;
       return null;
     }
     this.listed++;
-    const where2 = jsonPath(path3);
+    const where2 = jsonPath(path2);
     this.log.add({
       code: "invalid-field",
       message: `${this.file}: ${where2}: expected ${expected}, found ${describe(found)}`,
@@ -2290,9 +2293,9 @@ var FieldReader = class {
     return this.text(v, [...at, k], "a string");
   }
   /** A string value of bounded length. */
-  text(v, path3, expected) {
-    if (typeof v !== "string") return this.fail(path3, expected, v);
-    if (v.length > MAX_STRING_LENGTH) return this.fail(path3, `${expected} of at most ${MAX_STRING_LENGTH} characters`, v);
+  text(v, path2, expected) {
+    if (typeof v !== "string") return this.fail(path2, expected, v);
+    if (v.length > MAX_STRING_LENGTH) return this.fail(path2, `${expected} of at most ${MAX_STRING_LENGTH} characters`, v);
     return v;
   }
   boolean(o, name, at) {
@@ -2361,9 +2364,9 @@ var FieldReader = class {
     return ref ? this.string(ref.value, "id", ref.path) : null;
   }
   /** A CIDR (`10.0.0.0/8`, `2001:db8::/32`) or a bare address, IPv4 or IPv6. */
-  cidr(value, path3) {
+  cidr(value, path2) {
     if (isCidrOrAddress(value)) return value;
-    return this.fail(path3, "an IPv4 or IPv6 address or CIDR range", value);
+    return this.fail(path2, "an IPv4 or IPv6 address or CIDR range", value);
   }
 };
 function isCidrOrAddress(value) {
@@ -2421,10 +2424,10 @@ function readPeerings(r, p, at) {
   if (!list) return null;
   const out = [];
   list.value.forEach((v, i) => {
-    const path3 = [...list.path, i];
+    const path2 = [...list.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path3, "a peering object", v);
-    const pp = r.propertiesOf(v, path3);
+    if (!isObject(v)) return void r.fail(path2, "a peering object", v);
+    const pp = r.propertiesOf(v, path2);
     out.push({
       remoteVirtualNetworkId: r.refId(pp.value, "remoteVirtualNetwork", pp.path),
       state: r.openEnum(pp.value, "peeringState", pp.path, PEERING_STATES, { resourceType: "microsoft.network/virtualnetworks", property: "properties.virtualNetworkPeerings[].properties.peeringState" })
@@ -2484,11 +2487,11 @@ function readRouteTable(r, p, at, base) {
   const routes = r.array(p, "routes", at);
   const out = [];
   routes?.value.forEach((v, i) => {
-    const path3 = [...routes.path, i];
-    if (!isObject(v)) return void r.fail(path3, "a route object", v);
-    const rp = r.propertiesOf(v, path3);
+    const path2 = [...routes.path, i];
+    if (!isObject(v)) return void r.fail(path2, "a route object", v);
+    const rp = r.propertiesOf(v, path2);
     out.push({
-      name: r.string(v, "name", path3) ?? `#${i}`,
+      name: r.string(v, "name", path2) ?? `#${i}`,
       addressPrefix: r.string(rp.value, "addressPrefix", rp.path),
       nextHopType: r.openEnum(rp.value, "nextHopType", rp.path, NEXT_HOPS, { resourceType: "microsoft.network/routetables", property: "properties.routes[].properties.nextHopType" }),
       nextHopIpAddress: r.string(rp.value, "nextHopIpAddress", rp.path)
@@ -2555,10 +2558,10 @@ function readRoleDefinition(r, row, p, at, base) {
   const permissions = [];
   const list = r.array(p, "permissions", at);
   list?.value.forEach((v, i) => {
-    const path3 = [...list.path, i];
+    const path2 = [...list.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path3, "a permissions object", v);
-    permissions.push({ actions: r.strings(v, "actions", path3) ?? [], notActions: r.strings(v, "notActions", path3) ?? [] });
+    if (!isObject(v)) return void r.fail(path2, "a permissions object", v);
+    permissions.push({ actions: r.strings(v, "actions", path2) ?? [], notActions: r.strings(v, "notActions", path2) ?? [] });
   });
   const roleType = p === row ? r.string(p, "roleType", at) : r.string(p, "type", at) ?? r.string(p, "roleType", at);
   return { ...base, roleName: r.string(p, "roleName", at), roleType, permissions };
@@ -2567,9 +2570,9 @@ function readSubscription(r, row, p, at, base) {
   const chain = r.array(p, "managementGroupAncestorsChain", at);
   const groups = [];
   chain?.value.forEach((v, i) => {
-    const path3 = [...chain.path, i];
-    if (!isObject(v)) return void r.fail(path3, "a management group object", v);
-    const name = r.string(v, "name", path3);
+    const path2 = [...chain.path, i];
+    if (!isObject(v)) return void r.fail(path2, "a management group object", v);
+    const name = r.string(v, "name", path2);
     if (name !== null) groups.push(name);
   });
   return {
@@ -2628,10 +2631,10 @@ function readCluster(r, row, p, at, base) {
   const pools = [];
   const profiles = r.array(p, "agentPoolProfiles", at);
   profiles?.value.forEach((v, i) => {
-    const path3 = [...profiles.path, i];
-    if (!isObject(v)) return void r.fail(path3, "an agent pool object", v);
-    const name = r.string(v, "name", path3) ?? `#${i}`;
-    pools.push(readPool(r, v, path3, name, { file: base.source.file, path: path3 }, propertyPrefix(path3, rowPath)));
+    const path2 = [...profiles.path, i];
+    if (!isObject(v)) return void r.fail(path2, "an agent pool object", v);
+    const name = r.string(v, "name", path2) ?? `#${i}`;
+    pools.push(readPool(r, v, path2, name, { file: base.source.file, path: path2 }, propertyPrefix(path2, rowPath)));
   });
   const managedIps = lb ? r.object(lb.value, "managedOutboundIPs", lb.path) : null;
   const outIps = lb ? r.object(lb.value, "outboundIPs", lb.path) : null;
@@ -2676,23 +2679,23 @@ function readCluster(r, row, p, at, base) {
     networkPlugin: net ? r.string(net.value, "networkPlugin", net.path) : null
   };
 }
-function readPool(r, v, path3, name, source, propertyPath) {
-  const win = r.object(v, "windowsProfile", path3);
+function readPool(r, v, path2, name, source, propertyPath) {
+  const win = r.object(v, "windowsProfile", path2);
   return {
     name,
     source,
     propertyPath,
-    type: r.openEnum(v, "type", path3, POOL_TYPES, poolField("type")),
-    osType: r.openEnum(v, "osType", path3, OS_TYPES, poolField("osType")),
-    mode: r.openEnum(v, "mode", path3, POOL_MODES, poolField("mode")),
-    count: r.count(v, "count", path3, 0, 5e3),
-    enableAutoScaling: r.boolean(v, "enableAutoScaling", path3),
-    minCount: r.count(v, "minCount", path3, 0, 5e3),
-    maxCount: r.count(v, "maxCount", path3, 0, 5e3),
-    availabilityZones: zones(r, v, "availabilityZones", path3),
-    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path3),
+    type: r.openEnum(v, "type", path2, POOL_TYPES, poolField("type")),
+    osType: r.openEnum(v, "osType", path2, OS_TYPES, poolField("osType")),
+    mode: r.openEnum(v, "mode", path2, POOL_MODES, poolField("mode")),
+    count: r.count(v, "count", path2, 0, 5e3),
+    enableAutoScaling: r.boolean(v, "enableAutoScaling", path2),
+    minCount: r.count(v, "minCount", path2, 0, 5e3),
+    maxCount: r.count(v, "maxCount", path2, 0, 5e3),
+    availabilityZones: zones(r, v, "availabilityZones", path2),
+    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path2),
     disableOutboundNat: win ? r.boolean(win.value, "disableOutboundNat", win.path) : null,
-    vnetSubnetId: r.string(v, "vnetSubnetID", path3)
+    vnetSubnetId: r.string(v, "vnetSubnetID", path2)
   };
 }
 
@@ -2703,10 +2706,10 @@ function readFirewall(r, p, at, base) {
   const subnetIds = [];
   const configs = r.array(p, "ipConfigurations", at);
   configs?.value.forEach((v, i) => {
-    const path3 = [...configs.path, i];
+    const path2 = [...configs.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path3, "an IP configuration object", v);
-    const cp = r.propertiesOf(v, path3);
+    if (!isObject(v)) return void r.fail(path2, "an IP configuration object", v);
+    const cp = r.propertiesOf(v, path2);
     const ip = r.string(cp.value, "privateIPAddress", cp.path);
     if (ip !== null && r.cidr(ip, [...cp.path, "privateIPAddress"]) !== null) privateIps.push(ip);
     const pip = r.refId(cp.value, "publicIPAddress", cp.path);
@@ -2885,15 +2888,15 @@ var InventoryBuilder = class {
       case "virtualNetwork": {
         const subnets = r.array(p, "subnets", at);
         subnets?.value.forEach((s, i) => {
-          const path3 = [...subnets.path, i];
+          const path2 = [...subnets.path, i];
           if (s === null) return;
-          if (!isObject(s)) return void r.fail(path3, "a subnet object", s);
-          const sid = r.string(s, "id", path3);
+          if (!isObject(s)) return void r.fail(path2, "a subnet object", s);
+          const sid = r.string(s, "id", path2);
           if (sid === null) return;
           const sr = new FieldReader(r.file, this.log, sid);
-          const props = sr.propertiesOf(s, path3);
-          const name = sr.string(s, "name", path3) ?? lastSegment(sid);
-          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path: path3 }, invalid: false });
+          const props = sr.propertiesOf(s, path2);
+          const name = sr.string(s, "name", path2) ?? lastSegment(sid);
+          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path: path2 }, invalid: false });
           this.store("embeddedSubnets", { ...subnet, invalid: sr.invalid });
           sr.close();
         });
@@ -2984,491 +2987,6 @@ function manifestErrors(m) {
   return m.errors.filter((e) => isObject(e) && typeof e["code"] === "string" && typeof e["message"] === "string").map((e) => ({ code: e.code, message: e.message, ...typeof e.resourceId === "string" ? { resourceId: e.resourceId } : {} }));
 }
 
-// src/inventory/facts/cidr.ts
-var import_ipaddr2 = __toESM(require_ipaddr(), 1);
-function prefixSize(prefix, length, version) {
-  let len = length;
-  if (len === null && prefix?.includes("/")) len = Number(prefix.split("/")[1]);
-  if (len === null || !Number.isFinite(len)) return 1;
-  const bits = (version ?? (prefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv6" ? 128 : 32;
-  return 2 ** Math.min(Math.max(bits - len, 0), 30);
-}
-function parseCidr(text) {
-  return text.includes(":") ? import_ipaddr2.default.IPv6.parseCIDR(text) : import_ipaddr2.default.IPv4.parseCIDR(text);
-}
-var rangeCache = /* @__PURE__ */ new Map();
-var MAX_CACHED = 1e4;
-function parsedRange(r) {
-  let v = rangeCache.get(r);
-  if (v !== void 0) return v;
-  try {
-    v = r.includes("/") ? parseCidr(r) : [import_ipaddr2.default.parse(r), r.includes(":") ? 128 : 32];
-  } catch {
-    v = null;
-  }
-  if (rangeCache.size >= MAX_CACHED) rangeCache.clear();
-  rangeCache.set(r, v);
-  return v;
-}
-function insideAny(address, ranges) {
-  try {
-    const [addr, len] = address.includes("/") ? parseCidr(address) : [import_ipaddr2.default.parse(address), null];
-    const bits = addr.kind() === "ipv4" ? 32 : 128;
-    const ownLen = len ?? bits;
-    return ranges.some((r) => {
-      const parsed = parsedRange(r);
-      if (!parsed) return false;
-      const [net, netLen] = parsed;
-      if (net.kind() !== addr.kind()) return false;
-      return ownLen >= netLen && addr.match(net, netLen);
-    });
-  } catch {
-    return false;
-  }
-}
-
-// src/inventory/facts/addresses.ts
-function countAddresses(inv, ipIds, prefixIds, lack) {
-  let total = 0;
-  let ipv4 = 0;
-  for (const id of ipIds) {
-    const ip = inv.publicIps.get(key(id));
-    if (!ip) lack(id, "public IP");
-    total++;
-    if ((ip?.version ?? (ip?.ipAddress?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4++;
-  }
-  for (const id of prefixIds) {
-    const pre = inv.publicIpPrefixes.get(key(id));
-    if (!pre) lack(id, "public IP prefix");
-    const size = prefixSize(pre?.ipPrefix ?? null, pre?.prefixLength ?? null, pre?.version ?? null);
-    total += size;
-    if ((pre?.version ?? (pre?.ipPrefix?.includes(":") ? "IPv6" : "IPv4")) === "IPv4") ipv4 += size;
-  }
-  return { total, ipv4 };
-}
-
-// src/inventory/facts/usage.ts
-function poolMaxNodes(p) {
-  return p.enableAutoScaling ? p.maxCount ?? p.count ?? 0 : p.count ?? 0;
-}
-function outboundOf(c) {
-  const raw = c.outboundType ?? "loadBalancer";
-  const known = canonicalOutboundType(raw);
-  return { type: known ?? raw, recognized: known !== null };
-}
-function crossClusterUsage(inv) {
-  const u = { natGatewayNodes: /* @__PURE__ */ new Map(), ipClusters: /* @__PURE__ */ new Map(), ipVia: /* @__PURE__ */ new Map() };
-  const addIp = (id, cluster, via) => {
-    const k = key(id);
-    let set = u.ipClusters.get(k);
-    if (!set) u.ipClusters.set(k, set = /* @__PURE__ */ new Set());
-    set.add(cluster);
-    let vias = u.ipVia.get(k);
-    if (!vias) u.ipVia.set(k, vias = /* @__PURE__ */ new Set());
-    vias.add(via);
-  };
-  for (const c of inv.clusters.values()) {
-    const ck = key(c.id);
-    const { type } = outboundOf(c);
-    for (const p of c.pools) {
-      const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-      if (subnet?.natGatewayId) {
-        const nk = key(subnet.natGatewayId);
-        u.natGatewayNodes.set(nk, (u.natGatewayNodes.get(nk) ?? 0) + poolMaxNodes(p));
-      }
-    }
-    if (type === "loadBalancer") {
-      for (const id of lbIpIds(c)) addIp(id, ck, "loadBalancer");
-      for (const id of c.lbOutboundIpPrefixIds) addIp(id, ck, "loadBalancer");
-    } else if (NAT_GATEWAY_TYPES.includes(type)) {
-      const gateways = natGatewayIdsOf(inv, c, type);
-      for (const gw of gateways) {
-        const g = inv.natGateways.get(key(gw));
-        for (const id of [...g?.publicIpIds ?? [], ...g?.publicIpPrefixIds ?? []]) addIp(id, ck, "natGateway");
-      }
-      if (MANAGED_NAT_GATEWAY_TYPES.includes(type) && !gateways.length) {
-        for (const id of c.natEffectiveOutboundIpIds) addIp(id, ck, "natGateway");
-      }
-    }
-  }
-  return u;
-}
-function lbIpIds(c) {
-  const ids = c.lbEffectiveOutboundIpIds ?? [];
-  const extra = c.lbOutboundIpIds.filter((id) => !ids.some((e) => key(e) === key(id)));
-  return [...ids, ...extra];
-}
-function natGatewayIdsOf(inv, c, type) {
-  const ids = /* @__PURE__ */ new Map();
-  if (MANAGED_NAT_GATEWAY_TYPES.includes(type)) {
-    for (const ipId of c.natEffectiveOutboundIpIds) {
-      const gw = inv.publicIps.get(key(ipId))?.natGatewayId ?? inv.publicIpPrefixes.get(key(ipId))?.natGatewayId;
-      if (gw) ids.set(key(gw), gw);
-    }
-    return [...ids.values()];
-  }
-  for (const p of c.pools) {
-    const gw = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId))?.natGatewayId : null;
-    if (gw) ids.set(key(gw), gw);
-  }
-  return [...ids.values()];
-}
-function zoneCoverage(zones2, gw) {
-  if (gw.sku.toLowerCase() === "standardv2") return { without: [], outside: null };
-  const without = zones2.filter((z) => !gw.zones.includes(z));
-  const zonal = gw.zones.length > 0;
-  return { without, outside: zonal && zones2.length ? without : null };
-}
-
-// src/inventory/facts/firewall.ts
-var SNAT_PORTS_PER_FIREWALL_IP = 2496;
-function firewallsByIp(firewalls) {
-  const out = /* @__PURE__ */ new Map();
-  for (const fw of firewalls) {
-    for (const ip of fw.privateIpAddresses) {
-      const list = out.get(ip);
-      if (list) list.push(fw);
-      else out.set(ip, [fw]);
-    }
-  }
-  return out;
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(inv) {
-  let ix = indexes.get(inv);
-  if (ix) return ix;
-  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: /* @__PURE__ */ new Map() };
-  if (ix.byPrivateIp.size) {
-    for (const c of inv.clusters.values()) {
-      for (const p of c.pools) {
-        const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : void 0;
-        if (fw?.length === 1) ix.nodes.set(key(fw[0].id), (ix.nodes.get(key(fw[0].id)) ?? 0) + poolMaxNodes(p));
-      }
-    }
-  }
-  indexes.set(inv, ix);
-  return ix;
-}
-function nextHopIp(inv, subnet) {
-  const rt = subnet.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : void 0;
-  const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
-  return route?.nextHopType?.toLowerCase() === "virtualappliance" ? route.nextHopIpAddress : null;
-}
-function vnetIdOf(id) {
-  return /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(?:\/|$)/i.exec(id)?.[1] ?? null;
-}
-function reachableFirewalls(inv, subnet, byIp) {
-  const ip = nextHopIp(inv, subnet);
-  const all = ip ? byIp.get(ip) : void 0;
-  if (!ip || !all?.length) return null;
-  const vnetId = vnetIdOf(subnet.id);
-  const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : void 0;
-  const sorted = [...all].sort((a, b) => key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0);
-  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
-  const near = /* @__PURE__ */ new Set([key(vnetId)]);
-  for (const p of vnet.peerings) {
-    if (p.remoteVirtualNetworkId && (p.state === null || p.state === "Connected")) near.add(key(p.remoteVirtualNetworkId));
-  }
-  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ""))));
-  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
-}
-function firewallFacts(inv, pools, lack, unreliable, doubt) {
-  const ix = indexOf(inv);
-  if (!ix.byPrivateIp.size) return [];
-  const out = /* @__PURE__ */ new Map();
-  const doubted = /* @__PURE__ */ new Set();
-  for (const p of pools) {
-    const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : void 0;
-    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
-    if (!subnet || !reach?.firewalls.length) continue;
-    if (reach.firewalls.length > 1) {
-      if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);
-      doubted.add(key(subnet.id));
-      continue;
-    }
-    const fw = reach.firewalls[0];
-    const have = out.get(key(fw.id));
-    if (have) {
-      have.pools.push(p.name);
-      continue;
-    }
-    out.set(key(fw.id), describe2(inv, fw, ix.nodes.get(key(fw.id)) ?? 0, p.name, lack, unreliable));
-  }
-  return [...out.values()];
-}
-function ambiguous(inv, subnet, reach, lack, unreliable, doubt) {
-  const held = `next hop ${reach.ip} of the default route of subnet ${subnet.id} is a private IP of ${reach.firewalls.length} Azure Firewalls (${reach.firewalls.map((f) => f.id).join(", ")})`;
-  if (reach.peeringsKnown) return doubt(`${held} in its VNet or VNets peered with it: which one it reaches is not known`);
-  const vnet = reach.vnetId ? inv.virtualNetworks.get(key(reach.vnetId)) : void 0;
-  if (reach.vnetId && !vnet) lack(reach.vnetId, "virtual network");
-  else if (vnet?.invalid) unreliable(vnet.id, "virtual network");
-  doubt(`${held}: the peerings of its VNet, which tell them apart, are not in the inventory`);
-}
-function describe2(inv, fw, nodes, pool, lack, unreliable) {
-  let known = !fw.invalid;
-  if (fw.invalid) unreliable(fw.id, "Azure Firewall");
-  let natGatewayId = null;
-  let natIpv4 = null;
-  for (const sid of fw.subnetIds) {
-    const s = inv.subnets.get(key(sid));
-    if (!s) {
-      lack(sid, "firewall subnet");
-      known = false;
-      continue;
-    }
-    if (!s.natGatewayId) continue;
-    natGatewayId = s.natGatewayId;
-    const g = inv.natGateways.get(key(s.natGatewayId));
-    if (!g || g.invalid) {
-      if (g) unreliable(g.id, "NAT gateway");
-      else lack(s.natGatewayId, "NAT gateway");
-      known = false;
-      continue;
-    }
-    natIpv4 = countAddresses(inv, g.publicIpIds, g.publicIpPrefixIds, lack).ipv4;
-  }
-  const hub = fw.hubPublicIpCount !== null;
-  return {
-    id: fw.id,
-    name: fw.name,
-    known,
-    hub,
-    publicIpCount: hub ? fw.hubPublicIpCount ?? 0 : fw.publicIpIds.length,
-    subnetId: fw.subnetIds[0] ?? null,
-    natGatewayId,
-    natGatewayIpv4AddressCount: natIpv4,
-    servedMaxNodes: nodes,
-    pools: [pool],
-    source: fw.source
-  };
-}
-function firewallCapacity(fw, instances) {
-  const ports = fw.natGatewayIpv4AddressCount !== null ? SNAT_PORTS_PER_NAT_IP * fw.natGatewayIpv4AddressCount : SNAT_PORTS_PER_FIREWALL_IP * fw.publicIpCount * instances;
-  return { firewallInstances: instances, snatPorts: ports, snatPortsPerNode: fw.servedMaxNodes > 0 ? Math.floor(ports / fw.servedMaxNodes) : null };
-}
-
-// src/json/write.ts
-import { createHash, randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { mkdir, readdir, readFile as readFile2, rename, rm, rmdir, stat as stat2, writeFile } from "node:fs/promises";
-import path2 from "node:path";
-var TEMP_PREFIX = ".egress-audit-tmp-";
-async function writeAtomic(file, content) {
-  const tmp = await writeTemp(file, content);
-  try {
-    await rename(tmp, file);
-  } finally {
-    await forget(tmp);
-  }
-}
-async function writeTemp(file, content) {
-  const dir = path2.dirname(file);
-  await makeFolders(dir);
-  await sweepStaleTemps(dir);
-  const tmp = path2.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${path2.basename(file)}.tmp`);
-  track(tmp);
-  try {
-    await writeFile(tmp, content);
-  } catch (err) {
-    await forget(tmp);
-    throw err;
-  }
-  return tmp;
-}
-async function makeFolders(dir) {
-  const missing = [];
-  for (let d = path2.resolve(dir); !await exists(d); d = path2.dirname(d)) {
-    if (path2.dirname(d) === d) break;
-    missing.unshift(d);
-  }
-  for (const d of missing) await mkdir(d).catch((err) => {
-    if (err.code !== "EEXIST") throw err;
-  });
-  return missing[0];
-}
-async function forget(tmp) {
-  live.delete(tmp);
-  await rm(tmp, { force: true });
-}
-var swept = /* @__PURE__ */ new Set();
-async function sweepStaleTemps(dir) {
-  const key2 = path2.resolve(dir);
-  if (swept.has(key2)) return;
-  swept.add(key2);
-  let names;
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^\.egress-audit-tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path2.join(dir, name), { force: true, recursive: true });
-  }
-}
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-var live = /* @__PURE__ */ new Set();
-var handlersInstalled = false;
-function track(p) {
-  live.add(p);
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => {
-      for (const p2 of live) rmSync(p2, { force: true });
-      live.clear();
-      process.kill(process.pid, signal);
-    });
-  }
-}
-function untrack(p) {
-  live.delete(p);
-}
-function sha256(content) {
-  return createHash("sha256").update(content).digest("hex");
-}
-var SET_MANIFEST = ".egress-audit-set";
-var SET_PENDING = ".egress-audit-pending";
-var LOCK_FILE = ".egress-audit.lock";
-async function writeFileSet(dir, files, remove = []) {
-  const temps = [];
-  const entries = [];
-  try {
-    for (const f of files) {
-      const text = typeof f.content === "string" ? f.content : f.content();
-      temps.push(await writeTemp(path2.join(dir, f.name), text));
-      entries.push({ name: f.name, sha256: sha256(text), bytes: Buffer.byteLength(text) });
-    }
-    const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
-    await writeAtomic(path2.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}
-`);
-    await rm(path2.join(dir, SET_MANIFEST), { force: true });
-    for (const [i, tmp] of temps.entries()) await rename(tmp, path2.join(dir, files[i].name));
-    const now = new Set(files.map((f) => f.name));
-    for (const name of /* @__PURE__ */ new Set([...previous, ...remove])) {
-      if (!now.has(name) && path2.basename(name) === name) await rm(path2.join(dir, name), { force: true });
-    }
-    const manifest = { egressAuditSet: 1, files: entries };
-    await writeAtomic(path2.join(dir, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}
-`);
-    await rm(path2.join(dir, SET_PENDING), { force: true });
-  } finally {
-    await Promise.all(temps.map(forget));
-  }
-  return files.map((f) => path2.join(dir, f.name));
-}
-async function readSetManifest(dir) {
-  try {
-    const m = JSON.parse(await readFile2(path2.join(dir, SET_MANIFEST), "utf8"));
-    return m?.egressAuditSet === 1 && Array.isArray(m.files) ? m : null;
-  } catch {
-    return null;
-  }
-}
-async function checkFileSet(dir, names) {
-  const shown = display(dir);
-  if (await exists(path2.join(dir, SET_PENDING))) {
-    throw new InputError(`${shown}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
-  }
-  const manifest = await readSetManifest(dir);
-  if (!manifest) return;
-  const wanted = names ? new Set(names) : null;
-  for (const f of manifest.files) {
-    if (wanted && !wanted.has(f.name)) continue;
-    let digest = null;
-    try {
-      digest = sha256(await readFile2(path2.join(dir, f.name)));
-    } catch {
-    }
-    if (digest !== f.sha256) {
-      throw new InputError(`${display(path2.join(dir, f.name))}: ${digest === null ? "missing from" : "differs from"} the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
-    }
-  }
-}
-async function exists(p) {
-  try {
-    await stat2(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function lockFolder(dir, option) {
-  let created;
-  try {
-    created = await makeFolders(dir);
-  } catch (err) {
-    throw new InputError(`${option} ${dir}: cannot create the folder: ${describeFsError(err)}`);
-  }
-  const lock = path2.join(dir, LOCK_FILE);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(lock, `${process.pid}
-`, { flag: "wx" });
-      break;
-    } catch (err) {
-      if (err.code !== "EEXIST" || attempt > 0) throw new InputError(`${option} ${dir}: cannot lock the folder (${display(lock)}): ${describeFsError(err)}`);
-      const holder = Number((await readFile2(lock, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        throw new InputError(`${option} ${dir}: another egress-audit (process ${holder}) is writing this folder; its lock is ${display(lock)} (remove it only if no such process runs)`);
-      }
-      await rm(lock, { force: true });
-    }
-  }
-  track(lock);
-  return {
-    async release() {
-      untrack(lock);
-      await rm(lock, { force: true });
-      if (!created) return;
-      for (let d = path2.resolve(dir); d.length >= path2.resolve(created).length; d = path2.dirname(d)) {
-        if (!await rmdir(d).then(() => true, () => false)) break;
-      }
-    }
-  };
-}
-
-// src/inventory/facts/roles.ts
-var SUBNET_ACTIONS = ["Microsoft.Network/virtualNetworks/subnets/join/action", "Microsoft.Network/virtualNetworks/subnets/read"];
-var ROUTE_TABLE_ACTIONS = ["Microsoft.Network/routeTables/read", "Microsoft.Network/routeTables/routes/write"];
-var PUBLIC_IP_ACTIONS = ["Microsoft.Network/publicIPAddresses/join/action"];
-var PUBLIC_IP_PREFIX_ACTIONS = ["Microsoft.Network/publicIPPrefixes/join/action"];
-var BUILT_IN_ROLES = /* @__PURE__ */ new Map([
-  ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635", { name: "Owner", permissions: [{ actions: ["*"], notActions: [] }] }],
-  [
-    "b24988ac-6180-42a0-ab88-20f7382dd24c",
-    {
-      name: "Contributor",
-      permissions: [{ actions: ["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"] }]
-    }
-  ],
-  ["4d97b98b-1d4f-4787-a291-c67834d212e7", { name: "Network Contributor", permissions: [{ actions: ["Microsoft.Network/*"], notActions: [] }] }]
-]);
-var patterns = /* @__PURE__ */ new Map();
-function pattern(p) {
-  let re = patterns.get(p);
-  if (!re) {
-    re = new RegExp(`^${p.split("*").map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`, "i");
-    if (patterns.size < 1e4) patterns.set(p, re);
-  }
-  return re;
-}
-function grants(permissions, action) {
-  return permissions.some((e) => e.actions.some((a) => pattern(a).test(action)) && !e.notActions.some((n) => pattern(n).test(action)));
-}
-function roleGuid(roleDefinitionId) {
-  const parts = roleDefinitionId.split("/").filter(Boolean);
-  return (parts[parts.length - 1] ?? roleDefinitionId).toLowerCase();
-}
-
 export {
   parse2 as parse,
   parseTree2 as parseTree,
@@ -3493,36 +3011,11 @@ export {
   lbCapacity,
   kubernetesVersionOrdinal,
   key,
-  prefixSize,
-  insideAny,
-  countAddresses,
-  poolMaxNodes,
-  outboundOf,
-  crossClusterUsage,
-  lbIpIds,
-  natGatewayIdsOf,
-  zoneCoverage,
-  SNAT_PORTS_PER_FIREWALL_IP,
-  firewallsByIp,
-  nextHopIp,
-  vnetIdOf,
-  reachableFirewalls,
-  firewallFacts,
-  firewallCapacity,
-  writeAtomic,
-  writeFileSet,
-  checkFileSet,
-  lockFolder,
+  require_ipaddr,
   isObject,
+  ErrorLog,
   idPart,
   InventoryBuilder,
-  SUBNET_ACTIONS,
-  ROUTE_TABLE_ACTIONS,
-  PUBLIC_IP_ACTIONS,
-  PUBLIC_IP_PREFIX_ACTIONS,
-  BUILT_IN_ROLES,
-  grants,
-  roleGuid,
   MANIFEST_MARKER,
   MANIFEST_FILE,
   asManifest,

@@ -1,10 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 
-// src/errors.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-
 // src/inventory/sources/arg/clouds.ts
 var CLOUDS = ["AzurePublicCloud", "AzureChinaCloud", "AzureUSGovernment"];
 var CLOUD_ENDPOINTS = {
@@ -41,7 +36,6 @@ function hostOf(url) {
 var CREDENTIAL_KINDS = ["default", "environment", "workload-identity", "managed-identity", "azure-cli"];
 
 export {
-  InputError,
   CLOUDS,
   CLOUD_ENDPOINTS,
   isWellKnownAuthority,

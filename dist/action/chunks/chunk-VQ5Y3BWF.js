@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 
 // src/json/locate/scan.ts
-function addWant(root, path, property) {
+function addWant(root, path2, property) {
   let level = [root];
   const step = (seg, optional) => {
     const next = [];
@@ -14,12 +14,12 @@ function addWant(root, path, property) {
     }
     level = next;
   };
-  for (const seg of path) step(seg, false);
+  for (const seg of path2) step(seg, false);
   for (const seg of property) step(seg, seg === "properties");
 }
-function resolve(root, path, property) {
+function resolve(root, path2, property) {
   let node = root;
-  for (const seg of path) {
+  for (const seg of path2) {
     node = typeof seg === "number" ? node.items.get(seg) : node.members.find((m) => m.key === seg)?.node;
     if (!node) return null;
   }
@@ -30,6 +30,18 @@ function resolve(root, path, property) {
     else if (seg !== "properties") break;
   }
   return { ...node.property ?? node.span };
+}
+function rowLists(text, byteShift = 0) {
+  try {
+    const lists = new Scanner(text).rows();
+    if (byteShift) for (const l of lists) for (let i = 0; i < l.bytes.length; i++) l.bytes[i] = (l.bytes[i] ?? 0) + byteShift;
+    return lists;
+  } catch {
+    return null;
+  }
+}
+function rowListBuffers(lists) {
+  return (lists ?? []).flatMap((l) => [l.offsets.buffer, l.lines.buffer, l.lineStarts.buffer, l.bytes.buffer]);
 }
 var QUOTE = 34;
 var BACKSLASH = 92;
@@ -252,8 +264,20 @@ var Scanner = class {
   }
 };
 
+// src/threads.ts
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+function workerModule(base, name, bundled) {
+  const bundle = globalThis.__egressAuditBundleDir;
+  if (bundle) return pathToFileURL(path.join(bundle, bundled));
+  return new URL(`./${name}${base.endsWith(".ts") ? ".ts" : ".js"}`, base);
+}
+
 export {
   addWant,
   resolve,
-  Scanner
+  rowLists,
+  rowListBuffers,
+  Scanner,
+  workerModule
 };

@@ -18,9 +18,11 @@ import {
   retryPolicy
 } from "./chunk-6UEIXDAJ.js";
 import {
-  InputError,
   isWellKnownAuthority
-} from "./chunk-5XQZTI7S.js";
+} from "./chunk-D73F7GFG.js";
+import {
+  InputError
+} from "./chunk-LNKZU66S.js";
 import {
   __commonJS,
   __export,

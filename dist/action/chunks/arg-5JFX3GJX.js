@@ -1,22 +1,24 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   BUILT_IN_ROLES,
+  firewallsByIp,
+  nextHopIp,
+  reachableFirewalls,
+  roleGuid,
+  vnetIdOf,
+  writeFileSet
+} from "./chunk-IYRQZAIK.js";
+import {
   InventoryBuilder,
   MANIFEST_FILE,
   MANIFEST_MARKER,
   asManifest,
   display,
-  firewallsByIp,
   isObject,
   key,
-  nextHopIp,
   parse,
-  printParseErrorCode,
-  reachableFirewalls,
-  roleGuid,
-  vnetIdOf,
-  writeFileSet
-} from "./chunk-XE6SQDIT.js";
+  printParseErrorCode
+} from "./chunk-AQUJOCW5.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -28,9 +30,11 @@ import {
   operationOptionsToRequestParameters
 } from "./chunk-6UEIXDAJ.js";
 import {
-  CLOUD_ENDPOINTS,
+  CLOUD_ENDPOINTS
+} from "./chunk-D73F7GFG.js";
+import {
   InputError
-} from "./chunk-5XQZTI7S.js";
+} from "./chunk-LNKZU66S.js";
 import "./chunk-GGJCHK3C.js";
 
 // src/inventory/sources/arg/index.ts
