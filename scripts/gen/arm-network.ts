@@ -16,7 +16,13 @@ export interface SubnetSpec {
   serviceEndpoints: string[];
 }
 
-export function vnetRow(sub: Sub, rg: string, name: string, space: string, subnets: SubnetSpec[], hubId: string | null, rng: Rng, tags: Record<string, string>): object {
+/** A VNet this one is peered with (Connected), and that VNet's address space. */
+export interface PeerSpec {
+  id: string;
+  space: string;
+}
+
+export function vnetRow(sub: Sub, rg: string, name: string, space: string, subnets: SubnetSpec[], peers: readonly PeerSpec[], rng: Rng, tags: Record<string, string>): object {
   const id = net(sub.id, rg, 'virtualNetworks', name);
   return argRow(sub, {
     id,
@@ -48,29 +54,28 @@ export function vnetRow(sub: Sub, rg: string, name: string, space: string, subne
         },
         type: 'Microsoft.Network/virtualNetworks/subnets',
       })),
-      virtualNetworkPeerings: hubId
-        ? [
-            {
-              name: 'peer-to-hub',
-              id: `${id}/virtualNetworkPeerings/peer-to-hub`,
-              etag: etag(rng),
-              properties: {
-                provisioningState: 'Succeeded',
-                resourceGuid: rng.guid(),
-                peeringState: 'Connected',
-                peeringSyncLevel: 'FullyInSync',
-                remoteVirtualNetwork: ref(hubId),
-                allowVirtualNetworkAccess: true,
-                allowForwardedTraffic: true,
-                allowGatewayTransit: false,
-                useRemoteGateways: true,
-                remoteAddressSpace: { addressPrefixes: ['10.0.0.0/22'] },
-                remoteVirtualNetworkAddressSpace: { addressPrefixes: ['10.0.0.0/22'] },
-              },
-              type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
-            },
-          ]
-        : [],
+      virtualNetworkPeerings: peers.map((peer) => {
+        const peering = `peer-to-${peer.id.split('/').pop()}`;
+        return {
+          name: peering,
+          id: `${id}/virtualNetworkPeerings/${peering}`,
+          etag: etag(rng),
+          properties: {
+            provisioningState: 'Succeeded',
+            resourceGuid: rng.guid(),
+            peeringState: 'Connected',
+            peeringSyncLevel: 'FullyInSync',
+            remoteVirtualNetwork: ref(peer.id),
+            allowVirtualNetworkAccess: true,
+            allowForwardedTraffic: true,
+            allowGatewayTransit: false,
+            useRemoteGateways: true,
+            remoteAddressSpace: { addressPrefixes: [peer.space] },
+            remoteVirtualNetworkAddressSpace: { addressPrefixes: [peer.space] },
+          },
+          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        };
+      }),
       enableDdosProtection: false,
       privateEndpointVNetPolicies: 'Disabled',
     },

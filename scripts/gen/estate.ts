@@ -7,10 +7,11 @@ import { AddressPool } from './ids.ts';
 import { planSubscription, type Archetype, type Defect } from './plan.ts';
 import { Rng, seedFor } from './prng.ts';
 import type { Sub } from './rows.ts';
+import { hubNetwork, roleAssignments } from './hub.ts';
 import { unrelatedNetwork } from './unrelated.ts';
 
 /** Bump when the output for a given seed changes, so that cached estates are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const CLUSTERS_PER_SUBSCRIPTION = 50;
 
 const LOCATIONS: readonly (readonly [string, number])[] = [
@@ -46,9 +47,8 @@ export interface SubscriptionFile {
 export function generateSubscription(seed: string, index: number, clusters: number, unrelated = 0): SubscriptionFile {
   const tenant = new Rng(seedFor(seed, 'tenant'));
   const tenantId = tenant.guid();
-  const connectivityId = tenant.guid();
   const rng = new Rng(seedFor(seed, 'subscription', index));
-  const sub: Sub = { index, id: rng.guid(), tenantId, connectivityId, location: rng.weighted(LOCATIONS), env: rng.weighted(ENVIRONMENTS), addresses: new AddressPool(index) };
+  const sub: Sub = { index, id: rng.guid(), tenantId, location: rng.weighted(LOCATIONS), env: rng.weighted(ENVIRONMENTS), addresses: new AddressPool(index) };
   const ctx = new SubscriptionContext(sub, rng);
   const plans = planSubscription(rng, clusters, index === 0);
   for (const plan of plans) buildCluster(ctx, plan);
@@ -56,7 +56,9 @@ export function generateSubscription(seed: string, index: number, clusters: numb
   for (let i = 0; i < vms; i++) {
     for (const row of vmAndDisk(sub, `rg-tools-${sub.env}`, `vm-${sub.env}-agent-${String(i + 1).padStart(2, '0')}`, rng, { environment: sub.env, managedBy: 'terraform' })) ctx.emit(row);
   }
-  // Its own random stream, so that the knob leaves every other row of the estate as it was.
+  // Their own random streams, so that these rows and the knob leave every other row as it was.
+  const hub = new Rng(seedFor(seed, 'hub', index));
+  for (const row of [...hubNetwork(sub, ctx.rows(), hub), ...roleAssignments(sub, ctx.rows(), hub)]) ctx.emit(row);
   for (const row of unrelatedNetwork(sub, unrelated, new Rng(seedFor(seed, 'unrelated', index)))) ctx.emit(row);
   const archetypes: SubscriptionFile['archetypes'] = {};
   const defects: SubscriptionFile['defects'] = {};

@@ -1,6 +1,7 @@
 import type { PoolSpec } from './arm-cluster.ts';
 import { natGatewayRow, nsgRow, prefixRow, publicIpRow, routeTableRow, vnetRow, type RouteSpec, type SubnetSpec } from './arm-network.ts';
 import type { EgressAddress, SubscriptionContext } from './context.ts';
+import { HUB_FIREWALL, HUB_SPACE, hubVnetId } from './hub.ts';
 import { armId, net } from './ids.ts';
 
 /** What the network builders need to know of the cluster. */
@@ -34,7 +35,6 @@ export interface SubnetPlan {
   defaultOutboundAccess: boolean | null;
 }
 
-const HUB_FIREWALL = '10.0.1.4';
 
 /** Node NIC configurations on a subnet: one per VMSS instance of each pool on it. */
 function ipConfigurations(ctx: SubscriptionContext, c: ClusterBasics, pools: PoolSpec[]): string[] {
@@ -69,7 +69,7 @@ export function managedNetwork(ctx: SubscriptionContext, c: ClusterBasics, kuben
     ipConfigurations: ipConfigurations(ctx, c, c.pools),
     serviceEndpoints: [],
   };
-  ctx.emit(vnetRow(ctx.sub, c.nodeRg, vnetName, '10.224.0.0/12', [subnet], null, ctx.rng, {}));
+  ctx.emit(vnetRow(ctx.sub, c.nodeRg, vnetName, '10.224.0.0/12', [subnet], [], ctx.rng, {}));
   nodeNsg(ctx, c, [subnetId]);
   if (kubenet) {
     // Kubenet keeps one pod-CIDR route per node in the table AKS manages.
@@ -86,7 +86,7 @@ export function managedNetwork(ctx: SubscriptionContext, c: ClusterBasics, kuben
 }
 
 /**
- * A spoke VNet of the customer's own (BYO), peered to the hub, with the node-pool subnets the plan
+ * A spoke VNet of the customer's own (BYO), peered to the subscription's hub, with the node-pool subnets the plan
  * lays out plus a private-endpoint subnet; its NSG, route table and NAT gateways come with it.
  * Sets each pool's vnetSubnetID and returns the egress addresses of the NAT gateways.
  */
@@ -126,8 +126,7 @@ export function byoNetwork(ctx: SubscriptionContext, c: ClusterBasics, index: nu
     ipConfigurations: [],
     serviceEndpoints: [],
   });
-  const hub = net(sub.connectivityId, 'rg-hub-network', 'virtualNetworks', `vnet-hub-${sub.location}`);
-  ctx.emit(vnetRow(sub, rg, vnetName, `10.${octet}.0.0/16`, specs, hub, rng, c.tags));
+  ctx.emit(vnetRow(sub, rg, vnetName, `10.${octet}.0.0/16`, specs, [{ id: hubVnetId(sub), space: HUB_SPACE }], rng, c.tags));
   const nodeSubnetIds = specs.map((s) => `${vnetId}/subnets/${s.name}`);
   ctx.emit(nsgRow(sub, rg, nsgName, nodeSubnetIds, rng.int(1, 4), rng, c.tags));
   nodeNsg(ctx, c, []);

@@ -22,7 +22,8 @@ const DECK: Readonly<Record<Archetype, number>> = {
  * the clusters it can apply to. Policies not listed (EG001, EG002, EG011, EG016, EG018, EG020,
  * EG022) fail through the ordinary spread of settings: preview and unrecognized types, single-zone
  * NAT gateways, public API servers, large node pools, subnets that keep default outbound access.
- * EG014 has both: half of all Windows pools keep OutboundNAT, and some clusters are made to.
+ * EG014 has both: half of all Windows pools keep OutboundNAT, and some clusters are made to. EG023
+ * and EG024 come from hub.ts: one cluster identity without its role, one firewall without a NAT gateway.
  */
 export const DEFECTS = {
   legacyPool: { policy: 'EG003', rate: 0.03, on: ['loadBalancer'] },

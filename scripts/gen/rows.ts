@@ -7,8 +7,6 @@ export interface Sub {
   tenantId: string;
   location: string;
   env: string;
-  /** The hub-and-spoke connectivity subscription the spokes peer with. */
-  connectivityId: string;
   addresses: AddressPool;
 }
 

@@ -3,21 +3,28 @@
  * assignments of the clusters' identities (authorizationresources rows), and a kubenet cluster
  * whose identity cannot write its routes behind a firewall with too few SNAT ports.
  */
-import { armId, at, cluster, ipId, natGateway, ngwId, publicIp, routeTable, row, SAMPLE_PRINCIPAL, subnetId, TENANT, vnet, WE, type Row, type Scope } from './rows.ts';
+import { armId, at, cluster, ipId, natGateway, ngwId, publicIp, routeTable, row, SAMPLE_PRINCIPAL, subnetId, TENANT, vnet, vnetId, WE, type Row, type Scope } from './rows.ts';
 import { SUB_PAYMENTS } from './payments.ts';
 
 const NETWORK_CONTRIBUTOR = '4d97b98b-1d4f-4787-a291-c67834d212e7';
 const KUBENET_ROLE = '6b1e0c9d-2f47-4a3b-8e15-c9d07a2f4b18';
 const CHECKOUT_PRINCIPAL = 'd3a85f0c-7e21-4b69-9c4d-1f6e2b8a0c57';
 
+export interface HubOptions {
+  /** A NAT gateway with this public address on AzureFirewallSubnet. */
+  nat?: { address: string };
+  /** The spoke VNets peered with the hub. */
+  peers?: string[];
+}
+
 /** A hub VNet with AzureFirewallSubnet and an Azure Firewall with one public IP; optionally a NAT gateway on that subnet. */
-function hub(s: Scope, name: string, space: string, firewallIp: string, publicAddress: string, nat?: { address: string }): Row[] {
+export function hub(s: Scope, name: string, space: string, firewallIp: string, publicAddress: string, { nat, peers = [] }: HubOptions = {}): Row[] {
   const vnetName = `vnet-hub-${name}`;
   const fwSubnet = subnetId(s, vnetName, 'AzureFirewallSubnet');
   const ngw = ngwId(s, `ngw-hub-${name}`);
   const fwId = armId(s, 'Microsoft.Network/azureFirewalls', `fw-hub-${name}`);
   const rows: Row[] = [
-    vnet(s, vnetName, [space], [{ name: 'AzureFirewallSubnet', prefix: firewallIp.replace(/\.\d+$/, '.0/26'), ...(nat ? { natGatewayId: ngw } : {}) }], { env: 'prod', role: 'hub' }),
+    vnet(s, vnetName, [space], [{ name: 'AzureFirewallSubnet', prefix: firewallIp.replace(/\.\d+$/, '.0/26'), ...(nat ? { natGatewayId: ngw } : {}) }], { env: 'prod', role: 'hub' }, peers),
     row(fwId, `fw-hub-${name}`, 'microsoft.network/azurefirewalls', s, {
       provisioningState: 'Succeeded',
       sku: { name: 'AZFW_VNet', tier: 'Standard' },
@@ -42,20 +49,24 @@ function hub(s: Scope, name: string, space: string, firewallIp: string, publicAd
   return rows;
 }
 
+const HUB_NEU = at(SUB_PAYMENTS, 'rg-hub-neu', 'northeurope');
+const HUB_WEU = at(SUB_PAYMENTS, 'rg-hub-weu', WE);
+const CHECKOUT = at(SUB_PAYMENTS, 'rg-checkout-prod', WE);
+
 /**
  * The North Europe hub, which aks-ledger-prod routes to (10.0.1.4), hands SNAT to a NAT gateway on
  * its firewall subnet; the West Europe hub's firewall has one public IP of its own.
  */
 export function hubFirewalls(): Row[] {
   return [
-    ...hub(at(SUB_PAYMENTS, 'rg-hub-neu', 'northeurope'), 'neu', '10.0.0.0/16', '10.0.1.4', '20.67.100.4', { address: '20.67.100.9' }),
-    ...hub(at(SUB_PAYMENTS, 'rg-hub-weu', WE), 'weu', '10.40.0.0/16', '10.40.1.4', '20.76.150.4'),
+    ...hub(HUB_NEU, 'neu', '10.0.0.0/16', '10.0.1.4', '20.67.100.4', { nat: { address: '20.67.100.9' }, peers: [vnetId(at(SUB_PAYMENTS, 'rg-ledger-prod', 'northeurope'), 'vnet-ledger-prod')] }),
+    ...hub(HUB_WEU, 'weu', '10.40.0.0/16', '10.40.1.4', '20.76.150.4', { peers: [vnetId(CHECKOUT, 'vnet-checkout-prod')] }),
   ];
 }
 
 /** userDefinedRouting with kubenet, BYO: a user-assigned identity without routes/write, 63 max nodes behind a firewall with one public IP. */
 export function checkoutProd(): Row[] {
-  const s = at(SUB_PAYMENTS, 'rg-checkout-prod', WE);
+  const s = CHECKOUT;
   const sn = subnetId(s, 'vnet-checkout-prod', 'snet-aks-nodes');
   const rt = armId(s, 'Microsoft.Network/routeTables', 'rt-checkout-egress');
   const uai = armId(at(SUB_PAYMENTS, 'rg-identity', WE), 'Microsoft.ManagedIdentity/userAssignedIdentities', 'id-aks-checkout');
@@ -67,7 +78,7 @@ export function checkoutProd(): Row[] {
       api: { enablePrivateCluster: true },
       identity: { type: 'UserAssigned', principalId: null, tenantId: TENANT, userAssignedIdentities: { [uai]: { principalId: CHECKOUT_PRINCIPAL, clientId: '8c2f5a71-4d09-4e3b-a6f8-0b7d1e9c3a25' } } },
     }),
-    vnet(s, 'vnet-checkout-prod', ['10.41.0.0/16'], [{ name: 'snet-aks-nodes', prefix: '10.41.0.0/22', routeTableId: rt, defaultOutboundAccess: false }], { env: 'prod' }),
+    vnet(s, 'vnet-checkout-prod', ['10.41.0.0/16'], [{ name: 'snet-aks-nodes', prefix: '10.41.0.0/22', routeTableId: rt, defaultOutboundAccess: false }], { env: 'prod' }, [vnetId(HUB_WEU, 'vnet-hub-weu')]),
     routeTable(s, 'rt-checkout-egress', [['default-to-firewall', '0.0.0.0/0', 'VirtualAppliance', '10.40.1.4']], [sn]),
   ];
 }

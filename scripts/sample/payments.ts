@@ -1,5 +1,5 @@
 /** Subscription "payments": the clusters of fixtures/sample/3f2c6b1e-….json. */
-import { armId, at, cluster, ipId, lbFrontend, natGateway, ngwId, nodeRg, nsg, publicIp, ref, routeTable, subnetId, vnet, WE, Z3, type Row } from './rows.ts';
+import { armId, at, cluster, ipId, lbFrontend, natGateway, ngwId, nodeRg, nsg, publicIp, ref, routeTable, subnetId, vnet, vnetId, WE, Z3, type Row } from './rows.ts';
 
 export const SUB_PAYMENTS = '3f2c6b1e-8a41-4d0e-9b7a-2c51e0f4a7d1';
 
@@ -76,7 +76,7 @@ export function ledgerProd(): Row[] {
       { name: 'snet-aks-nodes', prefix: '10.30.0.0/22', routeTableId: rt, nsgId, defaultOutboundAccess: false },
       { name: 'snet-aks-win', prefix: '10.30.4.0/24', routeTableId: rt, nsgId, defaultOutboundAccess: false },
       { name: 'snet-aks-apiserver', prefix: '10.30.8.0/28', defaultOutboundAccess: false, delegation: 'Microsoft.ContainerService/managedClusters' },
-    ], { env: 'prod' }),
+    ], { env: 'prod' }, [vnetId(at(SUB_PAYMENTS, 'rg-hub-neu', 'northeurope'), 'vnet-hub-neu')]),
     nsg(s, 'nsg-aks-ledger', [sn('snet-aks-nodes'), sn('snet-aks-win')]),
     routeTable(s, 'rt-ledger-egress', [['default-to-firewall', '0.0.0.0/0', 'VirtualAppliance', '10.0.1.4'], ['to-hub', '10.0.0.0/16', 'VirtualAppliance', '10.0.1.4']], [sn('snet-aks-nodes'), sn('snet-aks-win')]),
   ];

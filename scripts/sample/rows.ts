@@ -160,7 +160,8 @@ export interface SubnetSpec {
   delegation?: string;
 }
 
-export function vnet(s: Scope, name: string, space: string[], subnets: SubnetSpec[], tags: Record<string, string>): Row {
+/** A VNet; `peers` are the VNets it is peered with (Connected), as both sides of a peering list it. */
+export function vnet(s: Scope, name: string, space: string[], subnets: SubnetSpec[], tags: Record<string, string>, peers: string[] = []): Row {
   const id = armId(s, 'Microsoft.Network/virtualNetworks', name);
   return row(
     id,
@@ -186,7 +187,21 @@ export function vnet(s: Scope, name: string, space: string[], subnets: SubnetSpe
           privateLinkServiceNetworkPolicies: 'Enabled',
         },
       })),
-      virtualNetworkPeerings: [],
+      virtualNetworkPeerings: peers.map((remote) => ({
+        name: `peer-to-${remote.split('/').pop()}`,
+        id: `${id}/virtualNetworkPeerings/peer-to-${remote.split('/').pop()}`,
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        properties: {
+          provisioningState: 'Succeeded',
+          peeringState: 'Connected',
+          peeringSyncLevel: 'FullyInSync',
+          remoteVirtualNetwork: { id: remote },
+          allowVirtualNetworkAccess: true,
+          allowForwardedTraffic: true,
+          allowGatewayTransit: false,
+          useRemoteGateways: false,
+        },
+      })),
       enableDdosProtection: false,
     },
     { tags },
@@ -303,7 +318,8 @@ export const EUS2 = 'eastus2';
 export const at = (sub: string, rg: string, location: string): Scope => ({ sub, rg, location });
 export const nodeRg = (s: Scope, name: string): Scope => ({ ...s, rg: `MC_${s.rg}_${name}_${s.location}` });
 export const ref = (id: string): { id: string } => ({ id });
-export const subnetId = (s: Scope, vnetName: string, name: string): string => `${armId(s, 'Microsoft.Network/virtualNetworks', vnetName)}/subnets/${name}`;
+export const vnetId = (s: Scope, name: string): string => armId(s, 'Microsoft.Network/virtualNetworks', name);
+export const subnetId = (s: Scope, vnetName: string, name: string): string => `${vnetId(s, vnetName)}/subnets/${name}`;
 export const lbFrontend = (mc: Scope, guid: string): string => `${armId(mc, 'Microsoft.Network/loadBalancers', 'kubernetes')}/frontendIPConfigurations/${guid}`;
 export const ipId = (s: Scope, name: string): string => armId(s, 'Microsoft.Network/publicIPAddresses', name);
 export const ngwId = (s: Scope, name: string): string => armId(s, 'Microsoft.Network/natGateways', name);

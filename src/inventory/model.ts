@@ -68,6 +68,17 @@ export interface Subnet extends Base {
   defaultOutboundAccess: boolean | null;
 }
 
+export interface VirtualNetworkPeering {
+  remoteVirtualNetworkId: string | null;
+  /** `peeringState`: only Connected carries traffic (Initiated and Disconnected do not). */
+  state: string | null;
+}
+
+export interface VirtualNetwork extends Base {
+  /** `virtualNetworkPeerings`; null when the row does not list them, so they are unknown. */
+  peerings: VirtualNetworkPeering[] | null;
+}
+
 export interface NatGateway extends Base {
   sku: string | null;
   zones: string[];
@@ -141,6 +152,7 @@ export const TYPE_KINDS: ReadonlyMap<string, ResourceKind> = new Map([
 /** The normalized inventory, keyed by lower-cased resource ID. */
 export interface Inventory {
   clusters: Map<string, Cluster>;
+  virtualNetworks: Map<string, VirtualNetwork>;
   subnets: Map<string, Subnet>;
   natGateways: Map<string, NatGateway>;
   publicIps: Map<string, PublicIp>;

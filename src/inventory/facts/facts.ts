@@ -113,7 +113,7 @@ class ClusterJoin {
       subnets: [...this.subnets.values()],
       egressIps,
       identity: identityFacts(this.inv, c, type, vnetMode === 'byo', [...this.subnets.values()], (id, what) => this.lack(id, what)),
-      firewalls: firewallFacts(this.inv, pools, (id, what) => this.lack(id, what), (id, what) => this.unreliable(id, what)),
+      firewalls: firewallFacts(this.inv, pools, (id, what) => this.lack(id, what), (id, what) => this.unreliable(id, what), (reason) => this.reasons.push(reason)),
       missing: [...this.missing.values()],
       incompleteReasons: this.reasons,
       source: c.source,

@@ -1,4 +1,3 @@
-import { idPart } from '../normalize/common.ts';
 import { key, type Firewall, type Inventory, type Subnet } from '../model.ts';
 import { SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { countAddresses } from './addresses.ts';
@@ -9,10 +8,24 @@ import { poolMaxNodes } from './usage.ts';
 export const SNAT_PORTS_PER_FIREWALL_IP = 2_496;
 
 interface FirewallIndex {
-  /** Firewalls by private IP address (VNet IP configurations and hub addresses). */
-  byPrivateIp: Map<string, Firewall[]>;
+  byPrivateIp: FirewallsByIp;
   /** Max nodes of every pool, in any cluster and whatever its outbound type, whose default route reaches the firewall. */
   nodes: Map<string, number>;
+}
+
+/** Firewalls by private IP address (VNet IP configurations and hub addresses). */
+export type FirewallsByIp = ReadonlyMap<string, readonly Firewall[]>;
+
+export function firewallsByIp(firewalls: Iterable<Firewall>): FirewallsByIp {
+  const out = new Map<string, Firewall[]>();
+  for (const fw of firewalls) {
+    for (const ip of fw.privateIpAddresses) {
+      const list = out.get(ip);
+      if (list) list.push(fw);
+      else out.set(ip, [fw]);
+    }
+  }
+  return out;
 }
 
 const indexes = new WeakMap<Inventory, FirewallIndex>();
@@ -20,20 +33,13 @@ const indexes = new WeakMap<Inventory, FirewallIndex>();
 function indexOf(inv: Inventory): FirewallIndex {
   let ix = indexes.get(inv);
   if (ix) return ix;
-  ix = { byPrivateIp: new Map(), nodes: new Map() };
-  for (const fw of inv.firewalls.values()) {
-    for (const ip of fw.privateIpAddresses) {
-      const list = ix.byPrivateIp.get(ip);
-      if (list) list.push(fw);
-      else ix.byPrivateIp.set(ip, [fw]);
-    }
-  }
+  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: new Map() };
   if (ix.byPrivateIp.size) {
     for (const c of inv.clusters.values()) {
       for (const p of c.pools) {
         const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : undefined;
-        const fw = subnet ? reached(inv, ix, subnet) : null;
-        if (fw) ix.nodes.set(key(fw.id), (ix.nodes.get(key(fw.id)) ?? 0) + poolMaxNodes(p));
+        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : undefined;
+        if (fw?.length === 1) ix.nodes.set(key(fw[0]!.id), (ix.nodes.get(key(fw[0]!.id)) ?? 0) + poolMaxNodes(p));
       }
     }
   }
@@ -48,18 +54,43 @@ export function nextHopIp(inv: Inventory, subnet: Subnet): string | null {
   return route?.nextHopType?.toLowerCase() === 'virtualappliance' ? route.nextHopIpAddress : null;
 }
 
+/** The VNet a subnet (or an IP configuration in it) belongs to. */
+export function vnetIdOf(id: string): string | null {
+  return /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(?:\/|$)/i.exec(id)?.[1] ?? null;
+}
+
+export interface Reach {
+  /** The default route's next hop. */
+  ip: string;
+  vnetId: string | null;
+  /** False when the subnet's VNet, or the peerings on its row, are not in the inventory. */
+  peeringsKnown: boolean;
+  /** Sorted by ID: one is the firewall reached; more are ambiguous. */
+  firewalls: Firewall[];
+}
+
 /**
- * The firewall a subnet's default route reaches. Private addresses repeat across unconnected
- * networks, so when several firewalls hold the next hop IP, one in the subnet's subscription is
- * preferred, then the lowest resource ID, so that every run picks the same.
+ * The firewalls holding a subnet's default-route next hop that the subnet can reach, or null when
+ * no firewall holds it. A private address means something only in the subnet's VNet and the VNets
+ * directly peered with it (Connected), and hubs often share one (every hub's firewall 10.0.1.4), so
+ * a VNet firewall counts only there. A Virtual WAN hub firewall's connection to the VNet is not in
+ * the inventory: it counts when no VNet firewall does. Without the VNet's peerings, every firewall
+ * holding the address counts.
  */
-function reached(inv: Inventory, ix: FirewallIndex, subnet: Subnet): Firewall | null {
+export function reachableFirewalls(inv: Inventory, subnet: Subnet, byIp: FirewallsByIp): Reach | null {
   const ip = nextHopIp(inv, subnet);
-  const all = ip ? ix.byPrivateIp.get(ip) : undefined;
-  if (!all?.length) return null;
-  const sub = idPart(subnet.id, 'subscriptions').toLowerCase();
-  const ranked = [...all].sort((a, b) => Number(idPart(b.id, 'subscriptions').toLowerCase() === sub) - Number(idPart(a.id, 'subscriptions').toLowerCase() === sub) || (key(a.id) < key(b.id) ? -1 : 1));
-  return ranked[0] ?? null;
+  const all = ip ? byIp.get(ip) : undefined;
+  if (!ip || !all?.length) return null;
+  const vnetId = vnetIdOf(subnet.id);
+  const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : undefined;
+  const sorted = [...all].sort((a, b) => (key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0));
+  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
+  const near = new Set([key(vnetId)]);
+  for (const p of vnet.peerings) {
+    if (p.remoteVirtualNetworkId && (p.state === null || p.state === 'Connected')) near.add(key(p.remoteVirtualNetworkId));
+  }
+  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ''))));
+  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
 }
 
 /**
@@ -72,14 +103,22 @@ export function firewallFacts(
   pools: readonly PoolFacts[],
   lack: (id: string, what: string) => void,
   unreliable: (id: string, what: string) => void,
+  doubt: (reason: string) => void,
 ): FirewallFacts[] {
   const ix = indexOf(inv);
   if (!ix.byPrivateIp.size) return [];
   const out = new Map<string, FirewallFacts>();
+  const doubted = new Set<string>();
   for (const p of pools) {
     const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : undefined;
-    const fw = subnet ? reached(inv, ix, subnet) : null;
-    if (!fw) continue;
+    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
+    if (!subnet || !reach?.firewalls.length) continue;
+    if (reach.firewalls.length > 1) {
+      if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);
+      doubted.add(key(subnet.id));
+      continue;
+    }
+    const fw = reach.firewalls[0]!;
     const have = out.get(key(fw.id));
     if (have) {
       have.pools.push(p.name);
@@ -88,6 +127,16 @@ export function firewallFacts(
     out.set(key(fw.id), describe(inv, fw, ix.nodes.get(key(fw.id)) ?? 0, p.name, lack, unreliable));
   }
   return [...out.values()];
+}
+
+/** Several firewalls hold the next hop: EG024 cannot judge the subnet's pools, and says why. */
+function ambiguous(inv: Inventory, subnet: Subnet, reach: Reach, lack: (id: string, what: string) => void, unreliable: (id: string, what: string) => void, doubt: (reason: string) => void): void {
+  const held = `next hop ${reach.ip} of the default route of subnet ${subnet.id} is a private IP of ${reach.firewalls.length} Azure Firewalls (${reach.firewalls.map((f) => f.id).join(', ')})`;
+  if (reach.peeringsKnown) return doubt(`${held} in its VNet or VNets peered with it: which one it reaches is not known`);
+  const vnet = reach.vnetId ? inv.virtualNetworks.get(key(reach.vnetId)) : undefined;
+  if (reach.vnetId && !vnet) lack(reach.vnetId, 'virtual network');
+  else if (vnet?.invalid) unreliable(vnet.id, 'virtual network');
+  doubt(`${held}: the peerings of its VNet, which tell them apart, are not in the inventory`);
 }
 
 function describe(inv: Inventory, fw: Firewall, nodes: number, pool: string, lack: (id: string, what: string) => void, unreliable: (id: string, what: string) => void): FirewallFacts {

@@ -16,7 +16,7 @@ import { readCluster, readPool } from './cluster.ts';
 import { lastSegment, nameOf, propertyPrefix, type BaseFields } from './common.ts';
 import { readRoleAssignment, readRoleDefinition, readSubscription } from './authorization.ts';
 import { readFirewall } from './firewall.ts';
-import { readNatGateway, readPublicIp, readPublicIpPrefix, readRouteTable, readSubnet } from './network.ts';
+import { readNatGateway, readPeerings, readPublicIp, readPublicIpPrefix, readRouteTable, readSubnet } from './network.ts';
 
 /**
  * Turns raw rows (any accepted shape, ARM or `az` CLI casing) into the typed inventory.
@@ -27,6 +27,7 @@ export class InventoryBuilder {
   protected readonly log: ErrorLog;
   readonly inventory: Inventory = {
     clusters: new Map(),
+    virtualNetworks: new Map(),
     subnets: new Map(),
     natGateways: new Map(),
     publicIps: new Map(),
@@ -196,6 +197,8 @@ export class InventoryBuilder {
           this.store('embeddedSubnets', { ...subnet, invalid: sr.invalid });
           sr.close();
         });
+        const peerings = readPeerings(r, p, at);
+        this.store('virtualNetworks', { ...base, peerings, invalid: r.invalid });
         return;
       }
       case 'subnet': {
@@ -257,7 +260,7 @@ export class InventoryBuilder {
 export type Stored = { id: string; source: SourceRef; invalid: boolean };
 /** Where a resource is stored: a map of the inventory, or one the builder merges in finish(). */
 export type Target =
-  | 'clusters' | 'subnets' | 'natGateways' | 'publicIps' | 'publicIpPrefixes' | 'routeTables' | 'networkSecurityGroups'
+  | 'clusters' | 'virtualNetworks' | 'subnets' | 'natGateways' | 'publicIps' | 'publicIpPrefixes' | 'routeTables' | 'networkSecurityGroups'
   | 'roleAssignments' | 'roleDefinitions' | 'subscriptions' | 'firewalls' | 'separatePools' | 'embeddedSubnets';
 type SeparatePool = { id: string; source: SourceRef; invalid: boolean; clusterKey: string; pool: AgentPool };
 

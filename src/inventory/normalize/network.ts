@@ -1,11 +1,30 @@
 import { isObject, lookup, type FieldReader, type Json, type PathSeg } from './fields.ts';
-import type { NatGateway, PublicIp, PublicIpPrefix, RouteTable, Subnet } from '../model.ts';
+import type { NatGateway, PublicIp, PublicIpPrefix, RouteTable, Subnet, VirtualNetworkPeering } from '../model.ts';
 import { zones, type BaseFields } from './common.ts';
 
 export const NAT_SKUS = ['Standard', 'StandardV2'];
 const IP_SKUS = ['Basic', 'Standard', 'StandardV2'];
 const IP_VERSIONS = ['IPv4', 'IPv6'];
 const NEXT_HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'];
+const PEERING_STATES = ['Initiated', 'Connected', 'Disconnected'];
+
+/** A VNet row's peerings (which VNets a private next hop address can be in); null when not listed. */
+export function readPeerings(r: FieldReader, p: Json, at: PathSeg[]): VirtualNetworkPeering[] | null {
+  const list = r.array(p, 'virtualNetworkPeerings', at);
+  if (!list) return null;
+  const out: VirtualNetworkPeering[] = [];
+  list.value.forEach((v, i) => {
+    const path = [...list.path, i];
+    if (v === null) return;
+    if (!isObject(v)) return void r.fail(path, 'a peering object', v);
+    const pp = r.propertiesOf(v, path);
+    out.push({
+      remoteVirtualNetworkId: r.refId(pp.value, 'remoteVirtualNetwork', pp.path),
+      state: r.openEnum(pp.value, 'peeringState', pp.path, PEERING_STATES, { resourceType: 'microsoft.network/virtualnetworks', property: 'properties.virtualNetworkPeerings[].properties.peeringState' }),
+    });
+  });
+  return out;
+}
 
 export function readSubnet(r: FieldReader, p: Json, at: PathSeg[], base: BaseFields): Subnet {
   return {

@@ -1,10 +1,10 @@
 import { key, type Inventory } from '../../model.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
-import { nextHopIp } from '../../facts/firewall.ts';
+import { firewallsByIp, nextHopIp, reachableFirewalls, vnetIdOf } from '../../facts/firewall.ts';
 import { BUILT_IN_ROLES, roleGuid } from '../../facts/roles.ts';
 import { ArgRequestError } from './client.ts';
 import type { FollowUpKind, Pager, QueryKind, Row } from './pager.ts';
-import { chunk, kql, networkQuery, packIds, subscriptionOfId, typeOfId } from './queries.ts';
+import { chunk, kql, networkQueryIn, packIds, subscriptionOfId, typeOfId } from './queries.ts';
 
 /**
  * The queries that follow the cluster and network collection, for EG023 and EG024: the role
@@ -60,28 +60,31 @@ export async function collectFollowUps(p: Pager, opts: FollowUpOptions): Promise
   }
 
   // Tenant-wide: hub firewalls usually live in a connectivity subscription outside the scanned scope.
-  const firewallsFrom = fresh.length;
+  const holders: Row[] = [];
   for (const part of chunk(nextHops(inv), IPS_PER_QUERY)) {
     const label = 'firewalls of the tenant';
     try {
-      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, 'firewalls', (r) => p.keep(r, fresh));
+      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, 'firewalls', (r) => void holders.push(r));
     } catch (err) {
       if (!(err instanceof ArgRequestError)) throw err;
       p.fail(label, 'firewalls', err);
     }
   }
+  // Every hub may hold the same address: only the firewalls a pool can reach are kept and followed.
+  const reached = reachedBy(inv, inventoryOf(holders));
+  const firewallsFrom = fresh.length;
+  for (const r of holders) if (typeof r['id'] !== 'string' || reached.has(key(r['id']))) p.keep(r, fresh);
   // AzureFirewallSubnet comes inside its VNet; then that subnet's NAT gateway, then its public IPs.
   let found = inventoryOf(fresh.slice(firewallsFrom));
   const firewallSubnets = new Set([...found.firewalls.values()].flatMap((f) => f.subnetIds.map(key)));
-  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => /^(.*\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(s)?.[1] ?? ''));
+  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => vnetIdOf(s) ?? ''));
   for (let round = 0; round < 3; round++) {
     const wanted = [...new Set(ids.filter((id) => id && !p.rows.has(key(id)) && subscriptionOfId(id) && typeOfId(id)))];
     if (!wanted.length) break;
     const from = fresh.length;
+    // One request for the hubs of many subscriptions; a refused one is narrowed down by the pager.
     for (const pack of packIds(wanted, opts.maxQueryChars)) {
-      for (const [sub, inSub] of bySubscription(pack)) {
-        await p.subscriptions([sub], () => networkQuery([...new Set(inSub.map((id) => typeOfId(id)!))].sort(), inSub), 'firewalls', fresh);
-      }
+      for (const subs of chunk([...new Set(pack.map((id) => subscriptionOfId(id)!))].sort(), opts.subscriptionBatch)) await p.subscriptions(subs, (s) => networkQueryIn(pack, s), 'firewalls', fresh);
     }
     found = inventoryOf(fresh.slice(from));
     ids = [
@@ -118,6 +121,19 @@ function inventoryOf(rows: readonly Row[]): Inventory {
   return b.finish().inventory;
 }
 
+/** IDs of the firewalls (of `holders`) that some pool's default route may reach, as the facts decide it. */
+function reachedBy(inv: Inventory, holders: Inventory): Set<string> {
+  const byIp = firewallsByIp(holders.firewalls.values());
+  const out = new Set<string>();
+  for (const c of inv.clusters.values()) {
+    for (const pool of c.pools) {
+      const subnet = pool.vnetSubnetId ? inv.subnets.get(key(pool.vnetSubnetId)) : undefined;
+      for (const fw of (subnet ? reachableFirewalls(inv, subnet, byIp)?.firewalls : undefined) ?? []) out.add(key(fw.id));
+    }
+  }
+  return out;
+}
+
 /** VirtualAppliance next hop IPs of the default routes of the route tables the pools' subnets use. */
 function nextHops(inv: Inventory): string[] {
   const out = new Set<string>();
@@ -129,17 +145,6 @@ function nextHops(inv: Inventory): string[] {
     }
   }
   return [...out].sort();
-}
-
-function bySubscription(ids: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const id of ids) {
-    const sub = subscriptionOfId(id)!;
-    const list = out.get(sub);
-    if (list) list.push(id);
-    else out.set(sub, [id]);
-  }
-  return out;
 }
 
 /** The manifest's record of the follow-up queries: each template with its requests. */

@@ -1,6 +1,6 @@
 import { key } from '../../model.ts';
 import { ArgRequestError } from './client.ts';
-import { chunk, networkQuery, packIds, subscriptionOfId, TYPED_NETWORK_QUERY, typeOfId } from './queries.ts';
+import { chunk, networkQueryIn, packIds, subscriptionOfId, TYPED_NETWORK_QUERY } from './queries.ts';
 import { cmp, describeSubscriptions, unique, type Pager, type Row } from './pager.ts';
 import { ReferenceWalker } from './refs.ts';
 
@@ -48,11 +48,7 @@ export async function collectNetwork(p: Pager, clusters: Row[], opts: NetworkOpt
     const packs = packIds(wanted, opts.maxQueryChars);
     p.emit({ kind: 'phase', phase: 'network', round, resources: wanted.length, queries: packs.length });
     for (const pack of packs) {
-      const build = (subs: string[]): string => {
-        const inScope = pack.filter((id) => subs.includes(subscriptionOfId(id)!));
-        return networkQuery(unique(inScope.map((id) => typeOfId(id)!)).sort(), inScope);
-      };
-      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id)!)), build, 'network', fresh);
+      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id)!)), (subs) => networkQueryIn(pack, subs), 'network', fresh);
     }
   }
 }

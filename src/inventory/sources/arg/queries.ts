@@ -54,6 +54,12 @@ export function networkQuery(types: readonly string[], ids: readonly string[]): 
   return NETWORK_QUERY_TEMPLATE.replace('<types>', types.map(kql).join(', ')).replace('<ids>', ids.map(kql).join(', '));
 }
 
+/** The network query for those of `ids` in the request's subscriptions (one request covers several). */
+export function networkQueryIn(ids: readonly string[], subs: readonly string[]): string {
+  const inScope = ids.filter((id) => subs.includes(subscriptionOfId(id)!));
+  return networkQuery([...new Set(inScope.map((id) => typeOfId(id)!))].sort(), inScope);
+}
+
 /** A KQL string literal; IDs come from ARG data, so they are escaped, never trusted. */
 export function kql(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/[\r\n]/g, ' ')}'`;

@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-GGJCHK3C.js";
 
-// node_modules/ipaddr.js/lib/ipaddr.js
+// ../main/node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
-  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+  "../main/node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
     (function(root) {
       "use strict";
       const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
@@ -823,7 +823,7 @@ import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError2 = 0;
@@ -1244,7 +1244,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -1274,7 +1274,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -1739,7 +1739,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -2418,6 +2418,23 @@ var NAT_SKUS = ["Standard", "StandardV2"];
 var IP_SKUS = ["Basic", "Standard", "StandardV2"];
 var IP_VERSIONS = ["IPv4", "IPv6"];
 var NEXT_HOPS = ["VirtualNetworkGateway", "VnetLocal", "Internet", "VirtualAppliance", "None"];
+var PEERING_STATES = ["Initiated", "Connected", "Disconnected"];
+function readPeerings(r, p, at) {
+  const list = r.array(p, "virtualNetworkPeerings", at);
+  if (!list) return null;
+  const out = [];
+  list.value.forEach((v, i) => {
+    const path2 = [...list.path, i];
+    if (v === null) return;
+    if (!isObject(v)) return void r.fail(path2, "a peering object", v);
+    const pp = r.propertiesOf(v, path2);
+    out.push({
+      remoteVirtualNetworkId: r.refId(pp.value, "remoteVirtualNetwork", pp.path),
+      state: r.openEnum(pp.value, "peeringState", pp.path, PEERING_STATES, { resourceType: "microsoft.network/virtualnetworks", property: "properties.virtualNetworkPeerings[].properties.peeringState" })
+    });
+  });
+  return out;
+}
 function readSubnet(r, p, at, base) {
   return {
     ...base,
@@ -2724,6 +2741,7 @@ var InventoryBuilder = class {
   log;
   inventory = {
     clusters: /* @__PURE__ */ new Map(),
+    virtualNetworks: /* @__PURE__ */ new Map(),
     subnets: /* @__PURE__ */ new Map(),
     natGateways: /* @__PURE__ */ new Map(),
     publicIps: /* @__PURE__ */ new Map(),
@@ -2882,6 +2900,8 @@ var InventoryBuilder = class {
           this.store("embeddedSubnets", { ...subnet, invalid: sr.invalid });
           sr.close();
         });
+        const peerings = readPeerings(r, p, at);
+        this.store("virtualNetworks", { ...base, peerings, invalid: r.invalid });
         return;
       }
       case "subnet": {

@@ -6,10 +6,9 @@ import {
   canonicalOutboundType,
   describeFsError,
   display,
-  idPart,
   key,
   require_ipaddr
-} from "./chunk-4HXMK5FN.js";
+} from "./chunk-AQUJOCW5.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";
@@ -155,24 +154,28 @@ function zoneCoverage(zones, gw) {
 
 // src/inventory/facts/firewall.ts
 var SNAT_PORTS_PER_FIREWALL_IP = 2496;
+function firewallsByIp(firewalls) {
+  const out = /* @__PURE__ */ new Map();
+  for (const fw of firewalls) {
+    for (const ip of fw.privateIpAddresses) {
+      const list = out.get(ip);
+      if (list) list.push(fw);
+      else out.set(ip, [fw]);
+    }
+  }
+  return out;
+}
 var indexes = /* @__PURE__ */ new WeakMap();
 function indexOf(inv) {
   let ix = indexes.get(inv);
   if (ix) return ix;
-  ix = { byPrivateIp: /* @__PURE__ */ new Map(), nodes: /* @__PURE__ */ new Map() };
-  for (const fw of inv.firewalls.values()) {
-    for (const ip of fw.privateIpAddresses) {
-      const list = ix.byPrivateIp.get(ip);
-      if (list) list.push(fw);
-      else ix.byPrivateIp.set(ip, [fw]);
-    }
-  }
+  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: /* @__PURE__ */ new Map() };
   if (ix.byPrivateIp.size) {
     for (const c of inv.clusters.values()) {
       for (const p of c.pools) {
         const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-        const fw = subnet ? reached(inv, ix, subnet) : null;
-        if (fw) ix.nodes.set(key(fw.id), (ix.nodes.get(key(fw.id)) ?? 0) + poolMaxNodes(p));
+        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : void 0;
+        if (fw?.length === 1) ix.nodes.set(key(fw[0].id), (ix.nodes.get(key(fw[0].id)) ?? 0) + poolMaxNodes(p));
       }
     }
   }
@@ -184,22 +187,39 @@ function nextHopIp(inv, subnet) {
   const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
   return route?.nextHopType?.toLowerCase() === "virtualappliance" ? route.nextHopIpAddress : null;
 }
-function reached(inv, ix, subnet) {
-  const ip = nextHopIp(inv, subnet);
-  const all = ip ? ix.byPrivateIp.get(ip) : void 0;
-  if (!all?.length) return null;
-  const sub = idPart(subnet.id, "subscriptions").toLowerCase();
-  const ranked = [...all].sort((a, b) => Number(idPart(b.id, "subscriptions").toLowerCase() === sub) - Number(idPart(a.id, "subscriptions").toLowerCase() === sub) || (key(a.id) < key(b.id) ? -1 : 1));
-  return ranked[0] ?? null;
+function vnetIdOf(id) {
+  return /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(?:\/|$)/i.exec(id)?.[1] ?? null;
 }
-function firewallFacts(inv, pools, lack, unreliable) {
+function reachableFirewalls(inv, subnet, byIp) {
+  const ip = nextHopIp(inv, subnet);
+  const all = ip ? byIp.get(ip) : void 0;
+  if (!ip || !all?.length) return null;
+  const vnetId = vnetIdOf(subnet.id);
+  const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : void 0;
+  const sorted = [...all].sort((a, b) => key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0);
+  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
+  const near = /* @__PURE__ */ new Set([key(vnetId)]);
+  for (const p of vnet.peerings) {
+    if (p.remoteVirtualNetworkId && (p.state === null || p.state === "Connected")) near.add(key(p.remoteVirtualNetworkId));
+  }
+  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ""))));
+  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
+}
+function firewallFacts(inv, pools, lack, unreliable, doubt) {
   const ix = indexOf(inv);
   if (!ix.byPrivateIp.size) return [];
   const out = /* @__PURE__ */ new Map();
+  const doubted = /* @__PURE__ */ new Set();
   for (const p of pools) {
     const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : void 0;
-    const fw = subnet ? reached(inv, ix, subnet) : null;
-    if (!fw) continue;
+    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
+    if (!subnet || !reach?.firewalls.length) continue;
+    if (reach.firewalls.length > 1) {
+      if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);
+      doubted.add(key(subnet.id));
+      continue;
+    }
+    const fw = reach.firewalls[0];
     const have = out.get(key(fw.id));
     if (have) {
       have.pools.push(p.name);
@@ -208,6 +228,14 @@ function firewallFacts(inv, pools, lack, unreliable) {
     out.set(key(fw.id), describe(inv, fw, ix.nodes.get(key(fw.id)) ?? 0, p.name, lack, unreliable));
   }
   return [...out.values()];
+}
+function ambiguous(inv, subnet, reach, lack, unreliable, doubt) {
+  const held = `next hop ${reach.ip} of the default route of subnet ${subnet.id} is a private IP of ${reach.firewalls.length} Azure Firewalls (${reach.firewalls.map((f) => f.id).join(", ")})`;
+  if (reach.peeringsKnown) return doubt(`${held} in its VNet or VNets peered with it: which one it reaches is not known`);
+  const vnet = reach.vnetId ? inv.virtualNetworks.get(key(reach.vnetId)) : void 0;
+  if (reach.vnetId && !vnet) lack(reach.vnetId, "virtual network");
+  else if (vnet?.invalid) unreliable(vnet.id, "virtual network");
+  doubt(`${held}: the peerings of its VNet, which tell them apart, are not in the inventory`);
 }
 function describe(inv, fw, nodes, pool, lack, unreliable) {
   let known = !fw.invalid;
@@ -521,7 +549,10 @@ export {
   natGatewayIdsOf,
   zoneCoverage,
   SNAT_PORTS_PER_FIREWALL_IP,
+  firewallsByIp,
   nextHopIp,
+  vnetIdOf,
+  reachableFirewalls,
   firewallFacts,
   firewallCapacity,
   writeAtomic,

@@ -11,7 +11,7 @@ import {
   lineColumn,
   readDocument,
   topLevelKeyOffset
-} from "./chunk-4HXMK5FN.js";
+} from "./chunk-AQUJOCW5.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";

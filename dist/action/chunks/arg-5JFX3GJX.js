@@ -1,10 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   BUILT_IN_ROLES,
+  firewallsByIp,
   nextHopIp,
+  reachableFirewalls,
   roleGuid,
+  vnetIdOf,
   writeFileSet
-} from "./chunk-5M36ZKV2.js";
+} from "./chunk-IYRQZAIK.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
@@ -15,7 +18,7 @@ import {
   key,
   parse,
   printParseErrorCode
-} from "./chunk-4HXMK5FN.js";
+} from "./chunk-AQUJOCW5.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -25,7 +28,7 @@ import {
   getClient,
   isObjectWithProperties,
   operationOptionsToRequestParameters
-} from "./chunk-DMWGXJIR.js";
+} from "./chunk-6UEIXDAJ.js";
 import {
   CLOUD_ENDPOINTS
 } from "./chunk-D73F7GFG.js";
@@ -37,7 +40,7 @@ import "./chunk-GGJCHK3C.js";
 // src/inventory/sources/arg/index.ts
 import path2 from "node:path";
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds;
 (function(AzureClouds2) {
   AzureClouds2["AZURE_PUBLIC_CLOUD"] = "AZURE_PUBLIC_CLOUD";
@@ -60,7 +63,7 @@ function getArmEndpoint(cloudSetting) {
   }
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
 function resourceChangesRequestParametersSerializer(item) {
   return {
     resourceIds: !item["resourceIds"] ? item["resourceIds"] : item["resourceIds"].map((p) => {
@@ -138,7 +141,7 @@ function resourceChangeDetailsRequestParametersSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
 function serializeRecord(item, excludes, serializer) {
   const propertiesToExclude = excludes ?? [];
   const res = {};
@@ -155,7 +158,7 @@ function serializeRecord(item, excludes, serializer) {
   return res;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
 function dateTimeIntervalSerializer(item) {
   return { start: item["start"].toISOString(), end: item["end"].toISOString() };
 }
@@ -184,7 +187,7 @@ function errorDetailsDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
 function queryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -301,7 +304,7 @@ function operationDisplayDeserializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
 function resourcesHistoryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -324,7 +327,7 @@ function resourcesHistoryRequestOptionsSerializer(item) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
 function encodeComponent(val, reserved, op) {
   return (reserved ?? op === "+") || op === "#" ? encodeReservedComponent(val) : encodeRFC3986URIComponent(val);
 }
@@ -493,7 +496,7 @@ function normalizeUnreserved(uri) {
   });
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/restError.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/restError.js
 function createRestError2(messageOrResponse, response) {
   if (typeof messageOrResponse === "string") {
     return createRestError(messageOrResponse, response);
@@ -502,18 +505,18 @@ function createRestError2(messageOrResponse, response) {
   }
 }
 
-// node_modules/@azure/core-auth/dist/esm/keyCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/keyCredential.js
 function isKeyCredential(credential) {
   return isObjectWithProperties(credential, ["key"]) && typeof credential.key === "string";
 }
 
-// node_modules/@azure/core-auth/dist/esm/tokenCredential.js
+// ../main/node_modules/@azure/core-auth/dist/esm/tokenCredential.js
 function isTokenCredential(credential) {
   const castCredential = credential;
   return castCredential && typeof castCredential.getToken === "function" && (castCredential.signRequest === void 0 || castCredential.getToken.length > 0);
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
 var apiVersionPolicyName = "ApiVersionPolicy";
 function apiVersionPolicy(options) {
   return {
@@ -528,7 +531,7 @@ function apiVersionPolicy(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
 var keyCredentialAuthenticationPolicyName = "keyCredentialAuthenticationPolicy";
 function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   return {
@@ -540,7 +543,7 @@ function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
 function addCredentialPipelinePolicy(pipeline, endpoint, options = {}) {
   const { credential, clientOptions } = options;
   if (!credential) {
@@ -570,7 +573,7 @@ function isKeyCredential2(credential) {
   return typeof credential === "object" && credential !== null && "key" in credential && typeof credential.key === "string";
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
 function operationOptionsToRequestParameters2(options) {
   const tspRequestParameters = operationOptionsToRequestParameters(options);
   return {
@@ -579,7 +582,7 @@ function operationOptionsToRequestParameters2(options) {
   };
 }
 
-// node_modules/@azure-rest/core-client/dist/esm/getClient.js
+// ../main/node_modules/@azure-rest/core-client/dist/esm/getClient.js
 function wrapRequestParameters(parameters) {
   if (parameters.onResponse) {
     return {
@@ -643,7 +646,7 @@ function isCredential(param) {
   return isKeyCredential(param) || isTokenCredential(param);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
 function _resourcesHistorySend(context, request, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/resourcesHistory{?api%2Dversion}", {
     "api%2Dversion": "2021-06-01-preview"
@@ -757,10 +760,10 @@ async function resourceChanges(context, parameters, options = { requestOptions: 
   return _resourceChangesDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
 var logger = createClientLogger("arm-resourcegraph");
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
 function createResourceGraph(credential, subscriptionId, options = {}) {
   const endpointUrl = options.endpoint ?? getArmEndpoint(options.cloudSetting) ?? "https://management.azure.com";
   const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
@@ -781,7 +784,7 @@ function createResourceGraph(credential, subscriptionId, options = {}) {
   return { ...clientContext, subscriptionId };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
 function areAllPropsUndefined(item, properties) {
   for (const property of properties) {
     if (item[property] !== void 0) {
@@ -791,7 +794,7 @@ function areAllPropsUndefined(item, properties) {
   return true;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
 function systemDataDeserializer(item) {
   return {
     createdBy: item["createdBy"],
@@ -810,7 +813,7 @@ var KnownCreatedByType;
   KnownCreatedByType2["Key"] = "Key";
 })(KnownCreatedByType || (KnownCreatedByType = {}));
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
 function graphQueryResourceSerializer(item) {
   return {
     properties: areAllPropsUndefined(item, ["description", "query"]) ? void 0 : _graphQueryResourcePropertiesSerializer(item),
@@ -892,7 +895,7 @@ function _graphQueryUpdateParametersPropertiesSerializer(item) {
   return { description: item["description"], query: item["query"] };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
 function buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
   const itemName = options.itemName ?? "value";
   const nextLinkName = options.nextLinkName ?? "nextLink";
@@ -1001,7 +1004,7 @@ function addApiVersionToUrl(url, apiVersion) {
   return url;
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
 function _listBySubscriptionSend(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.ResourceGraph/queries{?api%2Dversion}", {
     subscriptionId: context.subscriptionId,
@@ -1173,7 +1176,7 @@ async function get(context, resourceGroupName, resourceName, options = { request
   return _getDeserialize(result);
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
 function _getGraphQuery(context) {
   return {
     listBySubscription: (options) => listBySubscription(context, options),
@@ -1190,7 +1193,7 @@ function _getGraphQueryOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
 function _listSend2(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/operations{?api%2Dversion}", {
     "api%2Dversion": "2024-04-01"
@@ -1217,7 +1220,7 @@ function list2(context, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context, () => _listSend2(context, options), _listDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: "2024-04-01" });
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
 function _getOperations(context) {
   return {
     list: (options) => list2(context, options)
@@ -1229,7 +1232,7 @@ function _getOperationsOperations(context) {
   };
 }
 
-// node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
+// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
 var ResourceGraphClient = class {
   _client;
   /** The pipeline used by this client to make requests */
@@ -1494,6 +1497,10 @@ var NETWORK_QUERY_TEMPLATE = `Resources | where type in~ (<types>) | where id in
 function networkQuery(types, ids) {
   return NETWORK_QUERY_TEMPLATE.replace("<types>", types.map(kql).join(", ")).replace("<ids>", ids.map(kql).join(", "));
 }
+function networkQueryIn(ids, subs) {
+  const inScope = ids.filter((id) => subs.includes(subscriptionOfId(id)));
+  return networkQuery([...new Set(inScope.map((id) => typeOfId(id)))].sort(), inScope);
+}
 function kql(s) {
   return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/[\r\n]/g, " ")}'`;
 }
@@ -1564,27 +1571,28 @@ async function collectFollowUps(p, opts) {
   if ([...assigned.roleAssignments.values()].some((a) => /^\/providers\/microsoft\.management\/managementgroups\//i.test(a.scope ?? ""))) {
     await perSubscriptions(SUBSCRIPTION_QUERY_TEMPLATE, subs, subs, "authorization");
   }
-  const firewallsFrom = fresh.length;
+  const holders = [];
   for (const part of chunk(nextHops(inv), IPS_PER_QUERY)) {
     const label = "firewalls of the tenant";
     try {
-      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, "firewalls", (r) => p.keep(r, fresh));
+      await p.chain({ query: fill(FIREWALL_QUERY_TEMPLATE, part) }, label, "firewalls", (r) => void holders.push(r));
     } catch (err) {
       if (!(err instanceof ArgRequestError)) throw err;
       p.fail(label, "firewalls", err);
     }
   }
+  const reached = reachedBy(inv, inventoryOf(holders));
+  const firewallsFrom = fresh.length;
+  for (const r of holders) if (typeof r["id"] !== "string" || reached.has(key(r["id"]))) p.keep(r, fresh);
   let found = inventoryOf(fresh.slice(firewallsFrom));
   const firewallSubnets = new Set([...found.firewalls.values()].flatMap((f) => f.subnetIds.map(key)));
-  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => /^(.*\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(s)?.[1] ?? ""));
+  let ids = [...found.firewalls.values()].flatMap((f) => f.subnetIds.map((s) => vnetIdOf(s) ?? ""));
   for (let round = 0; round < 3; round++) {
     const wanted = [...new Set(ids.filter((id) => id && !p.rows.has(key(id)) && subscriptionOfId(id) && typeOfId(id)))];
     if (!wanted.length) break;
     const from = fresh.length;
     for (const pack of packIds(wanted, opts.maxQueryChars)) {
-      for (const [sub, inSub] of bySubscription(pack)) {
-        await p.subscriptions([sub], () => networkQuery([...new Set(inSub.map((id) => typeOfId(id)))].sort(), inSub), "firewalls", fresh);
-      }
+      for (const subs2 of chunk([...new Set(pack.map((id) => subscriptionOfId(id)))].sort(), opts.subscriptionBatch)) await p.subscriptions(subs2, (s) => networkQueryIn(pack, s), "firewalls", fresh);
     }
     found = inventoryOf(fresh.slice(from));
     ids = [
@@ -1614,6 +1622,17 @@ function inventoryOf(rows) {
   rows.forEach((value, i) => b.add({ value, source: { file: "followups", path: [i] } }));
   return b.finish().inventory;
 }
+function reachedBy(inv, holders) {
+  const byIp = firewallsByIp(holders.firewalls.values());
+  const out = /* @__PURE__ */ new Set();
+  for (const c of inv.clusters.values()) {
+    for (const pool of c.pools) {
+      const subnet = pool.vnetSubnetId ? inv.subnets.get(key(pool.vnetSubnetId)) : void 0;
+      for (const fw of (subnet ? reachableFirewalls(inv, subnet, byIp)?.firewalls : void 0) ?? []) out.add(key(fw.id));
+    }
+  }
+  return out;
+}
 function nextHops(inv) {
   const out = /* @__PURE__ */ new Set();
   for (const c of inv.clusters.values()) {
@@ -1624,16 +1643,6 @@ function nextHops(inv) {
     }
   }
   return [...out].sort();
-}
-function bySubscription(ids) {
-  const out = /* @__PURE__ */ new Map();
-  for (const id of ids) {
-    const sub = subscriptionOfId(id);
-    const list3 = out.get(sub);
-    if (list3) list3.push(id);
-    else out.set(sub, [id]);
-  }
-  return out;
 }
 function followUpQueries(queries) {
   const requests = (k) => queries.find((q) => q.purpose === k)?.requests ?? 0;
@@ -1832,11 +1841,7 @@ async function collectNetwork(p, clusters, opts) {
     const packs = packIds(wanted, opts.maxQueryChars);
     p.emit({ kind: "phase", phase: "network", round, resources: wanted.length, queries: packs.length });
     for (const pack of packs) {
-      const build = (subs) => {
-        const inScope = pack.filter((id) => subs.includes(subscriptionOfId(id)));
-        return networkQuery(unique(inScope.map((id) => typeOfId(id))).sort(), inScope);
-      };
-      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id))), build, "network", fresh);
+      await p.subscriptions(unique(pack.map((id) => subscriptionOfId(id))), (subs) => networkQueryIn(pack, subs), "network", fresh);
     }
   }
 }
