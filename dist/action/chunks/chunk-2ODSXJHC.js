@@ -8,7 +8,7 @@ import {
   display,
   key,
   require_ipaddr
-} from "./chunk-AQUJOCW5.js";
+} from "./chunk-YI4OZFOU.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";

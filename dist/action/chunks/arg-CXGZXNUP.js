@@ -7,7 +7,7 @@ import {
   roleGuid,
   vnetIdOf,
   writeFileSet
-} from "./chunk-IYRQZAIK.js";
+} from "./chunk-2ODSXJHC.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
@@ -18,7 +18,7 @@ import {
   key,
   parse,
   printParseErrorCode
-} from "./chunk-AQUJOCW5.js";
+} from "./chunk-YI4OZFOU.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -28,7 +28,7 @@ import {
   getClient,
   isObjectWithProperties,
   operationOptionsToRequestParameters
-} from "./chunk-6UEIXDAJ.js";
+} from "./chunk-DMWGXJIR.js";
 import {
   CLOUD_ENDPOINTS
 } from "./chunk-D73F7GFG.js";
@@ -40,7 +40,7 @@ import "./chunk-GGJCHK3C.js";
 // src/inventory/sources/arg/index.ts
 import path2 from "node:path";
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds;
 (function(AzureClouds2) {
   AzureClouds2["AZURE_PUBLIC_CLOUD"] = "AZURE_PUBLIC_CLOUD";
@@ -63,7 +63,7 @@ function getArmEndpoint(cloudSetting) {
   }
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceChanges/models.js
 function resourceChangesRequestParametersSerializer(item) {
   return {
     resourceIds: !item["resourceIds"] ? item["resourceIds"] : item["resourceIds"].map((p) => {
@@ -141,7 +141,7 @@ function resourceChangeDetailsRequestParametersSerializer(item) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/serialize-record.js
 function serializeRecord(item, excludes, serializer) {
   const propertiesToExclude = excludes ?? [];
   const res = {};
@@ -158,7 +158,7 @@ function serializeRecord(item, excludes, serializer) {
   return res;
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphCommon/models.js
 function dateTimeIntervalSerializer(item) {
   return { start: item["start"].toISOString(), end: item["end"].toISOString() };
 }
@@ -187,7 +187,7 @@ function errorDetailsDeserializer(item) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceGraphApi/models.js
 function queryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -304,7 +304,7 @@ function operationDisplayDeserializer(item) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/resourceHistory/models.js
 function resourcesHistoryRequestSerializer(item) {
   return {
     subscriptions: !item["subscriptions"] ? item["subscriptions"] : item["subscriptions"].map((p) => {
@@ -327,7 +327,7 @@ function resourcesHistoryRequestOptionsSerializer(item) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/urlTemplate.js
 function encodeComponent(val, reserved, op) {
   return (reserved ?? op === "+") || op === "#" ? encodeReservedComponent(val) : encodeRFC3986URIComponent(val);
 }
@@ -496,7 +496,7 @@ function normalizeUnreserved(uri) {
   });
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/restError.js
+// node_modules/@azure-rest/core-client/dist/esm/restError.js
 function createRestError2(messageOrResponse, response) {
   if (typeof messageOrResponse === "string") {
     return createRestError(messageOrResponse, response);
@@ -505,18 +505,18 @@ function createRestError2(messageOrResponse, response) {
   }
 }
 
-// ../main/node_modules/@azure/core-auth/dist/esm/keyCredential.js
+// node_modules/@azure/core-auth/dist/esm/keyCredential.js
 function isKeyCredential(credential) {
   return isObjectWithProperties(credential, ["key"]) && typeof credential.key === "string";
 }
 
-// ../main/node_modules/@azure/core-auth/dist/esm/tokenCredential.js
+// node_modules/@azure/core-auth/dist/esm/tokenCredential.js
 function isTokenCredential(credential) {
   const castCredential = credential;
   return castCredential && typeof castCredential.getToken === "function" && (castCredential.signRequest === void 0 || castCredential.getToken.length > 0);
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
+// node_modules/@azure-rest/core-client/dist/esm/apiVersionPolicy.js
 var apiVersionPolicyName = "ApiVersionPolicy";
 function apiVersionPolicy(options) {
   return {
@@ -531,7 +531,7 @@ function apiVersionPolicy(options) {
   };
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
+// node_modules/@azure-rest/core-client/dist/esm/keyCredentialAuthenticationPolicy.js
 var keyCredentialAuthenticationPolicyName = "keyCredentialAuthenticationPolicy";
 function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   return {
@@ -543,7 +543,7 @@ function keyCredentialAuthenticationPolicy(credential, apiKeyHeaderName) {
   };
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
+// node_modules/@azure-rest/core-client/dist/esm/clientHelpers.js
 function addCredentialPipelinePolicy(pipeline, endpoint, options = {}) {
   const { credential, clientOptions } = options;
   if (!credential) {
@@ -573,7 +573,7 @@ function isKeyCredential2(credential) {
   return typeof credential === "object" && credential !== null && "key" in credential && typeof credential.key === "string";
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
+// node_modules/@azure-rest/core-client/dist/esm/operationOptionHelpers.js
 function operationOptionsToRequestParameters2(options) {
   const tspRequestParameters = operationOptionsToRequestParameters(options);
   return {
@@ -582,7 +582,7 @@ function operationOptionsToRequestParameters2(options) {
   };
 }
 
-// ../main/node_modules/@azure-rest/core-client/dist/esm/getClient.js
+// node_modules/@azure-rest/core-client/dist/esm/getClient.js
 function wrapRequestParameters(parameters) {
   if (parameters.onResponse) {
     return {
@@ -646,7 +646,7 @@ function isCredential(param) {
   return isKeyCredential(param) || isTokenCredential(param);
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations.js
 function _resourcesHistorySend(context, request, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/resourcesHistory{?api%2Dversion}", {
     "api%2Dversion": "2021-06-01-preview"
@@ -760,10 +760,10 @@ async function resourceChanges(context, parameters, options = { requestOptions: 
   return _resourceChangesDeserialize(result);
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/logger.js
 var logger = createClientLogger("arm-resourcegraph");
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/api/resourceGraphContext.js
 function createResourceGraph(credential, subscriptionId, options = {}) {
   const endpointUrl = options.endpoint ?? getArmEndpoint(options.cloudSetting) ?? "https://management.azure.com";
   const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
@@ -784,7 +784,7 @@ function createResourceGraph(credential, subscriptionId, options = {}) {
   return { ...clientContext, subscriptionId };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/serialization/check-prop-undefined.js
 function areAllPropsUndefined(item, properties) {
   for (const property of properties) {
     if (item[property] !== void 0) {
@@ -794,7 +794,7 @@ function areAllPropsUndefined(item, properties) {
   return true;
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/models.js
 function systemDataDeserializer(item) {
   return {
     createdBy: item["createdBy"],
@@ -813,7 +813,7 @@ var KnownCreatedByType;
   KnownCreatedByType2["Key"] = "Key";
 })(KnownCreatedByType || (KnownCreatedByType = {}));
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/models/graphQueryApi/models.js
 function graphQueryResourceSerializer(item) {
   return {
     properties: areAllPropsUndefined(item, ["description", "query"]) ? void 0 : _graphQueryResourcePropertiesSerializer(item),
@@ -895,7 +895,7 @@ function _graphQueryUpdateParametersPropertiesSerializer(item) {
   return { description: item["description"], query: item["query"] };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/static-helpers/pagingHelpers.js
 function buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
   const itemName = options.itemName ?? "value";
   const nextLinkName = options.nextLinkName ?? "nextLink";
@@ -1004,7 +1004,7 @@ function addApiVersionToUrl(url, apiVersion) {
   return url;
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/api/graphQuery/operations.js
 function _listBySubscriptionSend(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.ResourceGraph/queries{?api%2Dversion}", {
     subscriptionId: context.subscriptionId,
@@ -1176,7 +1176,7 @@ async function get(context, resourceGroupName, resourceName, options = { request
   return _getDeserialize(result);
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/classic/graphQuery/index.js
 function _getGraphQuery(context) {
   return {
     listBySubscription: (options) => listBySubscription(context, options),
@@ -1193,7 +1193,7 @@ function _getGraphQueryOperations(context) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/api/operations/operations.js
 function _listSend2(context, options = { requestOptions: {} }) {
   const path3 = expandUrlTemplate("/providers/Microsoft.ResourceGraph/operations{?api%2Dversion}", {
     "api%2Dversion": "2024-04-01"
@@ -1220,7 +1220,7 @@ function list2(context, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context, () => _listSend2(context, options), _listDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: "2024-04-01" });
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/classic/operations/index.js
 function _getOperations(context) {
   return {
     list: (options) => list2(context, options)
@@ -1232,7 +1232,7 @@ function _getOperationsOperations(context) {
   };
 }
 
-// ../main/node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
+// node_modules/@azure/arm-resourcegraph/dist/esm/resourceGraphClient.js
 var ResourceGraphClient = class {
   _client;
   /** The pipeline used by this client to make requests */

@@ -11,7 +11,7 @@ import {
   lineColumn,
   readDocument,
   topLevelKeyOffset
-} from "./chunk-AQUJOCW5.js";
+} from "./chunk-YI4OZFOU.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";
