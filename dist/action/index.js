@@ -50,7 +50,7 @@ import {
   writeContent,
   writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-2ODSXJHC.js";
+} from "./chunks/chunk-SVIDSPT3.js";
 import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
@@ -59357,7 +59357,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-CXGZXNUP.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-LCCPR4XM.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -62814,7 +62814,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-CXGZXNUP.js");
+  const { loadArg } = await import("./chunks/arg-LCCPR4XM.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

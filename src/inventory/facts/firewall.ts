@@ -13,19 +13,53 @@ interface FirewallIndex {
   nodes: Map<string, number>;
 }
 
-/** Firewalls by private IP address (VNet IP configurations and hub addresses). */
-export type FirewallsByIp = ReadonlyMap<string, readonly Firewall[]>;
+/** The firewalls holding one private IP address, indexed for reachableFirewalls. */
+export interface FirewallsAt {
+  /** All of them, sorted by ID (case-insensitively). */
+  all: readonly Firewall[];
+  /** By the key of the VNet of each of their subnets, in the same order. */
+  byVnet: ReadonlyMap<string, readonly Firewall[]>;
+  /** The Virtual WAN hub firewalls among them. */
+  hubs: readonly Firewall[];
+}
 
+/** Firewalls by private IP address (VNet IP configurations and hub addresses). */
+export type FirewallsByIp = ReadonlyMap<string, FirewallsAt>;
+
+/**
+ * Indexes firewalls by address, and each address's by VNet: hubs often share one address (every
+ * hub's firewall 10.0.1.4), so each pool's lookup must not walk every firewall in the tenant.
+ */
 export function firewallsByIp(firewalls: Iterable<Firewall>): FirewallsByIp {
-  const out = new Map<string, Firewall[]>();
+  const lists = new Map<string, Set<Firewall>>();
   for (const fw of firewalls) {
     for (const ip of fw.privateIpAddresses) {
-      const list = out.get(ip);
-      if (list) list.push(fw);
-      else out.set(ip, [fw]);
+      const list = lists.get(ip);
+      if (list) list.add(fw);
+      else lists.set(ip, new Set([fw]));
     }
   }
+  const out = new Map<string, FirewallsAt>();
+  for (const [ip, list] of lists) {
+    const all = byId([...list]);
+    const byVnet = new Map<string, Firewall[]>();
+    for (const fw of all) {
+      for (const vnet of new Set(fw.subnetIds.map((s) => key(vnetIdOf(s) ?? '')))) {
+        const at = byVnet.get(vnet);
+        if (at) at.push(fw);
+        else byVnet.set(vnet, [fw]);
+      }
+    }
+    out.set(ip, { all, byVnet, hubs: all.filter((fw) => fw.hubPublicIpCount !== null) });
+  }
   return out;
+}
+
+/** Sorted by ID, case-insensitively. */
+function byId(firewalls: Firewall[]): Firewall[] {
+  const keyed = firewalls.map((fw) => ({ fw, k: key(fw.id) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((e) => e.fw);
 }
 
 const indexes = new WeakMap<Inventory, FirewallIndex>();
@@ -79,18 +113,18 @@ export interface Reach {
  */
 export function reachableFirewalls(inv: Inventory, subnet: Subnet, byIp: FirewallsByIp): Reach | null {
   const ip = nextHopIp(inv, subnet);
-  const all = ip ? byIp.get(ip) : undefined;
-  if (!ip || !all?.length) return null;
+  const at = ip ? byIp.get(ip) : undefined;
+  if (!ip || !at?.all.length) return null;
   const vnetId = vnetIdOf(subnet.id);
   const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : undefined;
-  const sorted = [...all].sort((a, b) => (key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0));
-  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
+  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: [...at.all] };
   const near = new Set([key(vnetId)]);
   for (const p of vnet.peerings) {
     if (p.remoteVirtualNetworkId && (p.state === null || p.state === 'Connected')) near.add(key(p.remoteVirtualNetworkId));
   }
-  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ''))));
-  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
+  const placed = new Set<Firewall>();
+  for (const v of near) for (const fw of at.byVnet.get(v) ?? []) placed.add(fw);
+  return { ip, vnetId, peeringsKnown: true, firewalls: placed.size ? byId([...placed]) : [...at.hubs] };
 }
 
 /**

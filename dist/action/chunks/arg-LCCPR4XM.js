@@ -7,7 +7,7 @@ import {
   roleGuid,
   vnetIdOf,
   writeFileSet
-} from "./chunk-2ODSXJHC.js";
+} from "./chunk-SVIDSPT3.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,

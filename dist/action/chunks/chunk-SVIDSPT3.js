@@ -155,15 +155,33 @@ function zoneCoverage(zones, gw) {
 // src/inventory/facts/firewall.ts
 var SNAT_PORTS_PER_FIREWALL_IP = 2496;
 function firewallsByIp(firewalls) {
-  const out = /* @__PURE__ */ new Map();
+  const lists = /* @__PURE__ */ new Map();
   for (const fw of firewalls) {
     for (const ip of fw.privateIpAddresses) {
-      const list = out.get(ip);
-      if (list) list.push(fw);
-      else out.set(ip, [fw]);
+      const list = lists.get(ip);
+      if (list) list.add(fw);
+      else lists.set(ip, /* @__PURE__ */ new Set([fw]));
     }
   }
+  const out = /* @__PURE__ */ new Map();
+  for (const [ip, list] of lists) {
+    const all = byId([...list]);
+    const byVnet = /* @__PURE__ */ new Map();
+    for (const fw of all) {
+      for (const vnet of new Set(fw.subnetIds.map((s) => key(vnetIdOf(s) ?? "")))) {
+        const at = byVnet.get(vnet);
+        if (at) at.push(fw);
+        else byVnet.set(vnet, [fw]);
+      }
+    }
+    out.set(ip, { all, byVnet, hubs: all.filter((fw) => fw.hubPublicIpCount !== null) });
+  }
   return out;
+}
+function byId(firewalls) {
+  const keyed = firewalls.map((fw) => ({ fw, k: key(fw.id) }));
+  keyed.sort((a, b) => a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+  return keyed.map((e) => e.fw);
 }
 var indexes = /* @__PURE__ */ new WeakMap();
 function indexOf(inv) {
@@ -192,18 +210,18 @@ function vnetIdOf(id) {
 }
 function reachableFirewalls(inv, subnet, byIp) {
   const ip = nextHopIp(inv, subnet);
-  const all = ip ? byIp.get(ip) : void 0;
-  if (!ip || !all?.length) return null;
+  const at = ip ? byIp.get(ip) : void 0;
+  if (!ip || !at?.all.length) return null;
   const vnetId = vnetIdOf(subnet.id);
   const vnet = vnetId ? inv.virtualNetworks.get(key(vnetId)) : void 0;
-  const sorted = [...all].sort((a, b) => key(a.id) < key(b.id) ? -1 : key(a.id) > key(b.id) ? 1 : 0);
-  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: sorted };
+  if (!vnetId || !vnet?.peerings || vnet.invalid) return { ip, vnetId, peeringsKnown: false, firewalls: [...at.all] };
   const near = /* @__PURE__ */ new Set([key(vnetId)]);
   for (const p of vnet.peerings) {
     if (p.remoteVirtualNetworkId && (p.state === null || p.state === "Connected")) near.add(key(p.remoteVirtualNetworkId));
   }
-  const placed = sorted.filter((fw) => fw.subnetIds.some((s) => near.has(key(vnetIdOf(s) ?? ""))));
-  return { ip, vnetId, peeringsKnown: true, firewalls: placed.length ? placed : sorted.filter((fw) => fw.hubPublicIpCount !== null) };
+  const placed = /* @__PURE__ */ new Set();
+  for (const v of near) for (const fw of at.byVnet.get(v) ?? []) placed.add(fw);
+  return { ip, vnetId, peeringsKnown: true, firewalls: placed.size ? byId([...placed]) : [...at.hubs] };
 }
 function firewallFacts(inv, pools, lack, unreliable, doubt) {
   const ix = indexOf(inv);
