@@ -40,7 +40,7 @@ export function startupRow(image: string, cache: string, runs: number, log: (tex
   const commands = {
     bare: ['-e', '0'],
     version: [bin, '--version'],
-    scan: [bin, 'scan', '--out', out, '--fail-on', 'none', '--quiet'],
+    scan: [bin, 'scan', '--input', path.join(image, 'fixtures/sample'), '--out', out, '--fail-on', 'none', '--quiet'],
   };
   // The first run fills Node's compile cache, as the first run after an install does.
   for (const args of Object.values(commands)) timed(args, cache);
