@@ -4,16 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { requestFloor } from '../../../../bench/live.ts';
 import { generateSubscription, render } from '../../../../scripts/gen/estate.ts';
 import { unrelatedFor } from '../../../../scripts/gen/unrelated.ts';
-import { singleProfile } from '../../../../src/config/assign.ts';
 import { loadArg, type ArgSourceOptions } from '../../../../src/inventory/sources/arg/index.ts';
 import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
-import type { LoadedInventory } from '../../../../src/inventory/sources/source.ts';
-import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../../src/policy/load.ts';
-import { BUILTIN_PROFILES } from '../../../../src/policy/profiles.ts';
-import { evaluate } from '../../../../src/scan/scan.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { tempDir } from '../../../helpers/cli.ts';
-import { emulator, staticCredential } from './helpers.ts';
+import { emulator, staticCredential, judge } from './helpers.ts';
 
 /**
  * A mid-size estate from the benchmark's generator (500 clusters in 10 subscriptions) served by
@@ -25,14 +20,6 @@ const files = Array.from({ length: SUBSCRIPTIONS }, (_, i) => generateSubscripti
 const rows = files.flatMap((f) => f.rows as Record<string, unknown>[]);
 const subs = files.map((f) => f.subscriptionId);
 
-const judge = (loaded: LoadedInventory) =>
-  evaluate(loaded, {
-    source: 'arg',
-    policies: loadPoliciesOrThrow([BUILTIN_POLICY_DIR]),
-    profiles: singleProfile(BUILTIN_PROFILES['baseline']!, '--profile'),
-    failOn: 'high',
-    startedAt: new Date(0),
-  });
 
 function options(e: ArgEmulator, over: Partial<ArgSourceOptions> = {}): ArgSourceOptions {
   return { scope: { subscriptions: subs, managementGroups: [] }, cloud: 'AzurePublicCloud', credential: staticCredential(), armEndpoint: e.url, ca: e.caPem, tool: { name: 'egress-audit', version: 'test' }, ...over };

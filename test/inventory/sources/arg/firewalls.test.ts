@@ -1,17 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { singleProfile } from '../../../../src/config/assign.ts';
 import { loadArg } from '../../../../src/inventory/sources/arg/index.ts';
 import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
-import type { LoadedInventory } from '../../../../src/inventory/sources/source.ts';
-import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../../src/policy/load.ts';
-import { BUILTIN_PROFILES } from '../../../../src/policy/profiles.ts';
-import { evaluate } from '../../../../src/scan/scan.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { tempDir } from '../../../helpers/cli.ts';
 import { firewallOf, hubEstate, hubVnet, SUB_SPOKE_A, SUB_SPOKE_B, type HubName, type SpokeName } from '../../facts/hubs.ts';
-import { emulator, staticCredential } from './helpers.ts';
+import { emulator, staticCredential, judge } from './helpers.ts';
 
 /**
  * Hubs whose firewalls all hold 10.0.1.4, in connectivity subscriptions outside the scanned scope:
@@ -24,14 +19,6 @@ afterEach(async () => {
   emu = null;
 });
 
-const judge = (loaded: LoadedInventory) =>
-  evaluate(loaded, {
-    source: 'arg',
-    policies: loadPoliciesOrThrow([BUILTIN_POLICY_DIR]),
-    profiles: singleProfile(BUILTIN_PROFILES['baseline']!, '--profile'),
-    failOn: 'high',
-    startedAt: new Date(0),
-  });
 
 async function bothWays(peers?: Record<SpokeName, HubName[]>) {
   const rows = hubEstate(peers);

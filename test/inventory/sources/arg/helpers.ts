@@ -3,6 +3,12 @@ import path from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { startArgEmulator, type ArgEmulator, type EmulatorOptions } from '../../../arg-emulator/server.ts';
 import { BIN, ROOT, tempDir, type CliRun } from '../../../helpers/cli.ts';
+import { singleProfile } from '../../../../src/config/assign.ts';
+import type { LoadedInventory } from '../../../../src/inventory/sources/source.ts';
+import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../../src/policy/load.ts';
+import { BUILTIN_PROFILES } from '../../../../src/policy/profiles.ts';
+import { evaluate } from '../../../../src/scan/scan.ts';
+import type { ScanResult } from '../../../../src/scan/result.ts';
 
 export const FIXTURES = path.join(ROOT, 'test/fixtures/arg/basic');
 export const SUB_A = '11111111-1111-4111-8111-111111111111';
@@ -69,5 +75,16 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT):
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout, stderr });
     });
+  });
+}
+
+/** The built-in policies under the baseline profile, as a live scan judges what it loaded (compared with the offline scan of the same rows). */
+export function judge(loaded: LoadedInventory): ScanResult {
+  return evaluate(loaded, {
+    source: 'arg',
+    policies: loadPoliciesOrThrow([BUILTIN_POLICY_DIR]),
+    profiles: singleProfile(BUILTIN_PROFILES['baseline']!, '--profile'),
+    failOn: 'high',
+    startedAt: new Date(0),
   });
 }

@@ -3,15 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadArg } from '../../../../src/inventory/sources/arg/index.ts';
 import { BUILTIN_POLICY_DIR, loadPoliciesOrThrow } from '../../../../src/policy/load.ts';
-import { BUILTIN_PROFILES } from '../../../../src/policy/profiles.ts';
 import type { Finding } from '../../../../src/scan/result.ts';
-import { evaluate } from '../../../../src/scan/scan.ts';
 import { loadFixtures } from '../../../../src/inventory/sources/files/index.ts';
-import { singleProfile } from '../../../../src/config/assign.ts';
 import { type LoadedInventory } from '../../../../src/inventory/sources/source.ts';
 import type { ArgEmulator } from '../../../arg-emulator/server.ts';
 import { SAMPLE } from '../../../helpers/cli.ts';
-import { emulator, staticCredential } from './helpers.ts';
+import { emulator, staticCredential, judge } from './helpers.ts';
 
 /**
  * The bundled sample (every policy failing somewhere) served by the emulator: a live
@@ -36,14 +33,6 @@ describe('the bundled sample, live', () => {
   });
   afterAll(() => emu.close());
 
-  const judge = (loaded: LoadedInventory) =>
-    evaluate(loaded, {
-      source: 'arg',
-      policies: loadPoliciesOrThrow([BUILTIN_POLICY_DIR]),
-      profiles: singleProfile(BUILTIN_PROFILES['baseline']!, '--profile'),
-      failOn: 'high',
-      startedAt: new Date(0),
-    });
   const unlocated = (fs: Finding[]) => fs.map(({ location: _location, ...f }) => f);
 
   test('nothing is missing: no errors, no incomplete cluster', () => {
