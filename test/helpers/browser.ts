@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { test } from 'vitest';
 
 /** Debian's Chromium, which .ci/run installs; CHROMIUM_PATH points elsewhere for other machines. */
@@ -50,4 +51,16 @@ export function watchPage(page: Page): string[] {
     void d.dismiss();
   });
   return problems;
+}
+
+/**
+ * Opens a report file as people do, from disk, in a new context (desktop-sized unless `options`
+ * say otherwise), and waits for its script to draw the tables unless JavaScript is off.
+ */
+export async function openReport(browser: Browser, file: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options })).newPage();
+  const problems = watchPage(page);
+  await page.goto(pathToFileURL(file).href);
+  if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  return { page, problems };
 }

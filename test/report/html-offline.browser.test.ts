@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatContext } from '../../src/report/formats.ts';
 import { html } from '../../src/report/html.ts';
 import type { ScanResult } from '../../src/scan/result.ts';
-import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
+import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, openReport } from '../helpers/browser.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 import { finding, smallResult, XSS_NAME } from './html-results.ts';
 
@@ -41,13 +40,7 @@ describe.runIf(HAVE_CHROMIUM)('the HTML report offline: printed, without JavaScr
     await browser?.close();
   });
 
-  async function open(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options })).newPage();
-    const problems = watchPage(page);
-    await page.goto(pathToFileURL(file).href);
-    if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-    return { page, problems };
-  }
+  const open = (options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> => openReport(browser, file, options);
 
   /** What a reader sees in the full tables: the text of each visible finding row. */
   const visibleFindings = (page: Page): Promise<string[]> => page.locator('.static tr.sfinding:visible').allInnerTexts();

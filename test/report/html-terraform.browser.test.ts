@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ScanResult } from '../../src/scan/result.ts';
-import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, watchPage } from '../helpers/browser.ts';
+import { failInCiWithoutChromium, HAVE_CHROMIUM, launchChromium, openReport } from '../helpers/browser.ts';
 import { ROOT, runCli, tempDir } from '../helpers/cli.ts';
 import { XSS_NAME } from './html-results.ts';
 
@@ -36,13 +35,7 @@ describe.runIf(HAVE_CHROMIUM)('the HTML report of a Terraform plan', () => {
     await browser?.close();
   });
 
-  async function open(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options })).newPage();
-    const problems = watchPage(page);
-    await page.goto(pathToFileURL(file).href);
-    if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-    return { page, problems };
-  }
+  const open = (options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> => openReport(browser, file, options);
 
   /** The "Decided at apply" table as a reader sees it: cluster (and address) | policy | values, one line per row. */
   const decidedRows = async (page: Page): Promise<string[]> =>
