@@ -38,7 +38,8 @@ export function readStructuredSync(p: string, opts: ReadOptions = {}): Structure
   return parseStructured(readTextSync(p), p, opts);
 }
 
-function parseStructured({ file, text }: TextFile, p: string, opts: ReadOptions): StructuredFile {
+/** A file already read (readText) as a structured document: JSON for `.json`, YAML otherwise. */
+export function parseStructured({ file, text }: TextFile, p: string, opts: ReadOptions = {}): StructuredFile {
   return path.extname(p).toLowerCase() === '.json' ? structuredJson(file, text, opts) : structuredYaml(file, text);
 }
 

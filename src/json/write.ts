@@ -32,7 +32,7 @@ export async function writeAtomic(file: string, content: Content): Promise<void>
  * caller's; then call `forget`). A `digest` is fed every byte written. If writing fails, pieces
  * included, the temporary file is removed.
  */
-export async function writeTemp(file: string, content: Content, digest?: Digest): Promise<string> {
+async function writeTemp(file: string, content: Content, digest?: Digest): Promise<string> {
   const dir = path.dirname(file);
   await makeFolders(dir);
   await sweepStaleTemps(dir);
@@ -76,7 +76,7 @@ export async function writeContent(file: string, content: Content, digest?: Dige
 }
 
 /** The SHA-256 and size of what was written, gathered while it is written. */
-export class Digest {
+class Digest {
   private readonly hash: Hash = createHash('sha256');
   bytes = 0;
 
@@ -105,7 +105,7 @@ async function makeFolders(dir: string): Promise<string | undefined> {
 }
 
 /** Removes a temporary file if it is still there (it is not once renamed) and stops tracking it. */
-export async function forget(tmp: string): Promise<void> {
+async function forget(tmp: string): Promise<void> {
   live.delete(tmp);
   await rm(tmp, { force: true });
 }
@@ -124,12 +124,12 @@ async function sweepStaleTemps(dir: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^\.egress-audit-tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+    const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1] ?? NaN) : NaN;
     if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path.join(dir, name), { force: true, recursive: true });
   }
 }
 
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -157,7 +157,7 @@ export function track(p: string): void {
   }
 }
 
-export function untrack(p: string): void {
+function untrack(p: string): void {
   live.delete(p);
 }
 

@@ -17,6 +17,7 @@ const typeIncludes = (s: Schema, t: string): boolean => s.type === t || (Array.i
  */
 export class FactsSchema {
   private readonly root: Schema;
+  private params: Record<string, unknown> | undefined;
 
   constructor(root: Schema = readSchema('facts')) {
     this.root = root;
@@ -34,7 +35,8 @@ export class FactsSchema {
   private resolve(ref: string): unknown {
     if (ref.startsWith('#/')) return ref.slice(2).split('/').reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), this.root);
     const sibling = /^([\w-]+)\.schema\.json$/.exec(ref)?.[1];
-    return sibling === 'params' ? readSchema('params') : undefined;
+    // Read once: every `$data` pointer into the parameters resolves through it.
+    return sibling === 'params' ? (this.params ??= readSchema('params')) : undefined;
   }
 
   private flatten(s: unknown, seen: Set<unknown> = new Set()): Schema[] | null {

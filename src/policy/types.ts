@@ -10,7 +10,6 @@ export const zeroBySeverity = (): Record<Severity, number> => ({ high: 0, medium
 /** A policy file as written (generated from schemas/policy.schema.json). */
 export type PolicyFile = EgressAuditPolicy;
 export type SubjectKind = PolicyFile['subject'];
-export type ResourceRef = PolicyFile['resource'];
 
 const policySchema = readSchema('policy') as { properties: { subject: { enum: SubjectKind[] } } };
 export const SUBJECTS: readonly SubjectKind[] = policySchema.properties.subject.enum;

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { InputError } from '../errors.ts';
 import { schemaProblems, schemaValidator, where } from '../json/schema.ts';
 import { readText } from '../json/read.ts';
-import { readStructured } from '../json/structured.ts';
+import { parseStructured } from '../json/structured.ts';
 
 interface RawEntry {
   policy: string;
@@ -73,8 +73,9 @@ export async function loadSuppressions(file: string, knownPolicies: readonly str
   // Another file named by mistake (a secret, a config) is refused before its syntax or schema
   // errors are shown: those quote its lines and keys.
   const notOurs = (): InputError => new InputError(`--suppressions ${file}: not a suppressions file (expected a JSON or YAML document with a top-level "suppressions" list); its content is not shown`);
-  if (!SUPPRESSIONS_KEY.test((await readText(file)).text)) throw notOurs();
-  const doc = await readStructured(file, { uniqueKeys: true });
+  const read = await readText(file);
+  if (!SUPPRESSIONS_KEY.test(read.text)) throw notOurs();
+  const doc = parseStructured(read, file, { uniqueKeys: true });
   const top = doc.value;
   if (typeof top !== 'object' || top === null || Array.isArray(top) || !Array.isArray((top as Record<string, unknown>)['suppressions'])) throw notOurs();
   const validate = schemaValidator('suppressions');

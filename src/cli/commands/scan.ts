@@ -28,7 +28,6 @@ export const NO_INPUT_MESSAGE =
   'scan: nothing to scan: give --input FILE_OR_FOLDER (an exported inventory, repeatable) or --source arg (Azure Resource Graph, live). ' +
   'To scan the bundled sample: npm run sample, or egress-audit scan --input fixtures/sample';
 
-export { parseFormats } from '../output.ts';
 
 /** The folder SARIF and JUnit paths are relative to; it must exist. */
 export function parseSourceRoot(value: string | undefined): string {

@@ -1,4 +1,5 @@
-import type { ClusterResult, Finding, ScanResult } from '../../scan/result.ts';
+import { SEVERITIES } from '../../policy/types.ts';
+import { countBySeverity, type ClusterResult, type Finding, type ScanResult } from '../../scan/result.ts';
 import { clip, LIMITS } from './payload.ts';
 
 /**
@@ -65,8 +66,8 @@ export function findingsSummary(findings: readonly Finding[]): string {
   const suppressed = findings.length - open.length;
   if (!findings.length) return 'none';
   if (!open.length) return `all ${plural(suppressed, 'finding')} suppressed`;
-  const bySev = (['high', 'medium', 'low', 'info'] as const).map((s) => [s, open.filter((f) => f.severity === s).length] as const).filter(([, n]) => n);
-  return `${bySev.map(([s, n]) => `${n} ${s}`).join(', ')}${suppressed ? ` (+${suppressed} suppressed)` : ''}`;
+  const n = countBySeverity(open);
+  return `${SEVERITIES.filter((s) => n[s]).map((s) => `${n[s]} ${s}`).join(', ')}${suppressed ? ` (+${suppressed} suppressed)` : ''}`;
 }
 
 export function buildStaticView(result: ScanResult): StaticView {

@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
 import yargs from 'yargs';
 import { scanArgs } from '../../../src/action/action.ts';
-import { parseFormats, scanCommand } from '../../../src/cli/commands/scan.ts';
+import { scanCommand } from '../../../src/cli/commands/scan.ts';
+import { parseFormats } from '../../../src/cli/output.ts';
 import { ROOT, tempDir } from '../../helpers/cli.ts';
 
 export type Yaml = Record<string, unknown>;
