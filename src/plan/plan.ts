@@ -1,9 +1,9 @@
-import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP, MAX_NAT_GATEWAY_IPS, MANAGED_NAT_GATEWAY_TYPES, type OutboundType } from '../inventory/facts/azure.ts';
+import { SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP, MAX_NAT_GATEWAY_IPS, type OutboundType } from '../inventory/facts/azure.ts';
 import type { ClusterFacts } from '../inventory/facts/types.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { DEFAULT_PARAMS } from '../policy/types.ts';
 import { prerequisites, type Prerequisite } from './prerequisites.ts';
-import { conflictOf, documentedTargets, fromRow, MIGRATION_SOURCE, migrationSupport, MIN_CLI_VERSION, targetInfo, type MigrationSupport } from './tables.ts';
+import { conflictOf, documentedTargets, rowOf, MIGRATION_SOURCE, migrationSupport, MIN_CLI_VERSION, targetInfo, type MigrationSupport } from './tables.ts';
 
 export interface MigrationPlan {
   clusterId: string;
@@ -129,8 +129,7 @@ function warnings(c: ClusterFacts, to: OutboundType, prereqs: readonly Prerequis
 
 /** The plan for moving one cluster to `to`: documented or not, what is missing, what changes, the command. */
 export function planMigration(c: ClusterFacts, inv: Inventory, to: OutboundType): MigrationPlan {
-  const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(c.outboundType) ? (c.natGateways.find((g) => g.managed)?.sku ?? null) : null;
-  const row = fromRow(c.outboundType, managedSku);
+  const row = rowOf(c.outboundType, c.natGateways);
   const support = c.outboundTypeRecognized ? migrationSupport(c.vnetMode, row, to) : 'not-documented';
   const notes: string[] = [];
   const base = {

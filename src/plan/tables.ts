@@ -77,6 +77,12 @@ export function fromRow(outboundType: string, managedNatSku: string | null): str
   return outboundType;
 }
 
+/** The table row of a cluster with these NAT gateways (the managed one's SKU decides, see fromRow). */
+export function rowOf(outboundType: string, natGateways: readonly { managed?: unknown; sku?: unknown }[]): string {
+  const sku = natGateways.find((g) => g?.managed === true)?.sku;
+  return fromRow(outboundType, typeof sku === 'string' ? sku : null);
+}
+
 export function conflictOf(mode: VnetMode, from: string, to: OutboundType): MigrationConflict | null {
   return DATA.conflicts.find((c) => c.vnet === mode && c.from === from && c.to === to) ?? null;
 }

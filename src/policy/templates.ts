@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { canonicalOutboundType, SNAT_PORTS_PER_LB_FRONTEND, SNAT_PORTS_PER_NAT_IP } from '../inventory/facts/azure.ts';
 import { migrationArgs } from '../plan/plan.ts';
-import { conflictOf, fromRow } from '../plan/tables.ts';
+import { conflictOf, rowOf } from '../plan/tables.ts';
 import { SNAT_PORTS_PER_FIREWALL_IP } from '../inventory/facts/firewall.ts';
 
 type Obj = Record<string, unknown>;
@@ -90,8 +90,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('migrationConflict', (cluster: unknown, to: unknown) => {
     const c = (cluster ?? {}) as Obj;
     const target = canonicalOutboundType(String(to ?? ''));
-    const managed = Array.isArray(c['natGateways']) ? (c['natGateways'] as Obj[]).find((g) => g?.['managed'] === true) : undefined;
-    const row = fromRow(String(c['outboundType'] ?? ''), typeof managed?.['sku'] === 'string' ? managed['sku'] : null);
+    const row = rowOf(String(c['outboundType'] ?? ''), Array.isArray(c['natGateways']) ? (c['natGateways'] as Obj[]) : []);
     return (target && conflictOf(c['vnetMode'] === 'byo' ? 'byo' : 'managed', row, target)?.text) || 'the documentation conflicts';
   });
   // The planner's options for moving a cluster of `nodes` max nodes to `to`, sized for `ports` SNAT ports per node.

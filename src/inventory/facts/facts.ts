@@ -6,7 +6,7 @@ import { identityFacts } from './permissions.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './types.ts';
 import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './usage.ts';
 import { key, type AgentPool, type Cluster, type Inventory } from '../model.ts';
-import { conflictingTargets, documentedTargets, fromRow } from '../../plan/tables.ts';
+import { conflictingTargets, documentedTargets, rowOf } from '../../plan/tables.ts';
 
 /**
  * Joins the inventory into one facts document per cluster. Every lookup is a map access, so the
@@ -73,8 +73,8 @@ class ClusterJoin {
     const version = c.currentKubernetesVersion ?? c.kubernetesVersion;
     const frontendIpv4Count = this.lbFrontends(egressIps);
     const ports = c.allocatedOutboundPorts ?? 0;
-    const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(type) ? ([...this.gateways.values()][0]?.sku ?? null) : null;
-    const row = fromRow(type, managedSku);
+    // The managed gateway's SKU, as the planner reads it (not a NAT gateway a pool's subnet has).
+    const row = rowOf(type, [...this.gateways.values()]);
 
     return {
       id: c.id,
