@@ -12,7 +12,6 @@ export type OutboundType = (typeof OUTBOUND_TYPES)[number];
 /** Outbound types whose NAT gateway AKS creates and manages. */
 export const MANAGED_NAT_GATEWAY_TYPES: readonly string[] = ['managedNATGateway', 'managedNATGatewayV2'];
 export const NAT_GATEWAY_TYPES: readonly string[] = [...MANAGED_NAT_GATEWAY_TYPES, 'userAssignedNATGateway'];
-export const PREVIEW_OUTBOUND_TYPES: readonly string[] = ['block', 'managedNATGatewayV2'];
 
 /** Canonical spelling of a known outbound type (compared case-insensitively), or null. */
 export function canonicalOutboundType(value: string): OutboundType | null {

@@ -11,6 +11,8 @@ interface FirewallIndex {
   byPrivateIp: FirewallsByIp;
   /** Max nodes of every pool, in any cluster and whatever its outbound type, whose default route reaches the firewall. */
   nodes: Map<string, number>;
+  /** What each pool subnet's default route reaches, by subnet key (worked out once, for the totals and for each cluster). */
+  reach: Map<string, Reach | null>;
 }
 
 /** The firewalls holding one private IP address, indexed for reachableFirewalls. */
@@ -64,15 +66,23 @@ function byId(firewalls: Firewall[]): Firewall[] {
 
 const indexes = new WeakMap<Inventory, FirewallIndex>();
 
+/** reachableFirewalls for a subnet, once per subnet. */
+function reachOf(inv: Inventory, ix: FirewallIndex, subnet: Subnet): Reach | null {
+  const k = key(subnet.id);
+  let reach = ix.reach.get(k);
+  if (reach === undefined) ix.reach.set(k, (reach = reachableFirewalls(inv, subnet, ix.byPrivateIp)));
+  return reach;
+}
+
 function indexOf(inv: Inventory): FirewallIndex {
   let ix = indexes.get(inv);
   if (ix) return ix;
-  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: new Map() };
+  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: new Map(), reach: new Map() };
   if (ix.byPrivateIp.size) {
     for (const c of inv.clusters.values()) {
       for (const p of c.pools) {
         const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : undefined;
-        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : undefined;
+        const fw = subnet ? reachOf(inv, ix, subnet)?.firewalls : undefined;
         if (fw?.length === 1) ix.nodes.set(key(fw[0]!.id), (ix.nodes.get(key(fw[0]!.id)) ?? 0) + poolMaxNodes(p));
       }
     }
@@ -145,7 +155,7 @@ export function firewallFacts(
   const doubted = new Set<string>();
   for (const p of pools) {
     const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : undefined;
-    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
+    const reach = subnet ? reachOf(inv, ix, subnet) : null;
     if (!subnet || !reach?.firewalls.length) continue;
     if (reach.firewalls.length > 1) {
       if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);

@@ -4,6 +4,7 @@
  * grants are known without their definitions in the inventory.
  */
 import type { RolePermission } from '../model.ts';
+import { lastSegment } from '../normalize/common.ts';
 
 export const SUBNET_ACTIONS = ['Microsoft.Network/virtualNetworks/subnets/join/action', 'Microsoft.Network/virtualNetworks/subnets/read'];
 export const ROUTE_TABLE_ACTIONS = ['Microsoft.Network/routeTables/read', 'Microsoft.Network/routeTables/routes/write'];
@@ -46,6 +47,5 @@ export function grants(permissions: readonly RolePermission[], action: string): 
 
 /** The role's GUID: the last segment of a role definition ID, whatever scope prefix it carries. */
 export function roleGuid(roleDefinitionId: string): string {
-  const parts = roleDefinitionId.split('/').filter(Boolean);
-  return (parts[parts.length - 1] ?? roleDefinitionId).toLowerCase();
+  return lastSegment(roleDefinitionId).toLowerCase();
 }

@@ -62,7 +62,9 @@ async function fetchTyped(p: Pager, ids: string[], fetched: Map<string, Row[]>, 
   const bySub = new Map<string, string[]>();
   for (const id of ids) {
     const sub = subscriptionOfId(id)!;
-    bySub.set(sub, [...(bySub.get(sub) ?? []), id]);
+    const list = bySub.get(sub);
+    if (list) list.push(id);
+    else bySub.set(sub, [id]);
   }
   const batches = chunk([...bySub.keys()].sort(), opts.subscriptionBatch);
   p.emit({ kind: 'phase', phase: 'network-typed', resources: ids.length, queries: batches.length });
@@ -70,7 +72,10 @@ async function fetchTyped(p: Pager, ids: string[], fetched: Map<string, Row[]>, 
     const referenced = subs.flatMap((s) => bySub.get(s)!);
     const sink = (r: Row): void => {
       const id = typeof r['id'] === 'string' ? key(r['id']) : null;
-      if (id !== null) fetched.set(id, [...(fetched.get(id) ?? []), r]);
+      if (id === null) return;
+      const list = fetched.get(id);
+      if (list) list.push(r);
+      else fetched.set(id, [r]);
     };
     const goOn = opts.strategy === 'typed' ? undefined : (first: { totalRecords: number }) => typedIsCheaper(first.totalRecords, referenced, opts);
     try {
@@ -87,7 +92,7 @@ async function fetchTyped(p: Pager, ids: string[], fetched: Map<string, Row[]>, 
  * exactly) plus the later rounds, which in the estates measured (docs/performance.md) take about
  * as many requests again, and at least one each.
  */
-export function typedIsCheaper(total: number, referenced: readonly string[], opts: Pick<NetworkOptions, 'maxQueryChars' | 'pageSize'>): boolean {
+function typedIsCheaper(total: number, referenced: readonly string[], opts: Pick<NetworkOptions, 'maxQueryChars' | 'pageSize'>): boolean {
   const typed = Math.ceil(total / opts.pageSize);
   const firstRound = packIds(referenced, opts.maxQueryChars).length;
   return typed <= 2 * firstRound + LATER_ROUNDS;

@@ -6,6 +6,7 @@ import { isObject } from '../../normalize/fields.ts';
 import { key } from '../../model.ts';
 import type { Row } from './collect.ts';
 import { asManifest, MANIFEST_FILE, type ExportManifest } from './manifest.ts';
+import { cmp } from './pager.ts';
 import { subscriptionOfId } from './queries.ts';
 
 /** One subscription's rows as an export file holds them. */
@@ -75,7 +76,7 @@ function sortedKeys(_k: string, v: unknown): unknown {
 export async function writeSnapshot(dir: string, files: readonly SnapshotFile[], manifest: ExportManifest): Promise<string[]> {
   const previous = await readManifest(dir);
   const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
-  const written: ExportManifest = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
+  const written: ExportManifest = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmp(a.file, b.file)) };
   try {
     // File-set write (issue 13): this export's files, the files kept from the last good export
     // and the manifest are one unit, and files the previous manifest listed that this one lacks
@@ -127,8 +128,6 @@ async function isFile(p: string): Promise<boolean> {
     return false;
   }
 }
-
-const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 async function readManifest(dir: string): Promise<ExportManifest | null> {
   try {

@@ -106,7 +106,9 @@ async function checkFileSets(files: readonly string[]): Promise<void> {
   const byDir = new Map<string, string[]>();
   for (const f of files) {
     const dir = path.dirname(f);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), path.basename(f)]);
+    const names = byDir.get(dir);
+    if (names) names.push(path.basename(f));
+    else byDir.set(dir, [path.basename(f)]);
   }
   for (const [dir, names] of byDir) await checkFileSet(dir, names);
 }
