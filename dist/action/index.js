@@ -14,7 +14,7 @@ import {
   parseSteps,
   readRecorded,
   readTerraform
-} from "./chunks/chunk-RMWJ2CUE.js";
+} from "./chunks/chunk-QKDCE47K.js";
 import {
   BackgroundLocator,
   Locator,
@@ -50,7 +50,7 @@ import {
   writeContent,
   writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-SVIDSPT3.js";
+} from "./chunks/chunk-W7XMGD4X.js";
 import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
@@ -77,7 +77,7 @@ import {
   readDocument,
   readText,
   readTextSync
-} from "./chunks/chunk-YI4OZFOU.js";
+} from "./chunks/chunk-MHFZICOU.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -57862,7 +57862,7 @@ async function readStructured(p, opts = {}) {
 function readStructuredSync(p, opts = {}) {
   return parseStructured(readTextSync(p), p, opts);
 }
-function parseStructured({ file, text }, p, opts) {
+function parseStructured({ file, text }, p, opts = {}) {
   return path3.extname(p).toLowerCase() === ".json" ? structuredJson(file, text, opts) : structuredYaml(file, text);
 }
 function structuredJson(file, text, opts) {
@@ -58529,6 +58529,10 @@ function fromRow(outboundType, managedNatSku) {
   if (MANAGED_NAT_GATEWAY_TYPES.includes(outboundType) && managedNatSku?.toLowerCase() === "standardv2") return "managedNATGatewayV2";
   return outboundType;
 }
+function rowOf(outboundType, natGateways) {
+  const sku = natGateways.find((g) => g?.managed === true)?.sku;
+  return fromRow(outboundType, typeof sku === "string" ? sku : null);
+}
 function conflictOf(mode, from, to) {
   return DATA.conflicts.find((c) => c.vnet === mode && c.from === from && c.to === to) ?? null;
 }
@@ -58622,8 +58626,7 @@ function warnings(c, to, prereqs) {
   return w;
 }
 function planMigration(c, inv, to) {
-  const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(c.outboundType) ? c.natGateways.find((g) => g.managed)?.sku ?? null : null;
-  const row2 = fromRow(c.outboundType, managedSku);
+  const row2 = rowOf(c.outboundType, c.natGateways);
   const support = c.outboundTypeRecognized ? migrationSupport(c.vnetMode, row2, to) : "not-documented";
   const notes = [];
   const base = {
@@ -58724,8 +58727,7 @@ function registerHelpers(hb) {
   hb.registerHelper("migrationConflict", (cluster, to) => {
     const c = cluster ?? {};
     const target = canonicalOutboundType(String(to ?? ""));
-    const managed = Array.isArray(c["natGateways"]) ? c["natGateways"].find((g) => g?.["managed"] === true) : void 0;
-    const row2 = fromRow(String(c["outboundType"] ?? ""), typeof managed?.["sku"] === "string" ? managed["sku"] : null);
+    const row2 = rowOf(String(c["outboundType"] ?? ""), Array.isArray(c["natGateways"]) ? c["natGateways"] : []);
     return target && conflictOf(c["vnetMode"] === "byo" ? "byo" : "managed", row2, target)?.text || "the documentation conflicts";
   });
   hb.registerHelper("migrationArgs", (nodes, to, ports) => {
@@ -58868,6 +58870,7 @@ var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var typeIncludes = (s, t) => s.type === t || Array.isArray(s.type) && s.type.includes(t);
 var FactsSchema = class {
   root;
+  params;
   constructor(root = readSchema("facts")) {
     this.root = root;
   }
@@ -58882,7 +58885,7 @@ var FactsSchema = class {
   resolve(ref2) {
     if (ref2.startsWith("#/")) return ref2.slice(2).split("/").reduce((n2, k) => isObject3(n2) ? n2[k] : void 0, this.root);
     const sibling = /^([\w-]+)\.schema\.json$/.exec(ref2)?.[1];
-    return sibling === "params" ? readSchema("params") : void 0;
+    return sibling === "params" ? this.params ??= readSchema("params") : void 0;
   }
   flatten(s, seen = /* @__PURE__ */ new Set()) {
     if (!isObject3(s) || seen.has(s)) return [];
@@ -59357,7 +59360,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-LCCPR4XM.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-C2BZX4WR.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -59542,8 +59545,7 @@ var ClusterJoin = class {
     const version = c.currentKubernetesVersion ?? c.kubernetesVersion;
     const frontendIpv4Count = this.lbFrontends(egressIps);
     const ports = c.allocatedOutboundPorts ?? 0;
-    const managedSku = MANAGED_NAT_GATEWAY_TYPES.includes(type2) ? [...this.gateways.values()][0]?.sku ?? null : null;
-    const row2 = fromRow(type2, managedSku);
+    const row2 = rowOf(type2, [...this.gateways.values()]);
     return {
       id: c.id,
       name: c.name,
@@ -60802,7 +60804,9 @@ async function checkFileSets(files) {
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
     const dir = path10.dirname(f);
-    byDir.set(dir, [...byDir.get(dir) ?? [], path10.basename(f)]);
+    const names = byDir.get(dir);
+    if (names) names.push(path10.basename(f));
+    else byDir.set(dir, [path10.basename(f)]);
   }
   for (const [dir, names] of byDir) await checkFileSet(dir, names);
 }
@@ -60961,8 +60965,9 @@ var ANY_RESOURCE = [
 ];
 async function loadSuppressions(file, knownPolicies) {
   const notOurs = () => new InputError(`--suppressions ${file}: not a suppressions file (expected a JSON or YAML document with a top-level "suppressions" list); its content is not shown`);
-  if (!SUPPRESSIONS_KEY.test((await readText(file)).text)) throw notOurs();
-  const doc = await readStructured(file, { uniqueKeys: true });
+  const read2 = await readText(file);
+  if (!SUPPRESSIONS_KEY.test(read2.text)) throw notOurs();
+  const doc = parseStructured(read2, file, { uniqueKeys: true });
   const top2 = doc.value;
   if (typeof top2 !== "object" || top2 === null || Array.isArray(top2) || !Array.isArray(top2["suppressions"])) throw notOurs();
   const validate2 = schemaValidator("suppressions");
@@ -61971,8 +61976,8 @@ function findingsSummary(findings) {
   const suppressed = findings.length - open2.length;
   if (!findings.length) return "none";
   if (!open2.length) return `all ${plural(suppressed, "finding")} suppressed`;
-  const bySev = ["high", "medium", "low", "info"].map((s) => [s, open2.filter((f) => f.severity === s).length]).filter(([, n2]) => n2);
-  return `${bySev.map(([s, n2]) => `${n2} ${s}`).join(", ")}${suppressed ? ` (+${suppressed} suppressed)` : ""}`;
+  const n2 = countBySeverity(open2);
+  return `${SEVERITIES.filter((s) => n2[s]).map((s) => `${n2[s]} ${s}`).join(", ")}${suppressed ? ` (+${suppressed} suppressed)` : ""}`;
 }
 function buildStaticView(result) {
   const byCluster = /* @__PURE__ */ new Map();
@@ -62814,7 +62819,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-LCCPR4XM.js");
+  const { loadArg } = await import("./chunks/arg-C2BZX4WR.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__egressAuditBundleDir ??= decodeURIComponent(new URL(import.meta.url.includes('/chunks/') ? '..' : '.', import.meta.url).pathname);
 import {
   readRecorded
-} from "./chunks/chunk-RMWJ2CUE.js";
+} from "./chunks/chunk-QKDCE47K.js";
 import {
   rowListBuffers
 } from "./chunks/chunk-VQ5Y3BWF.js";
-import "./chunks/chunk-YI4OZFOU.js";
+import "./chunks/chunk-MHFZICOU.js";
 import "./chunks/chunk-LNKZU66S.js";
 import "./chunks/chunk-GGJCHK3C.js";
 

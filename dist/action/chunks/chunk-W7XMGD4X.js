@@ -7,8 +7,9 @@ import {
   describeFsError,
   display,
   key,
+  lastSegment,
   require_ipaddr
-} from "./chunk-YI4OZFOU.js";
+} from "./chunk-MHFZICOU.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";
@@ -184,15 +185,21 @@ function byId(firewalls) {
   return keyed.map((e) => e.fw);
 }
 var indexes = /* @__PURE__ */ new WeakMap();
+function reachOf(inv, ix, subnet) {
+  const k = key(subnet.id);
+  let reach = ix.reach.get(k);
+  if (reach === void 0) ix.reach.set(k, reach = reachableFirewalls(inv, subnet, ix.byPrivateIp));
+  return reach;
+}
 function indexOf(inv) {
   let ix = indexes.get(inv);
   if (ix) return ix;
-  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: /* @__PURE__ */ new Map() };
+  ix = { byPrivateIp: firewallsByIp(inv.firewalls.values()), nodes: /* @__PURE__ */ new Map(), reach: /* @__PURE__ */ new Map() };
   if (ix.byPrivateIp.size) {
     for (const c of inv.clusters.values()) {
       for (const p of c.pools) {
         const subnet = p.vnetSubnetId ? inv.subnets.get(key(p.vnetSubnetId)) : void 0;
-        const fw = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp)?.firewalls : void 0;
+        const fw = subnet ? reachOf(inv, ix, subnet)?.firewalls : void 0;
         if (fw?.length === 1) ix.nodes.set(key(fw[0].id), (ix.nodes.get(key(fw[0].id)) ?? 0) + poolMaxNodes(p));
       }
     }
@@ -230,7 +237,7 @@ function firewallFacts(inv, pools, lack, unreliable, doubt) {
   const doubted = /* @__PURE__ */ new Set();
   for (const p of pools) {
     const subnet = p.subnetId ? inv.subnets.get(key(p.subnetId)) : void 0;
-    const reach = subnet ? reachableFirewalls(inv, subnet, ix.byPrivateIp) : null;
+    const reach = subnet ? reachOf(inv, ix, subnet) : null;
     if (!subnet || !reach?.firewalls.length) continue;
     if (reach.firewalls.length > 1) {
       if (!doubted.has(key(subnet.id))) ambiguous(inv, subnet, reach, lack, unreliable, doubt);
@@ -388,7 +395,7 @@ async function sweepStaleTemps(dir) {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^\.egress-audit-tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+    const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1] ?? NaN) : NaN;
     if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path.join(dir, name), { force: true, recursive: true });
   }
 }
@@ -552,8 +559,7 @@ function grants(permissions, action) {
   return permissions.some((e) => e.actions.some((a) => pattern(a).test(action)) && !e.notActions.some((n) => pattern(n).test(action)));
 }
 function roleGuid(roleDefinitionId) {
-  const parts = roleDefinitionId.split("/").filter(Boolean);
-  return (parts[parts.length - 1] ?? roleDefinitionId).toLowerCase();
+  return lastSegment(roleDefinitionId).toLowerCase();
 }
 
 export {

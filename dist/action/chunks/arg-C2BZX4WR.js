@@ -7,7 +7,7 @@ import {
   roleGuid,
   vnetIdOf,
   writeFileSet
-} from "./chunk-SVIDSPT3.js";
+} from "./chunk-W7XMGD4X.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
@@ -18,7 +18,7 @@ import {
   key,
   parse,
   printParseErrorCode
-} from "./chunk-YI4OZFOU.js";
+} from "./chunk-MHFZICOU.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -1849,7 +1849,9 @@ async function fetchTyped(p, ids, fetched, whole, opts) {
   const bySub = /* @__PURE__ */ new Map();
   for (const id of ids) {
     const sub = subscriptionOfId(id);
-    bySub.set(sub, [...bySub.get(sub) ?? [], id]);
+    const list3 = bySub.get(sub);
+    if (list3) list3.push(id);
+    else bySub.set(sub, [id]);
   }
   const batches = chunk([...bySub.keys()].sort(), opts.subscriptionBatch);
   p.emit({ kind: "phase", phase: "network-typed", resources: ids.length, queries: batches.length });
@@ -1857,7 +1859,10 @@ async function fetchTyped(p, ids, fetched, whole, opts) {
     const referenced = subs.flatMap((s) => bySub.get(s));
     const sink = (r) => {
       const id = typeof r["id"] === "string" ? key(r["id"]) : null;
-      if (id !== null) fetched.set(id, [...fetched.get(id) ?? [], r]);
+      if (id === null) return;
+      const list3 = fetched.get(id);
+      if (list3) list3.push(r);
+      else fetched.set(id, [r]);
     };
     const goOn = opts.strategy === "typed" ? void 0 : (first) => typedIsCheaper(first.totalRecords, referenced, opts);
     try {
@@ -1949,7 +1954,7 @@ function sortedKeys(_k, v) {
 async function writeSnapshot(dir, files, manifest) {
   const previous = await readManifest(dir);
   const kept = await lastGoodFiles(dir, previous, files, manifest.errors);
-  const written = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmpText(a.file, b.file)) };
+  const written = { ...manifest, files: [...manifest.files, ...kept].sort((a, b) => cmp(a.file, b.file)) };
   try {
     const keptFiles = await Promise.all(kept.map(async (k) => ({ name: k.file, content: await readFile(path.join(dir, k.file), "utf8") })));
     const gone = (previous?.files ?? []).map((f) => f.file).filter((f) => typeof f === "string" && isExportFile(f));
@@ -1988,7 +1993,6 @@ async function isFile(p) {
     return false;
   }
 }
-var cmpText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 async function readManifest(dir) {
   try {
     return asManifest(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")));

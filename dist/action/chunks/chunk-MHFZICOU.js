@@ -3014,6 +3014,7 @@ export {
   require_ipaddr,
   isObject,
   ErrorLog,
+  lastSegment,
   idPart,
   InventoryBuilder,
   MANIFEST_MARKER,

@@ -11,7 +11,7 @@ import {
   lineColumn,
   readDocument,
   topLevelKeyOffset
-} from "./chunk-YI4OZFOU.js";
+} from "./chunk-MHFZICOU.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";
