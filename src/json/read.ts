@@ -46,7 +46,7 @@ export interface TextFile {
  * Reads one UTF-8 text file. What is not a regular file is refused before it is opened (a FIFO
  * would block, /dev/zero never ends); so are UTF-16/32 and invalid UTF-8, naming line and column.
  */
-export async function readText(p: string): Promise<TextFile> {
+export async function readText(p: string, check?: (bytes: Buffer) => void): Promise<TextFile> {
   const file = display(p);
   let bytes: Buffer;
   try {
@@ -55,6 +55,7 @@ export async function readText(p: string): Promise<TextFile> {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
+  check?.(bytes);
   return { file, absPath: path.resolve(p), text: decode(bytes, file), ...(hasBom(bytes) ? { bom: true } : {}) };
 }
 
@@ -84,9 +85,12 @@ export function parseJson(file: string, text: string): unknown {
   }
 }
 
-/** Decodes and parses one file; every failure is an InputError naming file, line and column. */
-export async function readDocument(p: string): Promise<InputDocument> {
-  const t = await readText(p);
+/**
+ * Decodes and parses one file; every failure is an InputError naming file, line and column.
+ * `check` sees the bytes as read (a set's digest is verified on the same read).
+ */
+export async function readDocument(p: string, check?: (bytes: Buffer) => void): Promise<InputDocument> {
+  const t = await readText(p, check);
   return { ...t, value: parseJson(t.file, t.text) };
 }
 

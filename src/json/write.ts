@@ -230,29 +230,24 @@ export async function readSetManifest(dir: string): Promise<SetManifest | null> 
 }
 
 /**
- * Refuses a folder a set write left unfinished, and files of the folder's last set (all, or those
- * in `names`) whose content is not what was written: the folder then mixes two runs' files.
+ * The SHA-256 each of `names` (files of `dir`) had when egress-audit wrote the folder as a set, to
+ * be checked as each file is read (setDigestCheck), so that a folder is read once. An unfinished
+ * write (its pending marker still there) is refused at once. Empty when the folder is no set.
  */
-export async function checkFileSet(dir: string, names?: readonly string[]): Promise<void> {
-  const shown = display(dir);
+export async function fileSetDigests(dir: string, names: readonly string[]): Promise<Map<string, string>> {
   if (await exists(path.join(dir, SET_PENDING))) {
-    throw new InputError(`${shown}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
+    throw new InputError(`${display(dir)}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
   }
   const manifest = await readSetManifest(dir);
-  if (!manifest) return;
-  const wanted = names ? new Set(names) : null;
-  for (const f of manifest.files) {
-    if (wanted && !wanted.has(f.name)) continue;
-    let digest: string | null = null;
-    try {
-      digest = sha256(await readFile(path.join(dir, f.name)));
-    } catch {
-      // missing: reported below
-    }
-    if (digest !== f.sha256) {
-      throw new InputError(`${display(path.join(dir, f.name))}: ${digest === null ? 'missing from' : 'differs from'} the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
-    }
-  }
+  const wanted = new Set(names);
+  return new Map((manifest?.files ?? []).filter((f) => wanted.has(f.name)).map((f) => [f.name, f.sha256]));
+}
+
+/** A check of a file's bytes as read against the digest its set's manifest lists (see fileSetDigests). */
+export function setDigestCheck(file: string, sha: string): (bytes: Buffer) => void {
+  return (bytes) => {
+    if (sha256(bytes) !== sha) throw new InputError(`${display(file)}: differs from the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
+  };
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -153,4 +153,8 @@ test('an export folder whose files differ from the set it was written as (a kill
   const r = runCli(['scan', '--input', dir, '--out-dir', path.join(workDir(), 'o'), '--fail-on', 'none', '-q']);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/sub\.json: differs from the set egress-audit wrote \(listed in \.egress-audit-set\); write the folder again/);
+  // Checked on the read that loads the file, on a load worker as on the main thread.
+  const parallel = runCli(['scan', '--input', dir, '--out-dir', path.join(workDir(), 'o'), '--fail-on', 'none', '-q'], { env: { EGRESS_LOAD: 'parallel' } });
+  expect(parallel.code).toBe(2);
+  expect(parallel.stderr).toBe(r.stderr);
 });

@@ -3,7 +3,7 @@ import { InputError, type ScanError } from '../../../errors.ts';
 import { inputBytes, MIN_INDEX_BYTES, RowIndex } from '../../../json/locate/locate.ts';
 import { rowLists } from '../../../json/locate/scan.ts';
 import { readDocument } from '../../../json/read.ts';
-import { checkFileSet } from '../../../json/write.ts';
+import { fileSetDigests, setDigestCheck } from '../../../json/write.ts';
 import { collectFiles } from './collect.ts';
 import { InventoryBuilder } from '../../normalize/builder.ts';
 import { asManifest, manifestErrors } from '../arg/manifest.ts';
@@ -24,7 +24,7 @@ export function filesSource(inputs: readonly string[]): Source {
  */
 export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInventory> {
   const { files, skipped } = await collectFiles(inputs);
-  await checkFileSets(files);
+  const digests = await setDigests(files);
   const absPaths = files.map((f) => path.resolve(f));
   const bytes = inputBytes(absPaths);
   // Large inputs are read by worker threads beside the main thread, and each file's row starts are
@@ -32,7 +32,7 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   // rows they point into.
   const parallel = loadMode(bytes, MIN_INDEX_BYTES) === 'parallel';
   const rowIndex = parallel ? new RowIndex() : null;
-  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers(), files.map((f) => digests.get(f) ?? null)) : null;
   const builder = new InventoryBuilder();
   const shown = new Map<string, string>();
   const exportErrors: ScanError[] = [];
@@ -41,7 +41,8 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   /** The main thread's own read of a file, straight into the builder (every earlier file applied). */
   const readHere = async (f: string): Promise<void> => {
     // One file at a time: its parsed tree is garbage as soon as its rows are normalized.
-    const doc = await readDocument(f);
+    const sha = digests.get(f);
+    const doc = await readDocument(f, sha ? setDigestCheck(f, sha) : undefined);
     if (isOwnReport(doc.value)) {
       skipped.push(`${doc.file}: an egress-audit report, not inventory`);
       return;
@@ -86,7 +87,7 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
         if (i === next) {
           await readHere(files[i] as string);
           next++;
-        } else mine.set(i, await readRecorded(i, files[i] as string, rowIndex !== null));
+        } else mine.set(i, await readRecorded(i, files[i] as string, rowIndex !== null, digests.get(files[i] as string)));
       }
       for (; next < files.length; next++) {
         const r = mine.get(next) ?? (await ahead.take(next));
@@ -101,15 +102,26 @@ export async function loadFixtures(inputs: readonly string[]): Promise<LoadedInv
   return { inventory, errors: [...exportErrors, ...errors], warnings, inputs: [...inputs], files: shown, skipped, rowIndex, ...(planRead ? { terraform: plans } : {}) };
 }
 
-/** A folder written as one set (an export, a report folder) is read only when the set is whole. */
-async function checkFileSets(files: readonly string[]): Promise<void> {
+/**
+ * The digests of files in folders written as one set (an export, a report folder), by path as
+ * collected: each is checked on the one read that loads the file, so a set is read only when whole.
+ */
+async function setDigests(files: readonly string[]): Promise<Map<string, string>> {
   const byDir = new Map<string, string[]>();
   for (const f of files) {
     const dir = path.dirname(f);
     const names = byDir.get(dir);
-    if (names) names.push(path.basename(f));
-    else byDir.set(dir, [path.basename(f)]);
+    if (names) names.push(f);
+    else byDir.set(dir, [f]);
   }
-  for (const [dir, names] of byDir) await checkFileSet(dir, names);
+  const out = new Map<string, string>();
+  for (const [dir, paths] of byDir) {
+    const listed = await fileSetDigests(dir, paths.map((f) => path.basename(f)));
+    for (const f of paths) {
+      const sha = listed.get(path.basename(f));
+      if (sha) out.set(f, sha);
+    }
+  }
+  return out;
 }
 

@@ -4,6 +4,7 @@ import { InputError } from '../../../errors.ts';
 import { workerModule } from '../../../threads.ts';
 import { rowLists, type RowList } from '../../../json/locate/scan.ts';
 import { readDocument } from '../../../json/read.ts';
+import { setDigestCheck } from '../../../json/write.ts';
 import { RecordingBuilder, type BuildOp } from '../../normalize/record.ts';
 import { asManifest } from '../arg/manifest.ts';
 import { isTerraformJson } from '../terraform/plan.ts';
@@ -41,9 +42,9 @@ export function loadWorkers(): number {
 }
 
 /** Reads, parses and normalizes one file into recorded changes, on whichever thread claimed it. */
-export async function readRecorded(i: number, f: string, index: boolean): Promise<FileResult> {
+export async function readRecorded(i: number, f: string, index: boolean, sha?: string | null): Promise<FileResult> {
   try {
-    const doc = await readDocument(f);
+    const doc = await readDocument(f, sha ? setDigestCheck(f, sha) : undefined);
     if (asManifest(doc.value) || isTerraformJson(doc.value) || isOwnReport(doc.value)) return { i, kind: 'main' };
     const builder = new RecordingBuilder();
     for (const row of extractRows(doc)) builder.add(row);
@@ -71,9 +72,10 @@ export class ReadAhead {
   private readonly waiting = new Map<number, (r: FileResult | null) => void>();
   private broken = false;
 
-  constructor(files: readonly string[], index: boolean, threads = 1) {
+  /** `digests`: by file, the SHA-256 its folder's set manifest lists (checked as the file is read), or null. */
+  constructor(files: readonly string[], index: boolean, threads = 1, digests: readonly (string | null)[] = []) {
     this.total = files.length;
-    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, 'worker', 'worker.js'), { workerData: { files, index, counter: this.counter.buffer } }));
+    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, 'worker', 'worker.js'), { workerData: { files, index, digests, counter: this.counter.buffer } }));
     for (const worker of this.workers) {
       worker.on('message', (r: FileResult) => {
         const resolve = this.waiting.get(r.i);
