@@ -14,7 +14,7 @@ import {
   parseSteps,
   readRecorded,
   readTerraform
-} from "./chunks/chunk-QKDCE47K.js";
+} from "./chunks/chunk-35KGFTN5.js";
 import {
   BackgroundLocator,
   Locator,
@@ -32,7 +32,6 @@ import {
   ROUTE_TABLE_ACTIONS,
   SNAT_PORTS_PER_FIREWALL_IP,
   SUBNET_ACTIONS,
-  checkFileSet,
   countAddresses,
   crossClusterUsage,
   firewallCapacity,
@@ -40,17 +39,13 @@ import {
   grants,
   insideAny,
   lbIpIds,
-  lockFolder,
   natGatewayIdsOf,
   outboundOf,
   poolMaxNodes,
   prefixSize,
   roleGuid,
-  writeAtomic,
-  writeContent,
-  writeFileSet,
   zoneCoverage
-} from "./chunks/chunk-W7XMGD4X.js";
+} from "./chunks/chunk-KRWT3X45.js";
 import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
@@ -64,6 +59,7 @@ import {
   defaultManagedNatSku,
   describeFsError,
   display,
+  fileSetDigests,
   findNodeAtLocation,
   idPart,
   isObject,
@@ -71,13 +67,18 @@ import {
   kubernetesVersionOrdinal,
   lbCapacity,
   lineColumn,
+  lockFolder,
   manifestErrors,
   parseJson,
   parseTree,
   readDocument,
   readText,
-  readTextSync
-} from "./chunks/chunk-MHFZICOU.js";
+  readTextSync,
+  setDigestCheck,
+  writeAtomic,
+  writeContent,
+  writeFileSet
+} from "./chunks/chunk-SGRUBW3Z.js";
 import {
   CLOUDS,
   CLOUD_ENDPOINTS,
@@ -59360,7 +59361,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-C2BZX4WR.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-4SAT4ZZC.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -60734,19 +60735,20 @@ function filesSource(inputs) {
 }
 async function loadFixtures(inputs) {
   const { files, skipped } = await collectFiles(inputs);
-  await checkFileSets(files);
+  const digests = await setDigests(files);
   const absPaths = files.map((f) => path10.resolve(f));
   const bytes = inputBytes(absPaths);
   const parallel = loadMode(bytes, MIN_INDEX_BYTES) === "parallel";
   const rowIndex = parallel ? new RowIndex() : null;
-  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers()) : null;
+  const ahead = parallel && files.length > 1 ? new ReadAhead(files, true, loadWorkers(), files.map((f) => digests.get(f) ?? null)) : null;
   const builder = new InventoryBuilder();
   const shown3 = /* @__PURE__ */ new Map();
   const exportErrors = [];
   const plans = new TerraformPlans();
   let planRead = false;
   const readHere = async (f) => {
-    const doc = await readDocument(f);
+    const sha = digests.get(f);
+    const doc = await readDocument(f, sha ? setDigestCheck(f, sha) : void 0);
     if (isOwnReport(doc.value)) {
       skipped.push(`${doc.file}: an egress-audit report, not inventory`);
       return;
@@ -60786,7 +60788,7 @@ async function loadFixtures(inputs) {
         if (i === next) {
           await readHere(files[i]);
           next++;
-        } else mine.set(i, await readRecorded(i, files[i], rowIndex !== null));
+        } else mine.set(i, await readRecorded(i, files[i], rowIndex !== null, digests.get(files[i])));
       }
       for (; next < files.length; next++) {
         const r = mine.get(next) ?? await ahead.take(next);
@@ -60800,15 +60802,23 @@ async function loadFixtures(inputs) {
   const { inventory, errors, warnings: warnings2 } = builder.finish();
   return { inventory, errors: [...exportErrors, ...errors], warnings: warnings2, inputs: [...inputs], files: shown3, skipped, rowIndex, ...planRead ? { terraform: plans } : {} };
 }
-async function checkFileSets(files) {
+async function setDigests(files) {
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
     const dir = path10.dirname(f);
     const names = byDir.get(dir);
-    if (names) names.push(path10.basename(f));
-    else byDir.set(dir, [path10.basename(f)]);
+    if (names) names.push(f);
+    else byDir.set(dir, [f]);
   }
-  for (const [dir, names] of byDir) await checkFileSet(dir, names);
+  const out = /* @__PURE__ */ new Map();
+  for (const [dir, paths] of byDir) {
+    const listed = await fileSetDigests(dir, paths.map((f) => path10.basename(f)));
+    for (const f of paths) {
+      const sha = listed.get(path10.basename(f));
+      if (sha) out.set(f, sha);
+    }
+  }
+  return out;
 }
 
 // src/cli/commands/scan.ts
@@ -62819,7 +62829,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-C2BZX4WR.js");
+  const { loadArg } = await import("./chunks/arg-4SAT4ZZC.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

@@ -5,9 +5,8 @@ import {
   nextHopIp,
   reachableFirewalls,
   roleGuid,
-  vnetIdOf,
-  writeFileSet
-} from "./chunk-W7XMGD4X.js";
+  vnetIdOf
+} from "./chunk-KRWT3X45.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
@@ -17,8 +16,9 @@ import {
   isObject,
   key,
   parse,
-  printParseErrorCode
-} from "./chunk-MHFZICOU.js";
+  printParseErrorCode,
+  writeFileSet
+} from "./chunk-SGRUBW3Z.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,

@@ -10,8 +10,9 @@ import {
   isObject,
   lineColumn,
   readDocument,
+  setDigestCheck,
   topLevelKeyOffset
-} from "./chunk-MHFZICOU.js";
+} from "./chunk-SGRUBW3Z.js";
 import {
   InputError
 } from "./chunk-LNKZU66S.js";
@@ -274,9 +275,9 @@ function loadMode(bytes, minBytes) {
 function loadWorkers() {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
-async function readRecorded(i, f, index) {
+async function readRecorded(i, f, index, sha) {
   try {
-    const doc = await readDocument(f);
+    const doc = await readDocument(f, sha ? setDigestCheck(f, sha) : void 0);
     if (asManifest(doc.value) || isTerraformJson(doc.value) || isOwnReport(doc.value)) return { i, kind: "main" };
     const builder = new RecordingBuilder();
     for (const row of extractRows(doc)) builder.add(row);
@@ -294,9 +295,10 @@ var ReadAhead = class {
   results = /* @__PURE__ */ new Map();
   waiting = /* @__PURE__ */ new Map();
   broken = false;
-  constructor(files, index, threads = 1) {
+  /** `digests`: by file, the SHA-256 its folder's set manifest lists (checked as the file is read), or null. */
+  constructor(files, index, threads = 1, digests = []) {
     this.total = files.length;
-    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, "worker", "worker.js"), { workerData: { files, index, counter: this.counter.buffer } }));
+    this.workers = Array.from({ length: threads }, () => new Worker(workerModule(import.meta.url, "worker", "worker.js"), { workerData: { files, index, digests, counter: this.counter.buffer } }));
     for (const worker of this.workers) {
       worker.on("message", (r) => {
         const resolve = this.waiting.get(r.i);

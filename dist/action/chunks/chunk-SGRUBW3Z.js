@@ -1382,12 +1382,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path2) {
+function findNodeAtLocation(root, path3) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path2) {
+  for (let segment of path3) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -2041,7 +2041,7 @@ function describeFsError(err) {
   return code ?? String(err);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-async function readText(p) {
+async function readText(p, check) {
   const file = display(p);
   let bytes;
   try {
@@ -2050,6 +2050,7 @@ async function readText(p) {
   } catch (err) {
     throw err instanceof InputError ? err : new InputError(`${file}: cannot read: ${describeFsError(err)}`);
   }
+  check?.(bytes);
   return { file, absPath: path.resolve(p), text: decode(bytes, file), ...hasBom(bytes) ? { bom: true } : {} };
 }
 function readTextSync(p) {
@@ -2074,8 +2075,8 @@ function parseJson(file, text) {
     throw new InputError(`${file}:${describeSyntaxError(text, err)}`);
   }
 }
-async function readDocument(p) {
-  const t = await readText(p);
+async function readDocument(p, check) {
+  const t = await readText(p, check);
   return { ...t, value: parseJson(t.file, t.text) };
 }
 function hasBom(bytes) {
@@ -2226,14 +2227,14 @@ var FieldReader = class {
     this.log = log;
     this.resourceId = resourceId;
   }
-  fail(path2, expected, found) {
+  fail(path3, expected, found) {
     this.invalid = true;
     if (this.listed >= MAX_ERRORS_PER_ROW) {
       this.unlisted++;
       return null;
     }
     this.listed++;
-    const where2 = jsonPath(path2);
+    const where2 = jsonPath(path3);
     this.log.add({
       code: "invalid-field",
       message: `${this.file}: ${where2}: expected ${expected}, found ${describe(found)}`,
@@ -2293,9 +2294,9 @@ var FieldReader = class {
     return this.text(v, [...at, k], "a string");
   }
   /** A string value of bounded length. */
-  text(v, path2, expected) {
-    if (typeof v !== "string") return this.fail(path2, expected, v);
-    if (v.length > MAX_STRING_LENGTH) return this.fail(path2, `${expected} of at most ${MAX_STRING_LENGTH} characters`, v);
+  text(v, path3, expected) {
+    if (typeof v !== "string") return this.fail(path3, expected, v);
+    if (v.length > MAX_STRING_LENGTH) return this.fail(path3, `${expected} of at most ${MAX_STRING_LENGTH} characters`, v);
     return v;
   }
   boolean(o, name, at) {
@@ -2364,9 +2365,9 @@ var FieldReader = class {
     return ref ? this.string(ref.value, "id", ref.path) : null;
   }
   /** A CIDR (`10.0.0.0/8`, `2001:db8::/32`) or a bare address, IPv4 or IPv6. */
-  cidr(value, path2) {
+  cidr(value, path3) {
     if (isCidrOrAddress(value)) return value;
-    return this.fail(path2, "an IPv4 or IPv6 address or CIDR range", value);
+    return this.fail(path3, "an IPv4 or IPv6 address or CIDR range", value);
   }
 };
 function isCidrOrAddress(value) {
@@ -2424,10 +2425,10 @@ function readPeerings(r, p, at) {
   if (!list) return null;
   const out = [];
   list.value.forEach((v, i) => {
-    const path2 = [...list.path, i];
+    const path3 = [...list.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path2, "a peering object", v);
-    const pp = r.propertiesOf(v, path2);
+    if (!isObject(v)) return void r.fail(path3, "a peering object", v);
+    const pp = r.propertiesOf(v, path3);
     out.push({
       remoteVirtualNetworkId: r.refId(pp.value, "remoteVirtualNetwork", pp.path),
       state: r.openEnum(pp.value, "peeringState", pp.path, PEERING_STATES, { resourceType: "microsoft.network/virtualnetworks", property: "properties.virtualNetworkPeerings[].properties.peeringState" })
@@ -2487,11 +2488,11 @@ function readRouteTable(r, p, at, base) {
   const routes = r.array(p, "routes", at);
   const out = [];
   routes?.value.forEach((v, i) => {
-    const path2 = [...routes.path, i];
-    if (!isObject(v)) return void r.fail(path2, "a route object", v);
-    const rp = r.propertiesOf(v, path2);
+    const path3 = [...routes.path, i];
+    if (!isObject(v)) return void r.fail(path3, "a route object", v);
+    const rp = r.propertiesOf(v, path3);
     out.push({
-      name: r.string(v, "name", path2) ?? `#${i}`,
+      name: r.string(v, "name", path3) ?? `#${i}`,
       addressPrefix: r.string(rp.value, "addressPrefix", rp.path),
       nextHopType: r.openEnum(rp.value, "nextHopType", rp.path, NEXT_HOPS, { resourceType: "microsoft.network/routetables", property: "properties.routes[].properties.nextHopType" }),
       nextHopIpAddress: r.string(rp.value, "nextHopIpAddress", rp.path)
@@ -2558,10 +2559,10 @@ function readRoleDefinition(r, row, p, at, base) {
   const permissions = [];
   const list = r.array(p, "permissions", at);
   list?.value.forEach((v, i) => {
-    const path2 = [...list.path, i];
+    const path3 = [...list.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path2, "a permissions object", v);
-    permissions.push({ actions: r.strings(v, "actions", path2) ?? [], notActions: r.strings(v, "notActions", path2) ?? [] });
+    if (!isObject(v)) return void r.fail(path3, "a permissions object", v);
+    permissions.push({ actions: r.strings(v, "actions", path3) ?? [], notActions: r.strings(v, "notActions", path3) ?? [] });
   });
   const roleType = p === row ? r.string(p, "roleType", at) : r.string(p, "type", at) ?? r.string(p, "roleType", at);
   return { ...base, roleName: r.string(p, "roleName", at), roleType, permissions };
@@ -2570,9 +2571,9 @@ function readSubscription(r, row, p, at, base) {
   const chain = r.array(p, "managementGroupAncestorsChain", at);
   const groups = [];
   chain?.value.forEach((v, i) => {
-    const path2 = [...chain.path, i];
-    if (!isObject(v)) return void r.fail(path2, "a management group object", v);
-    const name = r.string(v, "name", path2);
+    const path3 = [...chain.path, i];
+    if (!isObject(v)) return void r.fail(path3, "a management group object", v);
+    const name = r.string(v, "name", path3);
     if (name !== null) groups.push(name);
   });
   return {
@@ -2631,10 +2632,10 @@ function readCluster(r, row, p, at, base) {
   const pools = [];
   const profiles = r.array(p, "agentPoolProfiles", at);
   profiles?.value.forEach((v, i) => {
-    const path2 = [...profiles.path, i];
-    if (!isObject(v)) return void r.fail(path2, "an agent pool object", v);
-    const name = r.string(v, "name", path2) ?? `#${i}`;
-    pools.push(readPool(r, v, path2, name, { file: base.source.file, path: path2 }, propertyPrefix(path2, rowPath)));
+    const path3 = [...profiles.path, i];
+    if (!isObject(v)) return void r.fail(path3, "an agent pool object", v);
+    const name = r.string(v, "name", path3) ?? `#${i}`;
+    pools.push(readPool(r, v, path3, name, { file: base.source.file, path: path3 }, propertyPrefix(path3, rowPath)));
   });
   const managedIps = lb ? r.object(lb.value, "managedOutboundIPs", lb.path) : null;
   const outIps = lb ? r.object(lb.value, "outboundIPs", lb.path) : null;
@@ -2679,23 +2680,23 @@ function readCluster(r, row, p, at, base) {
     networkPlugin: net ? r.string(net.value, "networkPlugin", net.path) : null
   };
 }
-function readPool(r, v, path2, name, source, propertyPath) {
-  const win = r.object(v, "windowsProfile", path2);
+function readPool(r, v, path3, name, source, propertyPath) {
+  const win = r.object(v, "windowsProfile", path3);
   return {
     name,
     source,
     propertyPath,
-    type: r.openEnum(v, "type", path2, POOL_TYPES, poolField("type")),
-    osType: r.openEnum(v, "osType", path2, OS_TYPES, poolField("osType")),
-    mode: r.openEnum(v, "mode", path2, POOL_MODES, poolField("mode")),
-    count: r.count(v, "count", path2, 0, 5e3),
-    enableAutoScaling: r.boolean(v, "enableAutoScaling", path2),
-    minCount: r.count(v, "minCount", path2, 0, 5e3),
-    maxCount: r.count(v, "maxCount", path2, 0, 5e3),
-    availabilityZones: zones(r, v, "availabilityZones", path2),
-    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path2),
+    type: r.openEnum(v, "type", path3, POOL_TYPES, poolField("type")),
+    osType: r.openEnum(v, "osType", path3, OS_TYPES, poolField("osType")),
+    mode: r.openEnum(v, "mode", path3, POOL_MODES, poolField("mode")),
+    count: r.count(v, "count", path3, 0, 5e3),
+    enableAutoScaling: r.boolean(v, "enableAutoScaling", path3),
+    minCount: r.count(v, "minCount", path3, 0, 5e3),
+    maxCount: r.count(v, "maxCount", path3, 0, 5e3),
+    availabilityZones: zones(r, v, "availabilityZones", path3),
+    enableNodePublicIp: r.boolean(v, "enableNodePublicIP", path3),
     disableOutboundNat: win ? r.boolean(win.value, "disableOutboundNat", win.path) : null,
-    vnetSubnetId: r.string(v, "vnetSubnetID", path2)
+    vnetSubnetId: r.string(v, "vnetSubnetID", path3)
   };
 }
 
@@ -2706,10 +2707,10 @@ function readFirewall(r, p, at, base) {
   const subnetIds = [];
   const configs = r.array(p, "ipConfigurations", at);
   configs?.value.forEach((v, i) => {
-    const path2 = [...configs.path, i];
+    const path3 = [...configs.path, i];
     if (v === null) return;
-    if (!isObject(v)) return void r.fail(path2, "an IP configuration object", v);
-    const cp = r.propertiesOf(v, path2);
+    if (!isObject(v)) return void r.fail(path3, "an IP configuration object", v);
+    const cp = r.propertiesOf(v, path3);
     const ip = r.string(cp.value, "privateIPAddress", cp.path);
     if (ip !== null && r.cidr(ip, [...cp.path, "privateIPAddress"]) !== null) privateIps.push(ip);
     const pip = r.refId(cp.value, "publicIPAddress", cp.path);
@@ -2888,15 +2889,15 @@ var InventoryBuilder = class {
       case "virtualNetwork": {
         const subnets = r.array(p, "subnets", at);
         subnets?.value.forEach((s, i) => {
-          const path2 = [...subnets.path, i];
+          const path3 = [...subnets.path, i];
           if (s === null) return;
-          if (!isObject(s)) return void r.fail(path2, "a subnet object", s);
-          const sid = r.string(s, "id", path2);
+          if (!isObject(s)) return void r.fail(path3, "a subnet object", s);
+          const sid = r.string(s, "id", path3);
           if (sid === null) return;
           const sr = new FieldReader(r.file, this.log, sid);
-          const props = sr.propertiesOf(s, path2);
-          const name = sr.string(s, "name", path2) ?? lastSegment(sid);
-          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path: path2 }, invalid: false });
+          const props = sr.propertiesOf(s, path3);
+          const name = sr.string(s, "name", path3) ?? lastSegment(sid);
+          const subnet = readSubnet(sr, props.value, props.path, { id: sid, name, source: { file: r.file, path: path3 }, invalid: false });
           this.store("embeddedSubnets", { ...subnet, invalid: sr.invalid });
           sr.close();
         });
@@ -2987,6 +2988,224 @@ function manifestErrors(m) {
   return m.errors.filter((e) => isObject(e) && typeof e["code"] === "string" && typeof e["message"] === "string").map((e) => ({ code: e.code, message: e.message, ...typeof e.resourceId === "string" ? { resourceId: e.resourceId } : {} }));
 }
 
+// src/json/write.ts
+import { createHash, randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { mkdir, readdir, readFile as readFile2, rename, rm, rmdir, stat as stat2, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+var TEMP_PREFIX = ".egress-audit-tmp-";
+async function writeAtomic(file, content) {
+  const tmp = await writeTemp(file, content);
+  try {
+    await rename(tmp, file);
+  } finally {
+    await forget(tmp);
+  }
+}
+async function writeTemp(file, content, digest) {
+  const dir = path2.dirname(file);
+  await makeFolders(dir);
+  await sweepStaleTemps(dir);
+  const tmp = path2.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${path2.basename(file)}.tmp`);
+  track(tmp);
+  try {
+    await writeContent(tmp, content, digest);
+  } catch (err) {
+    await forget(tmp);
+    throw err;
+  }
+  return tmp;
+}
+async function writeContent(file, content, digest) {
+  if (typeof content === "string" || content instanceof Uint8Array) {
+    digest?.update(content);
+    await writeFile(file, content);
+    return;
+  }
+  const encode = (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    digest?.update(bytes);
+    return bytes;
+  };
+  const encoded = function* () {
+    let held = "";
+    for (const piece of content) {
+      const text = held + piece;
+      const last = text.charCodeAt(text.length - 1);
+      const cut = last >= 55296 && last <= 56319 ? text.length - 1 : text.length;
+      held = text.slice(cut);
+      yield encode(text.slice(0, cut));
+    }
+    if (held) yield encode(held);
+  };
+  await writeFile(file, encoded());
+}
+var Digest = class {
+  hash = createHash("sha256");
+  bytes = 0;
+  update(content) {
+    this.hash.update(content);
+    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  }
+  hex() {
+    return this.hash.digest("hex");
+  }
+};
+async function makeFolders(dir) {
+  const missing = [];
+  for (let d = path2.resolve(dir); !await exists(d); d = path2.dirname(d)) {
+    if (path2.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) await mkdir(d).catch((err) => {
+    if (err.code !== "EEXIST") throw err;
+  });
+  return missing[0];
+}
+async function forget(tmp) {
+  live.delete(tmp);
+  await rm(tmp, { force: true });
+}
+var swept = /* @__PURE__ */ new Set();
+async function sweepStaleTemps(dir) {
+  const key2 = path2.resolve(dir);
+  if (swept.has(key2)) return;
+  swept.add(key2);
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1] ?? NaN) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path2.join(dir, name), { force: true, recursive: true });
+  }
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+var live = /* @__PURE__ */ new Set();
+var handlersInstalled = false;
+function track(p) {
+  live.add(p);
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      for (const p2 of live) rmSync(p2, { force: true });
+      live.clear();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+function untrack(p) {
+  live.delete(p);
+}
+function sha256(content) {
+  const d = new Digest();
+  d.update(content);
+  return d.hex();
+}
+var SET_MANIFEST = ".egress-audit-set";
+var SET_PENDING = ".egress-audit-pending";
+var LOCK_FILE = ".egress-audit.lock";
+async function writeFileSet(dir, files, remove = []) {
+  const temps = [];
+  const entries = [];
+  try {
+    for (const f of files) {
+      const digest = new Digest();
+      temps.push(await writeTemp(path2.join(dir, f.name), typeof f.content === "function" ? f.content() : f.content, digest));
+      entries.push({ name: f.name, sha256: digest.hex(), bytes: digest.bytes });
+    }
+    const previous = (await readSetManifest(dir))?.files.map((f) => f.name) ?? [];
+    await writeAtomic(path2.join(dir, SET_PENDING), `${JSON.stringify({ pid: process.pid, files: entries.map((e) => e.name) })}
+`);
+    await rm(path2.join(dir, SET_MANIFEST), { force: true });
+    for (const [i, tmp] of temps.entries()) await rename(tmp, path2.join(dir, files[i].name));
+    const now = new Set(files.map((f) => f.name));
+    for (const name of /* @__PURE__ */ new Set([...previous, ...remove])) {
+      if (!now.has(name) && path2.basename(name) === name) await rm(path2.join(dir, name), { force: true });
+    }
+    const manifest = { egressAuditSet: 1, files: entries };
+    await writeAtomic(path2.join(dir, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+    await rm(path2.join(dir, SET_PENDING), { force: true });
+  } finally {
+    await Promise.all(temps.map(forget));
+  }
+  return files.map((f) => path2.join(dir, f.name));
+}
+async function readSetManifest(dir) {
+  try {
+    const m = JSON.parse(await readFile2(path2.join(dir, SET_MANIFEST), "utf8"));
+    return m?.egressAuditSet === 1 && Array.isArray(m.files) ? m : null;
+  } catch {
+    return null;
+  }
+}
+async function fileSetDigests(dir, names) {
+  if (await exists(path2.join(dir, SET_PENDING))) {
+    throw new InputError(`${display(dir)}: an egress-audit write into this folder did not finish (${SET_PENDING} is there), so its files may mix two runs; write it again`);
+  }
+  const manifest = await readSetManifest(dir);
+  const wanted = new Set(names);
+  return new Map((manifest?.files ?? []).filter((f) => wanted.has(f.name)).map((f) => [f.name, f.sha256]));
+}
+function setDigestCheck(file, sha) {
+  return (bytes) => {
+    if (sha256(bytes) !== sha) throw new InputError(`${display(file)}: differs from the set egress-audit wrote (listed in ${SET_MANIFEST}); write the folder again`);
+  };
+}
+async function exists(p) {
+  try {
+    await stat2(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function lockFolder(dir, option) {
+  let created;
+  try {
+    created = await makeFolders(dir);
+  } catch (err) {
+    throw new InputError(`${option} ${dir}: cannot create the folder: ${describeFsError(err)}`);
+  }
+  const lock = path2.join(dir, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}
+`, { flag: "wx" });
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST" || attempt > 0) throw new InputError(`${option} ${dir}: cannot lock the folder (${display(lock)}): ${describeFsError(err)}`);
+      const holder = Number((await readFile2(lock, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new InputError(`${option} ${dir}: another egress-audit (process ${holder}) is writing this folder; its lock is ${display(lock)} (remove it only if no such process runs)`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  track(lock);
+  return {
+    async release() {
+      untrack(lock);
+      await rm(lock, { force: true });
+      if (!created) return;
+      for (let d = path2.resolve(dir); d.length >= path2.resolve(created).length; d = path2.dirname(d)) {
+        if (!await rmdir(d).then(() => true, () => false)) break;
+      }
+    }
+  };
+}
+
 export {
   parse2 as parse,
   parseTree2 as parseTree,
@@ -3012,6 +3231,12 @@ export {
   kubernetesVersionOrdinal,
   key,
   require_ipaddr,
+  writeAtomic,
+  writeContent,
+  writeFileSet,
+  fileSetDigests,
+  setDigestCheck,
+  lockFolder,
   isObject,
   ErrorLog,
   lastSegment,
