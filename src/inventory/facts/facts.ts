@@ -1,7 +1,7 @@
 import { defaultManagedNatSku, kubernetesVersionOrdinal, lbCapacity, MANAGED_NAT_GATEWAY_TYPES, NAT_GATEWAY_TYPES, SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { insideAny, prefixSize } from './cidr.ts';
 import { countAddresses } from './addresses.ts';
-import { firewallFacts } from './firewall.ts';
+import { defaultRoute, firewallFacts } from './firewall.ts';
 import { identityFacts } from './permissions.ts';
 import type { ClusterFacts, EgressIpFacts, NatGatewayFacts, PoolFacts, SubnetFacts } from './types.ts';
 import { crossClusterUsage, lbIpIds, natGatewayIdsOf, outboundOf, poolMaxNodes, zoneCoverage, type Usage } from './usage.ts';
@@ -178,8 +178,7 @@ class ClusterJoin {
     const s = this.inv.subnets.get(k);
     if (!s) this.lack(id, 'subnet');
     else if (s.invalid) this.unreliable(s.id, 'subnet');
-    const rt = s?.routeTableId ? this.inv.routeTables.get(key(s.routeTableId)) : undefined;
-    const route = rt?.routes.find((r) => r.addressPrefix === '0.0.0.0/0');
+    const route = defaultRoute(this.inv, s);
     const facts: SubnetFacts = {
       id: s?.id ?? id,
       name: s?.name ?? id.split('/').pop() ?? id,

@@ -1,4 +1,4 @@
-import { key, type Firewall, type Inventory, type Subnet } from '../model.ts';
+import { key, type Firewall, type Inventory, type Route, type Subnet } from '../model.ts';
 import { SNAT_PORTS_PER_NAT_IP } from './azure.ts';
 import { countAddresses } from './addresses.ts';
 import type { FirewallFacts, PoolFacts } from './types.ts';
@@ -93,9 +93,14 @@ function indexOf(inv: Inventory): FirewallIndex {
 
 /** The VirtualAppliance next hop IP of the subnet's default route (0.0.0.0/0), or null. */
 export function nextHopIp(inv: Inventory, subnet: Subnet): string | null {
-  const rt = subnet.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : undefined;
-  const route = rt?.routes.find((r) => r.addressPrefix === '0.0.0.0/0');
+  const route = defaultRoute(inv, subnet);
   return route?.nextHopType?.toLowerCase() === 'virtualappliance' ? route.nextHopIpAddress : null;
+}
+
+/** The subnet's default route (0.0.0.0/0) in its route table, if the inventory has them. */
+export function defaultRoute(inv: Inventory, subnet: Subnet | undefined): Route | undefined {
+  const rt = subnet?.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : undefined;
+  return rt?.routes.find((r) => r.addressPrefix === '0.0.0.0/0');
 }
 
 /** The VNet a subnet (or an IP configuration in it) belongs to. */

@@ -1,13 +1,10 @@
+import { BUILT_IN_ROLES } from '../../facts/roles.ts';
 import { isObject, type Json, type PathSeg } from '../../normalize/fields.ts';
 import { clean, get, type MapContext } from './context.ts';
 import type { TfResource } from './plan.ts';
 
-/** The built-in roles the catalog knows by name; other role names are looked up by Azure at apply. */
-const BUILTIN_ROLES: Record<string, string> = {
-  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
-  'network contributor': '4d97b98b-1d4f-4787-a291-c67834d212e7',
-};
+/** The built-in roles the catalog knows, by lower-cased name; other role names are looked up by Azure at apply. */
+const BUILTIN_ROLES: ReadonlyMap<string, string> = new Map([...BUILT_IN_ROLES].map(([guid, role]) => [role.name.toLowerCase(), guid]));
 
 const ref = (id: string | undefined): { id: string } | undefined => (id === undefined ? undefined : { id });
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
@@ -139,7 +136,7 @@ export function roleAssignmentRow(c: MapContext, res: TfResource): Json {
   const v = res.values;
   const roleName = typeof v['role_definition_name'] === 'string' ? v['role_definition_name'].toLowerCase() : '';
   const known = typeof v['role_definition_id'] === 'string' && v['role_definition_id'] ? v['role_definition_id'] : undefined;
-  const builtin = BUILTIN_ROLES[roleName];
+  const builtin = BUILTIN_ROLES.get(roleName);
   const roleDefinitionId = known ?? (builtin ? `/subscriptions/${c.subscription}/providers/Microsoft.Authorization/roleDefinitions/${builtin}` : c.value(res, ['role_definition_id'], id, 'properties.roleDefinitionId'));
   return clean({
     id,
