@@ -34,6 +34,7 @@ import {
   SUBNET_ACTIONS,
   countAddresses,
   crossClusterUsage,
+  defaultRoute,
   firewallCapacity,
   firewallFacts,
   grants,
@@ -45,7 +46,7 @@ import {
   prefixSize,
   roleGuid,
   zoneCoverage
-} from "./chunks/chunk-KRWT3X45.js";
+} from "./chunks/chunk-VJI4PQUZ.js";
 import {
   InventoryBuilder,
   MANAGED_NAT_GATEWAY_TYPES,
@@ -59361,7 +59362,7 @@ function exportCommand(ctx) {
     ),
     handler: async (args2) => {
       const source = await argSource(args2);
-      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-4SAT4ZZC.js");
+      const { fetchArgSnapshot, writeSnapshot } = await import("./chunks/arg-BJS5BDOB.js");
       const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
       const lock = await lockFolder(args2.out, "--out");
       let snapshot;
@@ -59644,8 +59645,7 @@ var ClusterJoin = class {
     const s = this.inv.subnets.get(k);
     if (!s) this.lack(id, "subnet");
     else if (s.invalid) this.unreliable(s.id, "subnet");
-    const rt = s?.routeTableId ? this.inv.routeTables.get(key(s.routeTableId)) : void 0;
-    const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
+    const route = defaultRoute(this.inv, s);
     const facts = {
       id: s?.id ?? id,
       name: s?.name ?? id.split("/").pop() ?? id,
@@ -60432,11 +60432,7 @@ function poolProperties(c, res, at, rowId, mode, embedded) {
 }
 
 // src/inventory/sources/terraform/azurerm-network.ts
-var BUILTIN_ROLES = {
-  owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
-  contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
-  "network contributor": "4d97b98b-1d4f-4787-a291-c67834d212e7"
-};
+var BUILTIN_ROLES = new Map([...BUILT_IN_ROLES].map(([guid, role]) => [role.name.toLowerCase(), guid]));
 var ref = (id) => id === void 0 ? void 0 : { id };
 var first = (v) => Array.isArray(v) ? v[0] : v;
 var blocks = (v) => Array.isArray(v) ? v.filter(isObject) : [];
@@ -60555,7 +60551,7 @@ function roleAssignmentRow(c, res) {
   const v = res.values;
   const roleName = typeof v["role_definition_name"] === "string" ? v["role_definition_name"].toLowerCase() : "";
   const known = typeof v["role_definition_id"] === "string" && v["role_definition_id"] ? v["role_definition_id"] : void 0;
-  const builtin = BUILTIN_ROLES[roleName];
+  const builtin = BUILTIN_ROLES.get(roleName);
   const roleDefinitionId = known ?? (builtin ? `/subscriptions/${c.subscription}/providers/Microsoft.Authorization/roleDefinitions/${builtin}` : c.value(res, ["role_definition_id"], id, "properties.roleDefinitionId"));
   return clean({
     id,
@@ -62829,7 +62825,7 @@ async function loadLive(args2, ctx) {
   if (args2.input?.length) throw new InputError("--input reads exported files; it cannot be combined with --source arg (use --snapshot to keep what a live scan read)");
   const source = await argSource(args2);
   const progress = new ArgProgress(ctx.io, args2.quiet ? "quiet" : args2.verbose ? "verbose" : "normal");
-  const { loadArg } = await import("./chunks/arg-4SAT4ZZC.js");
+  const { loadArg } = await import("./chunks/arg-BJS5BDOB.js");
   const lock = args2.snapshot ? await lockFolder(args2.snapshot, "--snapshot") : null;
   try {
     return await loadArg({ ...source, onEvent: progress.onEvent, ...args2.snapshot ? { snapshotDir: args2.snapshot } : {} }).finally(() => progress.finish());

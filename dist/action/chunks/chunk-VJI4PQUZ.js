@@ -203,9 +203,12 @@ function indexOf(inv) {
   return ix;
 }
 function nextHopIp(inv, subnet) {
-  const rt = subnet.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : void 0;
-  const route = rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
+  const route = defaultRoute(inv, subnet);
   return route?.nextHopType?.toLowerCase() === "virtualappliance" ? route.nextHopIpAddress : null;
+}
+function defaultRoute(inv, subnet) {
+  const rt = subnet?.routeTableId ? inv.routeTables.get(key(subnet.routeTableId)) : void 0;
+  return rt?.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
 }
 function vnetIdOf(id) {
   return /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(?:\/|$)/i.exec(id)?.[1] ?? null;
@@ -345,6 +348,7 @@ export {
   SNAT_PORTS_PER_FIREWALL_IP,
   firewallsByIp,
   nextHopIp,
+  defaultRoute,
   vnetIdOf,
   reachableFirewalls,
   firewallFacts,

@@ -6,7 +6,7 @@ import {
   reachableFirewalls,
   roleGuid,
   vnetIdOf
-} from "./chunk-KRWT3X45.js";
+} from "./chunk-VJI4PQUZ.js";
 import {
   InventoryBuilder,
   MANIFEST_FILE,
